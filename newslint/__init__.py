@@ -1,0 +1,4 @@
+"""newslint: a linter for news copy."""
+from __future__ import annotations
+
+__version__ = "0.1.0"

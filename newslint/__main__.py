@@ -1,0 +1,4 @@
+"""`python -m newslint` runs the command line."""
+from newslint.cli import main
+
+main()

@@ -1,0 +1,222 @@
+"""An article as newslint reads it: decoded text, positions, blocks, sentences, quotations, scopes."""
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from newslint import markup, quotations, sentences
+from newslint.errors import InputError
+from newslint.markup import Block, BlockKind, Markup
+from newslint.quotations import Quotation
+
+
+class Scope(enum.Enum):
+    """Where in an article a piece of text stands; rules choose the scopes they read."""
+
+    NARRATIVE = "narrative"  # the writer's own voice
+    HEADING = "heading"  # headlines, headings, label lines
+    QUOTATION = "quotation"  # a speaker's words in quotation marks
+    SOURCES = "sources"  # a "Sources:" / "References:" block
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    start: int
+    end: int
+    label: str  # link text or the entry's text
+    url: str | None
+
+
+@dataclass(frozen=True)
+class SourceList:
+    heading_start: int
+    heading_end: int
+    start: int  # the list region, heading included
+    end: int
+    entries: tuple[SourceEntry, ...]
+
+
+SOURCE_HEADING = re.compile(
+    r"(?:sources?|references?|citations?|bibliography|further\s+reading|read\s+more|learn\s+more)\s*:?\s*$",
+    re.I,
+)
+_INLINE_SOURCES = re.compile(r"(?:sources?|references?)\s*:\s*(?=\S)", re.I)
+_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*([^)\s]+)[^)]*\)")
+_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
+_NUL_PROBE = 8192
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM) to text; a binary or undecodable file is an InputError."""
+    if b"\x00" in data[:_NUL_PROBE]:
+        raise InputError(path, "binary file (NUL bytes); not linted")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line})") from None
+
+
+@dataclass
+class Document:
+    """Build with `Document.from_text`; every offset is a code-point offset into `text`."""
+
+    path: str
+    text: str
+    markup: Markup
+    prose: str = field(repr=False)
+    blocks: list[Block] = field(repr=False)
+    sentences: list[Sentence] = field(repr=False)
+    quotations: list[Quotation] = field(repr=False)
+    source_lists: list[SourceList] = field(repr=False)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None) -> Document:
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        kind = markup_ or Markup.for_path(path)
+        structure = markup.mask_structure(text, kind)
+        prose = markup.mask_inline(structure, kind)
+        blocks = markup.blocks(structure, kind)
+        sents = [Sentence(a, b, i) for i, blk in enumerate(blocks) for a, b in sentences.split(prose, blk.start, blk.end)]
+        quotes = quotations.find(prose, blocks)
+        return cls(path, text, kind, prose, blocks, sents, quotes, _source_lists(text, blocks))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str) -> Document:
+        return cls.from_text(decode(data, path), path)
+
+    @classmethod
+    def read(cls, path: Path, display: str | None = None) -> Document:
+        """Read and decode one file; any failure is an InputError naming the file."""
+        name = display or str(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(name, "no such file") from None
+        except IsADirectoryError:
+            raise InputError(name, "is a directory") from None
+        except PermissionError:
+            raise InputError(name, "permission denied") from None
+        except OSError as exc:
+            raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+        return cls.from_bytes(data, name)
+
+    # ---------------------------------------------------------------- positions
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        text = self.text
+        i, n = 0, len(text)
+        while i < n:
+            j = text.find("\n", i)
+            k = text.find("\r", i)
+            if j < 0 and k < 0:
+                break
+            if k < 0 or (0 <= j < k):
+                starts.append(j + 1)
+                i = j + 1
+            else:
+                nxt = k + 2 if text.startswith("\r\n", k) else k + 1
+                starts.append(nxt)
+                i = nxt
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset, columns in code points."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    # ---------------------------------------------------------------- structure
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding `offset` (or the last one before it); -1 if none."""
+        return bisect.bisect_right(self._sentence_starts, offset) - 1
+
+    @cached_property
+    def _regions(self) -> list[tuple[list[int], list[int], Scope]]:
+        def table(spans: list[tuple[int, int]], scope: Scope) -> tuple[list[int], list[int], Scope]:
+            spans.sort()
+            return [a for a, _ in spans], [b for _, b in spans], scope
+
+        quoted = [(q.start, q.end) for q in self.quotations if q.attributed or q.words >= 4]
+        return [
+            table([(s.start, s.end) for s in self.source_lists], Scope.SOURCES),
+            table(quoted, Scope.QUOTATION),
+            table([(b.start, b.end) for b in self.blocks if b.kind is BlockKind.HEADING], Scope.HEADING),
+        ]
+
+    def scope_at(self, offset: int) -> Scope:
+        for starts, ends, scope in self._regions:
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and offset < ends[i]:
+                return scope
+        return Scope.NARRATIVE
+
+    def narrative_text(self) -> str:
+        """The prose outside source lists (for "is this outlet named in the body?")."""
+        chars = list(self.prose)
+        for s in self.source_lists:
+            chars[s.start:s.end] = " " * (s.end - s.start)
+        return "".join(chars)
+
+
+def _entry(text: str, start: int, end: int) -> SourceEntry:
+    seg = text[start:end]
+    link = _LINK.search(seg)
+    if link:
+        return SourceEntry(start, end, link.group(1).strip(), link.group(2))
+    url = _BARE_URL.search(seg)
+    label = seg.strip(" \t-–—*•,;.")
+    return SourceEntry(start, end, label, url.group(0) if url else None)
+
+
+def _source_lists(text: str, blocks: list[Block]) -> list[SourceList]:
+    out: list[SourceList] = []
+    i = 0
+    while i < len(blocks):
+        blk = blocks[i]
+        seg = text[blk.start:blk.end]
+        if blk.kind is BlockKind.HEADING and SOURCE_HEADING.match(seg.strip("*_ \t")):
+            entries = []
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind is not BlockKind.HEADING:
+                nxt = blocks[j]
+                if nxt.kind is not BlockKind.ITEM and not _LINK.search(text[nxt.start:nxt.end]) \
+                        and not _BARE_URL.search(text[nxt.start:nxt.end]):
+                    break
+                entries.append(_entry(text, nxt.start, nxt.end))
+                j += 1
+            end = blocks[j - 1].end if j > i + 1 else blk.end
+            out.append(SourceList(blk.start, blk.end, blk.start, end, tuple(entries)))
+            i = j
+            continue
+        inline = _INLINE_SOURCES.match(seg)
+        if inline and blk.kind is not BlockKind.HEADING and "\n" not in seg and len(seg) < 300:
+            head_end = blk.start + inline.end()
+            parts = []
+            pos = head_end
+            for piece in re.split(r"([,;])", text[head_end:blk.end]):
+                if piece not in (",", ";") and piece.strip():
+                    lead = len(piece) - len(piece.lstrip())
+                    parts.append(_entry(text, pos + lead, pos + len(piece.rstrip())))
+                pos += len(piece)
+            out.append(SourceList(blk.start, head_end, blk.start, blk.end, tuple(parts)))
+        i += 1
+    return out

@@ -1,0 +1,54 @@
+"""Run rules over a document and return sorted findings. Never prints, never exits."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from newslint.document import Document
+from newslint.errors import NewslintError
+from newslint.finding import Finding
+from newslint.rulebook import Rule
+
+
+class _Fields(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
+    """All findings of `rules` on `doc`, deduplicated and sorted by position."""
+    seen: set[tuple[str, int, int]] = set()
+    findings = []
+    for rule in rules:
+        for hit in rule.check.check(doc):
+            if doc.scope_at(hit.start) not in rule.scope:
+                continue
+            key = (rule.id, hit.start, hit.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            text = doc.text[hit.start:hit.end]
+            line, col = doc.position(hit.start)
+            end_line, end_col = doc.position(hit.end)
+            message = rule.message.format_map(_Fields(hit.fields, match=" ".join(text.split())))
+            suggestions = hit.suggestions or rule.suggestions
+            findings.append(Finding(doc.path, line, col, end_line, end_col, rule.id, rule.severity,
+                                    message, text, tuple(suggestions)))
+    findings.sort()
+    return findings
+
+
+def lint_text(text: str, path: str = "<text>", rules: Sequence[Rule] | None = None) -> list[Finding]:
+    """Lint a string (Markdown unless `path` ends in .txt) with the given or the built-in rules."""
+    from newslint.rulebook import load_rules, select
+
+    active = select(load_rules()) if rules is None else rules
+    return lint(Document.from_text(text, path), active)
+
+
+def lint_path(path: Path, rules: Sequence[Rule], display: str | None = None) -> list[Finding]:
+    """Read, decode and lint one file; an unreadable or undecodable file raises InputError."""
+    return lint(Document.read(path, display), rules)
+
+
+__all__ = ["lint", "lint_text", "lint_path", "NewslintError"]

@@ -1,0 +1,62 @@
+"""Rule kinds: the matching logic a rule's `kind:` key names. One module per kind."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Iterable, Mapping, NamedTuple, Protocol
+
+from newslint.document import Document, Scope
+from newslint.schema import Option, Where
+
+
+class Hit(NamedTuple):
+    """What a kind reports: a span of the original text, suggestions, and fields for the message."""
+
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()
+    fields: Mapping[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A shared word list (rules/_lexicons/<name>.yaml), e.g. the attribution markers."""
+
+    name: str
+    terms: tuple[str, ...]
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    lexicons: Mapping[str, Lexicon] = field(default_factory=dict)
+
+    def lexicon(self, name: str, where: Where) -> Lexicon:
+        try:
+            return self.lexicons[name]
+        except KeyError:
+            known = ", ".join(sorted(self.lexicons)) or "none"
+            raise where.error(f"unknown lexicon {name!r} (known: {known})") from None
+
+
+class Kind(Protocol):
+    name: ClassVar[str]
+    options: ClassVar[Mapping[str, Option]]
+    default_scope: ClassVar[frozenset[Scope]]
+    message_fields: ClassVar[frozenset[str]]
+
+    @classmethod
+    def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Kind: ...
+
+    def check(self, doc: Document) -> Iterable[Hit]: ...
+
+
+WRITERS_VOICE = frozenset({Scope.NARRATIVE, Scope.HEADING})
+
+
+def registry() -> dict[str, type[Kind]]:
+    """Kind name -> kind class. Adding a kind is adding its module here."""
+    from newslint.kinds import existence, metric, quotation, requires, sources, substitution
+
+    kinds: list[Callable[..., Any]] = [existence.Existence, substitution.Substitution, requires.Requires,
+                                       sources.Sources, metric.Metric, quotation.Quotation]
+    return {k.name: k for k in kinds}  # type: ignore[attr-defined]

@@ -1,0 +1,99 @@
+"""`sources`: structural checks of an article's "Sources" / "References" list.
+
+Anti-pattern: a closing "Sources:" list of outlet homepages ("[BBC](https://www.bbc.com/news)")
+that no sentence of the story cites.
+Best practice: attribute in the sentence that uses the information ("the BBC reported on
+Jan. 4 ..."), and link the specific report.
+
+Options: `check` (one of `homepage`: an entry links a bare domain or a section front;
+`uncited`: an entry's outlet is never named in the body; `empty`: a list heading with no
+entries), `section_fronts` (path segments that are section fronts, not articles).
+The message may use `{match}` and `{outlet}`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+from newslint.document import Document, SourceEntry
+from newslint.kinds import BuildContext, Hit
+from newslint.document import Scope
+from newslint.schema import Option, Where, choice, strings
+
+SECTION_FRONTS = (
+    "news", "world", "en", "home", "index.html", "index.htm", "us", "uk", "international", "latest",
+    "politics", "business", "middle-east", "middleeast", "europe", "africa", "asia", "americas",
+    "edition", "live", "topics", "section", "sections",
+)
+OPTIONS = {
+    "check": Option(choice("homepage", "uncited", "empty"), required=True),
+    "section_fronts": Option(strings, SECTION_FRONTS),
+}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def is_front_page(url: str, fronts: frozenset[str]) -> bool:
+    """True for a bare domain or a section front such as https://www.bbc.com/news."""
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    if not parts.netloc or parts.query:
+        return False
+    segments = [s for s in parts.path.split("/") if s]
+    return all(s.lower() in fronts for s in segments) and len(segments) <= 2
+
+
+def outlet_name(entry: SourceEntry) -> str:
+    """The outlet an entry stands for: its label, or the domain when the label is a URL."""
+    label = entry.label
+    if entry.url and (not label or label.startswith(("http", "www."))):
+        host = urlsplit(entry.url if "://" in entry.url else "https://" + entry.url).netloc.lower()
+        host = host.removeprefix("www.")
+        return host.split(".")[0]
+    return label
+
+
+def named_in(body: str, entry: SourceEntry) -> bool:
+    squashed = "".join(_WORD.findall(body.lower()))
+    words = set(_WORD.findall(body.lower()))
+    name = outlet_name(entry)
+    tokens = _WORD.findall(name.lower())
+    if not tokens:
+        return True
+    if re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, tokens)) + r"(?!\w)", body, re.I):
+        return True
+    if entry.url:  # "aljazeera.com" is cited by "Al Jazeera"; "bbc.co.uk" by "BBC"
+        host = urlsplit(entry.url if "://" in entry.url else "https://" + entry.url).netloc.lower()
+        core = host.removeprefix("www.").split(".")[0].replace("-", "")
+        if core and (core in words or (len(core) > 4 and core in squashed)):
+            return True
+    return False
+
+
+class Sources:
+    name = "sources"
+    options = OPTIONS
+    default_scope = frozenset({Scope.SOURCES})
+    message_fields = frozenset({"match", "outlet"})
+
+    def __init__(self, check: str, fronts: frozenset[str]) -> None:
+        self.check_name = check
+        self.fronts = fronts
+
+    @classmethod
+    def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Sources:
+        return cls(options["check"], frozenset(s.lower() for s in options["section_fronts"]))
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        body = doc.narrative_text() if self.check_name == "uncited" else ""
+        for block in doc.source_lists:
+            if self.check_name == "empty":
+                if not block.entries:
+                    yield Hit(block.heading_start, block.heading_end)
+                continue
+            for entry in block.entries:
+                fields = {"outlet": outlet_name(entry)}
+                if self.check_name == "homepage":
+                    if entry.url and is_front_page(entry.url, self.fronts):
+                        yield Hit(entry.start, entry.end, (), fields)
+                elif not named_in(body, entry):
+                    yield Hit(entry.start, entry.end, (), fields)

@@ -1,0 +1,58 @@
+"""`substitution`: flag a term and suggest the plain or neutral word to use instead.
+
+Anti-pattern: "The actor passed away on Sunday."
+Best practice: "The actor died on Sunday."
+
+Options: `swap` (term: replacement, or term: [replacements]), `exceptions`, `ignore_case`,
+`proper_names` (as for `existence`), `safe` (default false: the replacement can be applied
+without reading the sentence; only safe swaps are applied by fixes).
+The message may use `{match}` and `{replacement}` (the first replacement).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from newslint.document import Document
+from newslint.kinds import WRITERS_VOICE, BuildContext, Hit
+from newslint.patterns import MATCHER_OPTIONS, Matcher, normalize
+from newslint.schema import Option, Where, boolean, swaps
+
+OPTIONS = {
+    "swap": Option(swaps, required=True),
+    "exceptions": MATCHER_OPTIONS["exceptions"],
+    "ignore_case": MATCHER_OPTIONS["ignore_case"],
+    "proper_names": MATCHER_OPTIONS["proper_names"],
+    "safe": Option(boolean, False),
+}
+
+
+def match_case(source: str, replacement: str) -> str:
+    """Carry the capital of the matched word over to its replacement."""
+    if source[:1].isupper() and replacement[:1].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+class Substitution:
+    name = "substitution"
+    options = OPTIONS
+    default_scope = WRITERS_VOICE
+    message_fields = frozenset({"match", "replacement"})
+
+    def __init__(self, matcher: Matcher, table: dict[str, tuple[str, ...]], safe: bool) -> None:
+        self.matcher = matcher
+        self.table = table
+        self.safe = safe
+
+    @classmethod
+    def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Substitution:
+        swap = options["swap"]
+        table = {normalize(term): repl for term, repl in swap.items()}
+        spec = {**options, "terms": tuple(swap), "patterns": ()}
+        return cls(Matcher.build(spec, where), table, options["safe"])
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for start, end in self.matcher.finditer(doc):
+            matched = doc.text[start:end]
+            replacements = tuple(match_case(matched, r) for r in self.table.get(normalize(matched), ()))
+            yield Hit(start, end, replacements, {"replacement": replacements[0] if replacements else ""})

@@ -1,0 +1,167 @@
+"""Hide what is not prose (front matter, code, URLs, link targets) and find the article's blocks.
+
+Masking replaces characters with spaces and keeps newlines, so every offset into the
+masked text is an offset into the original text.
+"""
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+
+class Markup(enum.Enum):
+    MARKDOWN = "markdown"
+    TEXT = "text"
+
+    @classmethod
+    def for_path(cls, path: str) -> Markup:
+        return cls.TEXT if path.lower().endswith(".txt") else cls.MARKDOWN
+
+
+class BlockKind(enum.Enum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    ITEM = "item"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, heading or list item: `start`..`end` is its content, markers excluded."""
+
+    start: int
+    end: int
+    kind: BlockKind
+
+
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# A metadata prefix glued to the first line: "date 2024-01-05", "Published: 2024-01-05T10:00".
+_META_PREFIX = re.compile(
+    r"\A[ \t]*(?:date|published|updated|posted|dateline)[ \t]*:?[ \t]*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?",
+    re.I,
+)
+_FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?'’]")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
+
+_ATX_MARK = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]", re.M)
+_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t]*$")
+_ITEM = re.compile(r"^[ \t]*(?:[-*+•–—]|\d{1,3}[.)])[ \t]+")
+_BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)[^*_\n]+\1:?[ \t]*$")
+_LABEL_LINE = re.compile(r"^[ \t]*[^\n.!?]{1,60}:[ \t]*$")
+_SPEECH_END = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|stated|declared)\s*:\s*$", re.I)
+_TERMINAL = re.compile(r"[.!?…\"”’')\]]\s*$")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _apply(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        _blank(chars, start, end)
+    return "".join(chars)
+
+
+def mask_structure(text: str, markup: Markup) -> str:
+    """Hide whole non-prose regions: front matter, metadata prefix, code blocks, comments, tags."""
+    spans: list[tuple[int, int]] = []
+    m = _FRONT_MATTER.match(text) if markup is Markup.MARKDOWN else None
+    if m:
+        spans.append(m.span())
+    else:
+        m = _META_PREFIX.match(text)
+        if m:
+            spans.append(m.span())
+    if markup is Markup.MARKDOWN:
+        for pattern in (_FENCE, _INDENTED_CODE, _HTML_COMMENT, _REF_DEFINITION, _HTML_TAG):
+            spans.extend(x.span() for x in pattern.finditer(text))
+    return _apply(text, spans)
+
+
+def mask_inline(structure: str, markup: Markup) -> str:
+    """Hide non-prose inside lines: heading marks, inline code, link targets, URLs, e-mail addresses."""
+    spans: list[tuple[int, int]] = []
+    if markup is Markup.MARKDOWN:
+        for pattern in (_INLINE_CODE, _LINK_TARGET, _AUTOLINK):
+            spans.extend(x.span() for x in pattern.finditer(structure))
+        spans.extend(x.span(1) for x in _ATX_MARK.finditer(structure))
+    spans.extend(x.span() for x in _URL.finditer(structure))
+    spans.extend(x.span() for x in _EMAIL.finditer(structure))
+    return _apply(structure, spans)
+
+
+def mask(text: str, markup: Markup) -> str:
+    """Return `text` with everything that is not prose replaced by spaces (newlines kept)."""
+    return mask_inline(mask_structure(text, markup), markup)
+
+
+def blocks(prose: str, markup: Markup) -> list[Block]:
+    """Split structurally masked text into headings, list items and paragraphs (blank lines separate)."""
+    out: list[Block] = []
+    para_start = para_end = -1
+    first_content = True
+
+    def close() -> None:
+        nonlocal para_start, first_content
+        if para_start >= 0:
+            kind = BlockKind.PARAGRAPH
+            segment = prose[para_start:para_end]
+            if "\n" not in segment and (_BOLD_LINE.match(segment) or (
+                    _LABEL_LINE.match(segment) and len(segment.split()) <= 6 and not _SPEECH_END.search(segment))):
+                kind = BlockKind.HEADING
+            elif first_content and markup is Markup.TEXT and "\n" not in segment \
+                    and not _TERMINAL.search(segment) and len(segment.split()) <= 20:
+                kind = BlockKind.HEADING  # the headline of a plain-text article
+            out.append(Block(para_start, para_end, kind))
+            first_content = False
+        para_start = -1
+
+    pos = 0
+    for line in prose.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        start, end = pos, pos + len(body)
+        pos += len(line)
+        stripped = body.strip()
+        if not stripped:
+            close()
+            continue
+        lead = len(body) - len(body.lstrip())
+        if markup is Markup.MARKDOWN:
+            atx = _ATX.match(body)
+            if atx:
+                close()
+                out.append(Block(start + atx.start(2), start + atx.end(2), BlockKind.HEADING))
+                first_content = False
+                continue
+            if _SETEXT.match(body) and para_start >= 0 and "\n" not in prose[para_start:para_end]:
+                out.append(Block(para_start, para_end, BlockKind.HEADING))
+                para_start = -1
+                first_content = False
+                continue
+        item = _ITEM.match(body)
+        if item:
+            close()
+            para_start, para_end = start + item.end(), end
+            out.append(Block(para_start, para_end, BlockKind.ITEM))
+            para_start = -1
+            first_content = False
+            continue
+        if para_start < 0:
+            para_start = start + lead
+        para_end = start + len(body.rstrip())
+    close()
+    return out

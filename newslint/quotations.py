@@ -1,0 +1,95 @@
+"""Find direct quotations (straight and curly, across paragraphs) and whether a speaker is named."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from newslint.markup import Block, BlockKind
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation from its opening mark to its closing mark (or the end of its paragraph)."""
+
+    start: int
+    end: int
+    attributed: bool
+    words: int
+
+
+_OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_CLOSERS = {"”", '"', "»", "“"}
+
+# Speech and attribution cues that name whose words a quotation is.
+SPEECH = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|tell|added|adds|asked|asks|according\s+to|wrote|writes|"
+    r"stated|states|explained|explains|insisted|insists|claimed|claims|argued|argues|warned|warns|"
+    r"noted|notes|declared|announced|replied|replies|responded|continued|recalled|urged|acknowledged|"
+    r"admitted|conceded|stressed|called|calls|described|describes|dubbed|termed|labelled|labeled|"
+    r"branded|tweeted|posted|quoted|quoting|cited|testified|vowed|pledged|promised|predicted|"
+    r"suggested|commented|remarked|observed|put\s+it|wrote|reads?|statement|interview|spokes\w+)\b",
+    re.I,
+)
+
+
+def _pairs(prose: str, start: int, end: int, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Quotation spans in one block; returns (spans, still open at the block's end)."""
+    spans: list[tuple[int, int]] = []
+    opened = start if open_at_start else -1
+    closer = ""
+    for i in range(start, end):
+        ch = prose[i]
+        if opened < 0:
+            if ch in _OPENERS and (ch != '"' or i == start or not prose[i - 1].isalnum()):
+                opened, closer = i, _OPENERS[ch]
+        elif (ch == closer or (closer == "" and ch in _CLOSERS)) and i > opened:
+            spans.append((opened, i + 1))
+            opened = -1
+    if opened >= 0:
+        spans.append((opened, end))
+        return spans, True
+    return spans, False
+
+
+def _speech_nearby(prose: str, q_start: int, q_end: int, block: Block, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Is there a speech cue in the block outside quotation marks, or a colon just before?"""
+    before = prose[block.start:q_start]
+    if before.rstrip().endswith(":") and SPEECH.search(before[-80:] or ""):
+        return True
+    outside = []
+    pos = block.start
+    for a, b in quotes:
+        outside.append(prose[pos:a])
+        pos = b
+    outside.append(prose[pos:block.end])
+    return bool(SPEECH.search(" ".join(outside)))
+
+
+def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
+    """All quotations, in order; a quotation continued in the next paragraph inherits its speaker."""
+    out: list[Quotation] = []
+    carry_open = False
+    carry_attributed = False
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING:
+            carry_open = False
+        starts_with_quote = prose[block.start:block.start + 1] in _OPENERS
+        continuing = carry_open and starts_with_quote
+        spans, open_at_end = _pairs(prose, block.start, block.end, False)
+        prev_block = blocks[index - 1] if index else None
+        for n, (a, b) in enumerate(spans):
+            words = len(prose[a:b].split())
+            if continuing and n == 0:
+                attributed = carry_attributed
+            else:
+                attributed = _speech_nearby(prose, a, b, block, spans)
+                if not attributed and a == block.start and prev_block is not None:
+                    tail = prose[prev_block.start:prev_block.end].rstrip()
+                    attributed = tail.endswith(":") and bool(SPEECH.search(tail[-120:]))
+            out.append(Quotation(a, b, attributed, words))
+        if open_at_end and spans:
+            carry_open, carry_attributed = True, out[-1].attributed
+        else:
+            carry_open = False
+    return out

@@ -1,0 +1,213 @@
+"""Load and validate rule files into compiled rules; errors name the file, line and key.
+
+A rule lives at `<root>/<family>/<name>.yaml` and its id is `<family>.<name>`. Folders whose
+names start with `_` are not families: `_lexicons/<name>.yaml` holds shared word lists.
+"""
+from __future__ import annotations
+
+import importlib.resources
+import string as _string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from newslint.document import Scope
+from newslint.errors import RuleError
+from newslint.finding import Severity
+from newslint.kinds import BuildContext, Kind, Lexicon, registry
+from newslint.schema import Option, Where, boolean, check_mapping, choices, nested, string, strings
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+def _severity(value: Any, where: Where) -> Severity:
+    try:
+        return Severity.parse(string(value, where))
+    except ValueError as exc:
+        raise where.error(str(exc)) from None
+
+
+def _cases(value: Any, where: Where) -> tuple[Case, ...]:
+    if not isinstance(value, list):
+        raise where.error("expected a list of cases")
+    out = []
+    for i, item in enumerate(value):
+        w = where.child(str(i))
+        if isinstance(item, str):
+            out.append(Case(item, ()))
+            continue
+        spec = check_mapping(item, {"text": Option(string, required=True), "at": Option(strings, ())}, w)
+        for pos in spec["at"]:
+            line, _, col = pos.partition(":")
+            if not (line.isdigit() and col.isdigit()):
+                raise w.child("at").error(f"expected 'line:column', got {pos!r}")
+        out.append(Case(spec["text"], tuple(spec["at"])))
+    return tuple(out)
+
+
+TEST_OPTIONS = {"flag": Option(_cases, ()), "pass": Option(_cases, ())}
+SCOPES = tuple(s.value for s in Scope)
+COMMON_OPTIONS = {
+    "kind": Option(string, required=True),
+    "severity": Option(_severity, Severity.WARNING),
+    "message": Option(string, required=True),
+    "description": Option(string, ""),
+    "rationale": Option(string, ""),
+    "suggestions": Option(strings, ()),
+    "scope": Option(choices(*SCOPES), None),
+    "enabled": Option(boolean, True),
+    "tests": Option(nested(TEST_OPTIONS), {"flag": (), "pass": ()}),
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    """A rule's own example: text, and for a flagged case the expected `line:column` of each finding."""
+
+    text: str
+    at: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    path: str
+    kind: str
+    check: Kind
+    severity: Severity
+    message: str
+    description: str
+    rationale: str
+    suggestions: tuple[str, ...]
+    scope: frozenset[Scope]
+    enabled: bool
+    flag_cases: tuple[Case, ...]
+    pass_cases: tuple[Case, ...]
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+def builtin_root() -> Path:
+    return Path(str(importlib.resources.files("newslint.rules")))
+
+
+def _read_yaml(path: Path) -> tuple[Any, dict[str, int]]:
+    """Parse one YAML file safely; also return the line of each top-level key."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), f"cannot read: {exc}") from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RuleError(str(path), f"malformed YAML: {problem}", line=line) from None
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            lines[str(key_node.value)] = key_node.start_mark.line + 1
+    return data, lines
+
+
+def _check_message(message: str, fields: frozenset[str], where: Where) -> None:
+    for _, name, _, _ in _string.Formatter().parse(message):
+        if name is not None and name not in fields:
+            allowed = ", ".join("{" + f + "}" for f in sorted(fields))
+            raise where.error(f"unknown placeholder {{{name}}} (this kind offers {allowed})")
+
+
+def load_lexicons(roots: Iterable[Path]) -> dict[str, Lexicon]:
+    out: dict[str, Lexicon] = {}
+    options = {"description": Option(string, ""), "terms": Option(strings, ()), "patterns": Option(strings, ())}
+    for root in roots:
+        folder = root / "_lexicons"
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            data, lines = _read_yaml(path)
+            spec = check_mapping(data, options, Where(str(path), lines=lines))
+            out[path.stem] = Lexicon(path.stem, spec["terms"], spec["patterns"])
+    return out
+
+
+def load_rule(path: Path, rule_id: str, ctx: BuildContext) -> Rule:
+    data, lines = _read_yaml(path)
+    where = Where(str(path), lines=lines)
+    if not isinstance(data, dict):
+        raise where.error("a rule file must be a mapping of keys")
+    kinds = registry()
+    kind_name = data.get("kind")
+    if kind_name not in kinds:
+        known = ", ".join(sorted(kinds))
+        raise where.child("kind").error(f"unknown kind {kind_name!r} (known kinds: {known})")
+    kind = kinds[kind_name]
+    options = {**COMMON_OPTIONS, **kind.options}
+    spec = check_mapping(data, options, where)
+    _check_message(spec["message"], kind.message_fields, where.child("message"))
+    check = kind.build({k: spec[k] for k in kind.options}, where, ctx)
+    scope = frozenset(Scope(s) for s in spec["scope"]) if spec["scope"] else kind.default_scope
+    return Rule(rule_id, str(path), kind_name, check, spec["severity"], spec["message"], spec["description"],
+                spec["rationale"], spec["suggestions"], scope, spec["enabled"],
+                spec["tests"]["flag"], spec["tests"]["pass"])
+
+
+def rule_files(root: Path) -> list[tuple[str, Path]]:
+    """(id, path) for every rule file under `root`, sorted by id."""
+    out = []
+    for path in sorted(root.rglob("*.yaml")):
+        rel = path.relative_to(root)
+        if any(part.startswith(("_", ".")) for part in rel.parts):
+            continue
+        if len(rel.parts) != 2:
+            raise RuleError(str(path), "rule files go in <rules>/<family>/<name>.yaml")
+        out.append((f"{rel.parts[0]}.{path.stem}", path))
+    return out
+
+
+def load_rules(roots: Iterable[Path] | None = None) -> list[Rule]:
+    """Every rule under the given roots (default: the built-in rules), sorted by id."""
+    folders = [builtin_root()] if roots is None else list(roots)
+    for root in folders:
+        if not root.is_dir():
+            raise RuleError(str(root), "rule folder does not exist")
+    ctx = BuildContext(load_lexicons(folders))
+    rules: dict[str, Rule] = {}
+    for root in folders:
+        for rule_id, path in rule_files(root):
+            if rule_id in rules:
+                raise RuleError(str(path), f"duplicate rule id {rule_id!r} (also {rules[rule_id].path})")
+            rules[rule_id] = load_rule(path, rule_id, ctx)
+    return [rules[k] for k in sorted(rules)]
+
+
+def select(rules: Iterable[Rule], include: Iterable[str] = (), exclude: Iterable[str] = (),
+           *, all_rules: bool = False) -> list[Rule]:
+    """Rules matching `--select`/`--ignore` by id or family; disabled rules only when selected by id."""
+    include, exclude = list(include), list(exclude)
+
+    def matches(rule: Rule, names: list[str]) -> bool:
+        return any(n == rule.id or n == rule.family for n in names)
+
+    out = []
+    for rule in rules:
+        if matches(rule, exclude):
+            continue
+        if include:
+            if matches(rule, include) and (rule.enabled or rule.id in include or all_rules):
+                out.append(rule)
+        elif rule.enabled or all_rules:
+            out.append(rule)
+    return out

@@ -1,0 +1,115 @@
+"""Strict validation of rule and config mappings: every key known, every value of its type."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from newslint.errors import RuleError
+
+Validator = Callable[[Any, "Where"], Any]
+
+
+@dataclass(frozen=True)
+class Where:
+    """The file and dotted key a value came from, and the key's line when known."""
+
+    path: str
+    key: str = ""
+    lines: Mapping[str, int] | None = None
+
+    def child(self, key: str) -> Where:
+        return Where(self.path, f"{self.key}.{key}" if self.key else key, self.lines)
+
+    def error(self, message: str) -> RuleError:
+        line = self.lines.get(self.key.split(".")[0]) if self.lines and self.key else None
+        return RuleError(self.path, message, key=self.key or None, line=line)
+
+
+@dataclass(frozen=True)
+class Option:
+    validate: Validator
+    default: Any = None
+    required: bool = False
+
+
+def check_mapping(value: Any, options: Mapping[str, Option], where: Where) -> dict[str, Any]:
+    """Validate a mapping against its options; unknown keys and missing required keys are errors."""
+    if not isinstance(value, dict):
+        raise where.error(f"expected a mapping, got {type(value).__name__}")
+    out: dict[str, Any] = {}
+    for key in value:
+        if key not in options:
+            known = ", ".join(sorted(options))
+            raise where.child(str(key)).error(f"unknown key (known keys: {known})")
+    for key, opt in options.items():
+        if key in value and value[key] is not None:
+            out[key] = opt.validate(value[key], where.child(key))
+        elif opt.required:
+            raise where.child(key).error("is required")
+        else:
+            out[key] = opt.default
+    return out
+
+
+def string(value: Any, where: Where) -> str:
+    if not isinstance(value, str):
+        raise where.error(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def strings(value: Any, where: Where) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise where.error("expected a list of non-empty strings")
+    return tuple(value)
+
+
+def boolean(value: Any, where: Where) -> bool:
+    if not isinstance(value, bool):
+        raise where.error(f"expected true or false, got {value!r}")
+    return value
+
+
+def integer(minimum: int = 0) -> Validator:
+    def check(value: Any, where: Where) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise where.error(f"expected a whole number >= {minimum}, got {value!r}")
+        return value
+    return check
+
+
+def choice(*allowed: str) -> Validator:
+    def check(value: Any, where: Where) -> str:
+        if value not in allowed:
+            raise where.error(f"expected one of {', '.join(allowed)}, got {value!r}")
+        return str(value)
+    return check
+
+
+def choices(*allowed: str) -> Validator:
+    def check(value: Any, where: Where) -> tuple[str, ...]:
+        items = strings(value, where)
+        for item in items:
+            if item not in allowed:
+                raise where.error(f"expected some of {', '.join(allowed)}, got {item!r}")
+        return items
+    return check
+
+
+def swaps(value: Any, where: Where) -> dict[str, tuple[str, ...]]:
+    """A mapping from a term to one replacement or a list of them."""
+    if not isinstance(value, dict) or not value:
+        raise where.error("expected a non-empty mapping of term: replacement(s)")
+    out: dict[str, tuple[str, ...]] = {}
+    for term, repl in value.items():
+        if not isinstance(term, str) or not term.strip():
+            raise where.error(f"term {term!r} must be a non-empty string")
+        out[term] = strings(repl, where.child(term))
+    return out
+
+
+def nested(options: Mapping[str, Option]) -> Validator:
+    def check(value: Any, where: Where) -> dict[str, Any]:
+        return check_mapping(value, options, where)
+    return check

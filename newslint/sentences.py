@@ -1,0 +1,68 @@
+"""Split a block of prose into sentences without breaking after abbreviations or initials."""
+from __future__ import annotations
+
+import re
+
+# Abbreviations that end in a period but rarely end a sentence (AP style and common titles).
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen col lt sgt capt cmdr adm maj cpl pvt gov sen rep reps sens supt insp
+det rev fr sr jr st ste mt ft messrs mme mlle hon pres
+jan feb mar apr jun jul aug sep sept oct nov dec
+mon tue tues wed thu thur thurs fri sat sun
+ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
+nev okla ore pa tenn vt va wash wis wyo
+inc corp co ltd llc plc bros dept univ assn ave blvd rd hwy
+no nos vol vols fig figs approx est etc vs v al cf ca op pp ed eds
+""".split())
+
+# A candidate end: terminal punctuation, closing quotes/brackets, then space and a likely start.
+_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|[.!?…]+[\"”’')\]]*(?=\s*\n)")
+_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEWLINE_END = re.compile(r"[.!?…:\"”’')\]]\s*\n")
+
+
+def _is_abbreviation(prose: str, dot: int) -> bool:
+    """Does the period at `dot` belong to an abbreviation, an initial or a dotted acronym?"""
+    m = _BEFORE.search(prose, max(0, dot - 20), dot + 1)
+    if not m:
+        return False
+    word = m.group(1)
+    if "." in word:  # U.S., a.m., J.K.
+        return True
+    if len(word) == 1 and word.isupper():  # an initial: J. Smith
+        return True
+    low = word.lower()
+    if low == "no":  # "No. 1" is an abbreviation; "said no." ends a sentence
+        return bool(re.match(r"\s*\d", prose[dot + 1:dot + 4]))
+    return low in ABBREVIATIONS
+
+
+def split(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans (trimmed of surrounding space) inside `prose[start:end]`."""
+    cuts: list[int] = []
+    for m in _END.finditer(prose, start, end):
+        punct = prose[m.start()]
+        if punct == "." and m.end() - m.start() >= 1 and prose[m.start():m.start() + 3] != "...":
+            if _is_abbreviation(prose, m.start()):
+                continue
+        cuts.append(m.end())
+    # A line break after sentence-final punctuation always ends a sentence (one line per paragraph).
+    for m in _NEWLINE_END.finditer(prose, start, end):
+        cuts.append(m.start() + 1)
+    spans: list[tuple[int, int]] = []
+    prev = start
+    for cut in sorted(set(cuts)):
+        if cut <= prev:
+            continue
+        spans.append((prev, cut))
+        prev = cut
+    if prev < end:
+        spans.append((prev, end))
+    out = []
+    for a, b in spans:
+        seg = prose[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if b - trail > a + lead:
+            out.append((a + lead, b - trail))
+    return out

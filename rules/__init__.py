@@ -1,0 +1,1 @@
+"""The built-in rules (YAML data), shipped inside the package as newslint.rules."""

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newslint import __version__
+from newslint.cli import main
+
+
+def run(*args: str, stdin: str | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+@pytest.fixture()
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "story.md"
+    path.write_text("The brutal raid ended.\n\nIt was calm, police said.\n", encoding="utf-8")
+    return path
+
+
+def test_text_output_marks_the_span(article):
+    result = run("check", "--no-color", str(article))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == f"{article}:1:5: warning loaded.adjectives " \
+                       "'brutal' tells the reader what to think. Describe what happened and let the facts carry the weight."
+    assert lines[1] == "    The brutal raid ended."
+    assert lines[2] == "        ^^^^^^"
+    assert lines[-1] == "1 finding in 1 file (0 errors, 1 warning, 0 suggestions)"
+
+
+def test_json_output_shape(article):
+    result = run("check", "--format", "json", str(article))
+    data = json.loads(result.output)
+    assert data == {"version": 1, "findings": [{
+        "path": str(article), "line": 1, "column": 5, "end_line": 1, "end_column": 11,
+        "rule": "loaded.adjectives", "severity": "warning",
+        "message": "'brutal' tells the reader what to think. Describe what happened and let the facts carry the weight.",
+        "text": "brutal",
+        "suggestions": ["describe the act (time, place, method, numbers), or attribute the characterization"]}]}
+
+
+def test_fail_on_select_and_ignore(article):
+    assert run("check", "--fail-on", "error", str(article)).exit_code == 0
+    assert run("check", "--ignore", "loaded", str(article)).exit_code == 0
+    assert run("check", "--select", "loaded.adjectives", str(article)).exit_code == 1
+    assert run("check", "--select", "sources", str(article)).exit_code == 0
+    bad = run("check", "--select", "nope", str(article))
+    assert bad.exit_code == 2 and "unknown rule or family 'nope'" in bad.output
+
+
+def test_bad_inputs_are_reported_and_others_still_linted(tmp_path, article):
+    binary = tmp_path / "b.md"
+    binary.write_bytes(b"\x00\x01binary")
+    latin = tmp_path / "c.md"
+    latin.write_bytes("caf\xe9 brutal".encode("latin-1"))
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path / "missing.md"), str(binary),
+                                       str(latin), str(article)])
+    assert result.exit_code == 2
+    err = result.stderr.splitlines()
+    assert err == [f"newslint: error: {tmp_path / 'missing.md'}: no such file or directory",
+                   f"newslint: error: {binary}: binary file (NUL bytes); not linted",
+                   f"newslint: error: {latin}: not valid UTF-8 (byte 0xe9 at line 1)"]
+    assert [f["path"] for f in json.loads(result.stdout)["findings"]] == [str(article)]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads unreadable files")
+def test_unreadable_file(tmp_path, article):
+    locked = tmp_path / "locked.md"
+    locked.write_text("x")
+    locked.chmod(0)
+    result = CliRunner().invoke(main, ["check", str(locked), str(article)])
+    assert result.exit_code == 2 and "permission denied" in result.stderr
+
+
+def test_directories_are_recursed_for_articles(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.md").write_text("A brutal day.\n")
+    (tmp_path / "a" / "two.txt").write_text("Headline\n\nA savage day.\n")
+    (tmp_path / "a" / "skip.py").write_text("brutal = 1\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.md").write_text("brutal\n")
+    data = json.loads(run("check", "--format", "json", str(tmp_path)).output)
+    assert [Path(f["path"]).name for f in data["findings"]] == ["one.md", "two.txt"]
+
+
+def test_stdin(article):
+    result = run("check", "--format", "json", "-", stdin="A savage day.\n")
+    assert json.loads(result.output)["findings"][0]["path"] == "<stdin>"
+
+
+def test_malformed_house_rule_is_an_error(tmp_path, article):
+    bad = tmp_path / "house" / "family"
+    bad.mkdir(parents=True)
+    (bad / "r.yaml").write_text("kind: existence\nmessage: m\nterms: [x]\nbogus: 1\n")
+    result = CliRunner().invoke(main, ["check", "--rules", str(tmp_path / "house"), str(article)])
+    assert result.exit_code == 2
+    assert f"{bad / 'r.yaml'}:4: key 'bogus': unknown key" in result.stderr
+
+
+def test_rules_explain_and_version():
+    listing = run("rules").output
+    assert "loaded.adjectives" in listing and "attribution.casualties" in listing
+    explained = run("explain", "loaded.adjectives")
+    assert explained.exit_code == 0 and "Flagged:" in explained.output and "Passes:" in explained.output
+    assert run("explain", "nope.nope").exit_code == 2
+    assert __version__ in run("--version").output
+
+
+def test_console_script_runs_on_the_bundled_example():
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-color", str(root / "examples" / "article.md")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "attribution.casualties" in proc.stdout and "loaded.adjectives" in proc.stdout

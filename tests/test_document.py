@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.document import Document, Scope, decode
+from newslint.errors import InputError
+from newslint.markup import BlockKind
+
+
+def sentences(text: str, path: str = "a.md") -> list[str]:
+    doc = Document.from_text(text, path)
+    return [doc.text[s.start:s.end] for s in doc.sentences]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Smith met Gen. Lee in the U.S. on Jan. 5 at 9 a.m. and left.",
+    "J. K. Rowling spoke to Dr. Ortiz of Harlow Corp. about No. 10 Downing St. plans.",
+])
+def test_abbreviations_do_not_end_sentences(text):
+    assert sentences(text) == [text]
+
+
+def test_sentences_split_on_terminal_punctuation():
+    assert sentences('"We will win," he said. Did they? Yes! Then it ended.') == [
+        '"We will win," he said.', "Did they?", "Yes!", "Then it ended."]
+
+
+def test_positions_count_code_points_and_all_line_endings():
+    doc = Document.from_text("a😀b\r\nsecond\rthird\nfourth")
+    assert doc.position(2) == (1, 3)
+    assert doc.position(5) == (2, 1)
+    assert doc.position(12) == (3, 1)
+    assert doc.position(18) == (4, 1)
+
+
+def test_bom_is_not_counted():
+    text = decode("\ufeffThe word".encode("utf-8"), "x.md")
+    assert text == "The word"
+    doc = Document.from_bytes(b"\xef\xbb\xbfThe brutal word", "x.md")
+    assert doc.text.index("brutal") == 4
+
+
+def test_binary_and_bad_utf8_are_errors_naming_the_file():
+    with pytest.raises(InputError, match="x.md: binary"):
+        decode(b"abc\x00def", "x.md")
+    with pytest.raises(InputError, match=r"y.md: not valid UTF-8 \(byte 0xff at line 2\)"):
+        decode(b"ok\n\xff", "y.md")
+
+
+def test_markdown_masks_non_prose_and_keeps_offsets():
+    text = ("---\ntitle: brutal\n---\n\nSee `brutal` and [brutal](https://x.example/brutal) "
+            "<!-- brutal --> https://brutal.example/\n\n```\nbrutal\n```\n")
+    doc = Document.from_text(text, "a.md")
+    assert len(doc.prose) == len(text)
+    visible = [i for i in range(len(text)) if doc.prose.startswith("brutal", i)]
+    assert visible == [text.index("[brutal]") + 1]  # only the link text is prose
+
+
+def test_metadata_prefix_is_masked():
+    doc = Document.from_text("date 2024-01-05 In a turn of events, it rained.", "a.md")
+    assert doc.prose.lstrip().startswith("In a turn")
+
+
+def test_blocks_headings_items_and_label_lines():
+    doc = Document.from_text("# Title\n\nBody text here.\n\nSources:\n\n- one\n- two\n", "a.md")
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.ITEM, BlockKind.ITEM]
+
+
+def test_plain_text_first_line_is_a_headline():
+    doc = Document.from_text("Plague outbreak could be stronger\n\nThe chief said so.", "a.txt")
+    assert doc.blocks[0].kind is BlockKind.HEADING
+    assert doc.scope_at(0) is Scope.HEADING
+
+
+@pytest.mark.parametrize("quote", ['"We will hold the bridge at any cost," said Ortiz.',
+                                   "“We will hold the bridge at any cost,” Ortiz said."])
+def test_attributed_quotations_are_quotation_scope(quote):
+    doc = Document.from_text(quote, "a.md")
+    assert len(doc.quotations) == 1 and doc.quotations[0].attributed
+    assert doc.scope_at(quote.index("hold")) is Scope.QUOTATION
+    assert doc.scope_at(quote.index("Ortiz")) is Scope.NARRATIVE
+
+
+def test_multi_paragraph_quotation_inherits_its_speaker():
+    text = ('Ortiz said: "We took the runway at dawn.\n\n'
+            '"Our fighters were heroic and will hold it."\n\nThe army did not comment.')
+    doc = Document.from_text(text, "a.md")
+    assert [q.attributed for q in doc.quotations] == [True, True]
+    assert doc.scope_at(text.index("heroic")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("army")) is Scope.NARRATIVE
+
+
+def test_scare_quotes_stay_in_the_writers_voice():
+    text = 'The group\'s "charity" raised money.'
+    doc = Document.from_text(text, "a.md")
+    assert doc.scope_at(text.index("charity")) is Scope.NARRATIVE
+
+
+def test_source_list_entries():
+    text = "Body.\n\nSources:\n\n– [BBC](https://www.bbc.com/news)\n– https://www.aljazeera.com/\n"
+    doc = Document.from_text(text, "a.md")
+    (block,) = doc.source_lists
+    assert [(e.label, e.url) for e in block.entries] == [
+        ("BBC", "https://www.bbc.com/news"), ("https://www.aljazeera.com/", "https://www.aljazeera.com/")]
+    assert doc.scope_at(text.index("BBC")) is Scope.SOURCES
+
+
+def test_inline_source_line():
+    text = "Body text.\n\nSources: AP, Reuters\n"
+    doc = Document.from_text(text, "a.md")
+    assert [e.label for e in doc.source_lists[0].entries] == ["AP", "Reuters"]

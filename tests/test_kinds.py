@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from newslint.document import Document
+from newslint.engine import lint
+from newslint.rulebook import load_rules
+
+
+def rule(tmp_path: Path, body: str):
+    path = tmp_path / "k" / "r.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    (loaded,) = load_rules([tmp_path])
+    return loaded
+
+
+def found(r, text: str, path: str = "a.md") -> list[str]:
+    return [f.text for f in lint(Document.from_text(text, path), [r])]
+
+
+def test_existence_word_boundaries_case_and_hyphens(tmp_path):
+    r = rule(tmp_path, "kind: existence\nmessage: m\nterms: [terrorism, deeply rooted]\n")
+    assert found(r, "Terrorism, anti-terrorism and counterterrorism; a deeply\nrooted fear.") == [
+        "Terrorism", "deeply\nrooted"]
+
+
+def test_existence_skips_proper_names_and_quotes(tmp_path):
+    r = rule(tmp_path, "kind: existence\nmessage: m\nterms: [steadfast, extreme]\n")
+    text = ('Operation Steadfast Defender began. An Extreme Heat Warning was issued. '
+            '"It was a steadfast, extreme effort," the chief said. The extreme plan failed.')
+    assert found(r, text) == ["extreme"]
+
+
+def test_existence_exceptions(tmp_path):
+    r = rule(tmp_path, "kind: existence\nmessage: m\nterms: [record]\nexceptions: [record label]\n")
+    assert found(r, "She signed with a record label. It was a record.") == ["record"]
+
+
+def test_substitution_suggests_with_matching_case(tmp_path):
+    r = rule(tmp_path, "kind: substitution\nmessage: \"use '{replacement}'\"\nswap: {passed away: died}\n")
+    (f,) = lint(Document.from_text("Passed away on Sunday, he was 90.", "a.md"), [r])
+    assert f.suggestions == ("Died",) and f.message == "use 'Died'"
+
+
+def test_requires_companion_window(tmp_path):
+    r = rule(tmp_path, "kind: requires\nmessage: m\ntrigger: {terms: [killed]}\n"
+                       "companion: {terms: [said]}\nbefore: 1\n")
+    assert found(r, "Police said the bomb went off. It killed two.") == []
+    assert found(r, "The bomb went off.\n\nIt killed two.") == ["killed"]
+    assert found(r, "It killed two. Police said so.") == ["killed"]
+
+
+def test_requires_paragraph_unit(tmp_path):
+    r = rule(tmp_path, "kind: requires\nmessage: m\nunit: paragraph\ntrigger: {terms: [killed]}\n"
+                       "companion: {terms: [said]}\n")
+    assert found(r, "It killed two. Later that day the ministry said it had ended.") == []
+
+
+def test_metric_counts_words_and_skips_quotations(tmp_path):
+    r = rule(tmp_path, "kind: metric\nmessage: '{count} > {max}'\nmeasure: sentence_words\nmax: 5\n")
+    assert found(r, "One two three four five six seven.") == ["One two three four five six seven."]
+    assert found(r, '"One two three four five six seven," she said.') == []
+    lede = rule(tmp_path, "kind: metric\nmessage: m\nmeasure: lede_words\nmax: 3\n")
+    assert len(found(lede, "# Head line words here\n\nOne two three four. Five six seven eight.")) == 1
+
+
+def test_sources_checks(tmp_path):
+    text = "Story text, the BBC reported.\n\nSources:\n\n- [BBC](https://www.bbc.com/news)\n- [Reuters](https://www.reuters.com/world/2024/01/03/story-slug)\n"
+    home = rule(tmp_path, "kind: sources\ncheck: homepage\nmessage: m\n")
+    assert found(home, text) == ["[BBC](https://www.bbc.com/news)"]
+    uncited = rule(tmp_path, "kind: sources\ncheck: uncited\nmessage: '{outlet}'\n")
+    assert found(uncited, text) == ["[Reuters](https://www.reuters.com/world/2024/01/03/story-slug)"]
+    empty = rule(tmp_path, "kind: sources\ncheck: empty\nmessage: m\n")
+    assert found(empty, "Text.\n\n## References\n\nNothing here.\n") == ["References"]
+
+
+def test_quotation_unattributed(tmp_path):
+    r = rule(tmp_path, "kind: quotation\ncheck: unattributed\nmessage: m\n")
+    assert len(found(r, '"Nobody is coming to help us at all."')) == 1
+    assert found(r, '"Nobody is coming to help us," she said.') == []

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.errors import RuleError
+from newslint.rulebook import load_rules, select
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = "kind: existence\nmessage: 'x {match}'\nterms: [brutal]\n"
+
+
+def test_id_is_the_path(tmp_path):
+    write(tmp_path, "house/words.yaml", GOOD)
+    (rule,) = load_rules([tmp_path])
+    assert rule.id == "house.words" and rule.family == "house"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("kind: existence\nmessage: m\nterms: [a]\nterns: [b]\n", r"words.yaml:4: key 'terns': unknown key"),
+    ("kind: existance\nmessage: m\nterms: [a]\n", r"words.yaml:1: key 'kind': unknown kind 'existance'"),
+    ("kind: existence\nmessage: m\n", r"words.yaml: needs at least one of 'terms' or 'patterns'"),
+    ("kind: existence\nmessage: m\npatterns: ['(unclosed']\n", r"key 'patterns\[0\]': invalid regular expression"),
+    ("kind: existence\nmessage: m\nterms: [a]\nseverity: fatal\n", r"key 'severity': unknown severity 'fatal'"),
+    ("kind: existence\nmessage: '{nope}'\nterms: [a]\n", r"key 'message': unknown placeholder \{nope\}"),
+    ("kind: existence\nmessage: m\nterms: a: b: c\n", r"words.yaml:3: malformed YAML"),
+    ("kind: existence\nmessage: m\nterms: [a]\nscope: [everywhere]\n", r"key 'scope'"),
+    ("- just\n- a list\n", r"must be a mapping"),
+    ("kind: requires\nmessage: m\ntrigger: {terms: [a]}\ncompanion: {lexicon: [nope]}\n", r"unknown lexicon 'nope'"),
+    ("kind: requires\nmessage: m\ntrigger: {terms: [a], colour: red}\ncompanion: {terms: [b]}\n", r"key 'trigger.colour': unknown key"),
+])
+def test_malformed_rules_name_file_and_key(tmp_path, text, expected):
+    write(tmp_path, "house/words.yaml", text)
+    with pytest.raises(RuleError, match=expected):
+        load_rules([tmp_path])
+
+
+def test_duplicate_ids_and_missing_folders(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    write(a, "house/words.yaml", GOOD)
+    write(b, "house/words.yaml", GOOD)
+    with pytest.raises(RuleError, match="duplicate rule id 'house.words'"):
+        load_rules([a, b])
+    with pytest.raises(RuleError, match="rule folder does not exist"):
+        load_rules([tmp_path / "missing"])
+
+
+def test_rule_files_must_sit_in_a_family_folder(tmp_path):
+    write(tmp_path, "words.yaml", GOOD)
+    with pytest.raises(RuleError, match="<family>/<name>.yaml"):
+        load_rules([tmp_path])
+
+
+def test_yaml_is_data_only(tmp_path):
+    write(tmp_path, "house/words.yaml", "kind: !!python/object/apply:os.system ['echo hacked']\nmessage: m\n")
+    with pytest.raises(RuleError, match="malformed YAML"):
+        load_rules([tmp_path])
+
+
+def test_select_and_ignore_by_family_and_id(tmp_path):
+    write(tmp_path, "one/a.yaml", GOOD)
+    write(tmp_path, "one/b.yaml", GOOD + "enabled: false\n")
+    write(tmp_path, "two/c.yaml", GOOD)
+    rules = load_rules([tmp_path])
+    assert [r.id for r in select(rules)] == ["one.a", "two.c"]
+    assert [r.id for r in select(rules, ["one"])] == ["one.a"]
+    assert [r.id for r in select(rules, ["one.b"])] == ["one.b"]
+    assert [r.id for r in select(rules, [], ["two"])] == ["one.a"]

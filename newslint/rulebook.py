@@ -95,6 +95,11 @@ class Rule:
 
 
 def builtin_root() -> Path:
+    """The built-in rules: inside an installed package, or beside the package in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if (candidate / "_lexicons").is_dir():
+            return candidate
     return Path(str(importlib.resources.files("newslint.rules")))
 
 

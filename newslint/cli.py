@@ -1,23 +1,30 @@
-"""The `newslint` command: options -> rules -> engine -> formatter -> exit code."""
+"""The `newslint` command: options -> config -> rules -> engine -> formatter -> exit code."""
 from __future__ import annotations
 
 import enum
+import json
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import click
 
-from newslint import __version__
+from newslint import __version__, baseline, fixes
+from newslint.checking import Checker
+from newslint.config import Finder
 from newslint.document import Document
-from newslint.engine import lint
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding, Severity
-from newslint.formatters import RENDERERS, OutputFormat
-from newslint.rulebook import Rule, builtin_root, load_rules, select
+from newslint.formats import OutputFormat, Report, RuleInfo, render
+from newslint.rulebook import Rule, load_rules
+from newslint.suppressions import META_RULES
+from newslint.writes import write_atomic
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+PROGRESS_MIN_FILES = 20
+BOM = b"\xef\xbb\xbf"
 
 
 class ExitCode(enum.IntEnum):
@@ -42,67 +49,6 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
-def _load(extra: Sequence[str], select_: Sequence[str], ignore: Sequence[str]) -> list[Rule]:
-    rules = load_rules([builtin_root(), *(Path(p) for p in extra)])
-    known = {r.id for r in rules} | {r.family for r in rules}
-    for name in [*select_, *ignore]:
-        if name not in known:
-            raise click.UsageError(f"unknown rule or family {name!r} (see `newslint rules`)")
-    return select(rules, select_, ignore)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="newslint")
-def main() -> None:
-    """Lint news copy: unattributed claims, loaded language, unsourced superlatives, dangling sources."""
-
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "format_", type=click.Choice([f.value for f in OutputFormat]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--select", "select_", multiple=True, metavar="IDS", help="Only these rules or families (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules or families (comma-separated).")
-@click.option("--fail-on", type=click.Choice([s.label for s in Severity]), default="warning", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
-@click.option("--rules", "extra_rules", multiple=True, metavar="DIR", help="Extra rule folder (house rules).")
-@click.option("--color/--no-color", "colour", default=None, help="Colour text output (default: on a terminal).")
-def check(paths: tuple[str, ...], format_: str, select_: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
-          extra_rules: tuple[str, ...], colour: bool | None) -> None:
-    """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
-    try:
-        rules = _load(extra_rules, _names(select_), _names(ignore))
-    except NewslintError as exc:
-        _error(str(exc))
-        sys.exit(ExitCode.ERROR)
-    findings: list[Finding] = []
-    sources: dict[str, str] = {}
-    failed = False
-    files = 0
-    for target in _targets(paths):
-        try:
-            if target == "-":
-                doc = Document.from_bytes(sys.stdin.buffer.read(), "<stdin>")
-            else:
-                if isinstance(target, InputError):
-                    raise target
-                doc = Document.read(target)
-        except InputError as exc:
-            _error(str(exc))
-            failed = True
-            continue
-        files += 1
-        sources[doc.path] = doc.text
-        findings.extend(lint(doc, rules))
-    fmt = OutputFormat(format_)
-    use_colour = sys.stdout.isatty() if colour is None else colour
-    click.echo(RENDERERS[fmt](findings, sources, colour=use_colour, files=files), nl=False)
-    threshold = Severity.parse(fail_on)
-    if failed:
-        sys.exit(ExitCode.ERROR)
-    sys.exit(ExitCode.FINDINGS if any(f.severity >= threshold for f in findings) else ExitCode.OK)
-
-
 def _targets(paths: Sequence[str]) -> Iterator[Path | str | InputError]:
     for raw in paths:
         if raw == "-":
@@ -117,15 +63,203 @@ def _targets(paths: Sequence[str]) -> Iterator[Path | str | InputError]:
             yield InputError(raw, "no such file or directory")
 
 
-@main.command("rules")
-@click.option("--all", "all_", is_flag=True, help="Also list rules that are off by default.")
-def list_rules(all_: bool) -> None:
-    """List the rules: id, default on/off, severity, kind and description."""
+def _rule_info(rules: Iterable[Rule]) -> dict[str, RuleInfo]:
+    info = {r.id: RuleInfo(r.id, r.severity.label, r.description, r.rationale, r.message) for r in rules}
+    info.update({k: RuleInfo(k, "warning", v, v, v) for k, v in META_RULES.items()})
+    return info
+
+
+@dataclass
+class Run:
+    """What one `check` run collected, for the output, the baseline and the exit code."""
+
+    findings: list[Finding] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    paths: list[str] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    diffs: list[str] = field(default_factory=list)
+    thresholds: dict[str, Severity] = field(default_factory=dict)
+    failed: bool = False
+
+
+@dataclass(frozen=True)
+class FixMode:
+    write: bool = False
+    diff: bool = False
+
+    @property
+    def on(self) -> bool:
+        return self.write or self.diff
+
+
+def _read(target: Path | str, stdin_name: str | None) -> tuple[Document, Path | None, bool]:
+    """The document, the file it came from (None for stdin) and whether it began with a BOM."""
+    if target == "-":
+        data = sys.stdin.buffer.read()
+        return Document.from_bytes(data, stdin_name or "<stdin>"), Path(stdin_name) if stdin_name else None, False
+    assert isinstance(target, Path)
+    doc = Document.read(target)
     try:
-        rules = load_rules(None)
+        with target.open("rb") as handle:
+            bom = handle.read(3) == BOM
+    except OSError:
+        bom = False
+    return doc, target, bom
+
+
+def _fix(doc: Document, file: Path | None, bom: bool, findings: list[Finding], safe: frozenset[str],
+         mode: FixMode, run: Run) -> str | None:
+    """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
+    changes = fixes.edits(doc.text, findings, safe)
+    if not changes:
+        return None
+    fixed = fixes.apply(doc.text, changes)
+    if mode.diff:
+        run.diffs.append(fixes.diff(doc.path, doc.text, fixed))
+    if mode.write and file is not None:  # standard input is reported, never rewritten
+        write_atomic(file, (BOM if bom else b"") + fixed.encode("utf-8"), Path.cwd())
+    return fixed
+
+
+def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: Checker, fail_on: str | None,
+              stdin_name: str | None, mode: FixMode) -> Run:
+    run = Run()
+    show = sys.stderr.isatty() and len(targets) >= PROGRESS_MIN_FILES
+    with click.progressbar(targets, label="linting", file=sys.stderr) if show else _plain(targets) as items:
+        for target in items:
+            try:
+                if isinstance(target, InputError):
+                    raise target
+                file = target if isinstance(target, Path) else (Path(stdin_name) if stdin_name else None)
+                config = finder.for_path(file)
+                if file is not None and config.excludes(file):
+                    continue
+                doc, file, bom = _read(target, stdin_name)
+                findings = checker.check(doc, config, file)
+                ruleset = checker.ruleset(config)
+                if mode.on:
+                    fixed = _fix(doc, file, bom, findings, ruleset.safe, mode, run)
+                    if fixed is not None and mode.write:
+                        doc = Document.from_text(fixed, doc.path)
+                        findings = checker.check(doc, config, file)
+            except InputError as exc:
+                _error(str(exc))
+                run.failed = True
+                continue
+            run.rules.update({r.id: r for r in ruleset.rules})
+            run.paths.append(doc.path)
+            run.sources[doc.path] = doc.text
+            run.thresholds[doc.path] = Severity.parse(fail_on or config.fail_on or "warning")
+            run.findings.extend(findings)
+    return run
+
+
+class _plain:
+    def __init__(self, items: list[Path | str | InputError]) -> None:
+        self.items = items
+
+    def __enter__(self) -> list[Path | str | InputError]:
+        return self.items
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="newslint")
+def main() -> None:
+    """Lint news copy: unattributed claims, loaded language, unsourced superlatives, dangling sources."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "format_", type=click.Choice([f.value for f in OutputFormat]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
+@click.option("--select", "select_", multiple=True, metavar="IDS", help="Only these rules or families (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules or families (comma-separated).")
+@click.option("--fail-on", type=click.Choice([s.label for s in Severity]), default=None,
+              help="Exit 1 when a finding is at or above this severity (default: config, else warning).")
+@click.option("--rules", "extra_rules", multiple=True, metavar="DIR", help="Extra rule folder (house rules).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this .newslint.yaml or pyproject.toml instead of the nearest one.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings not recorded in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record the current findings in FILE and exit 0.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--stdin-filename", metavar="PATH", help="Path to use for standard input (config, markup, report).")
+@click.option("--color/--no-color", "colour", default=None, help="Colour text output (default: on a terminal).")
+def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, extra_rules: tuple[str, ...], config_file: Path | None,
+          baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool,
+          stdin_filename: str | None, colour: bool | None) -> None:
+    """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
+    mode = FixMode(write=fix and not show_diff, diff=show_diff)
+    try:
+        finder = Finder(config_file)
+        checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore))
+        known = baseline.load(baseline_file) if baseline_file else None
+        run = _lint_all(list(_targets(paths)), finder, checker, fail_on, stdin_filename, mode)
     except NewslintError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
+    if write_baseline:
+        write_baseline.write_text(baseline.dumps(run.findings, run.sources), encoding="utf-8")
+        click.echo(f"newslint: recorded {len(run.findings)} findings in {write_baseline}", err=True)
+        sys.exit(ExitCode.ERROR if run.failed else ExitCode.OK)
+    if known is not None:
+        run.findings = baseline.new_findings(run.findings, run.sources, known)
+    if mode.diff:
+        click.echo("".join(run.diffs), nl=False)
+        sys.exit(ExitCode.ERROR if run.failed else ExitCode.FINDINGS if run.diffs else ExitCode.OK)
+    report = Report(run.findings, run.sources, run.paths, _rule_info(run.rules.values()),
+                    colour=(sys.stdout.isatty() and output is None) if colour is None else colour)
+    rendered = render(OutputFormat(format_), report)
+    if output is not None:
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        click.echo(rendered, nl=False)
+    if run.failed:
+        sys.exit(ExitCode.ERROR)
+    failing = any(f.severity >= run.thresholds.get(f.path, Severity.WARNING) for f in run.findings)
+    sys.exit(ExitCode.FINDINGS if failing else ExitCode.OK)
+
+
+def _load_or_exit() -> list[Rule]:
+    try:
+        return load_rules(None)
+    except NewslintError as exc:
+        _error(str(exc))
+        sys.exit(ExitCode.ERROR)
+
+
+def _rule_dict(rule: Rule, *, examples: bool = False) -> dict[str, object]:
+    out: dict[str, object] = {
+        "id": rule.id, "family": rule.family, "kind": rule.kind, "severity": rule.severity.label,
+        "enabled": rule.enabled, "scope": sorted(s.value for s in rule.scope), "message": rule.message,
+        "description": rule.description.strip(), "rationale": rule.rationale.strip(),
+        "suggestions": list(rule.suggestions), "fixable": getattr(rule.check, "safe", False) is True,
+    }
+    if examples:
+        out["flag"] = [{"text": c.text, "at": list(c.at)} for c in rule.flag_cases]
+        out["pass"] = [c.text for c in rule.pass_cases]
+    return out
+
+
+_LISTING_FORMATS = click.Choice(["text", "json"])
+
+
+@main.command("rules")
+@click.option("--all", "all_", is_flag=True, help="Also list rules that are off by default.")
+@click.option("--format", "format_", type=_LISTING_FORMATS, default="text", show_default=True, help="Output format.")
+def list_rules(all_: bool, format_: str) -> None:
+    """List the rules: id, default on/off, severity, kind and description."""
+    rules = _load_or_exit()
+    if format_ == "json":
+        click.echo(json.dumps({"version": 1, "rules": [_rule_dict(r) for r in rules]}, ensure_ascii=False, indent=1))
+        return
     width = max(len(r.id) for r in rules)
     for r in rules:
         state = "on" if r.enabled else "off"
@@ -134,17 +268,17 @@ def list_rules(all_: bool) -> None:
 
 @main.command()
 @click.argument("rule_id")
-def explain(rule_id: str) -> None:
+@click.option("--format", "format_", type=_LISTING_FORMATS, default="text", show_default=True, help="Output format.")
+def explain(rule_id: str, format_: str) -> None:
     """Show a rule's description, rationale and examples."""
-    try:
-        rules = {r.id: r for r in load_rules(None)}
-    except NewslintError as exc:
-        _error(str(exc))
-        sys.exit(ExitCode.ERROR)
+    rules = {r.id: r for r in _load_or_exit()}
     rule = rules.get(rule_id)
     if rule is None:
         _error(f"unknown rule {rule_id!r} (see `newslint rules`)")
         sys.exit(ExitCode.ERROR)
+    if format_ == "json":
+        click.echo(json.dumps(_rule_dict(rule, examples=True), ensure_ascii=False, indent=1))
+        return
     scopes = ", ".join(sorted(s.value for s in rule.scope))
     click.echo(f"{rule.id}  ({rule.severity.label}, {rule.kind}, {'on' if rule.enabled else 'off'} by default; scope: {scopes})\n")
     if rule.description:

@@ -1,0 +1,111 @@
+"""One file through the pipeline: rules for its config, lint, accepted terms, article type, severities, suppressions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from newslint import config as config_
+from newslint import suppressions
+from newslint.document import Document
+from newslint.engine import lint
+from newslint.errors import RuleError
+from newslint.finding import Finding, Severity
+from newslint.patterns import term_pattern
+from newslint.rulebook import Rule, builtin_root, load_rules, select
+
+
+def article_type(text: str) -> str | None:
+    """The `type:` of a Markdown article's YAML front matter, lower-cased, if there is one."""
+    body = text.lstrip("\ufeff")
+    if not body.startswith("---"):
+        return None
+    lines = body.splitlines()
+    for i, line in enumerate(lines[1:], 1):
+        if line.strip() in ("---", "..."):
+            try:
+                meta = yaml.safe_load("\n".join(lines[1:i]))
+            except yaml.YAMLError:
+                return None
+            value = meta.get("type") if isinstance(meta, dict) else None
+            return value.strip().lower() if isinstance(value, str) else None
+    return None
+
+
+def _accepted_spans(doc: Document, terms: Sequence[str]) -> list[tuple[int, int]]:
+    if not terms:
+        return []
+    return [m.span() for m in term_pattern(terms).finditer(doc.prose)]
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    """Every loaded rule (for names in suppressions and configs) and the ids that exist."""
+
+    rules: tuple[Rule, ...]
+
+    @property
+    def known(self) -> frozenset[str]:
+        return frozenset({r.id for r in self.rules} | {r.family for r in self.rules})
+
+    @property
+    def safe(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.rules if getattr(r.check, "safe", False) is True)
+
+    def check_names(self, names: Sequence[str], where: str) -> None:
+        for name in names:
+            if name not in self.known:
+                raise RuleError(where, f"unknown rule or family {name!r} (see `newslint rules`)")
+
+
+class Checker:
+    """Lints documents with the rules and settings their configuration asks for."""
+
+    def __init__(self, extra_rules: Sequence[Path] = (), select_: Sequence[str] | None = None,
+                 ignore: Sequence[str] | None = None) -> None:
+        self.extra_rules = tuple(extra_rules)
+        self.select = tuple(select_) if select_ else None
+        self.ignore = tuple(ignore) if ignore else None
+        self._rulesets: dict[tuple[Path, ...], Ruleset] = {}
+
+    def ruleset(self, config: config_.Config) -> Ruleset:
+        folders = (builtin_root(), *config.rules, *self.extra_rules)
+        if folders not in self._rulesets:
+            ruleset = Ruleset(tuple(load_rules(folders)))
+            where = str(config.path) if config.path else "configuration"
+            ruleset.check_names([*config.select, *config.ignore, *config.severity], where)
+            for glob, spec in config.per_path:
+                ruleset.check_names([*(spec["select"] or ()), *spec["ignore"], *spec["severity"]], where)
+            ruleset.check_names([*(self.select or ()), *(self.ignore or ())], "command line")
+            self._rulesets[folders] = ruleset
+        return self._rulesets[folders]
+
+    def active(self, config: config_.Config, file: Path | None) -> tuple[list[Rule], config_.FileSettings]:
+        settings = config.for_file(file)
+        chosen = self.select if self.select is not None else settings.select
+        dropped = (*settings.ignore, *(self.ignore or ()))
+        return select(self.ruleset(config).rules, chosen, dropped), settings
+
+    def check(self, doc: Document, config: config_.Config, file: Path | None) -> list[Finding]:
+        rules, settings = self.active(config, file)
+        findings = lint(doc, rules)
+        spans = _accepted_spans(doc, settings.accepted)
+        if spans:
+            starts = doc.line_starts
+            def offset(f: Finding) -> tuple[int, int]:
+                return starts[f.line - 1] + f.column - 1, starts[f.end_line - 1] + f.end_column - 1
+            findings = [f for f in findings
+                        if not any(a <= offset(f)[0] and offset(f)[1] <= b for a, b in spans)]
+        action = settings.article_types.get(article_type(doc.text) or "", "keep")
+        if action != "keep":
+            soft = [f for f in findings if f.rule.split(".", 1)[0] in config_.WORD_CHOICE]
+            findings = [f for f in findings if f not in soft]
+            if action == "suggestion":
+                findings += [replace(f, severity=Severity.SUGGESTION) for f in soft]
+        if settings.severity:
+            findings = [replace(f, severity=settings.severity.get(f.rule) or settings.severity.get(
+                f.rule.split(".", 1)[0]) or f.severity) for f in findings]
+        known = self.ruleset(config).known
+        return suppressions.apply(sorted(findings), doc.text, doc.path, known, {r.id for r in rules})

@@ -1,0 +1,202 @@
+"""Project configuration: `.newslint.yaml` or `[tool.newslint]` in pyproject.toml, nearest to the file wins."""
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Mapping
+
+import yaml
+
+from newslint.errors import RuleError
+from newslint.finding import Severity
+from newslint.schema import Option, Where, check_mapping, choice, nested, string, strings
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+YAML_NAMES = (".newslint.yaml", ".newslint.yml")
+SEVERITIES = tuple(s.label for s in Severity)
+# Word-choice families an article type may soften; reporting facts without attribution still applies.
+WORD_CHOICE = frozenset({"loaded", "labels", "puffery", "editorial"})
+ARTICLE_ACTIONS = ("keep", "suggestion", "off")
+DEFAULT_ARTICLE_TYPES: Mapping[str, str] = {"opinion": "suggestion", "analysis": "suggestion", "review": "suggestion"}
+
+
+def _severity_map(value: Any, where: Where) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise where.error("expected a mapping of rule or family: severity")
+    return {str(k): Severity.parse(choice(*SEVERITIES)(v, where.child(str(k)))) for k, v in value.items()}
+
+
+def _actions(value: Any, where: Where) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise where.error("expected a mapping of article type: keep, suggestion or off")
+    return {str(k): choice(*ARTICLE_ACTIONS)(v, where.child(str(k))) for k, v in value.items()}
+
+
+PATH_OPTIONS = {
+    "select": Option(strings, None),
+    "ignore": Option(strings, ()),
+    "severity": Option(_severity_map, {}),
+    "accepted": Option(strings, ()),
+}
+
+
+def _per_path(value: Any, where: Where) -> tuple[tuple[str, dict[str, Any]], ...]:
+    if not isinstance(value, dict):
+        raise where.error("expected a mapping of glob: settings")
+    return tuple((str(glob), nested(PATH_OPTIONS)(spec, where.child(str(glob)))) for glob, spec in value.items())
+
+
+OPTIONS = {
+    "select": Option(strings, ()),
+    "ignore": Option(strings, ()),
+    "fail_on": Option(choice(*SEVERITIES), None),
+    "severity": Option(_severity_map, {}),
+    "per_path": Option(_per_path, ()),
+    "exclude": Option(strings, ()),
+    "style": Option(strings, ()),
+    "rules": Option(strings, ()),
+    "accepted": Option(strings, ()),
+    "article_types": Option(_actions, {}),
+}
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """The configuration that applies to one file once per-path overrides are merged."""
+
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severity: Mapping[str, Severity]
+    accepted: tuple[str, ...]
+    article_types: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    per_path: tuple[tuple[str, Mapping[str, Any]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    style: tuple[str, ...] = ()
+    rules: tuple[Path, ...] = ()
+    accepted: tuple[str, ...] = ()
+    article_types: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_ARTICLE_TYPES))
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def _relative(self, file: Path) -> str | None:
+        try:
+            return PurePosixPath(Path(os.path.abspath(file)).relative_to(os.path.abspath(self.root))).as_posix()
+        except ValueError:
+            return None
+
+    def excludes(self, file: Path) -> bool:
+        rel = self._relative(file)
+        return rel is not None and any(_glob(rel, g) for g in self.exclude)
+
+    def for_file(self, file: Path | None) -> FileSettings:
+        select, ignore = self.select, self.ignore
+        severity, accepted = dict(self.severity), self.accepted
+        rel = self._relative(file) if file is not None else None
+        for glob, spec in self.per_path:
+            if rel is not None and _glob(rel, glob):
+                select = spec["select"] if spec["select"] is not None else select
+                ignore = (*ignore, *spec["ignore"])
+                severity.update(spec["severity"])
+                accepted = (*accepted, *spec["accepted"])
+        return FileSettings(select, ignore, severity, accepted, self.article_types)
+
+
+def _glob(rel: str, pattern: str) -> bool:
+    """Match a path relative to the config folder; a pattern with no slash matches at any depth."""
+    pattern = pattern.rstrip("/")
+    candidates = [pattern, pattern + "/*"]
+    if "/" not in pattern:
+        candidates += ["*/" + pattern, "*/" + pattern + "/*"]
+    return any(fnmatch.fnmatchcase(rel, c) for c in candidates)
+
+
+def _read(path: Path) -> tuple[Any, dict[str, int]] | None:
+    """The raw newslint table of a config file, or None for a pyproject.toml without one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), f"cannot read config: {exc}") from None
+    if path.suffix == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise RuleError(str(path), f"malformed TOML: {exc}") from None
+        table = data.get("tool", {}).get("newslint")
+        if table is None:
+            return None
+        return table, {}
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RuleError(str(path), f"malformed YAML: {getattr(exc, 'problem', exc)}",
+                        line=mark.line + 1 if mark else None) from None
+    lines = {}
+    for i, raw in enumerate(text.splitlines(), 1):
+        key = raw.split(":", 1)[0]
+        if raw[:1].isalpha() and ":" in raw:
+            lines.setdefault(key.strip(), i)
+    return ({} if data is None else data), lines
+
+
+def load(path: Path) -> Config | None:
+    """Parse and validate one config file; unknown keys are errors naming the file and key."""
+    raw = _read(path)
+    if raw is None:
+        return None
+    data, lines = raw
+    key = "tool.newslint" if path.suffix == ".toml" else ""
+    spec = check_mapping(data, OPTIONS, Where(str(path), key, lines))
+    return Config(
+        path=path, select=spec["select"], ignore=spec["ignore"], fail_on=spec["fail_on"],
+        severity=spec["severity"], per_path=spec["per_path"], exclude=spec["exclude"], style=spec["style"],
+        rules=tuple((path.parent / p) for p in spec["rules"]), accepted=spec["accepted"],
+        article_types={**DEFAULT_ARTICLE_TYPES, **spec["article_types"]},
+    )
+
+
+class Finder:
+    """Find the config nearest each file (cached per folder); an explicit `--config` wins everywhere."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self.explicit = load(explicit) or Config(path=explicit) if explicit is not None else None
+        self._cache: dict[Path, Config] = {}
+
+    def for_path(self, file: Path | None) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        start = Path(os.path.abspath(file)).parent if file is not None else Path.cwd()
+        return self._lookup(start)
+
+    def _lookup(self, folder: Path) -> Config:
+        if folder in self._cache:
+            return self._cache[folder]
+        found: Config | None = None
+        for name in (*YAML_NAMES, "pyproject.toml"):
+            candidate = folder / name
+            if candidate.is_file():
+                found = load(candidate)
+                if found is not None:
+                    break
+        if found is None:
+            found = self._lookup(folder.parent) if folder.parent != folder else Config()
+        self._cache[folder] = found
+        return found

@@ -1,0 +1,61 @@
+"""Text: findings grouped by file, the source line with the span marked, a summary with counts."""
+from __future__ import annotations
+
+from itertools import groupby
+
+from newslint.finding import Finding, Severity
+from newslint.formats import Report
+
+_COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.SUGGESTION: "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def _source_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _marker(line: str, column: int, width: int) -> str:
+    pad = "".join("\t" if ch == "\t" else " " for ch in line[:column - 1])
+    return pad + "^" * max(1, width)
+
+
+def _finding(f: Finding, lines: list[str] | None, colour: bool) -> list[str]:
+    sev = f.severity.label
+    head = f"{f.path}:{f.line}:{f.column}: {sev} {f.rule} {f.message}"
+    if colour:
+        head = f"{_BOLD}{f.path}:{f.line}:{f.column}:{_RESET} {_COLOURS[f.severity]}{sev}{_RESET} " \
+               f"{_DIM}{f.rule}{_RESET} {f.message}"
+    out = [head]
+    if lines is not None and f.line - 1 < len(lines):
+        line = lines[f.line - 1]
+        width = (f.end_column if f.end_line == f.line else len(line) + 1) - f.column
+        mark = _marker(line, f.column, width)
+        out.append("    " + line)
+        out.append("    " + (f"{_COLOURS[f.severity]}{mark}{_RESET}" if colour else mark))
+    if f.suggestions:
+        out.append("    suggestion: " + " | ".join(f.suggestions))
+    return out
+
+
+def summary(report: Report) -> str:
+    findings = report.findings
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in reversed(Severity)]
+    noun = "file" if report.files == 1 else "files"
+    return f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {report.files} {noun} ({', '.join(parts)})"
+
+
+def render(report: Report) -> str:
+    """Per file: `path:line:col: severity rule message`, the line, a marker; a blank line between files."""
+    out: list[str] = []
+    for path, group in groupby(report.findings, key=lambda f: f.path):
+        if out:
+            out.append("")
+        text = report.sources.get(path)
+        lines = _source_lines(text) if text is not None else None
+        for f in group:
+            out.extend(_finding(f, lines, report.colour))
+    if out:
+        out.append("")
+    out.append(summary(report))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,108 @@
+"""Inline suppressions in comments: `<!-- newslint-disable RULE -->`, `-enable`, `-disable-next-line`, `-disable-file`.
+
+A directive names rule ids or families (comma or space separated; none means every rule). A directive
+naming an unknown rule, or one that suppressed nothing, is itself reported, like an unused `noqa`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Collection, Sequence
+
+from newslint.finding import Finding, Severity
+from newslint.positions import line_starts
+
+UNKNOWN_RULE = "newslint.unknown-rule"
+UNUSED = "newslint.unused-suppression"
+META_RULES = {
+    UNKNOWN_RULE: "A suppression comment names a rule or family that does not exist.",
+    UNUSED: "A suppression comment that suppressed nothing: remove it, or fix the rule name.",
+}
+_DIRECTIVE = re.compile(r"<!--\s*newslint-(disable-next-line|disable-file|disable|enable)\b(?P<names>[^>]*?)\s*-->")
+_NAME = re.compile(r"[\w.-]+")
+
+
+@dataclass
+class Directive:
+    action: str
+    names: tuple[str, ...]
+    start: int
+    end: int
+    line: int
+    column: int
+    first_line: int = 0  # lines this directive covers, inclusive (0 = to the end)
+    last_line: int = 0
+    used: bool = False
+    unknown: tuple[str, ...] = field(default=())
+
+    def covers(self, rule: str) -> bool:
+        family = rule.split(".", 1)[0]
+        return not self.names or rule in self.names or family in self.names
+
+
+def parse(text: str) -> list[Directive]:
+    """Every directive in `text`, with the lines each one covers."""
+    starts = line_starts(text)
+    total = len(starts)
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset)
+
+    out: list[Directive] = []
+    open_regions: list[Directive] = []
+    for m in _DIRECTIVE.finditer(text):
+        action, names = m.group(1), tuple(_NAME.findall(m.group("names")))
+        line = line_of(m.start())
+        d = Directive(action, names, m.start(), m.end(), line, m.start() - starts[line - 1] + 1)
+        if action == "disable-next-line":
+            d.first_line = d.last_line = line_of(m.end()) + 1
+        elif action == "disable-file":
+            d.first_line, d.last_line = 1, total
+        elif action == "disable":
+            d.first_line, d.last_line = line, total
+            open_regions.append(d)
+        else:  # enable: closes the matching open regions (all of them when it names none)
+            for region in list(open_regions):
+                if not names or set(region.names) & set(names) or not region.names:
+                    region.last_line = line
+                    open_regions.remove(region)
+            continue
+        out.append(d)
+    return out
+
+
+def apply(findings: Sequence[Finding], text: str, path: str, known: Collection[str],
+          active: Collection[str]) -> list[Finding]:
+    """Drop suppressed findings; add findings for unknown rule names and unused directives.
+
+    `known` holds every rule id and family that exists; `active` the ids that ran on this file, so a
+    directive for a rule that was not run is not called unused.
+    """
+    directives = parse(text)
+    if not directives:
+        return list(findings)
+    kept = []
+    for f in findings:
+        hit = [d for d in directives if d.first_line <= f.line <= d.last_line and d.covers(f.rule)]
+        for d in hit:
+            d.used = True
+        if not hit:
+            kept.append(f)
+    active_families = {r.split(".", 1)[0] for r in active}
+    for d in directives:
+        unknown = [n for n in d.names if n not in known and not n.startswith("newslint.")]
+        for name in unknown:
+            kept.append(_meta(d, path, text, UNKNOWN_RULE, f"unknown rule or family {name!r} in a suppression comment"))
+        relevant = not d.names or any(n in active or n in active_families for n in d.names)
+        if not d.used and not unknown and relevant:
+            what = ", ".join(d.names) or "all rules"
+            kept.append(_meta(d, path, text, UNUSED, f"this newslint-{d.action} ({what}) suppressed nothing"))
+    return sorted(kept)
+
+
+def _meta(d: Directive, path: str, text: str, rule: str, message: str) -> Finding:
+    comment = text[d.start:d.end]
+    end_column = d.column + len(comment) if "\n" not in comment else d.column + 1
+    return Finding(path, d.line, d.column, d.line, end_column, rule, Severity.WARNING, message,
+                   comment if "\n" not in comment else comment.split("\n", 1)[0])

@@ -220,7 +220,7 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     if output is not None:
         output.write_text(rendered, encoding="utf-8")
     else:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=report.colour)
     if run.failed:
         sys.exit(ExitCode.ERROR)
     failing = any(f.severity >= run.thresholds.get(f.path, Severity.WARNING) for f in run.findings)

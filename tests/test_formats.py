@@ -1,0 +1,160 @@
+"""Every output format on real findings: SARIF against its schema, JUnit counts, GitHub escaping, HTML in Chromium."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+
+from newslint.cli import main
+from newslint.finding import Finding, Severity
+from newslint.formats import OutputFormat, Report, render
+from newslint.formats.github import escape_data, escape_property
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BRUTAL = "The brutal raid ended.\n\nIt was calm, police said.\n"
+MANY = "# A savage week\n\nThe brutal raid, a vicious blow, was unprecedented.\n\nIt was calm, police said.\n"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture()
+def articles(tmp_path: Path) -> list[Path]:
+    paths = [tmp_path / "one.md", tmp_path / "two.md", tmp_path / "clean.md"]
+    paths[0].write_text(BRUTAL, encoding="utf-8")
+    paths[1].write_text(MANY, encoding="utf-8")
+    paths[2].write_text("The council voted 7-2 on Tuesday to approve the budget.\n", encoding="utf-8")
+    return paths
+
+
+def _findings(*paths: Path) -> list[dict[str, object]]:
+    return json.loads(run("check", "--format", "json", *map(str, paths)).output)["findings"]
+
+
+def test_text_groups_by_file_and_counts_severities(articles):
+    result = run("check", "--no-color", *map(str, articles))
+    blocks = result.output.split("\n\n")
+    assert blocks[0].startswith(f"{articles[0]}:1:5: warning loaded.adjectives")
+    assert all(line.startswith((str(articles[1]), "    ")) for line in blocks[1].splitlines()[:-1])
+    total = len(_findings(*articles))
+    assert result.output.splitlines()[-1] == f"{total} findings in 3 files (0 errors, {total} warnings, 0 suggestions)"
+    assert "\x1b[" not in result.output
+    assert "\x1b[33m" in run("check", "--color", str(articles[0])).output
+
+
+def test_github_workflow_commands(articles):
+    lines = run("check", "--format", "github", *map(str, articles)).output.splitlines()
+    assert len(lines) == len(_findings(*articles))
+    assert lines[0] == (f"::warning file={articles[0]},line=1,col=5,endLine=1,endColumn=11,"
+                        f"title=newslint loaded.adjectives::'brutal' tells the reader what to think. Describe what "
+                        "happened and let the facts carry the weight. (suggestion: describe the act (time%2C place%2C "
+                        "method%2C numbers)%2C or attribute the characterization)".replace("%2C", ","))
+
+
+def test_github_escaping():
+    assert escape_data("50% off\r\nnext") == "50%25 off%0D%0Anext"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+    finding = Finding("dir/a,b:c.md", 2, 3, 2, 4, "x.y", Severity.SUGGESTION, "two\nlines 100%", "q")
+    out = render(OutputFormat.GITHUB, Report([finding]))
+    assert out == "::notice file=dir/a%2Cb%3Ac.md,line=2,col=3,endLine=2,endColumn=4,title=newslint x.y::two%0Alines 100%25\n"
+
+
+def test_sarif_validates_against_the_schema(articles):
+    jsonschema = pytest.importorskip("jsonschema")
+    result = run("check", "--format", "sarif", *map(str, articles))
+    log = json.loads(result.output)
+    schema = json.loads((FIXTURES / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    sarif_run = log["runs"][0]
+    assert sarif_run["columnKind"] == "unicodeCodePoints"
+    rules = sarif_run["tool"]["driver"]["rules"]
+    ids = [r["id"] for r in rules]
+    assert "loaded.adjectives" in ids and ids == sorted(ids)
+    adjectives = rules[ids.index("loaded.adjectives")]
+    assert adjectives["defaultConfiguration"] == {"level": "warning"}
+    assert adjectives["shortDescription"]["text"] and adjectives["help"]["text"]
+    results = sarif_run["results"]
+    assert len(results) == len(_findings(*articles))
+    first = results[0]
+    assert first["ruleId"] == "loaded.adjectives" and ids[first["ruleIndex"]] == "loaded.adjectives"
+    assert first["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 1, "startColumn": 5, "endLine": 1, "endColumn": 11, "snippet": {"text": "brutal"}}
+    prints = [r["partialFingerprints"]["newslintFingerprint/v1"] for r in results]
+    assert len(set(prints)) == len(prints)
+
+
+def test_sarif_columns_count_code_points_and_fingerprints_ignore_lines(tmp_path):
+    path = tmp_path / "wide.md"
+    path.write_text("Ünïcödé 🎉 a brutal raid.\n", encoding="utf-8")
+    region = json.loads(run("check", "--format", "sarif", str(path)).output)["runs"][0]["results"][0]
+    assert region["locations"][0]["physicalLocation"]["region"]["startColumn"] == 13
+    before = region["partialFingerprints"]
+    path.write_text("A new first line.\n\nÜnïcödé 🎉 a brutal raid.\n", encoding="utf-8")
+    moved = json.loads(run("check", "--format", "sarif", str(path)).output)["runs"][0]["results"][0]
+    assert moved["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    assert moved["partialFingerprints"] == before
+
+
+def test_junit_parses_and_counts_match(articles, tmp_path):
+    out = tmp_path / "report.xml"
+    result = run("check", "--format", "junit", "--output", str(out), *map(str, articles))
+    assert result.exit_code == 1 and result.output == ""
+    root = ET.parse(out).getroot()
+    findings = _findings(*articles)
+    assert root.tag == "testsuites" and int(root.get("failures")) == len(findings)
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert list(suites) == [str(p) for p in articles]
+    for path in articles:
+        suite = suites[str(path)]
+        expected = [f for f in findings if f["path"] == str(path)]
+        failures = suite.findall("testcase/failure")
+        assert int(suite.get("failures")) == len(failures) == len(expected)
+        assert int(suite.get("tests")) == len(suite.findall("testcase"))
+        assert [c.get("name") for c in suite.findall("testcase") if c.find("failure") is not None] == \
+               [f"{f['rule']} {f['line']}:{f['column']}" for f in expected]
+    assert sum(int(s.get("tests")) for s in suites.values()) == int(root.get("tests"))
+
+
+def test_html_is_standalone_and_marks_every_finding(articles):
+    page = run("check", "--format", "html", *map(str, articles)).output
+    assert "<script src" not in page and "<link" not in page and "http://" not in page.split("</style>")[0]
+    findings = _findings(*articles)
+    assert len(re.findall(r'<li id="f\d+" data-finding', page)) == len(findings)
+    assert page.count('tabindex="0"') == len(re.findall(r'<mark class="hit', page)) >= len(findings)
+    assert ":focus>.tip" in page and ":hover>.tip" in page
+    assert 'data-filter="family" value="loaded"' in page and 'data-filter="severity" value="warning"' in page
+    assert "&lt;script&gt;" in render(OutputFormat.HTML, Report(
+        [Finding("x.md", 1, 1, 1, 9, "a.b", Severity.ERROR, "<script>", "<script>")], {"x.md": "<script>\n"}, ["x.md"]))
+
+
+CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs it)")
+def test_html_renders_in_headless_chromium(articles, tmp_path):
+    report = tmp_path / "report.html"
+    result = run("check", "--format", "html", "--output", str(report), *map(str, articles))
+    assert result.exit_code == 1
+    findings = _findings(*articles)
+    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([*flags, "--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    assert 'data-ready="1"' in dom, "the page script did not run"
+    shown = re.search(r'id="count"[^>]*>(\d+) of (\d+) findings shown \((\d+) highlights\)', dom)
+    assert shown is not None
+    assert int(shown.group(1)) == int(shown.group(2)) == len(findings)
+    marks = re.findall(r'<mark class="hit (\w+)"', dom)
+    assert int(shown.group(3)) == len(marks) >= len(findings)
+    assert "off" not in marks
+    shot = tmp_path / "report.png"
+    subprocess.run([*flags, f"--screenshot={shot}", "--window-size=1000,1400", report.as_uri()],
+                   capture_output=True, timeout=120)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5000

@@ -1,0 +1,120 @@
+"""Safe fixes: --fix and --diff with a house rule marked `safe: true`; writes keep BOM, CRLF and mode."""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newslint.cli import main
+from newslint.finding import Finding, Severity
+from newslint.fixes import apply, edits
+
+SAFE = """kind: substitution
+safe: true
+severity: warning
+message: "Use '{replacement}', not '{match}'."
+swap:
+  passed away: died
+  utilize: use
+"""
+UNSAFE = """kind: substitution
+severity: suggestion
+message: "Consider '{replacement}' for '{match}'."
+swap:
+  away: gone
+  commence: begin
+"""
+
+
+@pytest.fixture()
+def house(tmp_path: Path) -> Path:
+    folder = tmp_path / "house" / "plain"
+    folder.mkdir(parents=True)
+    (folder / "words.yaml").write_text(SAFE, encoding="utf-8")
+    (folder / "maybe.yaml").write_text(UNSAFE, encoding="utf-8")
+    return tmp_path / "house"
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
+
+
+def fix(house: Path, *args: str):
+    return CliRunner().invoke(main, ["check", "--no-color", "--rules", str(house), "--select", "plain", *args])
+
+
+def test_fix_rewrites_and_a_second_run_changes_nothing(house, workdir):
+    story = workdir / "story.md"
+    story.write_text("The actor Passed away on Sunday. They will commence and utilize it.\n", encoding="utf-8")
+    story.chmod(0o640)
+    first = fix(house, "--fix", str(story))
+    assert story.read_text(encoding="utf-8") == "The actor Died on Sunday. They will commence and use it.\n"
+    assert stat.S_IMODE(story.stat().st_mode) == 0o640
+    assert "plain.maybe" in first.output and "plain.words" not in first.output  # only what is left is reported
+    before = story.read_bytes()
+    second = fix(house, "--fix", str(story))
+    assert story.read_bytes() == before and second.output == first.output
+    assert [p.name for p in workdir.iterdir()] == ["story.md"]  # no temporary files left behind
+
+
+def test_diff_prints_and_writes_nothing(house, workdir):
+    story = workdir / "story.md"
+    story.write_text("Line one.\nShe passed away.\n", encoding="utf-8")
+    result = fix(house, "--diff", str(story))
+    assert result.exit_code == 1
+    assert result.output == (f"--- a/{story}\n+++ b/{story}\n@@ -1,2 +1,2 @@\n Line one.\n"
+                             "-She passed away.\n+She died.\n")
+    assert story.read_text() == "Line one.\nShe passed away.\n"
+    story.write_text("Nothing to do.\n")
+    assert fix(house, "--diff", str(story)).exit_code == 0
+
+
+def test_crlf_and_bom_are_kept(house, workdir):
+    story = workdir / "story.md"
+    story.write_bytes(b"\xef\xbb\xbfHeadline\r\n\r\nWe utilize it.\r\nHe passed away.\r\n")
+    fix(house, "--fix", str(story))
+    assert story.read_bytes() == b"\xef\xbb\xbfHeadline\r\n\r\nWe use it.\r\nHe died.\r\n"
+
+
+def test_overlapping_fixes_apply_the_first_and_skip_the_rest():
+    text = "He passed away."
+    def finding(col: int, end: int, rule: str, repl: str) -> Finding:
+        return Finding("x", 1, col, 1, end, rule, Severity.WARNING, "m", text[col - 1:end - 1], (repl,))
+    found = [finding(4, 15, "a.long", "died"), finding(11, 15, "b.short", "gone"), finding(1, 3, "a.he", "She")]
+    changes = edits(text, found, {"a.long", "b.short", "a.he"})
+    assert [(e.start, e.end, e.replacement) for e in changes] == [(0, 2, "She"), (3, 14, "died")]
+    assert apply(text, changes) == "She died."
+    assert edits(text, found, {"b.short"})[0].replacement == "gone"
+    assert edits(text, found, set()) == []
+
+
+def test_symlink_outside_the_work_folder_is_refused(house, workdir, tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text("She passed away.\n")
+    (workdir / "link.md").symlink_to(outside)
+    inside = workdir / "real.md"
+    inside.write_text("She passed away.\n")
+    (workdir / "inner.md").symlink_to(inside)
+    result = fix(house, "--fix", str(workdir / "link.md"), str(workdir / "inner.md"))
+    assert result.exit_code == 2 and "symlink points outside" in result.stderr
+    assert outside.read_text() == "She passed away.\n"
+    assert inside.read_text() == "She died.\n" and (workdir / "inner.md").is_symlink()
+
+
+def test_a_failed_write_leaves_the_file_whole(house, workdir, monkeypatch):
+    story = workdir / "story.md"
+    story.write_text("She passed away.\n")
+    def broken(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "replace", broken)
+    result = fix(house, "--fix", str(story))
+    assert result.exit_code == 2 and "not written: No space left on device" in result.stderr
+    assert story.read_text() == "She passed away.\n"
+    assert [p.name for p in workdir.iterdir()] == ["story.md"]

@@ -124,7 +124,7 @@ def _fix(doc: Document, file: Path | None, bom: bool, findings: list[Finding], s
 def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: Checker, fail_on: str | None,
               stdin_name: str | None, mode: FixMode) -> Run:
     run = Run()
-    show = sys.stderr.isatty() and len(targets) >= PROGRESS_MIN_FILES
+    show = _wants_progress(len(targets))
     with click.progressbar(targets, label="linting", file=sys.stderr) if show else _plain(targets) as items:
         for target in items:
             try:
@@ -152,6 +152,11 @@ def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: C
             run.thresholds[doc.path] = Severity.parse(fail_on or config.fail_on or "warning")
             run.findings.extend(findings)
     return run
+
+
+def _wants_progress(files: int) -> bool:
+    """A progress bar only for people watching: stderr is a terminal and there are many files."""
+    return sys.stderr.isatty() and files >= PROGRESS_MIN_FILES
 
 
 class _plain:

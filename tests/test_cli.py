@@ -119,3 +119,34 @@ def test_console_script_runs_on_the_bundled_example():
                           capture_output=True, text=True)
     assert proc.returncode == 1
     assert "attribution.casualties" in proc.stdout and "loaded.adjectives" in proc.stdout
+
+
+def test_rules_and_explain_as_json():
+    listing = json.loads(run("rules", "--format", "json").output)
+    ids = [r["id"] for r in listing["rules"]]
+    assert ids == sorted(ids) and "loaded.adjectives" in ids
+    one = json.loads(run("explain", "loaded.adjectives", "--format", "json").output)
+    assert one["id"] == "loaded.adjectives" and one["severity"] == "warning" and one["fixable"] is False
+    assert one["flag"][0]["at"] and one["pass"] and one == {**listing["rules"][ids.index("loaded.adjectives")],
+                                                            "flag": one["flag"], "pass": one["pass"]}
+
+
+def test_stdin_filename_picks_config_and_markup(tmp_path, monkeypatch):
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / ".newslint.yaml").write_text("severity: {loaded: error}\n")
+    monkeypatch.chdir(tmp_path)
+    text = "<!-- a brutal comment -->\nA savage day.\n"
+    result = run("check", "--format", "json", "--stdin-filename", "desk/story.md", "-", stdin=text)
+    assert [(f["path"], f["line"], f["severity"]) for f in json.loads(result.stdout)["findings"]] == \
+           [("desk/story.md", 2, "error")]
+    plain = run("check", "--format", "json", "--stdin-filename", "notes.txt", "-", stdin=text)
+    assert [f["line"] for f in json.loads(plain.stdout)["findings"]] == [1, 2]  # .txt has no comments
+
+
+def test_progress_bar_only_when_wanted(tmp_path, monkeypatch):
+    for i in range(3):
+        (tmp_path / f"s{i}.md").write_text("A calm day.\n")
+    assert "linting" not in CliRunner().invoke(main, ["check", str(tmp_path)]).stderr
+    monkeypatch.setattr("newslint.cli._wants_progress", lambda files: files >= 3)
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path)])
+    assert "linting" in result.stderr and json.loads(result.stdout) == {"version": 1, "findings": []}

@@ -69,18 +69,23 @@ class Checker:
         self.select = tuple(select_) if select_ else None
         self.ignore = tuple(ignore) if ignore else None
         self._rulesets: dict[tuple[Path, ...], Ruleset] = {}
+        self._checked: set[Path | None] = set()
 
     def ruleset(self, config: config_.Config) -> Ruleset:
+        """The rules for a config (cached by rule folders); its rule names are checked once per config."""
         folders = (builtin_root(), *config.rules, *self.extra_rules)
         if folders not in self._rulesets:
             ruleset = Ruleset(tuple(load_rules(folders)))
-            where = str(config.path) if config.path else "configuration"
-            ruleset.check_names([*config.select, *config.ignore, *config.severity], where)
-            for glob, spec in config.per_path:
-                ruleset.check_names([*(spec["select"] or ()), *spec["ignore"], *spec["severity"]], where)
             ruleset.check_names([*(self.select or ()), *(self.ignore or ())], "command line")
             self._rulesets[folders] = ruleset
-        return self._rulesets[folders]
+        ruleset = self._rulesets[folders]
+        if config.path not in self._checked:
+            where = str(config.path) if config.path else "configuration"
+            ruleset.check_names([*config.select, *config.ignore, *config.severity], where)
+            for _, spec in config.per_path:
+                ruleset.check_names([*(spec["select"] or ()), *spec["ignore"], *spec["severity"]], where)
+            self._checked.add(config.path)
+        return ruleset
 
     def active(self, config: config_.Config, file: Path | None) -> tuple[list[Rule], config_.FileSettings]:
         settings = config.for_file(file)

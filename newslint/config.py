@@ -12,7 +12,7 @@ import yaml
 
 from newslint.errors import RuleError
 from newslint.finding import Severity
-from newslint.schema import Option, Where, check_mapping, choice, nested, string, strings
+from newslint.schema import Option, Where, check_mapping, choice, nested, strings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -25,6 +25,17 @@ SEVERITIES = tuple(s.label for s in Severity)
 WORD_CHOICE = frozenset({"loaded", "labels", "puffery", "editorial"})
 ARTICLE_ACTIONS = ("keep", "suggestion", "off")
 DEFAULT_ARTICLE_TYPES: Mapping[str, str] = {"opinion": "suggestion", "analysis": "suggestion", "review": "suggestion"}
+# Style packs that `style` may name; none ship yet, so any name is reported rather than ignored.
+KNOWN_STYLES: frozenset[str] = frozenset()
+
+
+def _styles(value: Any, where: Where) -> tuple[str, ...]:
+    names = strings(value, where)
+    for name in names:
+        if name not in KNOWN_STYLES:
+            known = ", ".join(sorted(KNOWN_STYLES)) or "none are installed"
+            raise where.error(f"unknown style pack {name!r} ({known})")
+    return names
 
 
 def _severity_map(value: Any, where: Where) -> dict[str, Severity]:
@@ -60,7 +71,7 @@ OPTIONS = {
     "severity": Option(_severity_map, {}),
     "per_path": Option(_per_path, ()),
     "exclude": Option(strings, ()),
-    "style": Option(strings, ()),
+    "style": Option(_styles, ()),
     "rules": Option(strings, ()),
     "accepted": Option(strings, ()),
     "article_types": Option(_actions, {}),

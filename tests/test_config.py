@@ -134,3 +134,17 @@ def test_finder_caches_and_defaults(tmp_path):
     assert finder.for_path(tmp_path / "nothing" / "here.md").path in (None, *Path(tmp_path).parents)
     cfg = write(tmp_path / ".newslint.yaml", "")
     assert load(cfg).select == () and load(cfg).article_types["opinion"] == "suggestion"
+
+
+def test_unknown_style_pack_is_an_error(tmp_path):
+    cfg = write(tmp_path / "pyproject.toml", '[tool.newslint]\nstyle = ["nonesuch"]\n')
+    result = CliRunner().invoke(main, ["check", str(write(tmp_path / "a.md", BRUTAL))])
+    assert result.exit_code == 2 and f"{cfg}: key 'tool.newslint.style': unknown style pack 'nonesuch'" in result.stderr
+
+
+def test_every_config_is_checked_even_when_rule_folders_are_shared(tmp_path):
+    write(tmp_path / "a" / ".newslint.yaml", "ignore: [loaded]\n")
+    bad = write(tmp_path / "b" / ".newslint.yaml", "ignore: [loded]\n")
+    result = CliRunner().invoke(main, ["check", str(write(tmp_path / "a" / "x.md", BRUTAL)),
+                                       str(write(tmp_path / "b" / "y.md", BRUTAL))])
+    assert result.exit_code == 2 and f"{bad}: unknown rule or family 'loded'" in result.stderr

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
@@ -46,11 +47,11 @@ class Ruleset:
 
     rules: tuple[Rule, ...]
 
-    @property
+    @cached_property
     def known(self) -> frozenset[str]:
         return frozenset({r.id for r in self.rules} | {r.family for r in self.rules})
 
-    @property
+    @cached_property
     def safe(self) -> frozenset[str]:
         return frozenset(r.id for r in self.rules if getattr(r.check, "safe", False) is True)
 
@@ -70,10 +71,12 @@ class Checker:
         self.ignore = tuple(ignore) if ignore else None
         self._rulesets: dict[tuple[Path, ...], Ruleset] = {}
         self._checked: set[Path | None] = set()
+        self._selected: dict[tuple[object, ...], list[Rule]] = {}
+        self._builtin = builtin_root()
 
     def ruleset(self, config: config_.Config) -> Ruleset:
         """The rules for a config (cached by rule folders); its rule names are checked once per config."""
-        folders = (builtin_root(), *config.rules, *self.extra_rules)
+        folders = (self._builtin, *config.rules, *self.extra_rules)
         if folders not in self._rulesets:
             ruleset = Ruleset(tuple(load_rules(folders)))
             ruleset.check_names([*(self.select or ()), *(self.ignore or ())], "command line")
@@ -91,7 +94,10 @@ class Checker:
         settings = config.for_file(file)
         chosen = self.select if self.select is not None else settings.select
         dropped = (*settings.ignore, *(self.ignore or ()))
-        return select(self.ruleset(config).rules, chosen, dropped), settings
+        key = (config.path, config.rules, chosen, dropped)
+        if key not in self._selected:
+            self._selected[key] = select(self.ruleset(config).rules, chosen, dropped)
+        return self._selected[key], settings
 
     def check(self, doc: Document, config: config_.Config, file: Path | None) -> list[Finding]:
         rules, settings = self.active(config, file)

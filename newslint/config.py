@@ -114,13 +114,15 @@ class Config:
             return None
 
     def excludes(self, file: Path) -> bool:
+        if not self.exclude:
+            return False
         rel = self._relative(file)
         return rel is not None and any(_glob(rel, g) for g in self.exclude)
 
     def for_file(self, file: Path | None) -> FileSettings:
         select, ignore = self.select, self.ignore
         severity, accepted = dict(self.severity), self.accepted
-        rel = self._relative(file) if file is not None else None
+        rel = self._relative(file) if file is not None and self.per_path else None
         for glob, spec in self.per_path:
             if rel is not None and _glob(rel, glob):
                 select = spec["select"] if spec["select"] is not None else select

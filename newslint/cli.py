@@ -79,6 +79,7 @@ class Run:
     rules: dict[str, Rule] = field(default_factory=dict)
     diffs: list[str] = field(default_factory=list)
     thresholds: dict[str, Severity] = field(default_factory=dict)
+    fixed: int = 0
     failed: bool = False
 
 
@@ -118,6 +119,7 @@ def _fix(doc: Document, file: Path | None, bom: bool, findings: list[Finding], s
         run.diffs.append(fixes.diff(doc.path, doc.text, fixed))
     if mode.write and file is not None:  # standard input is reported, never rewritten
         write_atomic(file, (BOM if bom else b"") + fixed.encode("utf-8"), Path.cwd())
+        run.fixed += len(changes)
     return fixed
 
 
@@ -216,6 +218,8 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
         sys.exit(ExitCode.ERROR if run.failed else ExitCode.OK)
     if known is not None:
         run.findings = baseline.new_findings(run.findings, run.sources, known)
+    if mode.write:
+        click.echo(f"newslint: applied {run.fixed} fix{'es' if run.fixed != 1 else ''}", err=True)
     if mode.diff:
         click.echo("".join(run.diffs), nl=False)
         sys.exit(ExitCode.ERROR if run.failed else ExitCode.FINDINGS if run.diffs else ExitCode.OK)

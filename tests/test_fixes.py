@@ -57,10 +57,12 @@ def test_fix_rewrites_and_a_second_run_changes_nothing(house, workdir):
     first = fix(house, "--fix", str(story))
     assert story.read_text(encoding="utf-8") == "The actor Died on Sunday. They will commence and use it.\n"
     assert stat.S_IMODE(story.stat().st_mode) == 0o640
-    assert "plain.maybe" in first.output and "plain.words" not in first.output  # only what is left is reported
+    assert "plain.maybe" in first.stdout and "plain.words" not in first.stdout  # only what is left is reported
+    assert first.stderr == "newslint: applied 2 fixes\n"
     before = story.read_bytes()
     second = fix(house, "--fix", str(story))
-    assert story.read_bytes() == before and second.output == first.output
+    assert story.read_bytes() == before and second.stdout == first.stdout
+    assert second.stderr == "newslint: applied 0 fixes\n"
     assert [p.name for p in workdir.iterdir()] == ["story.md"]  # no temporary files left behind
 
 

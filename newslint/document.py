@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from newslint import markup, quotations, sentences
+from newslint import markup, positions, quotations, sentences
 from newslint.errors import InputError
 from newslint.markup import Block, BlockKind, Markup
 from newslint.quotations import Quotation
@@ -118,22 +118,7 @@ class Document:
     # ---------------------------------------------------------------- positions
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        text = self.text
-        i, n = 0, len(text)
-        while i < n:
-            j = text.find("\n", i)
-            k = text.find("\r", i)
-            if j < 0 and k < 0:
-                break
-            if k < 0 or (0 <= j < k):
-                starts.append(j + 1)
-                i = j + 1
-            else:
-                nxt = k + 2 if text.startswith("\r\n", k) else k + 1
-                starts.append(nxt)
-                i = nxt
-        return starts
+        return positions.line_starts(self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset, columns in code points."""

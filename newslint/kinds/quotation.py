@@ -5,7 +5,11 @@ Best practice: name the speaker in the same or the adjacent sentence ("..., Mayo
 
 Options: `check` (`unattributed`: a quotation of at least `min_words` words whose paragraph
 names no speaker and which does not continue an attributed quotation), `min_words` (default 4;
-shorter quoted phrases are scare quotes, a hedging matter).
+shorter quoted phrases are scare quotes, a hedging matter), `window` (default 0: how many
+paragraphs before and after the quotation's own may name the speaker, as in a quoted paragraph
+that follows "he said:" or "Ms Ruiz added" one paragraph up), `fragments` (default true: also
+check quoted words embedded inside the writer's sentence, such as a title or a quoted citation;
+false checks only quotations that open their sentence).
 """
 from __future__ import annotations
 
@@ -13,11 +17,15 @@ from typing import Any, Iterator
 
 from newslint.document import Document, Scope
 from newslint.kinds import BuildContext, Hit
-from newslint.schema import Option, Where, choice, integer
+from newslint.markup import BlockKind
+from newslint.quotations import SPEECH
+from newslint.schema import Option, Where, boolean, choice, integer
 
 OPTIONS = {
     "check": Option(choice("unattributed"), required=True),
     "min_words": Option(integer(1), 4),
+    "window": Option(integer(0), 0),
+    "fragments": Option(boolean, True),
 }
 
 
@@ -27,14 +35,40 @@ class Quotation:
     default_scope = frozenset({Scope.QUOTATION, Scope.NARRATIVE})
     message_fields = frozenset({"match"})
 
-    def __init__(self, min_words: int) -> None:
+    def __init__(self, min_words: int, window: int = 0, fragments: bool = True) -> None:
         self.min_words = min_words
+        self.window = window
+        self.fragments = fragments
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Quotation:
-        return cls(options["min_words"])
+        return cls(options["min_words"], options["window"], options["fragments"])
+
+    def _is_fragment(self, doc: Document, start: int) -> bool:
+        """Quoted words inside a sentence the writer has already begun ("... a plan called "X Y Z" ...")."""
+        index = doc.sentence_index(start)
+        if index < 0:
+            return False
+        lead = doc.prose[doc.sentences[index].start:start]
+        return any(c.isalnum() for c in lead)
+
+    def _speaker_nearby(self, doc: Document, start: int) -> bool:
+        blocks = doc.blocks
+        index = next((i for i, b in enumerate(blocks) if b.start <= start < b.end), -1)
+        if index < 0:
+            return False
+        for i in range(max(0, index - self.window), min(len(blocks), index + self.window + 1)):
+            if i != index and blocks[i].kind is not BlockKind.HEADING and \
+                    SPEECH.search(doc.text, blocks[i].start, blocks[i].end):
+                return True
+        return False
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for q in doc.quotations:
-            if not q.attributed and q.words >= self.min_words:
-                yield Hit(q.start, q.end)
+            if q.attributed or q.words < self.min_words:
+                continue
+            if not self.fragments and self._is_fragment(doc, q.start):
+                continue
+            if self.window and self._speaker_nearby(doc, q.start):
+                continue
+            yield Hit(q.start, q.end)

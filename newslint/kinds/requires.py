@@ -7,7 +7,8 @@ Options: `trigger` (terms/patterns/exceptions/ignore_case/proper_names, as for `
 `companion` (terms, patterns and/or `lexicon`: names of shared lists in rules/_lexicons),
 `unit` (`sentence` or `paragraph`, default sentence), `before` and `after` (how many units
 before and after the trigger's unit, in the same paragraph for sentences, also count;
-default 0). The companion is searched in the whole window, quotations included.
+default 0). The companion is searched in the whole window, quotations included. Where two
+trigger matches overlap, only the first is reported.
 """
 from __future__ import annotations
 
@@ -82,11 +83,15 @@ class Requires:
 
     def check(self, doc: Document) -> Iterator[Hit]:
         sourced: dict[tuple[int, int], bool] = {}
+        last_end = -1
         for start, end in self.trigger.finditer(doc):
+            if start < last_end:  # overlapping matches of two trigger patterns are one finding
+                continue
             window = self._window(doc, start)
             if window is None:
                 continue
             if window not in sourced:
                 sourced[window] = self.companion.search(doc, *window)
             if not sourced[window]:
+                last_end = end
                 yield Hit(start, end)

@@ -7,8 +7,8 @@ Options: `trigger` (terms/patterns/exceptions/ignore_case/proper_names, as for `
 `companion` (terms, patterns and/or `lexicon`: names of shared lists in rules/_lexicons),
 `unit` (`sentence` or `paragraph`, default sentence), `before` and `after` (how many units
 before and after the trigger's unit, in the same paragraph for sentences, also count;
-default 0). The companion is searched in the whole window, quotations included. Where two
-trigger matches overlap, only the first is reported.
+default 0). The companion is searched in the whole window, quotations included. A trigger
+match that lies inside one already reported is not reported again.
 """
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ class Requires:
         sourced: dict[tuple[int, int], bool] = {}
         last_end = -1
         for start, end in self.trigger.finditer(doc):
-            if start < last_end:  # overlapping matches of two trigger patterns are one finding
+            if end <= last_end:  # a match inside one already reported is the same finding
                 continue
             window = self._window(doc, start)
             if window is None:

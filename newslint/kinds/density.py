@@ -1,0 +1,56 @@
+"""`density`: flag words that are harmless alone but tell-tale in a cluster.
+
+Anti-pattern: "The festival showcases a vibrant tapestry of cultures, underscoring the city's
+pivotal role ..." (four items of machine-written vocabulary in one paragraph).
+Best practice: one "pivotal" in a paragraph is a word choice; let it pass.
+
+Options: the matcher options of `existence` (`terms`, `patterns`, `exceptions`, `ignore_case`,
+`proper_names`), `unit` (`paragraph` or `document`, default paragraph) and `min_distinct`
+(default 3): every match in a unit is a finding once the unit holds at least that many
+different matched words (case-folded).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from newslint.document import Document
+from newslint.kinds import WRITERS_VOICE, BuildContext, Hit
+from newslint.patterns import MATCHER_OPTIONS, Matcher, normalize
+from newslint.schema import Option, Where, choice, integer
+
+OPTIONS = {
+    **MATCHER_OPTIONS,
+    "unit": Option(choice("paragraph", "document"), "paragraph"),
+    "min_distinct": Option(integer(1), 3),
+}
+
+
+class Density:
+    name = "density"
+    options = OPTIONS
+    default_scope = WRITERS_VOICE
+    message_fields = frozenset({"match", "count"})
+
+    def __init__(self, matcher: Matcher, unit: str, min_distinct: int) -> None:
+        self.matcher = matcher
+        self.unit = unit
+        self.min_distinct = min_distinct
+
+    @classmethod
+    def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Density:
+        spec = {k: options[k] for k in MATCHER_OPTIONS}
+        return cls(Matcher.build(spec, where), options["unit"], options["min_distinct"])
+
+    def _units(self, doc: Document) -> list[tuple[int, int]]:
+        if self.unit == "document":
+            return [(0, len(doc.prose))]
+        return [(b.start, b.end) for b in doc.blocks]
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for start, end in self._units(doc):
+            hits = list(self.matcher.finditer(doc, start, end))
+            distinct = {normalize(doc.text[a:b]) for a, b in hits}
+            if len(distinct) < self.min_distinct:
+                continue
+            for a, b in hits:
+                yield Hit(a, b, (), {"count": str(len(distinct))})

@@ -65,8 +65,9 @@ class Checker:
     """Lints documents with the rules and settings their configuration asks for."""
 
     def __init__(self, extra_rules: Sequence[Path] = (), select_: Sequence[str] | None = None,
-                 ignore: Sequence[str] | None = None) -> None:
+                 ignore: Sequence[str] | None = None, styles: Sequence[str] = ()) -> None:
         self.extra_rules = tuple(extra_rules)
+        self.styles = tuple(styles)
         self.select = tuple(select_) if select_ else None
         self.ignore = tuple(ignore) if ignore else None
         self._rulesets: dict[tuple[Path, ...], Ruleset] = {}
@@ -94,9 +95,15 @@ class Checker:
         settings = config.for_file(file)
         chosen = self.select if self.select is not None else settings.select
         dropped = (*settings.ignore, *(self.ignore or ()))
-        key = (config.path, config.rules, chosen, dropped)
+        styles = (*config.style, *self.styles)
+        key = (config.path, config.rules, chosen, dropped, styles)
         if key not in self._selected:
-            self._selected[key] = select(self.ruleset(config).rules, chosen, dropped)
+            rules = self.ruleset(config).rules
+            picked = select(rules, chosen, dropped)
+            if styles:  # a style pack adds its family, off-by-default rules included
+                ids = {r.id for r in picked}
+                picked += [r for r in select(rules, styles, dropped, all_rules=True) if r.id not in ids]
+            self._selected[key] = picked
         return self._selected[key], settings
 
     def check(self, doc: Document, config: config_.Config, file: Path | None) -> list[Finding]:

@@ -13,7 +13,7 @@ import click
 
 from newslint import __version__, baseline, fixes
 from newslint.checking import Checker
-from newslint.config import Finder
+from newslint.config import KNOWN_STYLES, Finder
 from newslint.document import Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding, Severity
@@ -188,6 +188,8 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice([s.label for s in Severity]), default=None,
               help="Exit 1 when a finding is at or above this severity (default: config, else warning).")
 @click.option("--rules", "extra_rules", multiple=True, metavar="DIR", help="Extra rule folder (house rules).")
+@click.option("--style", "styles", multiple=True, type=click.Choice(sorted(KNOWN_STYLES)),
+              help="Add a house-style pack (its rules are off by default).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Use this .newslint.yaml or pyproject.toml instead of the nearest one.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -199,14 +201,15 @@ def main() -> None:
 @click.option("--stdin-filename", metavar="PATH", help="Path to use for standard input (config, markup, report).")
 @click.option("--color/--no-color", "colour", default=None, help="Colour text output (default: on a terminal).")
 def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str | None, extra_rules: tuple[str, ...], config_file: Path | None,
+          ignore: tuple[str, ...], fail_on: str | None, extra_rules: tuple[str, ...], styles: tuple[str, ...],
+          config_file: Path | None,
           baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool,
           stdin_filename: str | None, colour: bool | None) -> None:
     """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
     mode = FixMode(write=fix and not show_diff, diff=show_diff)
     try:
         finder = Finder(config_file)
-        checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore))
+        checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
         known = baseline.load(baseline_file) if baseline_file else None
         run = _lint_all(list(_targets(paths)), finder, checker, fail_on, stdin_filename, mode)
     except NewslintError as exc:

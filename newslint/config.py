@@ -25,8 +25,9 @@ SEVERITIES = tuple(s.label for s in Severity)
 WORD_CHOICE = frozenset({"loaded", "labels", "puffery", "editorial"})
 ARTICLE_ACTIONS = ("keep", "suggestion", "off")
 DEFAULT_ARTICLE_TYPES: Mapping[str, str] = {"opinion": "suggestion", "analysis": "suggestion", "review": "suggestion"}
-# Style packs that `style` may name; none ship yet, so any name is reported rather than ignored.
-KNOWN_STYLES: frozenset[str] = frozenset()
+# Style packs that `style` (and `check --style`) may name: the rule family of the same name, whose
+# rules are off by default; an unknown name is reported rather than ignored.
+KNOWN_STYLES: frozenset[str] = frozenset({"ap"})
 
 
 def _styles(value: Any, where: Where) -> tuple[str, ...]:

@@ -1,0 +1,76 @@
+"""The sourcing-family mechanisms: density, requires overlap, quotation windows, --style packs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newslint.cli import main
+from newslint.document import Document
+from newslint.engine import lint
+from newslint.rulebook import load_rules
+
+
+def rule(tmp_path: Path, body: str):
+    path = tmp_path / "k" / "r.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    (loaded,) = load_rules([tmp_path])
+    return loaded
+
+
+def found(r, text: str) -> list[str]:
+    return [f.text for f in lint(Document.from_text(text, "a.md"), [r])]
+
+
+def test_density_flags_only_a_cluster_of_distinct_words(tmp_path):
+    r = rule(tmp_path, "kind: density\nmessage: m\nmin_distinct: 2\nterms: [pivotal, vibrant]\n")
+    assert found(r, "A pivotal vote.\n\nA vibrant city.\n\nA pivotal, vibrant, pivotal plan.") == [
+        "pivotal", "vibrant", "pivotal"]
+    doc = rule(tmp_path, "kind: density\nmessage: m\nunit: document\nmin_distinct: 2\nterms: [pivotal, vibrant]\n")
+    assert found(doc, "A pivotal vote.\n\nA vibrant city.") == ["pivotal", "vibrant"]
+
+
+def test_density_count_field_in_message(tmp_path):
+    r = rule(tmp_path, "kind: density\nmessage: '{match} ({count})'\nmin_distinct: 2\nterms: [delve, tapestry]\n")
+    (finding, _) = lint(Document.from_text("We delve into a tapestry.", "a.md"), [r])
+    assert finding.message == "delve (2)"
+
+
+def test_requires_reports_a_match_inside_another_once(tmp_path):
+    r = rule(tmp_path, "kind: requires\nmessage: m\ntrigger:\n  patterns: ['many\\s+critics\\s+say', 'critics\\s+say']\n"
+                       "companion:\n  terms: [Harlow]\n")
+    assert found(r, "Many critics say it failed.") == ["Many critics say"]
+    assert found(r, "Many critics say it failed, Harlow said.") == []
+
+
+def test_quotation_window_and_fragments(tmp_path):
+    base = "kind: quotation\ncheck: unattributed\nmessage: m\n"
+    text = ('Ana Ruiz spoke to reporters on Monday.\n\n'
+            '"We have no beds left and nobody is coming to help."\n\n'
+            'The award honours "continued creativity and overall contribution to fiction" each year.')
+    assert len(found(rule(tmp_path, base), text)) == 2
+    assert found(rule(tmp_path, base + "window: 1\nfragments: false\n"), text) == []
+    far = "Ana Ruiz said the ward was full.\n\nThe ward has 20 beds.\n\nIt opened in 2001.\n\n" \
+          '"We have no beds left and nobody is coming to help."'
+    assert len(found(rule(tmp_path, base + "window: 1\n"), far)) == 1
+
+
+def test_style_pack_adds_off_by_default_rules(tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("The council hired 3 inspectors.\n", encoding="utf-8")
+    plain = CliRunner().invoke(main, ["check", "--format", "json", str(story)])
+    assert '"ap.numbers"' not in plain.output
+    styled = CliRunner().invoke(main, ["check", "--format", "json", "--style", "ap", str(story)])
+    assert '"ap.numbers"' in styled.output
+    ignored = CliRunner().invoke(main, ["check", "--format", "json", "--style", "ap", "--ignore", "ap.numbers",
+                                        str(story)])
+    assert '"ap.numbers"' not in ignored.output
+
+
+def test_unknown_style_is_a_usage_error(tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("Text.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--style", "chicago", str(story)])
+    assert result.exit_code == 2
+    assert "--style" in result.output

@@ -74,3 +74,12 @@ def test_unknown_style_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["check", "--style", "chicago", str(story)])
     assert result.exit_code == 2
     assert "--style" in result.output
+
+
+def test_absent_flags_a_long_text_with_no_expected_marker(tmp_path):
+    r = rule(tmp_path, "kind: absent\nmessage: '{count} words'\nmin_words: 5\nexpect:\n  terms: [said]\n")
+    story = "The port closed at dawn. Ships waited offshore for hours."
+    (finding,) = lint(Document.from_text(story, "a.md"), [r])
+    assert (finding.text, finding.message) == ("The port closed at dawn.", "10 words")
+    assert found(r, story + " Officials said it would reopen.") == []
+    assert found(r, "The port closed.") == []  # under min_words

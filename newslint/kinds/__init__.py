@@ -55,9 +55,9 @@ WRITERS_VOICE = frozenset({Scope.NARRATIVE, Scope.HEADING})
 
 def registry() -> dict[str, type[Kind]]:
     """Kind name -> kind class. Adding a kind is adding its module here."""
-    from newslint.kinds import density, existence, metric, quotation, requires, sources, substitution
+    from newslint.kinds import absent, density, existence, metric, quotation, requires, sources, substitution
 
     kinds: list[Callable[..., Any]] = [existence.Existence, substitution.Substitution, requires.Requires,
                                        sources.Sources, metric.Metric, quotation.Quotation,
-                                       density.Density]
+                                       density.Density, absent.Absent]
     return {k.name: k for k in kinds}  # type: ignore[attr-defined]

@@ -4,8 +4,8 @@ Anti-pattern: a 45-word lede that buries who did what behind three clauses.
 Best practice: a lede of 25 words or fewer; detail moves to the second paragraph.
 
 Options: `measure` (`sentence_words`, `lede_words` or `paragraph_sentences`), `max` (the
-largest count that passes), `min_paragraphs` (default 1: texts with fewer paragraphs are not
-measured; a single sentence or paragraph is not a story with a lede). Sentences that open inside
+largest count that passes), `min_sentences` (default 1: texts with fewer sentences are not
+measured; a single sentence is not a story with a lede). Sentences that open inside
 a direct quotation are counted but never flagged. The message may use `{count}` and `{max}`.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from newslint.schema import Option, Where, choice, integer
 OPTIONS = {
     "measure": Option(choice("sentence_words", "lede_words", "paragraph_sentences"), required=True),
     "max": Option(integer(1), required=True),
-    "min_paragraphs": Option(integer(1), 1),
+    "min_sentences": Option(integer(1), 1),
 }
 
 
@@ -34,14 +34,14 @@ class Metric:
     default_scope = frozenset({Scope.NARRATIVE})
     message_fields = frozenset({"match", "count", "max"})
 
-    def __init__(self, measure: str, limit: int, min_paragraphs: int = 1) -> None:
+    def __init__(self, measure: str, limit: int, min_sentences: int = 1) -> None:
         self.measure = measure
         self.limit = limit
-        self.min_paragraphs = min_paragraphs
+        self.min_sentences = min_sentences
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Metric:
-        return cls(options["measure"], options["max"], options["min_paragraphs"])
+        return cls(options["measure"], options["max"], options["min_sentences"])
 
     def _hit(self, start: int, end: int, count: int) -> Hit | None:
         if count <= self.limit:
@@ -50,7 +50,7 @@ class Metric:
 
     def check(self, doc: Document) -> Iterator[Hit]:
         paragraphs = [i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.PARAGRAPH]
-        if len(paragraphs) < self.min_paragraphs:
+        if len(doc.sentences) < self.min_sentences:
             return
         if self.measure == "paragraph_sentences":
             for i in paragraphs:

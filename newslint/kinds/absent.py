@@ -1,0 +1,58 @@
+"""`absent`: a document-level check that something expected appears at least once.
+
+Anti-pattern: a 400-word news story in which no one is quoted, cited or named as a source.
+Best practice: every news story says where its facts come from at least once ("police said").
+
+Options: `expect` (terms, patterns and/or `lexicon`, as for the companion of `requires`),
+`min_words` (default 150: shorter texts, such as briefs and single sentences, are not checked).
+The finding marks the first sentence of the writer's text. The message may use `{count}` (the
+number of words checked).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from newslint.document import Document, Scope
+from newslint.kinds import BuildContext, Hit
+from newslint.kinds.metric import words
+from newslint.kinds.requires import COMPANION_OPTIONS
+from newslint.patterns import Matcher
+from newslint.schema import Option, Where, integer, nested
+
+OPTIONS = {
+    "expect": Option(nested(COMPANION_OPTIONS), required=True),
+    "min_words": Option(integer(1), 150),
+}
+
+
+class Absent:
+    name = "absent"
+    options = OPTIONS
+    default_scope = frozenset({Scope.NARRATIVE})
+    message_fields = frozenset({"match", "count"})
+
+    def __init__(self, expect: Matcher, min_words: int) -> None:
+        self.expect = expect
+        self.min_words = min_words
+
+    @classmethod
+    def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Absent:
+        spec = options["expect"]
+        terms, patterns = list(spec["terms"]), list(spec["patterns"])
+        for name in spec["lexicon"]:
+            lexicon = ctx.lexicon(name, where.child("expect.lexicon"))
+            terms += lexicon.terms
+            patterns += lexicon.patterns
+        expect = Matcher.build({"terms": terms, "patterns": patterns, "ignore_case": spec["ignore_case"],
+                                "proper_names": True}, where.child("expect"))
+        return cls(expect, options["min_words"])
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        narrative = [s for s in doc.sentences if doc.scope_at(s.start) is Scope.NARRATIVE]
+        if not narrative:
+            return
+        count = words(doc.narrative_text())
+        if count < self.min_words or self.expect.search(doc, 0, len(doc.prose)):
+            return
+        first = narrative[0]
+        yield Hit(first.start, first.end, (), {"count": str(count)})

@@ -4,8 +4,9 @@ Anti-pattern: a paragraph of quoted words with no speaker anywhere near it.
 Best practice: name the speaker in the same or the adjacent sentence ("..., Mayor Ortiz said.").
 
 Options: `check` (`unattributed`: a quotation of at least `min_words` words whose paragraph
-names no speaker and which does not continue an attributed quotation), `min_words` (default 4;
-shorter quoted phrases are scare quotes, a hedging matter), `window` (default 0: how many
+names no speaker and which does not continue an attributed quotation; `scare`: a quoted word or
+phrase of fewer than `min_words` words inside the writer's sentence, with no speaker in its
+paragraph: quotation marks used to doubt a word), `min_words` (default 4), `window` (default 0: how many
 paragraphs before and after the quotation's own may name the speaker, as in a quoted paragraph
 that follows "he said:" or "Ms Ruiz added" one paragraph up), `fragments` (default true: also
 check quoted words embedded inside the writer's sentence, such as a title or a quoted citation;
@@ -22,7 +23,7 @@ from newslint.quotations import SPEECH
 from newslint.schema import Option, Where, boolean, choice, integer
 
 OPTIONS = {
-    "check": Option(choice("unattributed"), required=True),
+    "check": Option(choice("unattributed", "scare"), required=True),
     "min_words": Option(integer(1), 4),
     "window": Option(integer(0), 0),
     "fragments": Option(boolean, True),
@@ -35,14 +36,15 @@ class Quotation:
     default_scope = frozenset({Scope.QUOTATION, Scope.NARRATIVE})
     message_fields = frozenset({"match"})
 
-    def __init__(self, min_words: int, window: int = 0, fragments: bool = True) -> None:
+    def __init__(self, min_words: int, window: int = 0, fragments: bool = True, check: str = "unattributed") -> None:
+        self.check_name = check
         self.min_words = min_words
         self.window = window
         self.fragments = fragments
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Quotation:
-        return cls(options["min_words"], options["window"], options["fragments"])
+        return cls(options["min_words"], options["window"], options["fragments"], options["check"])
 
     def _is_fragment(self, doc: Document, start: int) -> bool:
         """Quoted words inside a sentence the writer has already begun ("... a plan called "X Y Z" ...")."""
@@ -64,11 +66,25 @@ class Quotation:
         return False
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if self.check_name == "scare":
+            yield from self._scare(doc)
+            return
         for q in doc.quotations:
             if q.attributed or q.words < self.min_words:
                 continue
             if not self.fragments and self._is_fragment(doc, q.start):
                 continue
+            if self.window and self._speaker_nearby(doc, q.start):
+                continue
+            yield Hit(q.start, q.end)
+
+    def _scare(self, doc: Document) -> Iterator[Hit]:
+        for q in doc.quotations:
+            if q.attributed or q.words >= self.min_words or not self._is_fragment(doc, q.start):
+                continue
+            inner = doc.text[q.start + 1:q.end - 1].split()
+            if not inner or all(w[:1].isupper() for w in inner):
+                continue  # a quoted name or title, not a doubted word
             if self.window and self._speaker_nearby(doc, q.start):
                 continue
             yield Hit(q.start, q.end)

@@ -83,3 +83,11 @@ def test_absent_flags_a_long_text_with_no_expected_marker(tmp_path):
     assert (finding.text, finding.message) == ("The port closed at dawn.", "10 words")
     assert found(r, story + " Officials said it would reopen.") == []
     assert found(r, "The port closed.") == []  # under min_words
+
+
+def test_style_pack_named_in_the_configuration(tmp_path):
+    (tmp_path / ".newslint.yaml").write_text("style: [ap]\n", encoding="utf-8")
+    story = tmp_path / "story.md"
+    story.write_text("The council hired 3 inspectors.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(story)])
+    assert '"ap.numbers"' in result.output

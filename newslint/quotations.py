@@ -93,3 +93,34 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
         else:
             carry_open = False
     return out
+
+
+# Attributed paraphrase: "what the ministry called a brutal raid", "the union called the proposal
+# draconian", "which the U.S. designates a terrorist organization". The words after the verb are the
+# named party's characterization, not the writer's.
+_PARAPHRASE = re.compile(
+    r"(?<![\w-])(?:called|calls|call|dubbed|dubs|termed|terms|branded|brands|labell?ed|labels|deemed|deems|"
+    r"designated|designates|designate|condemned|condemns|denounced|denounces|decried|decries|"
+    r"(?:described|describes|describe|characterized|characterised|characterizes|characterises|"
+    r"portrayed|portrays|regarded|regards|sees|saw|views|viewed)\s+(?:\w+\s+){0,4}?as)"
+    r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by)\b)(?=\s)",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n\"“”]")
+PARAPHRASE_WORDS = 8
+
+
+def paraphrases(prose: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of characterizations attributed to a named party by a verb of calling or describing."""
+    stop = len(prose) if end is None else end
+    out = []
+    for m in _PARAPHRASE.finditer(prose, start, stop):
+        a = m.end()
+        limit = _CLAUSE_END.search(prose, a, stop)
+        b = limit.start() if limit else stop
+        words = list(re.finditer(r"\S+", prose[a:b]))
+        if not words:
+            continue
+        b = a + words[min(len(words), PARAPHRASE_WORDS) - 1].end()
+        out.append((a + words[0].start(), b))
+    return out

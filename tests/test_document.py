@@ -110,3 +110,17 @@ def test_inline_source_line():
     text = "Body text.\n\nSources: AP, Reuters\n"
     doc = Document.from_text(text, "a.md")
     assert [e.label for e in doc.source_lists[0].entries] == ["AP", "Reuters"]
+
+
+def test_attributed_paraphrase_is_the_speakers_words():
+    doc = Document.from_text("The union called the proposal draconian, and officers began what the ministry "
+                             "called a brutal raid. It was a so-called brutal plan that police called for.")
+    assert doc.scope_at(doc.text.index("draconian")) is Scope.QUOTATION
+    assert doc.scope_at(doc.text.index("brutal raid")) is Scope.QUOTATION
+    assert doc.scope_at(doc.text.rindex("brutal")) is Scope.NARRATIVE
+
+
+def test_front_matter_type_is_read():
+    assert Document.from_text("---\ntitle: A\ntype: Opinion\n---\n\nText.\n", "a.md").article_type == "opinion"
+    assert Document.from_text("---\ntitle: A\n---\ntype: opinion\n", "a.md").article_type == "news"
+    assert Document.from_text("Plain text.\n", "a.md").article_type == "news"

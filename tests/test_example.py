@@ -9,7 +9,7 @@ from newslint.engine import lint
 from conftest import SHARED
 
 EXAMPLE = SHARED / "examples" / "machine-written-article.md"
-WORD_CHOICE = ("loaded.", "filler.", "superlative.")
+WORD_CHOICE = ("loaded.", "labels.", "filler.", "superlative.")
 
 EXPECTED = {
     ("1:18", "filler.phrases", "In a significant turn of events"),
@@ -24,6 +24,7 @@ EXPECTED = {
     ("3:185", "loaded.adjectives", "resounding"),
     ("5:27", "filler.phrases", "serves as a poignant reminder"),
     ("5:122", "attribution.motives", "what they perceive as"),
+    ("5:169", "labels.contentious", "resistance group"),
     ("7:1", "filler.faq", "Frequently Asked Questions"),
     ("27:1", "attribution.conclusions", "This attack demonstrates"),
     ("31:1", "filler.phrases", "It is important to note"),

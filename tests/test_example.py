@@ -9,7 +9,7 @@ from newslint.engine import lint
 from conftest import SHARED
 
 EXAMPLE = SHARED / "examples" / "machine-written-article.md"
-WORD_CHOICE = ("loaded.", "labels.", "filler.", "superlative.")
+WORD_CHOICE = ("loaded.", "labels.", "editorial.", "cliches.", "filler.", "superlative.")
 
 EXPECTED = {
     ("1:18", "filler.phrases", "In a significant turn of events"),

@@ -99,11 +99,11 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
 # draconian", "which the U.S. designates a terrorist organization". The words after the verb are the
 # named party's characterization, not the writer's.
 _PARAPHRASE = re.compile(
-    r"(?<![\w-])(?:called|calls|call|dubbed|dubs|termed|terms|branded|brands|labell?ed|labels|deemed|deems|"
-    r"designated|designates|designate|condemned|condemns|denounced|denounces|decried|decries|"
+    r"(?<![\w-])(?:called|calls|dubbed|termed|branded|labell?ed|deemed|deems|"
+    r"designated|designates|designate|"
     r"(?:described|describes|describe|characterized|characterised|characterizes|characterises|"
-    r"portrayed|portrays|regarded|regards|sees|saw|views|viewed)\s+(?:\w+\s+){0,4}?as)"
-    r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by)\b)(?=\s)",
+    r"portrayed|portrays|regarded|regards|sees|saw|viewed)\s+(?:\w+\s+){0,4}?as)"
+    r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)",
     re.I,
 )
 _CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n\"“”]")

@@ -118,6 +118,9 @@ def test_attributed_paraphrase_is_the_speakers_words():
     assert doc.scope_at(doc.text.index("draconian")) is Scope.QUOTATION
     assert doc.scope_at(doc.text.index("brutal raid")) is Scope.QUOTATION
     assert doc.scope_at(doc.text.rindex("brutal")) is Scope.NARRATIVE
+    designated = Document.from_text("The group, which the U.S. designates a terrorist organization, denied it.")
+    assert designated.scope_at(designated.text.index("terrorist")) is Scope.QUOTATION
+    assert designated.scope_at(designated.text.index("denied")) is Scope.NARRATIVE
 
 
 def test_front_matter_type_is_read():

@@ -22,7 +22,7 @@ else:  # pragma: no cover
 YAML_NAMES = (".newslint.yaml", ".newslint.yml")
 SEVERITIES = tuple(s.label for s in Severity)
 # Word-choice families an article type may soften; reporting facts without attribution still applies.
-WORD_CHOICE = frozenset({"loaded", "labels", "puffery", "editorial"})
+WORD_CHOICE = frozenset({"loaded", "labels", "puffery", "editorial", "cliches"})
 ARTICLE_ACTIONS = ("keep", "suggestion", "off")
 DEFAULT_ARTICLE_TYPES: Mapping[str, str] = {"opinion": "suggestion", "analysis": "suggestion", "review": "suggestion"}
 # Style packs that `style` (and `check --style`) may name: the rule family of the same name, whose

@@ -83,7 +83,6 @@ class Document:
     quotations: list[Quotation] = field(repr=False)
     source_lists: list[SourceList] = field(repr=False)
     paraphrases: list[tuple[int, int]] = field(default_factory=list, repr=False)
-    article_type: str = "news"  # front matter `type:` (news, analysis, opinion, review, explainer, live)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None) -> Document:
@@ -96,7 +95,7 @@ class Document:
         sents = [Sentence(a, b, i) for i, blk in enumerate(blocks) for a, b in sentences.split(prose, blk.start, blk.end)]
         quotes = quotations.find(prose, blocks)
         return cls(path, text, kind, prose, blocks, sents, quotes, _source_lists(text, blocks),
-                   quotations.paraphrases(prose), article_type(text))
+                   quotations.paraphrases(prose))
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str) -> Document:
@@ -164,21 +163,6 @@ class Document:
         for s in self.source_lists:
             chars[s.start:s.end] = " " * (s.end - s.start)
         return "".join(chars)
-
-
-_FRONT_MATTER_TYPE = re.compile(r"\A---[ \t]*\r?\n(?:.*\r?\n)*?type[ \t]*:[ \t]*[\"']?([\w-]+)", re.I)
-ARTICLE_TYPES = ("news", "analysis", "opinion", "review", "explainer", "live")
-
-
-def article_type(text: str) -> str:
-    """The `type:` of a YAML front matter block (lower case), or "news" when there is none."""
-    m = _FRONT_MATTER_TYPE.match(text)
-    if not m:
-        return "news"
-    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[3:], re.M)
-    if end and end.start() + 3 < m.start(1):
-        return "news"
-    return m.group(1).lower()
 
 
 def _entry(text: str, start: int, end: int) -> SourceEntry:

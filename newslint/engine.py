@@ -20,8 +20,6 @@ def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
     seen: set[tuple[str, int, int]] = set()
     findings = []
     for rule in rules:
-        if not rule.applies_to(doc.article_type):
-            continue
         for hit in rule.check.check(doc):
             if doc.scope_at(hit.start) not in rule.scope:
                 continue

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from newslint.document import ARTICLE_TYPES, Scope
+from newslint.document import Scope
 from newslint.errors import RuleError
 from newslint.finding import Severity
 from newslint.kinds import BuildContext, Kind, Lexicon, registry
@@ -61,7 +61,6 @@ COMMON_OPTIONS = {
     "suggestions": Option(strings, ()),
     "scope": Option(choices(*SCOPES), None),
     "enabled": Option(boolean, True),
-    "types": Option(choices(*ARTICLE_TYPES), ()),
     "tests": Option(nested(TEST_OPTIONS), {"flag": (), "pass": ()}),
 }
 
@@ -89,10 +88,6 @@ class Rule:
     enabled: bool
     flag_cases: tuple[Case, ...]
     pass_cases: tuple[Case, ...]
-    types: frozenset[str] = frozenset()  # article types (front matter `type:`) it runs on; empty = all
-
-    def applies_to(self, article_type: str) -> bool:
-        return not self.types or article_type in self.types
 
     @property
     def family(self) -> str:
@@ -171,7 +166,7 @@ def load_rule(path: Path, rule_id: str, ctx: BuildContext) -> Rule:
     scope = frozenset(Scope(s) for s in spec["scope"]) if spec["scope"] else kind.default_scope
     return Rule(rule_id, str(path), kind_name, check, spec["severity"], spec["message"], spec["description"],
                 spec["rationale"], spec["suggestions"], scope, spec["enabled"],
-                spec["tests"]["flag"], spec["tests"]["pass"], frozenset(spec["types"]))
+                spec["tests"]["flag"], spec["tests"]["pass"])
 
 
 def rule_files(root: Path) -> list[tuple[str, Path]]:

@@ -148,3 +148,13 @@ def test_every_config_is_checked_even_when_rule_folders_are_shared(tmp_path):
     result = CliRunner().invoke(main, ["check", str(write(tmp_path / "a" / "x.md", BRUTAL)),
                                        str(write(tmp_path / "b" / "y.md", BRUTAL))])
     assert result.exit_code == 2 and f"{bad}: unknown rule or family 'loded'" in result.stderr
+
+
+def test_article_types_soften_cliches_and_editorializing(tmp_path):
+    body = "---\ntype: {kind}\n---\n\nOf course, the verdict sent shockwaves through the court.\n"
+    write(tmp_path / "news.md", body.format(kind="news"))
+    write(tmp_path / "opinion.md", body.format(kind="opinion"))
+    severities = {(Path(f["path"]).stem, f["rule"]): f["severity"] for f in findings(str(tmp_path))[1]}
+    assert severities[("news", "editorial.adverbs")] == "warning"
+    assert severities[("opinion", "editorial.adverbs")] == "suggestion"
+    assert ("news", "cliches.news") in severities and ("opinion", "cliches.news") in severities

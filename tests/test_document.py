@@ -121,9 +121,3 @@ def test_attributed_paraphrase_is_the_speakers_words():
     designated = Document.from_text("The group, which the U.S. designates a terrorist organization, denied it.")
     assert designated.scope_at(designated.text.index("terrorist")) is Scope.QUOTATION
     assert designated.scope_at(designated.text.index("denied")) is Scope.NARRATIVE
-
-
-def test_front_matter_type_is_read():
-    assert Document.from_text("---\ntitle: A\ntype: Opinion\n---\n\nText.\n", "a.md").article_type == "opinion"
-    assert Document.from_text("---\ntitle: A\n---\ntype: opinion\n", "a.md").article_type == "news"
-    assert Document.from_text("Plain text.\n", "a.md").article_type == "news"

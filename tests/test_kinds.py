@@ -79,14 +79,3 @@ def test_quotation_unattributed(tmp_path):
     r = rule(tmp_path, "kind: quotation\ncheck: unattributed\nmessage: m\n")
     assert len(found(r, '"Nobody is coming to help us at all."')) == 1
     assert found(r, '"Nobody is coming to help us," she said.') == []
-
-
-def test_rule_types_limit_a_rule_to_article_types():
-    from newslint.engine import lint_text
-    from newslint.rulebook import load_rules, select
-
-    rules = select(load_rules(), ["loaded.adjectives"])
-    body = "The brutal attack left the village in ruins.\n"
-    assert lint_text(body, "a.md", rules)
-    assert lint_text("---\ntype: news\n---\n\n" + body, "a.md", rules)
-    assert not lint_text("---\ntype: opinion\n---\n\n" + body, "a.md", rules)

@@ -1,0 +1,150 @@
+"""Whole-process benchmark of `newslint check` on a folder or a JSONL corpus.
+
+    python3 benchmarks/bench.py /work/shared/corpora/bbc-dev.jsonl
+    python3 benchmarks/bench.py drafts/ --repeat 5 --jobs 1,2
+
+Reports throughput (MB/s, articles/s), one-article cold-start latency (median), peak memory of
+the child process, the same for proselint when it is installed (ratio measured in the same run),
+time at 1x/2x/4x the corpus, `--jobs` scaling, and the default rules against a generated rule set
+with ten times the terms. Every figure is the best (throughput) or median (latency) of `--repeat` runs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWSLINT = [sys.executable, "-m", "newslint"]
+
+
+def write_corpus(source: Path, folder: Path, copies: int = 1) -> tuple[int, int]:
+    """Copy a folder of articles, or the texts of a JSONL corpus, into `folder` as .txt files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        texts = [p.read_text(encoding="utf-8") for p in sorted(source.rglob("*"))
+                 if p.suffix.lower() in (".md", ".markdown", ".txt")]
+    else:
+        texts = [json.loads(line)["text"] for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    size = 0
+    for c in range(copies):
+        for i, text in enumerate(texts):
+            data = text.encode("utf-8")
+            (folder / f"{c:02d}-{i:06d}.txt").write_bytes(data)
+            size += len(data)
+    return size, len(texts) * copies
+
+
+def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int]:
+    """Wall time of one child process and its peak resident memory in MB (this child alone)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) // 1024
+
+
+def best(cmd: list[str], repeat: int) -> tuple[float, float, list[float], int]:
+    times, mem = [], 0
+    for _ in range(repeat):
+        t, m = run(cmd)
+        times.append(t)
+        mem = max(mem, m)
+    return min(times), statistics.median(times), times, mem
+
+
+def ten_times_rules(folder: Path) -> Path:
+    """A rule folder that adds nine generated copies of every term list (made-up words, never matched)."""
+    sys.path.insert(0, str(ROOT))
+    import yaml
+
+    from newslint.rulebook import builtin_root, rule_files
+
+    out = folder / "house"
+    for rule_id, path in rule_files(builtin_root()):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        terms = data.get("terms") or (data.get("trigger") or {}).get("terms")
+        if not terms or data.get("kind") != "existence" and data.get("kind") != "requires":
+            continue
+        family, name = rule_id.split(".")
+        extra = sorted({f"{t}{chr(97 + k)}{chr(97 + j)}zq" for t in terms for k in range(3) for j in range(3)})
+        spec: dict[str, object] = {
+            "kind": "existence", "message": "generated '{match}'", "description": "generated for benchmarks",
+            "rationale": "generated", "terms": extra,
+        }
+        (out / f"bench{family}").mkdir(parents=True, exist_ok=True)
+        (out / f"bench{family}" / f"{name}.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="a folder of articles or a JSONL file with a 'text' field")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (default 3)")
+    parser.add_argument("--jobs", default="1,2", help="--jobs values to compare (default 1,2; 0 = do not pass --jobs)")
+    parser.add_argument("--quick", action="store_true", help="skip the 2x/4x scaling and the 10x rules runs")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="newslint-bench-"))
+    try:
+        corpus = tmp / "x1"
+        size, count = write_corpus(args.corpus, corpus)
+        mb = size / 1e6
+        print(f"corpus: {count} articles, {mb:.2f} MB; {os.cpu_count()} cores; best/median of {args.repeat} runs")
+        jobs = [int(j) for j in args.jobs.split(",")]
+        base: dict[int, float] = {}
+        for j in jobs:
+            t, med, times, mem = best(NEWSLINT + ["check", "--format", "json", *_jobs(j), str(corpus)], args.repeat)
+            base[j] = t
+            spread = " ".join(f"{x:.2f}" for x in times)
+            print(f"newslint --jobs {j}: {mb / t:6.2f} MB/s  {count / t:7.0f} articles/s  "
+                  f"best {t:.2f}s median {med:.2f}s (runs: {spread})  peak {mem} MB")
+        if len(jobs) > 1:
+            print(f"--jobs {jobs[-1]} vs --jobs {jobs[0]}: {base[jobs[0]] / base[jobs[-1]]:.2f}x")
+        article = sorted(corpus.iterdir())[0]
+        one = [run(NEWSLINT + ["check", "--format", "json", str(article)]) for _ in range(max(5, args.repeat))]
+        print(f"one article, cold start: median {statistics.median(t for t, _ in one):.3f}s  "
+              f"(min {min(t for t, _ in one):.3f}s)  peak {max(m for _, m in one)} MB")
+        serial = base[jobs[0]]
+        if shutil.which("proselint") or _importable("proselint"):
+            t, _, _, mem = best([sys.executable, "-m", "proselint", "check", str(corpus)], 1)
+            print(f"proselint: {mb / t:6.2f} MB/s  {t:.2f}s  peak {mem} MB  -> newslint is {t / serial:.1f}x faster")
+        else:
+            print("proselint: not installed (pip install proselint) - ratio skipped")
+        if args.quick:
+            return
+        for copies in (2, 4):
+            folder = tmp / f"x{copies}"
+            write_corpus(args.corpus, folder, copies)
+            t, _, _, mem = best(NEWSLINT + ["check", "--format", "json", *_jobs(jobs[0]), str(folder)], args.repeat)
+            print(f"{copies}x corpus: {t:.2f}s = {t / serial:.2f}x the 1x time  peak {mem} MB")
+        house = ten_times_rules(tmp)
+        t, _, _, _ = best(NEWSLINT + ["check", "--format", "json", *_jobs(jobs[0]), "--rules", str(house),
+                                      str(corpus)], args.repeat)
+        print(f"10x the rule terms: {t:.2f}s = {t / serial:.2f}x the default rules")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _jobs(n: int) -> list[str]:
+    return ["--jobs", str(n)] if n else []
+
+
+def _importable(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+if __name__ == "__main__":
+    main()

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Sequence
 
 import click
 
-from newslint import __version__, baseline, fixes
+from newslint import __version__, baseline, fixes, runner
 from newslint.checking import Checker
 from newslint.config import KNOWN_STYLES, Finder
 from newslint.document import Document
@@ -123,36 +123,72 @@ def _fix(doc: Document, file: Path | None, bom: bool, findings: list[Finding], s
     return fixed
 
 
-def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode) -> Run:
-    run = Run()
-    show = _wants_progress(len(targets))
-    with click.progressbar(targets, label="linting", file=sys.stderr) if show else _plain(targets) as items:
-        for target in items:
-            try:
-                if isinstance(target, InputError):
-                    raise target
-                file = target if isinstance(target, Path) else (Path(stdin_name) if stdin_name else None)
-                config = finder.for_path(file)
-                if file is not None and config.excludes(file):
-                    continue
-                doc, file, bom = _read(target, stdin_name)
+@dataclass(frozen=True)
+class _Linted:
+    """One file's result, as a worker process hands it back."""
+
+    path: str
+    text: str
+    findings: list[Finding]
+    config: Config
+    threshold: Severity
+
+
+@dataclass(frozen=True)
+class _Fatal:
+    """A rule or config error met while linting: it ends the run, in its place in the order."""
+
+    message: str
+
+
+def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker, fail_on: str | None,
+              stdin_name: str | None, mode: FixMode, run: Run) -> _Linted | _Fatal | str | None:
+    """Lint (and fix) one target: its result, an error message, or None when the config excludes it."""
+    try:
+        if isinstance(target, InputError):
+            raise target
+        file = target if isinstance(target, Path) else (Path(stdin_name) if stdin_name else None)
+        config = finder.for_path(file)
+        if file is not None and config.excludes(file):
+            return None
+        doc, file, bom = _read(target, stdin_name)
+        findings = checker.check(doc, config, file)
+        ruleset = checker.ruleset(config)
+        if mode.on:
+            fixed = _fix(doc, file, bom, findings, ruleset.safe, mode, run)
+            if fixed is not None and mode.write:
+                doc = Document.from_text(fixed, doc.path)
                 findings = checker.check(doc, config, file)
-                ruleset = checker.ruleset(config)
-                if mode.on:
-                    fixed = _fix(doc, file, bom, findings, ruleset.safe, mode, run)
-                    if fixed is not None and mode.write:
-                        doc = Document.from_text(fixed, doc.path)
-                        findings = checker.check(doc, config, file)
-            except InputError as exc:
-                _error(str(exc))
+    except InputError as exc:
+        return str(exc)
+    except NewslintError as exc:  # exceptions with their own arguments do not cross processes
+        return _Fatal(str(exc))
+    return _Linted(doc.path, doc.text, findings, config, Severity.parse(fail_on or config.fail_on or "warning"))
+
+
+def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: Checker, fail_on: str | None,
+              stdin_name: str | None, mode: FixMode, jobs: int | None = None) -> Run:
+    run = Run()
+    # Fixes write files and collect diffs as they go: they run in this process.
+    results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run),
+                                 targets, 1 if mode.on else jobs)
+    show = _wants_progress(len(targets))
+    with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
+            else _plain(results) as items:
+        for result in items:
+            if result is None:
+                continue
+            if isinstance(result, str):
+                _error(result)
                 run.failed = True
                 continue
-            run.rules.update({r.id: r for r in ruleset.rules})
-            run.paths.append(doc.path)
-            run.sources[doc.path] = doc.text
-            run.thresholds[doc.path] = Severity.parse(fail_on or config.fail_on or "warning")
-            run.findings.extend(findings)
+            if isinstance(result, _Fatal):
+                raise NewslintError(result.message)
+            run.rules.update({r.id: r for r in checker.ruleset(result.config).rules})
+            run.paths.append(result.path)
+            run.sources[result.path] = result.text
+            run.thresholds[result.path] = result.threshold
+            run.findings.extend(result.findings)
     return run
 
 
@@ -162,10 +198,10 @@ def _wants_progress(files: int) -> bool:
 
 
 class _plain:
-    def __init__(self, items: list[Path | str | InputError]) -> None:
+    def __init__(self, items: Iterable[_Linted | _Fatal | str | None]) -> None:
         self.items = items
 
-    def __enter__(self) -> list[Path | str | InputError]:
+    def __enter__(self) -> Iterable[_Linted | _Fatal | str | None]:
         return self.items
 
     def __exit__(self, *exc: object) -> None:
@@ -200,18 +236,20 @@ def main() -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--stdin-filename", metavar="PATH", help="Path to use for standard input (config, markup, report).")
 @click.option("--color/--no-color", "colour", default=None, help="Colour text output (default: on a terminal).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Lint files in N processes (default: the number of cores).")
 def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, extra_rules: tuple[str, ...], styles: tuple[str, ...],
           config_file: Path | None,
           baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool,
-          stdin_filename: str | None, colour: bool | None) -> None:
+          stdin_filename: str | None, colour: bool | None, jobs: int | None) -> None:
     """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
     mode = FixMode(write=fix and not show_diff, diff=show_diff)
     try:
         finder = Finder(config_file)
         checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
         known = baseline.load(baseline_file) if baseline_file else None
-        run = _lint_all(list(_targets(paths)), finder, checker, fail_on, stdin_filename, mode)
+        run = _lint_all(list(_targets(paths)), finder, checker, fail_on, stdin_filename, mode, jobs)
     except NewslintError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)

@@ -1,6 +1,7 @@
 """Run rules over a document and return sorted findings. Never prints, never exits."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -38,12 +39,22 @@ def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
     return findings
 
 
-def lint_text(text: str, path: str = "<text>", rules: Sequence[Rule] | None = None) -> list[Finding]:
-    """Lint a string (Markdown unless `path` ends in .txt) with the given or the built-in rules."""
+def lint_text(text: str, path: str = "<text>", config: Sequence[Rule] | None = None) -> list[Finding]:
+    """Lint a string (Markdown unless `path` ends in .txt).
+
+    `config` is the rules to apply (e.g. `select(load_rules([...]))`); by default the built-in rules
+    that are on by default, loaded once per process. Rules and findings pickle, so this maps over
+    documents in worker processes (multiprocessing, dask) as well.
+    """
+    return lint(Document.from_text(text, path), default_rules() if config is None else config)
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> tuple[Rule, ...]:
+    """The built-in rules that are on by default (loaded on first use)."""
     from newslint.rulebook import load_rules, select
 
-    active = select(load_rules()) if rules is None else rules
-    return lint(Document.from_text(text, path), active)
+    return tuple(select(load_rules()))
 
 
 def lint_path(path: Path, rules: Sequence[Rule], display: str | None = None) -> list[Finding]:

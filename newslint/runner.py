@@ -1,0 +1,101 @@
+"""Lint many files, serially or in worker processes, with results in the order the files were given."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
+
+from newslint.document import Document
+from newslint.engine import lint
+from newslint.errors import InputError
+from newslint.finding import Finding
+from newslint.rulebook import Rule
+
+STDIN = "-"
+_CHUNK = 4  # files per task sent to a worker: small enough to balance, big enough to amortize
+_MIN_PARALLEL = 4  # fewer files than this are linted in-process (starting workers costs more)
+
+Target = Path | str | InputError
+T = TypeVar("T")
+
+
+class Result(NamedTuple):
+    """One target's outcome: its findings and (when asked for) its text, or the error that stopped it."""
+
+    path: str
+    findings: list[Finding]
+    text: str | None = None
+    error: str | None = None  # the message of an InputError (exceptions do not cross processes well)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+_task: Callable[[Target], object] | None = None
+
+
+def _init(task: Callable[[Target], object]) -> None:
+    global _task
+    _task = task
+
+
+def _call(target: Target) -> object:
+    assert _task is not None
+    return _task(target)
+
+
+def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: int | None = None) -> Iterator[T]:
+    """`task(target)` for every target, in order; files go to `jobs` worker processes.
+
+    Standard input and errors found while listing the targets are handled by this process, in
+    their place. Workers are forked, so `task` may be any callable (a closure over loaded rules);
+    where processes cannot be forked, or for a handful of files, everything runs here. A task
+    returns a picklable value and must not raise.
+    """
+    items = list(targets)
+    files = sum(1 for t in items if isinstance(t, Path))
+    workers = min(jobs or default_jobs(), files)
+    import multiprocessing  # only a parallel run pays for it
+
+    if workers <= 1 or files < _MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+        for target in items:
+            yield task(target)
+        return
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_init, initargs=(task,)) as pool:
+        pending: list[Path] = []
+        for target in items:
+            if isinstance(target, Path):
+                pending.append(target)
+                continue
+            yield from pool.imap(_call, pending, _CHUNK)
+            pending = []
+            yield task(target)
+        yield from pool.imap(_call, pending, _CHUNK)
+
+
+def lint_target(target: Target, rules: Sequence[Rule], keep_text: bool = False) -> Result:
+    """Read and lint one target (a path, "-" for standard input, or an error found while listing)."""
+    try:
+        if isinstance(target, InputError):
+            raise target
+        if target == STDIN:
+            doc = Document.from_bytes(sys.stdin.buffer.read(), "<stdin>")
+        else:
+            doc = Document.read(Path(target))
+    except InputError as exc:
+        return Result(exc.path, [], None, str(exc))
+    return Result(doc.path, lint(doc, rules), doc.text if keep_text else None)
+
+
+def run(targets: Iterable[Target], rules: Sequence[Rule], jobs: int | None = None,
+        keep_text: bool = False) -> Iterator[Result]:
+    """Results for every target in order, linted with `rules` in `jobs` processes (default: one per core).
+
+    The output does not depend on `jobs`.
+    """
+    return map_ordered(lambda target: lint_target(target, rules, keep_text), targets, jobs)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import newslint
+from newslint import runner
+from newslint.cli import main
+from newslint.engine import default_rules
+from newslint.errors import InputError
+
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough files for several worker tasks, with a binary file among them."""
+    root = tmp_path_factory.mktemp("many")
+    for copy in range(4):
+        for path in sorted(ARTICLES.iterdir()):
+            shutil.copy(path, root / f"{copy}-{path.name}")
+    (root / "2-zz-binary.md").write_bytes(b"abc\x00def")
+    return root
+
+
+def _check(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["check", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_parallel_output_equals_serial(folder: Path, fmt: str) -> None:
+    serial = _check("--format", fmt, "--jobs", "1", str(folder), "missing.md")
+    parallel = _check("--format", fmt, "--jobs", "2", str(folder), "missing.md")
+    assert parallel == serial
+    code, out, err = serial
+    assert code == 2  # the binary and the missing file are errors; the other files are still linted
+    assert "2-zz-binary.md: binary file" in err and "missing.md" in err
+    assert out.count("loaded.adjectives") >= 4
+
+
+def test_results_keep_the_order_of_the_targets(folder: Path) -> None:
+    paths = sorted(folder.iterdir())
+    targets: list[Path | str | InputError] = [*paths[:5], InputError("gone.md", "no such file"), *paths[5:]]
+    results = list(runner.run(targets, default_rules(), jobs=2))
+    assert [r.path for r in results] == [str(p) for p in paths[:5]] + ["gone.md"] + [str(p) for p in paths[5:]]
+    assert [r.error is not None for r in results].count(True) == 2
+    serial = list(runner.run(targets, default_rules(), jobs=1))
+    assert results == serial
+
+
+def test_jobs_must_be_positive(folder: Path) -> None:
+    code, _, err = _check("--jobs", "0", str(folder))
+    assert code == 2 and "--jobs" in err
+
+
+def test_rules_and_findings_pickle() -> None:
+    text = (ARTICLES / "flood.md").read_text(encoding="utf-8")
+    rules = pickle.loads(pickle.dumps(default_rules()))
+    findings = newslint.lint_text(text, path="flood.md", config=rules)
+    assert findings == newslint.lint_text(text, path="flood.md")
+    assert pickle.loads(pickle.dumps(findings)) == findings
+    assert {f.rule for f in findings} >= {"loaded.adjectives", "sources.homepage"}
+
+
+def test_lint_text_maps_over_a_dask_bag() -> None:
+    bag = pytest.importorskip("dask.bag")
+    docs = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.iterdir())]
+    found = (bag.from_sequence(docs, npartitions=2)
+             .map(lambda d: newslint.lint_text(d[1], path=d[0]))
+             .compute(scheduler="processes", num_workers=2))
+    assert found == [newslint.lint_text(text, path=name) for name, text in docs]
+    assert sum(map(len, found)) > 10

@@ -61,19 +61,28 @@ _SPEECH_END = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes
 _TERMINAL = re.compile(r"[.!?…\"”’')\]]\s*$")
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
+_NOT_NEWLINE = re.compile(r"[^\n]+")
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def _apply(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every character inside one of `spans`, except newlines, replaced by a space."""
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        _blank(chars, start, end)
-    return "".join(chars)
+    pieces: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        pieces.append(text[pos:start])
+        pieces.append(_NOT_NEWLINE.sub(_spaces, text[start:end]))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def mask_structure(text: str, markup: Markup) -> str:
@@ -99,8 +108,10 @@ def mask_inline(structure: str, markup: Markup) -> str:
         for pattern in (_INLINE_CODE, _LINK_TARGET, _AUTOLINK):
             spans.extend(x.span() for x in pattern.finditer(structure))
         spans.extend(x.span(1) for x in _ATX_MARK.finditer(structure))
-    spans.extend(x.span() for x in _URL.finditer(structure))
-    spans.extend(x.span() for x in _EMAIL.finditer(structure))
+    if "http" in structure or "www." in structure:  # every URL starts with one of these
+        spans.extend(x.span() for x in _URL.finditer(structure))
+    if "@" in structure:
+        spans.extend(x.span() for x in _EMAIL.finditer(structure))
     return _apply(structure, spans)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
@@ -70,9 +71,15 @@ def term_pattern(terms: Iterable[str], *, ignore_case: bool = True) -> re.Patter
 
 def user_pattern(pattern: str, where: Where, *, ignore_case: bool = True) -> regex.Pattern[str]:
     try:
-        return regex.compile(pattern, regex.V0 | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
+        return _compile_user(pattern, ignore_case)
     except regex.error as exc:
         raise where.error(f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+@functools.lru_cache(maxsize=None)
+def _compile_user(pattern: str, ignore_case: bool) -> regex.Pattern[str]:
+    """Compiled once per process: rules sharing a lexicon share its patterns."""
+    return regex.compile(pattern, regex.V0 | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
 
 
 MATCHER_OPTIONS: Mapping[str, Option] = {
@@ -260,6 +267,7 @@ def _may_contain(doc: Document, item: Compiled) -> bool:
     return cache[key]  # type: ignore[no-any-return]
 
 
+@functools.lru_cache(maxsize=None)
 def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Lower-cased strings one of which every match of `pattern` contains, or None if unknown."""
     try:

@@ -1,6 +1,7 @@
 """Find direct quotations (straight and curly, across paragraphs) and whether a speaker is named."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -33,23 +34,41 @@ SPEECH = re.compile(
 )
 
 
+_OPENER = re.compile("[" + "".join(_OPENERS) + "]")
+
+
 def _pairs(prose: str, start: int, end: int, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
-    """Quotation spans in one block; returns (spans, still open at the block's end)."""
+    """Quotation spans in one block; returns (spans, still open at the block's end).
+
+    An opening mark is closed by its own closing mark; a straight quote right after a letter or
+    digit (12" or an inch mark) does not open a quotation.
+    """
     spans: list[tuple[int, int]] = []
-    opened = start if open_at_start else -1
-    closer = ""
-    for i in range(start, end):
-        ch = prose[i]
+    pos = start
+    if open_at_start:
+        opened, closer = start, ""
+    else:
+        opened = -1
+    while True:
         if opened < 0:
-            if ch in _OPENERS and (ch != '"' or i == start or not prose[i - 1].isalnum()):
-                opened, closer = i, _OPENERS[ch]
-        elif (ch == closer or (closer == "" and ch in _CLOSERS)) and i > opened:
-            spans.append((opened, i + 1))
-            opened = -1
-    if opened >= 0:
-        spans.append((opened, end))
-        return spans, True
-    return spans, False
+            m = _OPENER.search(prose, pos, end)
+            if m is None:
+                return spans, False
+            i = m.start()
+            ch = prose[i]
+            if ch == '"' and i != start and prose[i - 1].isalnum():
+                pos = i + 1
+                continue
+            opened, closer = i, _OPENERS[ch]
+        if closer:
+            j = prose.find(closer, opened + 1, end)
+        else:
+            j = min((k for k in (prose.find(c, opened + 1, end) for c in _CLOSERS) if k >= 0), default=-1)
+        if j < 0:
+            spans.append((opened, end))
+            return spans, True
+        spans.append((opened, j + 1))
+        opened, pos = -1, j + 1
 
 
 def _speech_nearby(prose: str, q_start: int, q_end: int, block: Block, quotes: Sequence[tuple[int, int]]) -> bool:
@@ -57,6 +76,12 @@ def _speech_nearby(prose: str, q_start: int, q_end: int, block: Block, quotes: S
     before = prose[block.start:q_start]
     if before.rstrip().endswith(":") and SPEECH.search(before[-80:] or ""):
         return True
+    return _speech_outside(prose, block, tuple(quotes))
+
+
+@functools.lru_cache(maxsize=64)
+def _speech_outside(prose: str, block: Block, quotes: tuple[tuple[int, int], ...]) -> bool:
+    """A speech cue in the block's text outside its quotations (the same for each of them)."""
     outside = []
     pos = block.start
     for a, b in quotes:

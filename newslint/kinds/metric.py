@@ -10,6 +10,8 @@ a direct quotation are counted but never flagged. The message may use `{count}` 
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any, Iterator
 
 from newslint.document import Document, Scope
@@ -24,8 +26,11 @@ OPTIONS = {
 }
 
 
+_WORD = re.compile(r"(?<!\S)\S*?[^\W_]\S*")  # a white-space separated token with a letter or digit in it
+
+
 def words(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    return len(_WORD.findall(text))
 
 
 class Metric:
@@ -53,9 +58,10 @@ class Metric:
         if len(doc.sentences) < self.min_sentences:
             return
         if self.measure == "paragraph_sentences":
+            per_block = Counter(s.block for s in doc.sentences)
             for i in paragraphs:
                 block = doc.blocks[i]
-                count = sum(1 for s in doc.sentences if s.block == i)
+                count = per_block[i]
                 hit = self._hit(block.start, block.end, count)
                 if hit:
                     yield hit

@@ -62,6 +62,11 @@ def _trie_regex(words: Iterable[str]) -> str:
 
 def term_pattern(terms: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
     """One compiled pattern matching any of `terms` as whole words; longest wins at a position."""
+    return _term_pattern(tuple(terms), ignore_case)
+
+
+@functools.lru_cache(maxsize=None)
+def _term_pattern(terms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
     normalized = sorted({" ".join(t.replace("’", "'").split()) for t in terms})
     if ignore_case:
         normalized = sorted({t.lower() for t in normalized})
@@ -242,7 +247,7 @@ def _words(doc: Document) -> frozenset[str]:
 def _candidates(doc: Document, item: Compiled) -> list[int] | None:
     """Sorted offsets where one of a term list's first words occurs; None: scan instead."""
     cache = _cache(doc)
-    key = ("candidates", id(item))
+    key = ("candidates", item.first_words)  # rules sharing a word list share its candidates
     if key not in cache:
         low = _lowered(doc)
         out: list[int] | None = None
@@ -260,7 +265,7 @@ def _candidates(doc: Document, item: Compiled) -> list[int] | None:
 
 def _may_contain(doc: Document, item: Compiled) -> bool:
     cache = _cache(doc)
-    key = ("contains", id(item))
+    key = ("contains", item.literals)
     if key not in cache:
         low = _lowered(doc)
         cache[key] = low is None or any(lit in low for lit in item.literals or ())

@@ -129,6 +129,15 @@ class Document:
 
     # ---------------------------------------------------------------- structure
     @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_index(self, offset: int) -> int:
+        """Index of the block holding `offset`; -1 if it falls between blocks."""
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        return i if i >= 0 and offset < self.blocks[i].end else -1
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 

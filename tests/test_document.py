@@ -121,3 +121,13 @@ def test_attributed_paraphrase_is_the_speakers_words():
     designated = Document.from_text("The group, which the U.S. designates a terrorist organization, denied it.")
     assert designated.scope_at(designated.text.index("terrorist")) is Scope.QUOTATION
     assert designated.scope_at(designated.text.index("denied")) is Scope.NARRATIVE
+
+
+def test_block_index_finds_the_block_holding_an_offset():
+    from newslint.document import Document
+
+    doc = Document.from_text("# Head\n\nFirst para.\n\n- item one\n")
+    for offset in range(len(doc.text) + 1):
+        expected = next((i for i, b in enumerate(doc.blocks) if b.start <= offset < b.end), -1)
+        assert doc.block_index(offset) == expected
+    assert doc.block_index(doc.blocks[1].start) == 1

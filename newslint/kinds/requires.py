@@ -63,7 +63,7 @@ class Requires:
     def _window(self, doc: Document, offset: int) -> tuple[int, int] | None:
         if self.unit == "paragraph":
             blocks = doc.blocks
-            index = next((i for i, b in enumerate(blocks) if b.start <= offset < b.end), -1)
+            index = doc.block_index(offset)
             if index < 0:
                 return None
             lo, hi = max(0, index - self.before), min(len(blocks) - 1, index + self.after)

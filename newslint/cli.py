@@ -169,6 +169,12 @@ def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker,
 def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: Checker, fail_on: str | None,
               stdin_name: str | None, mode: FixMode, jobs: int | None = None) -> Run:
     run = Run()
+    first = next((t for t in targets if isinstance(t, Path)), None)
+    if first is not None and jobs != 1 and not mode.on:
+        try:  # load the rules once here, so that forked workers share them instead of each loading them
+            checker.ruleset(finder.for_path(first))
+        except NewslintError:
+            pass  # reported in its place, when that file is linted
     # Fixes write files and collect diffs as they go: they run in this process.
     results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run),
                                  targets, 1 if mode.on else jobs)

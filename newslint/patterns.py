@@ -102,14 +102,14 @@ class Compiled:
 
     `first_words`: a term list matches only where a word (a maximal run of word characters) equal,
     case-insensitively, to one of these starts; the pattern is tried only there.
-    `literals`: a user pattern matches only in a document whose lower-cased prose contains one
-    of these strings. None means no such shortcut: the pattern scans the text.
+    A user pattern matches only in a document whose lower-cased prose contains one of its
+    `required_literals` (worked out once a process lints more than one document: for a single
+    article reading the pattern costs more than it saves). None means no such shortcut.
     """
 
     pattern: Any
     is_terms: bool
     first_words: frozenset[str] | None = None
-    literals: tuple[str, ...] | None = None
 
 
 def _first_words(terms: Iterable[str]) -> frozenset[str] | None:
@@ -129,7 +129,7 @@ def _terms(terms: Iterable[str], ignore_case: bool) -> Compiled:
 
 
 def _user(pattern: str, where: Where, ignore_case: bool) -> Compiled:
-    return Compiled(user_pattern(pattern, where, ignore_case=ignore_case), False, None, required_literals(pattern))
+    return Compiled(user_pattern(pattern, where, ignore_case=ignore_case), False)
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def _matches(item: Compiled, doc: Document, start: int, stop: int) -> list[tuple
                 out.append(m.span())
                 pos = m.end()
         return out
-    if item.literals is not None and not _may_contain(doc, item):
+    if _documents > 1 and not _may_contain(doc, item):
         return []
     return [m.span() for m in item.pattern.finditer(text, start, stop, timeout=USER_PATTERN_TIMEOUT)
             if m.end() > m.start()]
@@ -219,9 +219,17 @@ _WORD = re.compile(r"\w+")
 _ODD_CASE = frozenset("\u017f\u0131\u0130\u212a\u212b\ufb05\ufb06\u1e9e\u00df\u1e9b")
 
 
+_documents = 0  # documents this process has matched so far
+
+
 def _cache(doc: Document) -> dict[Any, Any]:
     """Per-document memo of what every matcher shares: lower-cased prose, its words, candidates."""
-    return doc.__dict__.setdefault("_match_cache", {})  # type: ignore[no-any-return]
+    cache = doc.__dict__.get("_match_cache")
+    if cache is None:
+        global _documents
+        _documents += 1
+        cache = doc.__dict__["_match_cache"] = {}
+    return cache  # type: ignore[no-any-return]
 
 
 def _lowered(doc: Document) -> str | None:
@@ -265,10 +273,11 @@ def _candidates(doc: Document, item: Compiled) -> list[int] | None:
 
 def _may_contain(doc: Document, item: Compiled) -> bool:
     cache = _cache(doc)
-    key = ("contains", item.literals)
+    literals = required_literals(item.pattern.pattern)
+    key = ("contains", literals)
     if key not in cache:
         low = _lowered(doc)
-        cache[key] = low is None or any(lit in low for lit in item.literals or ())
+        cache[key] = low is None or literals is None or any(lit in low for lit in literals)
     return cache[key]  # type: ignore[no-any-return]
 
 

@@ -52,11 +52,17 @@ def _pairs(prose: str, start: int, end: int, open_at_start: bool) -> tuple[list[
     return spans, False
 
 
-def _speech_nearby(prose: str, q_start: int, q_end: int, block: Block, quotes: Sequence[tuple[int, int]]) -> bool:
-    """Is there a speech cue in the block outside quotation marks, or a colon just before?"""
-    before = prose[block.start:q_start]
-    if before.rstrip().endswith(":") and SPEECH.search(before[-80:] or ""):
-        return True
+_LOOKBACK = 300  # characters before a quotation searched for "he said:"
+
+
+def _speech_before(prose: str, q_start: int, block: Block) -> bool:
+    """Does a speech cue and a colon come just before the quotation ("She said: ...")?"""
+    before = prose[max(block.start, q_start - _LOOKBACK):q_start]
+    return before.rstrip().endswith(":") and bool(SPEECH.search(before[-80:]))
+
+
+def _speech_outside(prose: str, block: Block, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Is there a speech cue in the block outside its quotation marks?"""
     outside = []
     pos = block.start
     for a, b in quotes:
@@ -78,12 +84,17 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
         continuing = carry_open and starts_with_quote
         spans, open_at_end = _pairs(prose, block.start, block.end, False)
         prev_block = blocks[index - 1] if index else None
+        outside: bool | None = None  # computed once per block: many quotations must not cost n²
         for n, (a, b) in enumerate(spans):
             words = len(prose[a:b].split())
             if continuing and n == 0:
                 attributed = carry_attributed
             else:
-                attributed = _speech_nearby(prose, a, b, block, spans)
+                attributed = _speech_before(prose, a, block)
+                if not attributed:
+                    if outside is None:
+                        outside = _speech_outside(prose, block, spans)
+                    attributed = outside
                 if not attributed and a == block.start and prev_block is not None:
                     tail = prose[prev_block.start:prev_block.end].rstrip()
                     attributed = tail.endswith(":") and bool(SPEECH.search(tail[-120:]))

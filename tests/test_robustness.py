@@ -364,3 +364,15 @@ def test_concurrent_runs_read_the_same_files_alike(tmp_path):
     assert outputs[0] == outputs[1]
     assert len(json.loads(outputs[0][0])["findings"]) == 30 * 20 * 2
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize(("encoding", "mark", "args"), [
+    ("utf-16-le", b"\xff\xfe", ()), ("utf-16-be", b"\xfe\xff", ()), ("latin-1", b"", ("--encoding", "latin-1"))])
+def test_fixes_are_written_back_in_the_encoding_read(tmp_path, encoding, mark, args):
+    house = write_rule(tmp_path / "house", "plain/words.yaml",
+                       "kind: substitution\nsafe: true\nmessage: \"Use '{replacement}'.\"\nswap:\n  utilize: use\n")
+    story = tmp_path / "story.md"
+    story.write_bytes(mark + "Caf\u00e9 staff utilize it.\r\n".encode(encoding))
+    result = CliRunner().invoke(main, ["check", "--fix", "--rules", str(house.parent.parent), *args, str(story)])
+    assert result.exit_code == 0, result.stderr
+    assert story.read_bytes() == mark + "Caf\u00e9 staff use it.\r\n".encode(encoding)

@@ -89,7 +89,7 @@ def run(seeds: range) -> tuple[int, list[tuple[int, str]]]:
 
 
 HOSTILE = ["](", '"', "“", "«", "www.", "a@", "    x\n", "...", "Sources:\n- www.bbc.com\n", "```", "<!--",
-           "[", "**", " ", "\r", "\n", "- ", "# ", "Mr. ", "brutal ", "said ", "'", "—", "said: ", "x"]
+           "[", "**", " ", "\r", "\n", "- ", "# ", "Mr. ", "brutal ", "said ", "'", "—", "said: ", "x", "called it "]
 
 
 def hostile(sizes: tuple[int, int] = (10_000, 40_000)) -> int:

@@ -119,6 +119,7 @@ _PARAPHRASE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n\"“”]")
 PARAPHRASE_WORDS = 8
+_PARAPHRASE_REACH = 1000  # characters after the verb searched for those words
 
 
 def paraphrases(prose: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -127,8 +128,9 @@ def paraphrases(prose: str, start: int = 0, end: int | None = None) -> list[tupl
     out = []
     for m in _PARAPHRASE.finditer(prose, start, stop):
         a = m.end()
-        limit = _CLAUSE_END.search(prose, a, stop)
-        b = limit.start() if limit else stop
+        window = min(stop, a + _PARAPHRASE_REACH)  # bounded: a clause without punctuation costs no n²
+        limit = _CLAUSE_END.search(prose, a, window)
+        b = limit.start() if limit else window
         words = list(re.finditer(r"\S+", prose[a:b]))
         if not words:
             continue

@@ -12,7 +12,7 @@ from newslint import config as config_
 from newslint import suppressions
 from newslint.document import Document
 from newslint.engine import lint
-from newslint.errors import RuleError
+from newslint.errors import NewslintError, RuleError
 from newslint.finding import Finding, Severity
 from newslint.patterns import term_pattern
 from newslint.rulebook import Rule, builtin_root, load_rules, select
@@ -106,9 +106,10 @@ class Checker:
             self._selected[key] = picked
         return self._selected[key], settings
 
-    def check(self, doc: Document, config: config_.Config, file: Path | None) -> list[Finding]:
+    def check(self, doc: Document, config: config_.Config, file: Path | None,
+              errors: list[NewslintError] | None = None) -> list[Finding]:
         rules, settings = self.active(config, file)
-        findings = lint(doc, rules)
+        findings = lint(doc, rules, errors)
         spans = _accepted_spans(doc, settings.accepted)
         if spans:
             starts = doc.line_starts

@@ -1,6 +1,7 @@
 """The `newslint` command: options -> config -> rules -> engine -> formatter -> exit code."""
 from __future__ import annotations
 
+import codecs
 import enum
 import json
 import os
@@ -24,7 +25,6 @@ from newslint.writes import write_atomic
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 PROGRESS_MIN_FILES = 20
-BOM = b"\xef\xbb\xbf"
 
 
 class ExitCode(enum.IntEnum):
@@ -41,12 +41,24 @@ def _error(message: str) -> None:
     click.echo(f"newslint: error: {message}", err=True)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root, followlinks=False):
+def _encoding(name: str | None) -> str | None:
+    if name is None:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {name!r}") from None
+
+
+def _walk(root: Path) -> Iterator[Path | InputError]:
+    problems: list[OSError] = []  # a folder that cannot be listed is reported, not skipped in silence
+    for folder, dirs, files in os.walk(root, onerror=problems.append, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.lower().endswith(ARTICLE_SUFFIXES):
+            if name.lower().endswith(ARTICLE_SUFFIXES) and (Path(folder) / name).is_file():
                 yield Path(folder) / name
+    for exc in problems:
+        yield InputError(str(exc.filename or root), f"cannot read folder: {exc.strerror or exc}")
 
 
 def _targets(paths: Sequence[str]) -> Iterator[Path | str | InputError]:
@@ -93,22 +105,16 @@ class FixMode:
         return self.write or self.diff
 
 
-def _read(target: Path | str, stdin_name: str | None) -> tuple[Document, Path | None, bool]:
-    """The document, the file it came from (None for stdin) and whether it began with a BOM."""
+def _read(target: Path | str, stdin_name: str | None, encoding: str | None) -> tuple[Document, Path | None]:
+    """The document and the file it came from (None for stdin)."""
     if target == "-":
         data = sys.stdin.buffer.read()
-        return Document.from_bytes(data, stdin_name or "<stdin>"), Path(stdin_name) if stdin_name else None, False
+        return Document.from_bytes(data, stdin_name or "<stdin>", encoding), Path(stdin_name) if stdin_name else None
     assert isinstance(target, Path)
-    doc = Document.read(target)
-    try:
-        with target.open("rb") as handle:
-            bom = handle.read(3) == BOM
-    except OSError:
-        bom = False
-    return doc, target, bom
+    return Document.read(target, encoding=encoding), target
 
 
-def _fix(doc: Document, file: Path | None, bom: bool, findings: list[Finding], safe: frozenset[str],
+def _fix(doc: Document, file: Path | None, findings: list[Finding], safe: frozenset[str],
          mode: FixMode, run: Run) -> str | None:
     """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
     changes = fixes.edits(doc.text, findings, safe)
@@ -118,7 +124,11 @@ def _fix(doc: Document, file: Path | None, bom: bool, findings: list[Finding], s
     if mode.diff:
         run.diffs.append(fixes.diff(doc.path, doc.text, fixed))
     if mode.write and file is not None:  # standard input is reported, never rewritten
-        write_atomic(file, (BOM if bom else b"") + fixed.encode("utf-8"), Path.cwd())
+        try:  # written back in the encoding (and with the byte-order mark) it was read in
+            data = doc.bom + fixed.encode(doc.encoding)
+        except UnicodeEncodeError:
+            raise InputError(doc.path, f"fixes not written: they cannot be encoded in {doc.encoding}") from None
+        write_atomic(file, data, Path.cwd())
         run.fixed += len(changes)
     return fixed
 
@@ -132,6 +142,7 @@ class _Linted:
     findings: list[Finding]
     config: Config
     threshold: Severity
+    errors: tuple[str, ...] = ()  # rules that timed out on this file: reported, the others' findings kept
 
 
 @dataclass(frozen=True)
@@ -142,7 +153,7 @@ class _Fatal:
 
 
 def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, run: Run) -> _Linted | _Fatal | str | None:
+              stdin_name: str | None, mode: FixMode, run: Run, encoding: str | None) -> _Linted | _Fatal | str | None:
     """Lint (and fix) one target: its result, an error message, or None when the config excludes it."""
     try:
         if isinstance(target, InputError):
@@ -151,23 +162,26 @@ def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker,
         config = finder.for_path(file)
         if file is not None and config.excludes(file):
             return None
-        doc, file, bom = _read(target, stdin_name)
-        findings = checker.check(doc, config, file)
+        doc, file = _read(target, stdin_name, encoding)
+        timeouts: list[NewslintError] = []
+        findings = checker.check(doc, config, file, timeouts)
         ruleset = checker.ruleset(config)
         if mode.on:
-            fixed = _fix(doc, file, bom, findings, ruleset.safe, mode, run)
+            fixed = _fix(doc, file, findings, ruleset.safe, mode, run)
             if fixed is not None and mode.write:
                 doc = Document.from_text(fixed, doc.path)
-                findings = checker.check(doc, config, file)
+                timeouts.clear()
+                findings = checker.check(doc, config, file, timeouts)
     except InputError as exc:
         return str(exc)
     except NewslintError as exc:  # exceptions with their own arguments do not cross processes
         return _Fatal(str(exc))
-    return _Linted(doc.path, doc.text, findings, config, Severity.parse(fail_on or config.fail_on or "warning"))
+    return _Linted(doc.path, doc.text, findings, config, Severity.parse(fail_on or config.fail_on or "warning"),
+                   tuple(str(e) for e in timeouts))
 
 
 def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, jobs: int | None = None) -> Run:
+              stdin_name: str | None, mode: FixMode, jobs: int | None = None, encoding: str | None = None) -> Run:
     run = Run()
     first = next((t for t in targets if isinstance(t, Path)), None)
     if first is not None and jobs != 1 and not mode.on:
@@ -176,7 +190,7 @@ def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: C
         except NewslintError:
             pass  # reported in its place, when that file is linted
     # Fixes write files and collect diffs as they go: they run in this process.
-    results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run),
+    results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run, encoding),
                                  targets, 1 if mode.on else jobs)
     show = _wants_progress(len(targets))
     with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
@@ -190,6 +204,9 @@ def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: C
                 continue
             if isinstance(result, _Fatal):
                 raise NewslintError(result.message)
+            for message in result.errors:
+                _error(message)
+                run.failed = True
             run.rules.update({r.id: r for r in checker.ruleset(result.config).rules})
             run.paths.append(result.path)
             run.sources[result.path] = result.text
@@ -244,18 +261,20 @@ def main() -> None:
 @click.option("--color/--no-color", "colour", default=None, help="Colour text output (default: on a terminal).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Lint files in N processes (default: the number of cores).")
+@click.option("--encoding", metavar="NAME", default=None, callback=lambda _c, _p, v: _encoding(v),
+              help="Decode files without a byte-order mark with this encoding (default: UTF-8).")
 def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, extra_rules: tuple[str, ...], styles: tuple[str, ...],
           config_file: Path | None,
           baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool,
-          stdin_filename: str | None, colour: bool | None, jobs: int | None) -> None:
+          stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None) -> None:
     """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
     mode = FixMode(write=fix and not show_diff, diff=show_diff)
     try:
         finder = Finder(config_file)
         checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
         known = baseline.load(baseline_file) if baseline_file else None
-        run = _lint_all(list(_targets(paths)), finder, checker, fail_on, stdin_filename, mode, jobs)
+        run = _lint_all(list(_targets(paths)), finder, checker, fail_on, stdin_filename, mode, jobs, encoding)
     except NewslintError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)

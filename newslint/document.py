@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -57,17 +58,47 @@ _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
 _NUL_PROBE = 8192
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM) to text; a binary or undecodable file is an InputError."""
-    if b"\x00" in data[:_NUL_PROBE]:
-        raise InputError(path, "binary file (NUL bytes); not linted")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+# Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+MAX_BYTES = 10 * 1024 * 1024  # an article larger than this is not linted (a clear error instead)
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Bytes to text: by byte-order mark, else `encoding`, else UTF-8.
+
+    A binary file (NUL characters near the start) or undecodable bytes are an InputError.
+    """
+    return _decode(data, path, encoding)[0]
+
+
+def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, str, bytes]:
+    """The text, the encoding it was read in and the byte-order mark it began with."""
+    chosen, mark = encoding, b""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, chosen, mark = data[len(bom):], name, bom
+            break
+    if chosen is None:
+        if b"\x00" in data[:_NUL_PROBE]:
+            raise InputError(path, "binary file (NUL bytes); not linted")
+        chosen = "utf-8"
     try:
-        return data.decode("utf-8")
+        text = data.decode(chosen)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line})") from None
+        line = len(positions.line_starts(data[:exc.start].decode(chosen, "replace")))
+        label = "UTF-8" if chosen == "utf-8" else chosen
+        raise InputError(path, f"not valid {label} (byte 0x{data[exc.start]:02x} at line {line})") from None
+    except LookupError:
+        raise InputError(path, f"unknown encoding {chosen!r}") from None
+    if "\x00" in text[:_NUL_PROBE]:
+        raise InputError(path, "binary file (NUL bytes); not linted")
+    return text, chosen, mark
 
 
 @dataclass
@@ -83,30 +114,44 @@ class Document:
     quotations: list[Quotation] = field(repr=False)
     source_lists: list[SourceList] = field(repr=False)
     paraphrases: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    encoding: str = "utf-8"  # how the file was decoded, and its byte-order mark (fixes are written back alike)
+    bom: bytes = b""
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None) -> Document:
         if text.startswith("\ufeff"):
             text = text[1:]
         kind = markup_ or Markup.for_path(path)
-        structure = markup.mask_structure(text, kind)
+        # Structure is read from the text with every line ending as one "\n" (CRLF as " \n"), so
+        # LF, CRLF and CR files read alike; the replacements keep every offset.
+        unified = text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
+        structure = markup.mask_structure(unified, kind)
         prose = markup.mask_inline(structure, kind)
         blocks = markup.blocks(structure, kind)
         sents = [Sentence(a, b, i) for i, blk in enumerate(blocks) for a, b in sentences.split(prose, blk.start, blk.end)]
         quotes = quotations.find(prose, blocks)
-        return cls(path, text, kind, prose, blocks, sents, quotes, _source_lists(text, blocks),
+        return cls(path, text, kind, prose, blocks, sents, quotes, _source_lists(unified, blocks),
                    quotations.paraphrases(prose))
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: str) -> Document:
-        return cls.from_text(decode(data, path), path)
+    def from_bytes(cls, data: bytes, path: str, encoding: str | None = None) -> Document:
+        if len(data) > MAX_BYTES:
+            raise InputError(path, _too_large(len(data)))
+        text, doc_encoding, bom = _decode(data, path, encoding)
+        doc = cls.from_text(text, path)
+        doc.encoding, doc.bom = doc_encoding, bom
+        return doc
 
     @classmethod
-    def read(cls, path: Path, display: str | None = None) -> Document:
+    def read(cls, path: Path, display: str | None = None, encoding: str | None = None) -> Document:
         """Read and decode one file; any failure is an InputError naming the file."""
         name = display or str(path)
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_BYTES:
+                    raise InputError(name, _too_large(size))
+                data = handle.read(MAX_BYTES + 1)  # a pipe's size is unknown until read
         except FileNotFoundError:
             raise InputError(name, "no such file") from None
         except IsADirectoryError:
@@ -115,7 +160,7 @@ class Document:
             raise InputError(name, "permission denied") from None
         except OSError as exc:
             raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-        return cls.from_bytes(data, name)
+        return cls.from_bytes(data, name, encoding)
 
     # ---------------------------------------------------------------- positions
     @cached_property
@@ -172,6 +217,10 @@ class Document:
         for s in self.source_lists:
             chars[s.start:s.end] = " " * (s.end - s.start)
         return "".join(chars)
+
+
+def _too_large(size: int) -> str:
+    return f"file too large ({size / 1048576:.1f} MB; articles up to {MAX_BYTES // 1048576} MB are linted)"
 
 
 def _entry(text: str, start: int, end: int) -> SourceEntry:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from newslint.document import Document
-from newslint.errors import NewslintError
+from newslint.errors import NewslintError, RuleTimeout
 from newslint.finding import Finding
 from newslint.rulebook import Rule
 
@@ -16,12 +16,24 @@ class _Fields(dict):  # type: ignore[type-arg]
         return "{" + key + "}"
 
 
-def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
-    """All findings of `rules` on `doc`, deduplicated and sorted by position."""
+def lint(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] | None = None) -> list[Finding]:
+    """All findings of `rules` on `doc`, deduplicated and sorted by position.
+
+    A rule whose pattern times out on `doc` is skipped for it: a RuleTimeout is appended to
+    `errors`, or raised when no list is given. The other rules still run.
+    """
     seen: set[tuple[str, int, int]] = set()
     findings = []
     for rule in rules:
-        for hit in rule.check.check(doc):
+        try:
+            hits = list(rule.check.check(doc))
+        except TimeoutError:
+            error = RuleTimeout(doc.path, rule.id, rule.path)
+            if errors is None:
+                raise error from None
+            errors.append(error)
+            continue
+        for hit in hits:
             if doc.scope_at(hit.start) not in rule.scope:
                 continue
             key = (rule.id, hit.start, hit.end)

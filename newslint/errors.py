@@ -24,3 +24,13 @@ class RuleError(NewslintError):
         self.path = path
         self.key = key
         self.line = line
+
+
+class RuleTimeout(NewslintError):
+    """A rule whose pattern ran too long on one article; the rule is skipped for that article."""
+
+    def __init__(self, path: str, rule: str, rule_path: str) -> None:
+        super().__init__(f"{path}: rule {rule} ({rule_path}) timed out: a pattern ran too long on this file; "
+                         "the rule was skipped for it")
+        self.path = path
+        self.rule = rule

@@ -43,13 +43,14 @@ _META_PREFIX = re.compile(
 _FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+# Scans stop at "]" and titles are bounded, so a line of unclosed "](" costs linear time, not quadratic.
+_LINK_TARGET = re.compile(r"\]\([^)\s\]]*(?:\s+\"[^\"\n]{0,300}\")?\)")
 _REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?'’]")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")  # starts only where a run starts
+_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|(?<=\n \n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
 
 _ATX_MARK = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]", re.M)
 _ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -142,10 +143,9 @@ def blocks(prose: str, markup: Markup) -> list[Block]:
         para_start = -1
 
     pos = 0
-    for line in prose.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
+    for body in prose.split("\n"):  # only "\n" ends a line here (see Document.from_text)
         start, end = pos, pos + len(body)
-        pos += len(line)
+        pos = end + 1
         stripped = body.strip()
         if not stripped:
             close()
@@ -166,7 +166,8 @@ def blocks(prose: str, markup: Markup) -> list[Block]:
         item = _ITEM.match(body)
         if item:
             close()
-            para_start, para_end = start + item.end(), end
+            para_start = start + item.end()
+            para_end = max(para_start, start + len(body.rstrip()))  # trailing space is not content
             out.append(Block(para_start, para_end, BlockKind.ITEM))
             para_start = -1
             first_content = False

@@ -1,7 +1,6 @@
 """Find direct quotations (straight and curly, across paragraphs) and whether a speaker is named."""
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -71,17 +70,17 @@ def _pairs(prose: str, start: int, end: int, open_at_start: bool) -> tuple[list[
         opened, pos = -1, j + 1
 
 
-def _speech_nearby(prose: str, q_start: int, q_end: int, block: Block, quotes: Sequence[tuple[int, int]]) -> bool:
-    """Is there a speech cue in the block outside quotation marks, or a colon just before?"""
-    before = prose[block.start:q_start]
-    if before.rstrip().endswith(":") and SPEECH.search(before[-80:] or ""):
-        return True
-    return _speech_outside(prose, block, tuple(quotes))
+_LOOKBACK = 300  # characters before a quotation searched for "he said:"
 
 
-@functools.lru_cache(maxsize=64)
-def _speech_outside(prose: str, block: Block, quotes: tuple[tuple[int, int], ...]) -> bool:
-    """A speech cue in the block's text outside its quotations (the same for each of them)."""
+def _speech_before(prose: str, q_start: int, block: Block) -> bool:
+    """Does a speech cue and a colon come just before the quotation ("She said: ...")?"""
+    before = prose[max(block.start, q_start - _LOOKBACK):q_start]
+    return before.rstrip().endswith(":") and bool(SPEECH.search(before[-80:]))
+
+
+def _speech_outside(prose: str, block: Block, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Is there a speech cue in the block outside its quotation marks?"""
     outside = []
     pos = block.start
     for a, b in quotes:
@@ -103,12 +102,17 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
         continuing = carry_open and starts_with_quote
         spans, open_at_end = _pairs(prose, block.start, block.end, False)
         prev_block = blocks[index - 1] if index else None
+        outside: bool | None = None  # computed once per block: many quotations must not cost n²
         for n, (a, b) in enumerate(spans):
             words = len(prose[a:b].split())
             if continuing and n == 0:
                 attributed = carry_attributed
             else:
-                attributed = _speech_nearby(prose, a, b, block, spans)
+                attributed = _speech_before(prose, a, block)
+                if not attributed:
+                    if outside is None:
+                        outside = _speech_outside(prose, block, spans)
+                    attributed = outside
                 if not attributed and a == block.start and prev_block is not None:
                     tail = prose[prev_block.start:prev_block.end].rstrip()
                     attributed = tail.endswith(":") and bool(SPEECH.search(tail[-120:]))
@@ -133,6 +137,7 @@ _PARAPHRASE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n\"“”]")
 PARAPHRASE_WORDS = 8
+_PARAPHRASE_REACH = 1000  # characters after the verb searched for those words
 
 
 def paraphrases(prose: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -141,8 +146,9 @@ def paraphrases(prose: str, start: int = 0, end: int | None = None) -> list[tupl
     out = []
     for m in _PARAPHRASE.finditer(prose, start, stop):
         a = m.end()
-        limit = _CLAUSE_END.search(prose, a, stop)
-        b = limit.start() if limit else stop
+        window = min(stop, a + _PARAPHRASE_REACH)  # bounded: a clause without punctuation costs no n²
+        limit = _CLAUSE_END.search(prose, a, window)
+        b = limit.start() if limit else window
         words = list(re.finditer(r"\S+", prose[a:b]))
         if not words:
             continue

@@ -123,7 +123,11 @@ def _read_yaml(path: Path) -> tuple[Any, dict[str, int]]:
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            lines[str(key_node.value)] = key_node.start_mark.line + 1
+            key = str(key_node.value)
+            if key in lines:  # YAML would silently keep the last value
+                raise RuleError(str(path), f"key '{key}' repeats the key on line {lines[key]}",
+                                line=key_node.start_mark.line + 1)
+            lines[key] = key_node.start_mark.line + 1
     return data, lines
 
 

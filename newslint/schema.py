@@ -21,7 +21,8 @@ class Where:
         return Where(self.path, f"{self.key}.{key}" if self.key else key, self.lines)
 
     def error(self, message: str) -> RuleError:
-        line = self.lines.get(self.key.split(".")[0]) if self.lines and self.key else None
+        top = self.key.split(".")[0].split("[")[0]  # "patterns[0].x" is on the line of "patterns"
+        line = self.lines.get(top) if self.lines and self.key else None
         return RuleError(self.path, message, key=self.key or None, line=line)
 
 

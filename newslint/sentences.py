@@ -16,7 +16,8 @@ no nos vol vols fig figs approx est etc vs v al cf ca op pp ed eds
 """.split())
 
 # A candidate end: terminal punctuation, closing quotes/brackets, then space and a likely start.
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|[.!?…]+[\"”’')\]]*(?=\s*\n)")
+# Matches start only where a run of terminal marks starts, so "........" costs linear time.
+_END = re.compile(r"(?<![.!?…])(?:[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|[.!?…]+[\"”’')\]]*(?=\s*\n))")
 _BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEWLINE_END = re.compile(r"[.!?…:\"”’')\]]\s*\n")
 

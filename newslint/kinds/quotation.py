@@ -14,6 +14,7 @@ false checks only quotations that open their sentence).
 """
 from __future__ import annotations
 
+import bisect
 from typing import Any, Iterator
 
 from newslint.document import Document, Scope
@@ -51,13 +52,16 @@ class Quotation:
         index = doc.sentence_index(start)
         if index < 0:
             return False
-        lead = doc.prose[doc.sentences[index].start:start]
-        return any(c.isalnum() for c in lead)
+        sentence = doc.sentences[index]
+        first = _first_alnum(doc, index)
+        if first < sentence.end:
+            return first < start
+        return any(c.isalnum() for c in doc.prose[sentence.end:start])  # past the sentence's end
 
     def _speaker_nearby(self, doc: Document, start: int) -> bool:
         blocks = doc.blocks
-        index = next((i for i, b in enumerate(blocks) if b.start <= start < b.end), -1)
-        if index < 0:
+        index = bisect.bisect_right([b.start for b in blocks], start) - 1
+        if index < 0 or start >= blocks[index].end:
             return False
         for i in range(max(0, index - self.window), min(len(blocks), index + self.window + 1)):
             if i != index and blocks[i].kind is not BlockKind.HEADING and \
@@ -88,3 +92,12 @@ class Quotation:
             if self.window and self._speaker_nearby(doc, q.start):
                 continue
             yield Hit(q.start, q.end)
+
+
+def _first_alnum(doc: Document, index: int) -> int:
+    """Offset of the first letter or digit of sentence `index` (its end when none), found once per sentence."""
+    cache: dict[int, int] = doc.__dict__.setdefault("_first_alnum", {})
+    if index not in cache:
+        sentence = doc.sentences[index]
+        cache[index] = next((i for i in range(sentence.start, sentence.end) if doc.prose[i].isalnum()), sentence.end)
+    return cache[index]

@@ -13,6 +13,7 @@ The message may use `{match}` and `{outlet}`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
@@ -52,19 +53,33 @@ def outlet_name(entry: SourceEntry) -> str:
     return label
 
 
-def named_in(body: str, entry: SourceEntry) -> bool:
-    squashed = "".join(_WORD.findall(body.lower()))
-    words = set(_WORD.findall(body.lower()))
+@dataclass(frozen=True)
+class Body:
+    """An article's narrative text and its words, computed once for all of its source entries."""
+
+    text: str
+    words: frozenset[str]
+    squashed: str
+
+    @classmethod
+    def of(cls, text: str) -> Body:
+        found = _WORD.findall(text.lower())
+        return cls(text, frozenset(found), "".join(found))
+
+
+def named_in(body: Body, entry: SourceEntry) -> bool:
     name = outlet_name(entry)
     tokens = _WORD.findall(name.lower())
     if not tokens:
         return True
-    if re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, tokens)) + r"(?!\w)", body, re.I):
+    # The word check first: only a name whose every word occurs is searched for as a phrase.
+    if all(t in body.words for t in tokens) and \
+            re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, tokens)) + r"(?!\w)", body.text, re.I):
         return True
     if entry.url:  # "aljazeera.com" is cited by "Al Jazeera"; "bbc.co.uk" by "BBC"
         host = urlsplit(entry.url if "://" in entry.url else "https://" + entry.url).netloc.lower()
         core = host.removeprefix("www.").split(".")[0].replace("-", "")
-        if core and (core in words or (len(core) > 4 and core in squashed)):
+        if core and (core in body.words or (len(core) > 4 and core in body.squashed)):
             return True
     return False
 
@@ -84,7 +99,7 @@ class Sources:
         return cls(options["check"], frozenset(s.lower() for s in options["section_fronts"]))
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        body = doc.narrative_text() if self.check_name == "uncited" else ""
+        body = Body.of(doc.narrative_text() if self.check_name == "uncited" else "")
         for block in doc.source_lists:
             if self.check_name == "empty":
                 if not block.entries:

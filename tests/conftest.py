@@ -10,6 +10,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+def line_starts(text: str) -> list[int]:
+    """Line starts with LF, CRLF and CR each ending a line, written apart from the package."""
+    starts, i = [0], 0
+    while i < len(text):
+        if text[i] == "\r":
+            i += 2 if text[i + 1:i + 2] == "\n" else 1
+            starts.append(i)
+        elif text[i] == "\n":
+            i += 1
+            starts.append(i)
+        else:
+            i += 1
+    return starts
+
+
 @pytest.fixture(scope="session")
 def rules() -> list[Rule]:
     return load_rules()

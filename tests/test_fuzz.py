@@ -4,6 +4,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import line_starts
 from newslint.document import Document, decode
 from newslint.engine import lint
 from newslint.errors import InputError
@@ -43,21 +44,6 @@ piece = st.one_of(
 articles = st.lists(piece, max_size=60).map("".join)
 lf_articles = st.lists(piece.filter(lambda p: "\r" not in p), max_size=60).map("".join)
 paths = st.sampled_from(["a.md", "a.txt"])
-
-
-def line_starts(text: str) -> list[int]:
-    """Line starts with LF, CRLF and CR each ending a line, written apart from the package."""
-    starts, i = [0], 0
-    while i < len(text):
-        if text[i] == "\r":
-            i += 2 if text[i + 1:i + 2] == "\n" else 1
-            starts.append(i)
-        elif text[i] == "\n":
-            i += 1
-            starts.append(i)
-        else:
-            i += 1
-    return starts
 
 
 def assert_located(found: list[Finding], source: str) -> None:

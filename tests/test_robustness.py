@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from newslint.cli import main
+from conftest import line_starts
 from newslint.document import MAX_BYTES, Document
 from newslint.engine import lint
 from newslint.errors import RuleError
@@ -28,21 +29,6 @@ def check(*args: str, stdin: bytes | None = None):
 
 def findings(result) -> list[dict]:
     return json.loads(result.stdout)["findings"]
-
-
-def line_starts(text: str) -> list[int]:
-    """Where each line starts, LF, CRLF and CR each ending a line (written apart from the package)."""
-    starts, i = [0], 0
-    while i < len(text):
-        if text[i] == "\r":
-            i += 2 if text[i + 1:i + 2] == "\n" else 1
-            starts.append(i)
-        elif text[i] == "\n":
-            i += 1
-            starts.append(i)
-        else:
-            i += 1
-    return starts
 
 
 def assert_exact(found: list[dict], text: str) -> None:

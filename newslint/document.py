@@ -116,6 +116,7 @@ class Document:
     paraphrases: list[tuple[int, int]] = field(default_factory=list, repr=False)
     encoding: str = "utf-8"  # how the file was decoded, and its byte-order mark (fixes are written back alike)
     bom: bytes = b""
+    reader_sections: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None) -> Document:
@@ -131,7 +132,7 @@ class Document:
         sents = [Sentence(a, b, i) for i, blk in enumerate(blocks) for a, b in sentences.split(prose, blk.start, blk.end)]
         quotes = quotations.find(prose, blocks)
         return cls(path, text, kind, prose, blocks, sents, quotes, _source_lists(unified, blocks),
-                   quotations.paraphrases(prose))
+                   quotations.paraphrases(prose), reader_sections=_reader_sections(unified, prose, blocks, quotes))
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, encoding: str | None = None) -> Document:
@@ -197,12 +198,16 @@ class Document:
             return [a for a, _ in spans], [b for _, b in spans], scope
 
         quoted = [(q.start, q.end) for q in self.quotations if q.attributed or q.words >= 4]
+        quoted = list(self.reader_sections) + [q for q in quoted if not self._in_reader_section(q[0])]
         quoted += [p for p in self.paraphrases if not any(a <= p[0] < b for a, b in quoted)]
         return [
             table([(s.start, s.end) for s in self.source_lists], Scope.SOURCES),
             table(quoted, Scope.QUOTATION),
             table([(b.start, b.end) for b in self.blocks if b.kind is BlockKind.HEADING], Scope.HEADING),
         ]
+
+    def _in_reader_section(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.reader_sections)
 
     def scope_at(self, offset: int) -> Scope:
         for starts, ends, scope in self._regions:
@@ -221,6 +226,55 @@ class Document:
 
 def _too_large(size: int) -> str:
     return f"file too large ({size / 1048576:.1f} MB; articles up to {MAX_BYTES // 1048576} MB are linted)"
+
+
+COMMENTS_HEADING = re.compile(
+    r"(?:(?:your|readers?['’]?|user|selected)\s+)?(?:comments?|views|letters|responses)|have\s+your\s+say"
+    r"|what\s+(?:you|readers)\s+(?:think|said|say)",
+    re.I,
+)
+# A paragraph in a reader's voice: the first person, or a question or exclamation.
+_PERSONAL = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll))\b|\b(?i:me|my|we|our)\b|[?!]")
+READER_SECTION_MIN = 5
+READER_SECTION_SHARE = 0.6
+
+
+def _reader_sections(text: str, prose: str, blocks: list[Block], quotes: list[Quotation]) -> list[tuple[int, int]]:
+    """Readers' contributions appended to an article: their words, not the writer's.
+
+    A section runs from a "Your comments" / "Have your say" heading, or from a section break of
+    two or more blank lines, to the next heading or the end. After a bare section break it counts
+    only when it holds at least READER_SECTION_MIN paragraphs and most of them are in a reader's
+    voice (the first person, questions, exclamations) outside quotation marks.
+    """
+    out: list[tuple[int, int]] = []
+    if len(blocks) < 2:
+        return out
+    own_voice = ""  # the prose with quotations blanked, built on first need
+    i = 1
+    while i < len(blocks):
+        blk, prev = blocks[i], blocks[i - 1]
+        headed = prev.kind is BlockKind.HEADING and bool(COMMENTS_HEADING.fullmatch(
+            prose[prev.start:prev.end].strip(" \t*_#:")))
+        broken = text.count("\n", prev.end, blk.start) >= 3 and blk.kind is not BlockKind.HEADING
+        if not (headed or broken):
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and blocks[j].kind is not BlockKind.HEADING:
+            j += 1
+        section = blocks[i:j]
+        if not own_voice:
+            own = list(prose)
+            for q in quotes:
+                own[q.start:q.end] = " " * (q.end - q.start)
+            own_voice = "".join(own)
+        personal = sum(1 for b in section if _PERSONAL.search(own_voice, b.start, b.end))
+        if section and (headed or (len(section) >= READER_SECTION_MIN
+                                   and personal >= READER_SECTION_SHARE * len(section))):
+            out.append((section[0].start, section[-1].end))
+        i = max(j, i + 1)
+    return out
 
 
 def _entry(text: str, start: int, end: int) -> SourceEntry:

@@ -131,3 +131,35 @@ def test_block_index_finds_the_block_holding_an_offset():
         expected = next((i for i, b in enumerate(doc.blocks) if b.start <= offset < b.end), -1)
         assert doc.block_index(offset) == expected
     assert doc.block_index(doc.blocks[1].start) == 1
+
+
+READER_COMMENTS = (
+    "Band wins award\n\nThe band won the prize on Tuesday, the organisers said.\n\n\n\n"
+    "I think this result is ridiculous!\n\nWhy did they win?\n\nMy favourite song lost.\n\n"
+    "We voted for someone else.\n\nI agree with the result.\n"
+)
+
+
+def test_reader_comments_after_a_section_break_are_not_the_writers_voice() -> None:
+    doc = Document.from_text(READER_COMMENTS, "a.txt")
+    assert doc.scope_at(READER_COMMENTS.index("ridiculous")) is Scope.QUOTATION
+    assert doc.scope_at(READER_COMMENTS.index("I agree")) is Scope.QUOTATION
+    assert doc.scope_at(READER_COMMENTS.index("organisers")) is Scope.NARRATIVE
+
+
+def test_a_section_break_before_reported_copy_changes_nothing() -> None:
+    text = (
+        "Minister resigns\n\nThe minister resigned on Monday.\n\n\n\n"
+        'He wrote: "I have made my decision. Why would I stay?"\n\nThe party will choose a successor.\n\n'
+        "The vote is due in March.\n\nOfficials declined to comment.\n\nThe brutal contest begins.\n"
+    )
+    doc = Document.from_text(text, "a.txt")
+    assert doc.reader_sections == []
+    assert doc.scope_at(text.index("brutal")) is Scope.NARRATIVE
+
+
+def test_a_comments_heading_opens_a_reader_section() -> None:
+    text = "# Result\n\nThe band won.\n\n## Your comments\n\nA shocking result.\n\n## Background\n\nA brutal year.\n"
+    doc = Document.from_text(text, "a.md")
+    assert doc.scope_at(text.index("shocking")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("brutal")) is Scope.NARRATIVE

@@ -28,12 +28,49 @@ SPEECH = re.compile(
     r"noted|notes|declared|announced|replied|replies|responded|continued|recalled|urged|acknowledged|"
     r"admitted|conceded|stressed|called|calls|described|describes|dubbed|termed|labelled|labeled|"
     r"branded|tweeted|posted|quoted|quoting|cited|testified|vowed|pledged|promised|predicted|"
-    r"suggested|commented|remarked|observed|put\s+it|wrote|reads?|statement|interview|spokes\w+)\b",
+    r"suggested|commented|remarked|observed|put\s+it|wrote|reads?|statement|interview|spokes\w+|"
+    r"calling|accuse[ds]?|accusing|praise[ds]?|praising|condemn(?:s|ed)?|denounce[ds]?|"
+    r"critici[sz]e[ds]?|hail(?:s|ed)?|complain(?:s|ed)?|dismiss(?:es|ed)?|reject(?:s|ed)?|den(?:y|ies|ied))\b",
     re.I,
 )
 
 
 _OPENER = re.compile("[" + "".join(_OPENERS) + "]")
+
+
+def _straight_close(prose: str, opened: int, end: int) -> tuple[int, bool]:
+    """The straight quote that ends a quotation opened at `opened`: (position, reopens).
+
+    A mark after a non-space closes it. A mark after a space and before a word opens the next
+    paragraph of the same quotation ("...sport. "In coming to..."), so the open one ends there.
+    """
+    j = prose.find('"', opened + 1, end)
+    if j < 0:
+        return -1, False
+    after = prose[j + 1:j + 2]
+    return j, prose[j - 1].isspace() and bool(after) and not after.isspace()
+
+
+# Single quotation marks: 'like this' (BBC style, headlines) and ‘like this’. The opening mark follows
+# a space, a bracket or the start of the text and precedes a word character; the closing mark follows
+# a non-space and precedes no word character, so apostrophes (don't, the players' union) are not marks.
+_SINGLE = re.compile(r"(?<![\w'’‘])(['‘])(?=\w)([^\n]*?[^\s'‘])(['’])(?!\w)")
+SINGLE_MAX_WORDS = 60
+
+
+def _single_pairs(prose: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Single-quoted spans in one block that lie outside the double-quoted ones."""
+    out = []
+    if "'" not in prose[start:end] and "‘" not in prose[start:end]:
+        return out
+    for m in _SINGLE.finditer(prose, start, end):
+        a, b = m.start(), m.end()
+        if m.group(1) == "‘" and m.group(3) != "’":
+            continue
+        if len(m.group(2).split()) > SINGLE_MAX_WORDS or any(x < b and a < y for x, y in taken):
+            continue
+        out.append((a, b))
+    return out
 
 
 def _pairs(prose: str, start: int, end: int, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
@@ -59,7 +96,13 @@ def _pairs(prose: str, start: int, end: int, open_at_start: bool) -> tuple[list[
                 pos = i + 1
                 continue
             opened, closer = i, _OPENERS[ch]
-        if closer:
+        if closer == '"':
+            j, reopens = _straight_close(prose, opened, end)
+            if reopens:
+                spans.append((opened, j))
+                opened = j
+                continue
+        elif closer:
             j = prose.find(closer, opened + 1, end)
         else:
             j = min((k for k in (prose.find(c, opened + 1, end) for c in _CLOSERS) if k >= 0), default=-1)
@@ -101,6 +144,9 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
         starts_with_quote = prose[block.start:block.start + 1] in _OPENERS
         continuing = carry_open and starts_with_quote
         spans, open_at_end = _pairs(prose, block.start, block.end, False)
+        singles = _single_pairs(prose, block.start, block.end, spans)
+        if singles:
+            spans = sorted(spans + singles)
         prev_block = blocks[index - 1] if index else None
         outside: bool | None = None  # computed once per block: many quotations must not cost n²
         for n, (a, b) in enumerate(spans):
@@ -131,7 +177,7 @@ _PARAPHRASE = re.compile(
     r"(?<![\w-])(?:called|calls|dubbed|termed|branded|labell?ed|deemed|deems|"
     r"designated|designates|designate|"
     r"(?:described|describes|describe|characterized|characterised|characterizes|characterises|"
-    r"portrayed|portrays|regarded|regards|sees|saw|viewed)\s+(?:\w+\s+){0,4}?as)"
+    r"portrayed|portrays|portray|regarded|regards|sees|saw|viewed)\s+(?:\w+\s+){0,4}?as)"
     r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)",
     re.I,
 )

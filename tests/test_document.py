@@ -163,3 +163,33 @@ def test_a_comments_heading_opens_a_reader_section() -> None:
     doc = Document.from_text(text, "a.md")
     assert doc.scope_at(text.index("shocking")) is Scope.QUOTATION
     assert doc.scope_at(text.index("brutal")) is Scope.NARRATIVE
+
+
+def quoted(text: str) -> list[str]:
+    doc = Document.from_text(text, "a.txt")
+    return [text[q.start:q.end] for q in doc.quotations]
+
+
+def test_single_quotation_marks_open_quotations_but_apostrophes_do_not() -> None:
+    text = "Police praise 'courageous' Ozzy\n\nThe players' union called the ban 'a brutal decision', it said.\n"
+    assert quoted(text) == ["'courageous'", "'a brutal decision'"]
+    doc = Document.from_text(text, "a.txt")
+    assert doc.scope_at(text.index("courageous")) is Scope.QUOTATION
+    assert quoted("Rock fans don't mind; the band's '90s hits sold well.\n") == []
+
+
+def test_a_straight_quote_before_a_word_reopens_a_quotation_run_into_one_paragraph() -> None:
+    text = ('A statement read: "We will appeal. "The club totally supports the ruling." '
+            "The club then totally ignored it.\n")
+    assert quoted(text) == ['"We will appeal. ', '"The club totally supports the ruling."']
+    doc = Document.from_text(text, "a.txt")
+    assert doc.scope_at(text.index("totally supports")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("totally ignored")) is Scope.NARRATIVE
+
+
+def test_verbs_of_praise_and_blame_attribute_a_short_quotation() -> None:
+    text = 'The cardinal denounced the war as a "terrible" waste.\n\nThe war was a "terrible" waste.\n'
+    doc = Document.from_text(text, "a.txt")
+    first, second = (i for i in range(len(text)) if text.startswith("terrible", i))
+    assert doc.scope_at(first) is Scope.QUOTATION
+    assert doc.scope_at(second) is Scope.NARRATIVE

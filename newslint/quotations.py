@@ -1,6 +1,7 @@
 """Find direct quotations (straight and curly, across paragraphs) and whether a speaker is named."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -54,20 +55,22 @@ def _straight_close(prose: str, opened: int, end: int) -> tuple[int, bool]:
 # Single quotation marks: 'like this' (BBC style, headlines) and ‘like this’. The opening mark follows
 # a space, a bracket or the start of the text and precedes a word character; the closing mark follows
 # a non-space and precedes no word character, so apostrophes (don't, the players' union) are not marks.
-_SINGLE = re.compile(r"(?<![\w'’‘])(['‘])(?=\w)([^\n]*?[^\s'‘])(['’])(?!\w)")
-SINGLE_MAX_WORDS = 60
+SINGLE_MAX_CHARS = 240  # a longer single-quoted stretch is more likely two apostrophes than a quotation
+_SINGLE = re.compile(r"(?<![\w'’‘])(['‘])(?=\w)([^\n]{0,%d}?[^\s'‘])(['’])(?!\w)" % SINGLE_MAX_CHARS)
 
 
 def _single_pairs(prose: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Single-quoted spans in one block that lie outside the double-quoted ones."""
-    out = []
+    """Single-quoted spans in one block that lie outside the double-quoted ones (`taken`, sorted)."""
+    out: list[tuple[int, int]] = []
     if "'" not in prose[start:end] and "‘" not in prose[start:end]:
         return out
+    starts = [x for x, _ in taken]
     for m in _SINGLE.finditer(prose, start, end):
         a, b = m.start(), m.end()
         if m.group(1) == "‘" and m.group(3) != "’":
             continue
-        if len(m.group(2).split()) > SINGLE_MAX_WORDS or any(x < b and a < y for x, y in taken):
+        i = bisect.bisect_left(starts, b) - 1  # the last double-quoted span starting before b
+        if i >= 0 and taken[i][1] > a:
             continue
         out.append((a, b))
     return out

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
@@ -74,11 +75,31 @@ def _term_pattern(terms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
     return re.compile(_LEFT + "(?:" + _trie_regex(normalized) + ")" + _RIGHT, flags)
 
 
-def user_pattern(pattern: str, where: Where, *, ignore_case: bool = True) -> regex.Pattern[str]:
+def user_pattern(pattern: str, where: Where, *, ignore_case: bool = True, trusted: bool = False) -> Any:
+    """A rule's own regular expression, compiled once per process; invalid syntax is a RuleError.
+
+    The trust boundary: a `trusted` pattern (a built-in rule: shipped, tested, fuzzed) compiles with
+    the standard library's `re` whenever `re` accepts it (else with `regex`, e.g. for a lookbehind of
+    variable width) and runs without a time limit. Any other pattern (house rules from `--rules` or a
+    configuration's `rules:` folders) compiles with `regex` and runs with a time limit, so a runaway
+    pattern cannot hang a run.
+    """
+    if trusted:
+        compiled = _compile_trusted(pattern, ignore_case)
+        if compiled is not None:
+            return compiled
     try:
         return _compile_user(pattern, ignore_case)
     except regex.error as exc:
         raise where.error(f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+@functools.lru_cache(maxsize=None)
+def _compile_trusted(pattern: str, ignore_case: bool) -> re.Pattern[str] | None:
+    try:
+        return re.compile(pattern, re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
+    except re.error:  # syntax only the `regex` module knows
+        return None
 
 
 @functools.lru_cache(maxsize=None)
@@ -110,6 +131,7 @@ class Compiled:
     pattern: Any
     is_terms: bool
     first_words: frozenset[str] | None = None
+    limited: bool = False  # a house rule's pattern: run by `regex` with USER_PATTERN_TIMEOUT
 
 
 def _first_words(terms: Iterable[str]) -> frozenset[str] | None:
@@ -124,17 +146,24 @@ def _first_words(terms: Iterable[str]) -> frozenset[str] | None:
 
 def _terms(terms: Iterable[str], ignore_case: bool) -> Compiled:
     terms = list(terms)
-    return Compiled(term_pattern(terms, ignore_case=ignore_case), True,
-                    _first_words(" ".join(t.replace("’", "'").split()) for t in terms))
+    first_words = _first_words(" ".join(t.replace("’", "'").split()) for t in terms)
+    if first_words is not None:
+        _known(first_words)
+    return Compiled(term_pattern(terms, ignore_case=ignore_case), True, first_words)
 
 
-def _user(pattern: str, where: Where, ignore_case: bool) -> Compiled:
-    return Compiled(user_pattern(pattern, where, ignore_case=ignore_case), False)
+def _user(pattern: str, where: Where, ignore_case: bool, trusted: bool) -> Compiled:
+    return Compiled(user_pattern(pattern, where, ignore_case=ignore_case, trusted=trusted), False,
+                    limited=not trusted)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Matcher:
-    """Finds terms and patterns in a document's prose, minus exceptions and proper names."""
+    """Finds terms and patterns in a document's prose, minus exceptions and proper names.
+
+    A matcher's spans in a document are found once, over the whole prose, and kept with the
+    document; `finditer` over a window and `search` read them by bisection.
+    """
 
     compiled: tuple[Compiled, ...]
     exceptions: Any | None
@@ -142,31 +171,47 @@ class Matcher:
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], where: Where, *, extra_terms: Iterable[str] = (),
-              extra_patterns: Iterable[str] = ()) -> Matcher:
+              extra_patterns: Iterable[str] = (), trusted: bool = False) -> Matcher:
+        """`trusted`: the spec comes from a built-in rule (see `user_pattern`)."""
         ignore_case = spec.get("ignore_case", True)
         terms = list(spec.get("terms", ())) + list(extra_terms)
         compiled: list[Compiled] = []
         if terms:
             compiled.append(_terms(terms, ignore_case))
         for i, p in enumerate(list(spec.get("patterns", ())) + list(extra_patterns)):
-            compiled.append(_user(p, where.child(f"patterns[{i}]"), ignore_case))
+            compiled.append(_user(p, where.child(f"patterns[{i}]"), ignore_case, trusted))
         if not compiled:
             raise where.error("needs at least one of 'terms' or 'patterns'")
         exceptions = spec.get("exceptions", ())
         exc = term_pattern(exceptions, ignore_case=True) if exceptions else None
         return cls(tuple(compiled), exc, bool(spec.get("proper_names", False)))
 
-    def finditer(self, doc: Document, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-        """(start, end) of every match in `doc.prose[start:end]`, in order, exceptions removed."""
+    @functools.cached_property
+    def key(self) -> tuple[Any, ...]:
+        """Equal for matchers that find the same spans (rules sharing a lexicon share them)."""
+        items = tuple((c.limited, c.pattern.pattern, c.pattern.flags, c.is_terms) for c in self.compiled)
+        exc = self.exceptions.pattern if self.exceptions is not None else None
+        return ("spans", items, exc, self.match_proper_names)
+
+    def spans(self, doc: Document) -> list[tuple[int, int]]:
+        """(start, end) of every match in `doc.prose`, sorted, exceptions and proper names removed."""
+        cache = _cache(doc)
+        key = self.key
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = self._find(doc)
+        return found  # type: ignore[no-any-return]
+
+    def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose
-        stop = len(text) if end is None else end
         hits: list[tuple[int, int]] = []
         for item in self.compiled:
-            hits.extend(_matches(item, doc, start, stop))
+            hits.extend(_matches(item, doc))
         if not hits:
-            return
+            return hits
         hits.sort()
-        blocked = _spans(self.exceptions, text, start, stop) if self.exceptions else []
+        blocked = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+        out = []
         for a, b in hits:
             while a < b and text[a].isspace():  # a pattern's span never starts or ends in white space
                 a += 1
@@ -174,43 +219,64 @@ class Matcher:
                 b -= 1
             if a == b:
                 continue
-            if any(x <= a and b <= y for x, y in blocked):
+            if blocked and any(x <= a and b <= y for x, y in blocked):
                 continue
             if not self.match_proper_names and is_proper_name(doc, a, b):
                 continue
-            yield a, b
+            out.append((a, b))
+        out.sort()
+        return out
+
+    def finditer(self, doc: Document, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+        """(start, end) of every match inside `doc.prose[start:end]`, in order."""
+        spans = self.spans(doc)
+        if start <= 0 and (end is None or end >= len(doc.prose)):
+            yield from spans
+            return
+        stop = len(doc.prose) if end is None else end
+        for i in range(bisect.bisect_left(spans, (start,)), len(spans)):
+            a, b = spans[i]
+            if a >= stop:
+                return
+            if b <= stop:
+                yield a, b
 
     def search(self, doc: Document, start: int, end: int) -> bool:
+        """Is there a match inside `doc.prose[start:end]`?"""
         return next(self.finditer(doc, start, end), None) is not None
 
 
-def _matches(item: Compiled, doc: Document, start: int, stop: int) -> list[tuple[int, int]]:
-    """Non-empty match spans of one compiled item, exactly as `finditer(text, start, stop)` finds them."""
+def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
+    """Non-empty match spans of one compiled item, exactly as `pattern.finditer(prose)` finds them."""
     text = doc.prose
+    pattern = item.pattern
+    candidates: list[int] | None = None
     if item.is_terms:
-        if item.first_words is None:
-            return [m.span() for m in item.pattern.finditer(text, start, stop) if m.end() > m.start()]
-        candidates = _candidates(doc, item)
-        if candidates is None:
-            return [m.span() for m in item.pattern.finditer(text, start, stop) if m.end() > m.start()]
-        out = []
-        pos = start
-        match = item.pattern.match
-        for i in range(bisect.bisect_left(candidates, start), len(candidates)):
-            p = candidates[i]
-            if p >= stop:
-                break
-            if p < pos:
-                continue
-            m = match(text, p, stop)
-            if m is not None and m.end() > p:
-                out.append(m.span())
-                pos = m.end()
-        return out
-    if _documents > 1 and not _may_contain(doc, item):
-        return []
-    return [m.span() for m in item.pattern.finditer(text, start, stop, timeout=USER_PATTERN_TIMEOUT)
-            if m.end() > m.start()]
+        if item.first_words is not None:
+            candidates = _word_candidates(doc, item.first_words)
+    elif _documents > 1:  # reading a pattern costs more than it saves on a single article
+        if not _may_contain(doc, item):
+            return []
+        if not item.limited:
+            prefixes = literal_prefixes(pattern.pattern)
+            if prefixes is not None:
+                candidates = _prefix_candidates(doc, prefixes)
+    if candidates is None:
+        if item.limited:
+            return [m.span() for m in pattern.finditer(text, timeout=USER_PATTERN_TIMEOUT) if m.end() > m.start()]
+        return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+    # Only a candidate can start a match: trying each in turn finds what finditer finds.
+    out = []
+    pos = 0
+    match = pattern.match
+    for p in candidates:
+        if p < pos:
+            continue
+        m = match(text, p)
+        if m is not None and m.end() > p:
+            out.append(m.span())
+            pos = m.end()
+    return out
 
 
 _WORD = re.compile(r"\w+")
@@ -244,28 +310,78 @@ def _lowered(doc: Document) -> str | None:
     return cache["lowered"]  # type: ignore[no-any-return]
 
 
-def _words(doc: Document) -> frozenset[str]:
+# Every first word of every term list built or used in this process: the words the index records.
+_first_word_lists: set[frozenset[str]] = set()
+_first_word_union: frozenset[str] = frozenset()
+_NON_WORDS = re.compile(r"(\W+)")
+
+
+def _known(first_words: frozenset[str]) -> frozenset[str]:
+    """Add a term list's first words to those the word index records; all of them."""
+    global _first_word_union
+    if first_words not in _first_word_lists:
+        _first_word_lists.add(first_words)
+        _first_word_union = _first_word_union | first_words
+    return _first_word_union
+
+
+def _word_index(doc: Document, known: frozenset[str]) -> dict[str, list[int]] | None:
+    """Offsets of the whole words of the lower-cased prose that are in `known`; None: see `_lowered`."""
     cache = _cache(doc)
-    if "words" not in cache:
+    entry = cache.get("words")
+    if entry is None or entry[0] is not known:
         low = _lowered(doc)
-        cache["words"] = frozenset(_WORD.findall(low)) if low is not None else frozenset()
-    return cache["words"]  # type: ignore[no-any-return]
+        index: dict[str, list[int]] | None = None
+        if low is not None:
+            index = {}
+            parts = _NON_WORDS.split(low)  # words (maybe "") and the runs of non-word characters between
+            offsets = list(itertools.accumulate(map(len, parts), initial=0))
+            for i in range(0, len(parts), 2):
+                word = parts[i]
+                if word in known:
+                    found = index.get(word)
+                    if found is None:
+                        index[word] = [offsets[i]]
+                    else:
+                        found.append(offsets[i])
+        entry = cache["words"] = (known, index)
+    return entry[1]  # type: ignore[no-any-return]
 
 
-def _candidates(doc: Document, item: Compiled) -> list[int] | None:
-    """Sorted offsets where one of a term list's first words occurs; None: scan instead."""
+def _word_candidates(doc: Document, first_words: frozenset[str]) -> list[int] | None:
+    """Sorted offsets where a word of a term list's `first_words` starts; None: scan instead.
+
+    A term list matches only at the start of a whole word equal to its first word (its pattern
+    requires a word boundary on both sides of that word), so no other offset can start a match.
+    """
     cache = _cache(doc)
-    key = ("candidates", item.first_words)  # rules sharing a word list share its candidates
+    key = ("candidates", first_words)  # rules sharing a word list share its candidates
+    if key not in cache:
+        index = _word_index(doc, _known(first_words))  # known here if unpickled
+        out: list[int] | None = None
+        if index is not None:
+            out = []
+            for word in first_words & index.keys():
+                out += index[word]
+            out.sort()
+        cache[key] = out
+    return cache[key]  # type: ignore[no-any-return]
+
+
+def _prefix_candidates(doc: Document, prefixes: tuple[str, ...]) -> list[int] | None:
+    """Sorted offsets where the lower-cased prose starts with one of `prefixes`; None: scan instead."""
+    cache = _cache(doc)
+    key = ("prefixes", prefixes)
     if key not in cache:
         low = _lowered(doc)
         out: list[int] | None = None
-        if low is not None and item.first_words is not None:
+        if low is not None:
             out = []
-            for word in item.first_words & _words(doc):
-                i = low.find(word)
+            for prefix in prefixes:
+                i = low.find(prefix)
                 while i >= 0:
                     out.append(i)
-                    i = low.find(word, i + 1)
+                    i = low.find(prefix, i + 1)
             out.sort()
         cache[key] = out
     return cache[key]  # type: ignore[no-any-return]
@@ -296,6 +412,48 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(lit.lower() for lit in found))
 
 
+@functools.lru_cache(maxsize=None)
+def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Lower-cased strings one of which every match of `pattern` starts with, or None if unknown."""
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except Exception:  # syntax only the `regex` module knows: no shortcut
+        return None
+    if parsed.state.flags & ~(_sre.SRE_FLAG_UNICODE | _sre.SRE_FLAG_IGNORECASE | _sre.SRE_FLAG_MULTILINE):
+        return None
+    found = _prefixes(list(parsed))
+    if not found or "" in found or len(found) > _MAX_PREFIXES or not all(p.isascii() for p in found):
+        return None
+    lowered = sorted({p.lower() for p in found})
+    # A prefix that starts with another adds no offsets.
+    return tuple(p for p in lowered if not any(p != q and p.startswith(q) for q in lowered))
+
+
+_MAX_PREFIXES = 200
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+
+
+def _prefixes(items: list[Any]) -> set[str]:
+    """Literal strings one of which every match of the sequence `items` starts with ("": unknown)."""
+    out = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:  # a condition on the text around, not part of the match
+            continue
+        if op is _sre.LITERAL:
+            out = {s + chr(av) for s in out}
+            continue
+        if op is _sre.SUBPATTERN:
+            tails = _prefixes(list(av[-1]))
+        elif op is _sre.BRANCH:
+            tails = set().union(*(_prefixes(list(alt)) for alt in av[1]))
+        else:
+            tails = {""}
+        if len(out) * len(tails) > _MAX_PREFIXES:
+            return out
+        return {s + t for s in out for t in tails}
+    return out
+
+
 def _required(items: list[Any]) -> set[str] | None:
     best: set[str] | None = None
 
@@ -323,12 +481,6 @@ def _required(items: list[Any]) -> set[str] | None:
             consider(_required(list(av[2])))
     consider({"".join(run)} if run else None)
     return best
-
-
-def _spans(pattern: re.Pattern[str], text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    # Exceptions may extend a little beyond the searched window ("record label" around "record").
-    lo, hi = max(0, start - 60), min(len(text), stop + 60)
-    return [m.span() for m in pattern.finditer(text, lo, hi)]
 
 
 _CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")

@@ -2,6 +2,11 @@
 
 A rule lives at `<root>/<family>/<name>.yaml` and its id is `<family>.<name>`. Folders whose
 names start with `_` are not families: `_lexicons/<name>.yaml` holds shared word lists.
+
+Trust: rules in the built-in folder (shipped and tested with the package) are `builtin`; their
+regular expressions compile with the standard library's `re` and run without a time limit. Rules
+from any other folder (`--rules`, a configuration's `rules:`) are house rules: their patterns
+compile with the `regex` module and run with a time limit (see `patterns.user_pattern`).
 """
 from __future__ import annotations
 
@@ -88,6 +93,7 @@ class Rule:
     enabled: bool
     flag_cases: tuple[Case, ...]
     pass_cases: tuple[Case, ...]
+    builtin: bool = False  # shipped with newslint (trusted patterns), not a house rule
 
     @property
     def family(self) -> str:
@@ -170,7 +176,7 @@ def load_rule(path: Path, rule_id: str, ctx: BuildContext) -> Rule:
     scope = frozenset(Scope(s) for s in spec["scope"]) if spec["scope"] else kind.default_scope
     return Rule(rule_id, str(path), kind_name, check, spec["severity"], spec["message"], spec["description"],
                 spec["rationale"], spec["suggestions"], scope, spec["enabled"],
-                spec["tests"]["flag"], spec["tests"]["pass"])
+                spec["tests"]["flag"], spec["tests"]["pass"], ctx.builtin)
 
 
 def rule_files(root: Path) -> list[tuple[str, Path]]:
@@ -192,14 +198,23 @@ def load_rules(roots: Iterable[Path] | None = None) -> list[Rule]:
     for root in folders:
         if not root.is_dir():
             raise RuleError(str(root), "rule folder does not exist")
-    ctx = BuildContext(load_lexicons(folders))
+    lexicons = load_lexicons(folders)
+    builtin = _resolved(builtin_root())
     rules: dict[str, Rule] = {}
     for root in folders:
+        ctx = BuildContext(lexicons, builtin=_resolved(root) == builtin)
         for rule_id, path in rule_files(root):
             if rule_id in rules:
                 raise RuleError(str(path), f"duplicate rule id {rule_id!r} (also {rules[rule_id].path})")
             rules[rule_id] = load_rule(path, rule_id, ctx)
     return [rules[k] for k in sorted(rules)]
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:  # pragma: no cover
+        return path.absolute()
 
 
 def select(rules: Iterable[Rule], include: Iterable[str] = (), exclude: Iterable[str] = (),

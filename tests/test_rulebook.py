@@ -74,3 +74,32 @@ def test_select_and_ignore_by_family_and_id(tmp_path):
     assert [r.id for r in select(rules, ["one"])] == ["one.a"]
     assert [r.id for r in select(rules, ["one.b"])] == ["one.b"]
     assert [r.id for r in select(rules, [], ["two"])] == ["one.a"]
+
+
+def test_builtin_rules_are_trusted_house_rules_are_not(tmp_path):
+    import re
+
+    import regex
+
+    write(tmp_path, "house/words.yaml", "kind: existence\nmessage: m\npatterns: ['\\bbrutal\\w*']\n")
+    builtin = {r.id: r for r in load_rules()}
+    (house,) = load_rules([tmp_path])
+    assert all(r.builtin for r in builtin.values()) and not house.builtin
+    (item,) = house.check.matcher.compiled
+    assert isinstance(item.pattern, regex.Pattern) and item.limited  # runs with the time limit
+    user = [c for r in builtin.values() for m in vars(r.check).values() if hasattr(m, "compiled")
+            for c in m.compiled if not c.is_terms]
+    assert user and not any(c.limited for c in user)
+    assert sum(isinstance(c.pattern, re.Pattern) for c in user) > 0.8 * len(user)  # where `re` accepts them
+
+
+def test_a_runaway_house_pattern_is_stopped(tmp_path, monkeypatch):
+    from newslint import patterns
+    from newslint.document import Document
+    from newslint.engine import lint
+
+    write(tmp_path, "house/slow.yaml", "kind: existence\nmessage: m\npatterns: ['(a|aa)+$']\n")
+    monkeypatch.setattr(patterns, "USER_PATTERN_TIMEOUT", 0.05)
+    (rule,) = load_rules([tmp_path])
+    with pytest.raises(TimeoutError):
+        lint(Document.from_text("a" * 60 + "b", "x.txt"), [rule])

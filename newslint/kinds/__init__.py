@@ -29,6 +29,7 @@ class Lexicon:
 @dataclass(frozen=True)
 class BuildContext:
     lexicons: Mapping[str, Lexicon] = field(default_factory=dict)
+    builtin: bool = False  # building a built-in rule: its patterns are trusted (see patterns.user_pattern)
 
     def lexicon(self, name: str, where: Where) -> Lexicon:
         try:

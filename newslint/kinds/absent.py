@@ -44,7 +44,7 @@ class Absent:
             terms += lexicon.terms
             patterns += lexicon.patterns
         expect = Matcher.build({"terms": terms, "patterns": patterns, "ignore_case": spec["ignore_case"],
-                                "proper_names": True}, where.child("expect"))
+                                "proper_names": True}, where.child("expect"), trusted=ctx.builtin)
         return cls(expect, options["min_words"])
 
     def check(self, doc: Document) -> Iterator[Hit]:

@@ -39,7 +39,7 @@ class Density:
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Density:
         spec = {k: options[k] for k in MATCHER_OPTIONS}
-        return cls(Matcher.build(spec, where), options["unit"], options["min_distinct"])
+        return cls(Matcher.build(spec, where, trusted=ctx.builtin), options["unit"], options["min_distinct"])
 
     def _units(self, doc: Document) -> list[tuple[int, int]]:
         if self.unit == "document":

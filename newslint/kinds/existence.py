@@ -29,7 +29,7 @@ class Existence:
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Existence:
-        return cls(Matcher.build(options, where))
+        return cls(Matcher.build(options, where, trusted=ctx.builtin))
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for start, end in self.matcher.finditer(doc):

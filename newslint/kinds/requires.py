@@ -56,8 +56,8 @@ class Requires:
             terms += lexicon.terms
             patterns += lexicon.patterns
         companion = Matcher.build({"terms": terms, "patterns": patterns, "ignore_case": spec["ignore_case"],
-                                   "proper_names": True}, where.child("companion"))
-        trigger = Matcher.build(options["trigger"], where.child("trigger"))
+                                   "proper_names": True}, where.child("companion"), trusted=ctx.builtin)
+        trigger = Matcher.build(options["trigger"], where.child("trigger"), trusted=ctx.builtin)
         return cls(trigger, companion, options["unit"], options["before"], options["after"])
 
     def _window(self, doc: Document, offset: int) -> tuple[int, int] | None:

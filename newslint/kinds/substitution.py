@@ -49,7 +49,7 @@ class Substitution:
         swap = options["swap"]
         table = {normalize(term): repl for term, repl in swap.items()}
         spec = {**options, "terms": tuple(swap), "patterns": ()}
-        return cls(Matcher.build(spec, where), table, options["safe"])
+        return cls(Matcher.build(spec, where, trusted=ctx.builtin), table, options["safe"])
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for start, end in self.matcher.finditer(doc):

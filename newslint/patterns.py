@@ -126,12 +126,18 @@ class Compiled:
     A user pattern matches only in a document whose lower-cased prose contains one of its
     `required_literals` (worked out once a process lints more than one document: for a single
     article reading the pattern costs more than it saves). None means no such shortcut.
+    A term list's pattern is compiled on first use (it is built here from escaped words, so it
+    cannot be invalid): an article without any of its first words never needs it.
     """
 
-    pattern: Any
+    source: Any  # a compiled user pattern, or the (terms, ignore_case) of a term list
     is_terms: bool
     first_words: frozenset[str] | None = None
     limited: bool = False  # a house rule's pattern: run by `regex` with USER_PATTERN_TIMEOUT
+
+    @functools.cached_property
+    def pattern(self) -> Any:
+        return _term_pattern(*self.source) if self.is_terms else self.source
 
 
 def _first_words(terms: Iterable[str]) -> frozenset[str] | None:
@@ -149,7 +155,7 @@ def _terms(terms: Iterable[str], ignore_case: bool) -> Compiled:
     first_words = _first_words(" ".join(t.replace("’", "'").split()) for t in terms)
     if first_words is not None:
         _known(first_words)
-    return Compiled(term_pattern(terms, ignore_case=ignore_case), True, first_words)
+    return Compiled((tuple(terms), ignore_case), True, first_words)
 
 
 def _user(pattern: str, where: Where, ignore_case: bool, trusted: bool) -> Compiled:
@@ -189,7 +195,8 @@ class Matcher:
     @functools.cached_property
     def key(self) -> tuple[Any, ...]:
         """Equal for matchers that find the same spans (rules sharing a lexicon share them)."""
-        items = tuple((c.limited, c.pattern.pattern, c.pattern.flags, c.is_terms) for c in self.compiled)
+        items = tuple((c.limited, c.is_terms, c.source if c.is_terms else (c.source.pattern, c.source.flags))
+                      for c in self.compiled)
         exc = self.exceptions.pattern if self.exceptions is not None else None
         return ("spans", items, exc, self.match_proper_names)
 
@@ -249,18 +256,20 @@ class Matcher:
 def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
     """Non-empty match spans of one compiled item, exactly as `pattern.finditer(prose)` finds them."""
     text = doc.prose
-    pattern = item.pattern
     candidates: list[int] | None = None
     if item.is_terms:
         if item.first_words is not None:
             candidates = _word_candidates(doc, item.first_words)
+            if not candidates:
+                return []
     elif _documents > 1:  # reading a pattern costs more than it saves on a single article
         if not _may_contain(doc, item):
             return []
         if not item.limited:
-            prefixes = literal_prefixes(pattern.pattern)
+            prefixes = literal_prefixes(item.pattern.pattern)
             if prefixes is not None:
                 candidates = _prefix_candidates(doc, prefixes)
+    pattern = item.pattern
     if candidates is None:
         if item.limited:
             return [m.span() for m in pattern.finditer(text, timeout=USER_PATTERN_TIMEOUT) if m.end() > m.start()]

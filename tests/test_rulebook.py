@@ -97,9 +97,10 @@ def test_a_runaway_house_pattern_is_stopped(tmp_path, monkeypatch):
     from newslint import patterns
     from newslint.document import Document
     from newslint.engine import lint
+    from newslint.errors import RuleTimeout
 
     write(tmp_path, "house/slow.yaml", "kind: existence\nmessage: m\npatterns: ['(a|aa)+$']\n")
     monkeypatch.setattr(patterns, "USER_PATTERN_TIMEOUT", 0.05)
     (rule,) = load_rules([tmp_path])
-    with pytest.raises(TimeoutError):
+    with pytest.raises(RuleTimeout):
         lint(Document.from_text("a" * 60 + "b", "x.txt"), [rule])

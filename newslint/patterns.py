@@ -172,7 +172,7 @@ class Matcher:
     """
 
     compiled: tuple[Compiled, ...]
-    exceptions: Any | None
+    exceptions: Compiled | None  # a term list
     match_proper_names: bool
 
     @classmethod
@@ -189,7 +189,7 @@ class Matcher:
         if not compiled:
             raise where.error("needs at least one of 'terms' or 'patterns'")
         exceptions = spec.get("exceptions", ())
-        exc = term_pattern(exceptions, ignore_case=True) if exceptions else None
+        exc = _terms(exceptions, True) if exceptions else None
         return cls(tuple(compiled), exc, bool(spec.get("proper_names", False)))
 
     @functools.cached_property
@@ -197,7 +197,7 @@ class Matcher:
         """Equal for matchers that find the same spans (rules sharing a lexicon share them)."""
         items = tuple((c.limited, c.is_terms, c.source if c.is_terms else (c.source.pattern, c.source.flags))
                       for c in self.compiled)
-        exc = self.exceptions.pattern if self.exceptions is not None else None
+        exc = self.exceptions.source if self.exceptions is not None else None
         return ("spans", items, exc, self.match_proper_names)
 
     def spans(self, doc: Document) -> list[tuple[int, int]]:
@@ -217,7 +217,7 @@ class Matcher:
         if not hits:
             return hits
         hits.sort()
-        blocked = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
+        blocked = _matches(self.exceptions, doc) if self.exceptions else []
         out = []
         for a, b in hits:
             while a < b and text[a].isspace():  # a pattern's span never starts or ends in white space

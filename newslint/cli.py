@@ -279,7 +279,7 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
     if write_baseline:
-        write_baseline.write_text(baseline.dumps(run.findings, run.sources), encoding="utf-8")
+        _write_or_exit(write_baseline, baseline.dumps(run.findings, run.sources))
         click.echo(f"newslint: recorded {len(run.findings)} findings in {write_baseline}", err=True)
         sys.exit(ExitCode.ERROR if run.failed else ExitCode.OK)
     if known is not None:
@@ -293,13 +293,22 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
                     colour=(sys.stdout.isatty() and output is None) if colour is None else colour)
     rendered = render(OutputFormat(format_), report)
     if output is not None:
-        output.write_text(rendered, encoding="utf-8")
+        _write_or_exit(output, rendered)
     else:
         click.echo(rendered, nl=False, color=report.colour)
     if run.failed:
         sys.exit(ExitCode.ERROR)
     failing = any(f.severity >= run.thresholds.get(f.path, Severity.WARNING) for f in run.findings)
     sys.exit(ExitCode.FINDINGS if failing else ExitCode.OK)
+
+
+def _write_or_exit(path: Path, text: str) -> None:
+    """Write a report or baseline atomically; a failure is one error line and exit 2."""
+    try:
+        write_atomic(path, text.encode("utf-8"), Path.cwd())
+    except InputError as exc:
+        _error(str(exc))
+        sys.exit(ExitCode.ERROR)
 
 
 def _load_or_exit() -> list[Rule]:
@@ -327,10 +336,9 @@ _LISTING_FORMATS = click.Choice(["text", "json"])
 
 
 @main.command("rules")
-@click.option("--all", "all_", is_flag=True, help="Also list rules that are off by default.")
 @click.option("--format", "format_", type=_LISTING_FORMATS, default="text", show_default=True, help="Output format.")
-def list_rules(all_: bool, format_: str) -> None:
-    """List the rules: id, default on/off, severity, kind and description."""
+def list_rules(format_: str) -> None:
+    """List every rule, those off by default included: id, on/off, severity, kind and description."""
     rules = _load_or_exit()
     if format_ == "json":
         click.echo(json.dumps({"version": 1, "rules": [_rule_dict(r) for r in rules]}, ensure_ascii=False, indent=1))

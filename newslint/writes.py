@@ -20,10 +20,14 @@ def target(path: Path, root: Path) -> Path:
 
 
 def write_atomic(path: Path, data: bytes, root: Path) -> None:
-    """Write `data` to `path` via a temporary file in the same folder and `os.replace`."""
+    """Write `data` to `path` via a temporary file in the same folder and `os.replace`; keep its mode."""
     real = target(path, root)
     try:
         mode = real.stat().st_mode & 0o7777
+    except FileNotFoundError:  # a new file (a report, a baseline): the mode a plain open would give
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
     except OSError as exc:
         raise InputError(str(path), f"not written: {exc.strerror or exc}") from None
     fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)

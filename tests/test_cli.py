@@ -150,3 +150,30 @@ def test_progress_bar_only_when_wanted(tmp_path, monkeypatch):
     monkeypatch.setattr("newslint.cli._wants_progress", lambda files: files >= 3)
     result = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path)])
     assert "linting" in result.stderr and json.loads(result.stdout) == {"version": 1, "findings": []}
+
+
+def test_reports_and_baselines_are_written_atomically(tmp_path, article, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    report = tmp_path / "out" / "report.json"
+    report.parent.mkdir()
+    assert run("check", "--format", "json", "--output", str(report), str(article)).exit_code == 1
+    assert json.loads(report.read_text())["findings"][0]["rule"] == "loaded.adjectives"
+    assert not [p for p in report.parent.iterdir() if p.name != "report.json"]  # no temporary left behind
+    report.chmod(0o640)
+    run("check", "--format", "json", "--output", str(report), str(article))
+    assert report.stat().st_mode & 0o777 == 0o640  # the mode an existing report had is kept
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.json"
+    outside.write_text("keep")
+    link = tmp_path / "link.json"
+    link.symlink_to(outside)
+    refused = run("check", "--output", str(link), str(article))
+    assert refused.exit_code == 2 and "symlink points outside" in refused.stderr
+    assert outside.read_text() == "keep"
+    base = tmp_path / "base.json"
+    assert run("check", "--write-baseline", str(base), str(article)).exit_code == 0
+    assert json.loads(base.read_text())
+
+
+def test_rules_lists_off_by_default_rules():
+    listing = run("rules").output.splitlines()
+    assert any(" off " in line for line in listing) and any(" on " in line for line in listing)

@@ -14,7 +14,7 @@ import click
 
 from newslint import __version__, baseline, fixes, runner
 from newslint.checking import Checker
-from newslint.config import KNOWN_STYLES, Finder
+from newslint.config import KNOWN_STYLES, Config, Finder
 from newslint.document import Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding, Severity

@@ -114,7 +114,7 @@ def test_rules_folder_is_relative_to_the_config_and_accepted_terms(tmp_path):
 
 def test_article_types_soften_word_choice(tmp_path):
     body = "---\ntitle: T\ntype: {kind}\n---\n\nThe brutal raid ended. It killed 14 people.\n"
-    news = write(tmp_path / "news.md", body.format(kind="news"))
+    write(tmp_path / "news.md", body.format(kind="news"))
     opinion = write(tmp_path / "opinion.md", body.format(kind="Opinion"))
     review = write(tmp_path / "review.md", body.format(kind="review"))
     assert article_type(opinion.read_text()) == "opinion" and article_type("no front matter") is None

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Iterable, Mapping, NamedTuple, Protocol
 
 from newslint.document import Document, Scope
-from newslint.schema import Option, Where
+from newslint.patterns import Matcher
+from newslint.schema import Option, Where, boolean, strings
 
 
 class Hit(NamedTuple):
@@ -37,6 +38,28 @@ class BuildContext:
         except KeyError:
             known = ", ".join(sorted(self.lexicons)) or "none"
             raise where.error(f"unknown lexicon {name!r} (known: {known})") from None
+
+    def word_list(self, spec: Mapping[str, Any], where: Where) -> Matcher:
+        """A matcher for a WORD_LIST_OPTIONS mapping: its terms and patterns plus its lexicons'.
+
+        Evidence such as attribution markers counts wherever it stands, capitalized names included.
+        """
+        terms, patterns = list(spec["terms"]), list(spec["patterns"])
+        for name in spec["lexicon"]:
+            lexicon = self.lexicon(name, where.child("lexicon"))
+            terms += lexicon.terms
+            patterns += lexicon.patterns
+        return Matcher.build({"terms": terms, "patterns": patterns, "ignore_case": spec["ignore_case"],
+                              "proper_names": True}, where, trusted=self.builtin)
+
+
+# Options of a word list that may draw on shared lexicons (a `requires` companion, an `absent` expectation).
+WORD_LIST_OPTIONS: Mapping[str, Option] = {
+    "terms": Option(strings, ()),
+    "patterns": Option(strings, ()),
+    "lexicon": Option(strings, ()),
+    "ignore_case": Option(boolean, True),
+}
 
 
 class Kind(Protocol):

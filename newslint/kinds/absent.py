@@ -13,14 +13,13 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from newslint.document import Document, Scope
-from newslint.kinds import BuildContext, Hit
+from newslint.kinds import WORD_LIST_OPTIONS, BuildContext, Hit
 from newslint.kinds.metric import words
-from newslint.kinds.requires import COMPANION_OPTIONS
 from newslint.patterns import Matcher
 from newslint.schema import Option, Where, integer, nested
 
 OPTIONS = {
-    "expect": Option(nested(COMPANION_OPTIONS), required=True),
+    "expect": Option(nested(WORD_LIST_OPTIONS), required=True),
     "min_words": Option(integer(1), 150),
 }
 
@@ -37,15 +36,7 @@ class Absent:
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Absent:
-        spec = options["expect"]
-        terms, patterns = list(spec["terms"]), list(spec["patterns"])
-        for name in spec["lexicon"]:
-            lexicon = ctx.lexicon(name, where.child("expect.lexicon"))
-            terms += lexicon.terms
-            patterns += lexicon.patterns
-        expect = Matcher.build({"terms": terms, "patterns": patterns, "ignore_case": spec["ignore_case"],
-                                "proper_names": True}, where.child("expect"), trusted=ctx.builtin)
-        return cls(expect, options["min_words"])
+        return cls(ctx.word_list(options["expect"], where.child("expect")), options["min_words"])
 
     def check(self, doc: Document) -> Iterator[Hit]:
         narrative = [s for s in doc.sentences if doc.scope_at(s.start) is Scope.NARRATIVE]

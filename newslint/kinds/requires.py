@@ -15,19 +15,13 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from newslint.document import Document
-from newslint.kinds import WRITERS_VOICE, BuildContext, Hit
+from newslint.kinds import WORD_LIST_OPTIONS, WRITERS_VOICE, BuildContext, Hit
 from newslint.patterns import MATCHER_OPTIONS, Matcher
-from newslint.schema import Option, Where, boolean, choice, integer, nested, strings
+from newslint.schema import Option, Where, choice, integer, nested
 
-COMPANION_OPTIONS = {
-    "terms": Option(strings, ()),
-    "patterns": Option(strings, ()),
-    "lexicon": Option(strings, ()),
-    "ignore_case": Option(boolean, True),
-}
 OPTIONS = {
     "trigger": Option(nested(MATCHER_OPTIONS), required=True),
-    "companion": Option(nested(COMPANION_OPTIONS), required=True),
+    "companion": Option(nested(WORD_LIST_OPTIONS), required=True),
     "unit": Option(choice("sentence", "paragraph"), "sentence"),
     "before": Option(integer(0), 0),
     "after": Option(integer(0), 0),
@@ -49,14 +43,7 @@ class Requires:
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Requires:
-        spec = options["companion"]
-        terms, patterns = list(spec["terms"]), list(spec["patterns"])
-        for name in spec["lexicon"]:
-            lexicon = ctx.lexicon(name, where.child("companion.lexicon"))
-            terms += lexicon.terms
-            patterns += lexicon.patterns
-        companion = Matcher.build({"terms": terms, "patterns": patterns, "ignore_case": spec["ignore_case"],
-                                   "proper_names": True}, where.child("companion"), trusted=ctx.builtin)
+        companion = ctx.word_list(options["companion"], where.child("companion"))
         trigger = Matcher.build(options["trigger"], where.child("trigger"), trusted=ctx.builtin)
         return cls(trigger, companion, options["unit"], options["before"], options["after"])
 

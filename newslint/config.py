@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Mapping
 
-import yaml
 
 from newslint.errors import RuleError
 from newslint.finding import Severity
-from newslint.schema import Option, Where, check_mapping, choice, nested, strings
+from newslint.schema import Option, Where, check_mapping, choice, nested, read_yaml, strings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -144,31 +143,19 @@ def _glob(rel: str, pattern: str) -> bool:
 
 def _read(path: Path) -> tuple[Any, dict[str, int]] | None:
     """The raw newslint table of a config file, or None for a pyproject.toml without one."""
+    if path.suffix != ".toml":
+        data, lines = read_yaml(path)
+        return ({} if data is None else data), lines
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), f"cannot read config: {exc}") from None
-    if path.suffix == ".toml":
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise RuleError(str(path), f"malformed TOML: {exc}") from None
-        table = data.get("tool", {}).get("newslint")
-        if table is None:
-            return None
-        return table, {}
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise RuleError(str(path), f"malformed YAML: {getattr(exc, 'problem', exc)}",
-                        line=mark.line + 1 if mark else None) from None
-    lines = {}
-    for i, raw in enumerate(text.splitlines(), 1):
-        key = raw.split(":", 1)[0]
-        if raw[:1].isalpha() and ":" in raw:
-            lines.setdefault(key.strip(), i)
-    return ({} if data is None else data), lines
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(str(path), f"malformed TOML: {exc}") from None
+    table = data.get("tool", {}).get("newslint")
+    return None if table is None else (table, {})
 
 
 def load(path: Path) -> Config | None:

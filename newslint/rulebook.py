@@ -16,18 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 
 from newslint.document import Scope
 from newslint.errors import RuleError
 from newslint.finding import Severity
 from newslint.kinds import BuildContext, Kind, Lexicon, registry
-from newslint.schema import Option, Where, boolean, check_mapping, choices, nested, string, strings
+from newslint.schema import Option, Where, boolean, check_mapping, choices, nested, read_yaml, string, strings
 
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
 
 
 def _severity(value: Any, where: Where) -> Severity:
@@ -109,34 +104,6 @@ def builtin_root() -> Path:
     return Path(str(importlib.resources.files("newslint.rules")))
 
 
-def _read_yaml(path: Path) -> tuple[Any, dict[str, int]]:
-    """Parse one YAML file safely; also return the line of each top-level key."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), f"cannot read: {exc}") from None
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise RuleError(str(path), f"malformed YAML: {problem}", line=line) from None
-    finally:
-        loader.dispose()
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            key = str(key_node.value)
-            if key in lines:  # YAML would silently keep the last value
-                raise RuleError(str(path), f"key '{key}' repeats the key on line {lines[key]}",
-                                line=key_node.start_mark.line + 1)
-            lines[key] = key_node.start_mark.line + 1
-    return data, lines
-
-
 def _check_message(message: str, fields: frozenset[str], where: Where) -> None:
     for _, name, _, _ in _string.Formatter().parse(message):
         if name is not None and name not in fields:
@@ -152,14 +119,14 @@ def load_lexicons(roots: Iterable[Path]) -> dict[str, Lexicon]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.yaml")):
-            data, lines = _read_yaml(path)
+            data, lines = read_yaml(path)
             spec = check_mapping(data, options, Where(str(path), lines=lines))
             out[path.stem] = Lexicon(path.stem, spec["terms"], spec["patterns"])
     return out
 
 
 def load_rule(path: Path, rule_id: str, ctx: BuildContext) -> Rule:
-    data, lines = _read_yaml(path)
+    data, lines = read_yaml(path)
     where = Where(str(path), lines=lines)
     if not isinstance(data, dict):
         raise where.error("a rule file must be a mapping of keys")

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Mapping
+
+import yaml
 
 from newslint.errors import RuleError
 
@@ -114,3 +117,37 @@ def nested(options: Mapping[str, Option]) -> Validator:
     def check(value: Any, where: Where) -> dict[str, Any]:
         return check_mapping(value, options, where)
     return check
+
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+def read_yaml(path: Path) -> tuple[Any, dict[str, int]]:
+    """Parse one YAML file safely (data only, no tags that run code); also the line of each top-level key."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), f"cannot read: {exc}") from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RuleError(str(path), f"malformed YAML: {problem}", line=line) from None
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key = str(key_node.value)
+            if key in lines:  # YAML would silently keep the last value
+                raise RuleError(str(path), f"key '{key}' repeats the key on line {lines[key]}",
+                                line=key_node.start_mark.line + 1)
+            lines[key] = key_node.start_mark.line + 1
+    return data, lines

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Iterable, Mapping, NamedTuple, Protocol
+from typing import Any, ClassVar, Iterable, Mapping, NamedTuple, Protocol, cast
 
 from newslint.document import Document, Scope
 from newslint.patterns import Matcher
@@ -81,7 +81,6 @@ def registry() -> dict[str, type[Kind]]:
     """Kind name -> kind class. Adding a kind is adding its module here."""
     from newslint.kinds import absent, density, existence, metric, quotation, requires, sources, substitution
 
-    kinds: list[Callable[..., Any]] = [existence.Existence, substitution.Substitution, requires.Requires,
-                                       sources.Sources, metric.Metric, quotation.Quotation,
-                                       density.Density, absent.Absent]
-    return {k.name: k for k in kinds}  # type: ignore[attr-defined]
+    kinds = (existence.Existence, substitution.Substitution, requires.Requires, sources.Sources,
+             metric.Metric, quotation.Quotation, density.Density, absent.Absent)
+    return {k.name: cast("type[Kind]", k) for k in kinds}  # each class satisfies the Kind protocol

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import itertools
 import re
@@ -130,14 +131,26 @@ class Compiled:
     cannot be invalid): an article without any of its first words never needs it.
     """
 
-    source: Any  # a compiled user pattern, or the (terms, ignore_case) of a term list
+    source: Any  # a compiled house pattern, or the (terms, ignore_case) of a term list or built-in pattern
     is_terms: bool
     first_words: frozenset[str] | None = None
     limited: bool = False  # a house rule's pattern: run by `regex` with USER_PATTERN_TIMEOUT
+    lazy: bool = False  # a built-in rule's pattern: compiled on first use, never if its literals are absent
+    where: Where | None = None  # where a lazy pattern was written
 
     @functools.cached_property
     def pattern(self) -> Any:
-        return _term_pattern(*self.source) if self.is_terms else self.source
+        if self.is_terms:
+            return _term_pattern(*self.source)
+        if self.lazy:
+            assert self.where is not None
+            return user_pattern(self.source[0], self.where, ignore_case=self.source[1], trusted=True)
+        return self.source
+
+    @property
+    def text(self) -> str:
+        """A user pattern's regular expression as written."""
+        return self.source[0] if self.lazy else self.source.pattern  # type: ignore[no-any-return]
 
 
 def _first_words(terms: Iterable[str]) -> frozenset[str] | None:
@@ -159,8 +172,13 @@ def _terms(terms: Iterable[str], ignore_case: bool) -> Compiled:
 
 
 def _user(pattern: str, where: Where, ignore_case: bool, trusted: bool) -> Compiled:
-    return Compiled(user_pattern(pattern, where, ignore_case=ignore_case, trusted=trusted), False,
-                    limited=not trusted)
+    """A built-in (trusted) pattern compiles on first use; a house pattern now, so that an invalid
+    one is an error at load naming its file and key."""
+    if trusted:
+        if _recorded is not None:
+            _recorded.add(pattern)
+        return Compiled((pattern, ignore_case), False, lazy=True, where=where)
+    return Compiled(user_pattern(pattern, where, ignore_case=ignore_case), False, limited=True)
 
 
 @dataclass(frozen=True, eq=False)
@@ -195,7 +213,7 @@ class Matcher:
     @functools.cached_property
     def key(self) -> tuple[Any, ...]:
         """Equal for matchers that find the same spans (rules sharing a lexicon share them)."""
-        items = tuple((c.limited, c.is_terms, c.source if c.is_terms else (c.source.pattern, c.source.flags))
+        items = tuple((c.limited, c.is_terms, c.source if c.is_terms or c.lazy else (c.source.pattern, c.source.flags))
                       for c in self.compiled)
         exc = self.exceptions.source if self.exceptions is not None else None
         return ("spans", items, exc, self.match_proper_names)
@@ -262,11 +280,14 @@ def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
             candidates = _word_candidates(doc, item.first_words)
             if not candidates:
                 return []
-    elif _documents > 1:  # reading a pattern costs more than it saves on a single article
+    elif item.lazy or _documents > 1:
+        # A house pattern is read only once a process lints more than one document: on a single
+        # article reading it costs more than it saves. A built-in pattern's literals are read
+        # before it is compiled (and kept with the rule cache), so an absent one is never compiled.
         if not _may_contain(doc, item):
             return []
         if not item.limited:
-            prefixes = literal_prefixes(item.pattern.pattern)
+            prefixes = literal_prefixes(item.text)
             if prefixes is not None:
                 candidates = _prefix_candidates(doc, prefixes)
     pattern = item.pattern
@@ -398,7 +419,7 @@ def _prefix_candidates(doc: Document, prefixes: tuple[str, ...]) -> list[int] | 
 
 def _may_contain(doc: Document, item: Compiled) -> bool:
     cache = _cache(doc)
-    literals = required_literals(item.pattern.pattern)
+    literals = required_literals(item.text)
     key = ("contains", literals)
     if key not in cache:
         low = _lowered(doc)
@@ -406,9 +427,47 @@ def _may_contain(doc: Document, item: Compiled) -> bool:
     return cache[key]  # type: ignore[no-any-return]
 
 
-@functools.lru_cache(maxsize=None)
+# Built-in patterns seen while `_recorded` is a set (see `literal_table`); literals read in an
+# earlier run (the rule cache), by pattern: (required literals, literal prefixes).
+_recorded: set[str] | None = None
+_known_literals: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]] = {}
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[set[str]]:
+    """Collect the built-in patterns of the matchers built inside the block."""
+    global _recorded
+    outer, _recorded = _recorded, set()
+    try:
+        yield _recorded
+    finally:
+        _recorded = outer
+
+
+def literal_table(patterns: Iterable[str]) -> dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]]:
+    """(required literals, literal prefixes) of each pattern, for the rule cache."""
+    return {p: (required_literals(p), literal_prefixes(p)) for p in sorted(patterns)}
+
+
+def learn_literals(table: Mapping[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]]) -> None:
+    """Use literals read in an earlier run instead of parsing those patterns again."""
+    _known_literals.update(table)
+
+
 def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Lower-cased strings one of which every match of `pattern` contains, or None if unknown."""
+    known = _known_literals.get(pattern)
+    return known[0] if known is not None else _required_literals(pattern)
+
+
+def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Lower-cased strings one of which every match of `pattern` starts with, or None if unknown."""
+    known = _known_literals.get(pattern)
+    return known[1] if known is not None else _literal_prefixes(pattern)
+
+
+@functools.lru_cache(maxsize=None)
+def _required_literals(pattern: str) -> tuple[str, ...] | None:
     try:
         parsed = _sre_parse.parse(pattern)
     except Exception:  # syntax only the `regex` module knows: no shortcut
@@ -422,8 +481,7 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
 
 
 @functools.lru_cache(maxsize=None)
-def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
-    """Lower-cased strings one of which every match of `pattern` starts with, or None if unknown."""
+def _literal_prefixes(pattern: str) -> tuple[str, ...] | None:
     try:
         parsed = _sre_parse.parse(pattern)
     except Exception:  # syntax only the `regex` module knows: no shortcut

@@ -10,13 +10,14 @@ compile with the `regex` module and run with a time limit (see `patterns.user_pa
 """
 from __future__ import annotations
 
+import copy
 import importlib.resources
 import string as _string
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-
+from newslint import patterns, rulecache
 from newslint.document import Scope
 from newslint.errors import RuleError
 from newslint.finding import Severity
@@ -111,7 +112,10 @@ def _check_message(message: str, fields: frozenset[str], where: Where) -> None:
             raise where.error(f"unknown placeholder {{{name}}} (this kind offers {allowed})")
 
 
-def load_lexicons(roots: Iterable[Path]) -> dict[str, Lexicon]:
+Reader = Callable[[Path], "tuple[Any, dict[str, int]]"]
+
+
+def load_lexicons(roots: Iterable[Path], read: Reader = read_yaml) -> dict[str, Lexicon]:
     out: dict[str, Lexicon] = {}
     options = {"description": Option(string, ""), "terms": Option(strings, ()), "patterns": Option(strings, ())}
     for root in roots:
@@ -119,14 +123,14 @@ def load_lexicons(roots: Iterable[Path]) -> dict[str, Lexicon]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.yaml")):
-            data, lines = read_yaml(path)
+            data, lines = read(path)
             spec = check_mapping(data, options, Where(str(path), lines=lines))
             out[path.stem] = Lexicon(path.stem, spec["terms"], spec["patterns"])
     return out
 
 
-def load_rule(path: Path, rule_id: str, ctx: BuildContext) -> Rule:
-    data, lines = read_yaml(path)
+def load_rule(path: Path, rule_id: str, ctx: BuildContext, read: Reader = read_yaml) -> Rule:
+    data, lines = read(path)
     where = Where(str(path), lines=lines)
     if not isinstance(data, dict):
         raise where.error("a rule file must be a mapping of keys")
@@ -165,16 +169,59 @@ def load_rules(roots: Iterable[Path] | None = None) -> list[Rule]:
     for root in folders:
         if not root.is_dir():
             raise RuleError(str(root), "rule folder does not exist")
-    lexicons = load_lexicons(folders)
     builtin = _resolved(builtin_root())
-    rules: dict[str, Rule] = {}
-    for root in folders:
-        ctx = BuildContext(lexicons, builtin=_resolved(root) == builtin)
-        for rule_id, path in rule_files(root):
-            if rule_id in rules:
-                raise RuleError(str(path), f"duplicate rule id {rule_id!r} (also {rules[rule_id].path})")
-            rules[rule_id] = load_rule(path, rule_id, ctx)
+    cached = _Cached(builtin) if any(_resolved(r) == builtin for r in folders) and rulecache.enabled() else None
+    read: Reader = cached.read if cached is not None else read_yaml
+    with patterns.recording() as seen:
+        lexicons = load_lexicons(folders, read)
+        rules: dict[str, Rule] = {}
+        for root in folders:
+            ctx = BuildContext(lexicons, builtin=_resolved(root) == builtin)
+            for rule_id, path in rule_files(root):
+                if rule_id in rules:
+                    raise RuleError(str(path), f"duplicate rule id {rule_id!r} (also {rules[rule_id].path})")
+                rules[rule_id] = load_rule(path, rule_id, ctx, read)
+    if cached is not None:
+        cached.finish(seen)
     return [rules[k] for k in sorted(rules)]
+
+
+class _Cached:
+    """Reads built-in rule files through the rule cache (see `rulecache`); others from disk."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.entry: rulecache.Entry | None = None
+        self.fresh: rulecache.Entry | None = None
+        try:
+            key = rulecache.fingerprint(root)
+        except OSError:
+            return
+        self.entry = rulecache.load(key)
+        if self.entry is None:
+            self.fresh = rulecache.Entry(key)
+        else:
+            patterns.learn_literals(self.entry.literals)
+
+    def read(self, path: Path) -> tuple[Any, dict[str, int]]:
+        try:
+            rel = _resolved(path).relative_to(self.root).as_posix()
+        except ValueError:  # a house rule
+            return read_yaml(path)
+        if self.entry is not None and rel in self.entry.files:
+            data, lines = self.entry.files[rel]
+            return data, lines  # a fresh entry per load: nothing else holds it
+        data, lines = read_yaml(path)
+        if self.fresh is not None:
+            self.fresh.files[rel] = (copy.deepcopy(data), dict(lines))
+        return data, lines
+
+    def finish(self, seen: set[str]) -> None:
+        """After a load that parsed the built-in files: store them and their patterns' literals."""
+        if self.fresh is not None and self.fresh.files:
+            self.fresh.literals = patterns.literal_table(seen)
+            rulecache.store(self.fresh)
+            self.fresh = None
 
 
 def _resolved(path: Path) -> Path:

@@ -6,8 +6,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
-import yaml
-
 from newslint import config as config_
 from newslint import suppressions
 from newslint.document import Document
@@ -26,6 +24,8 @@ def article_type(text: str) -> str | None:
     lines = body.splitlines()
     for i, line in enumerate(lines[1:], 1):
         if line.strip() in ("---", "..."):
+            import yaml  # only for an article with front matter
+
             try:
                 meta = yaml.safe_load("\n".join(lines[1:i]))
             except yaml.YAMLError:

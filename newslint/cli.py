@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Sequence
 
 import click
 
-from newslint import __version__, baseline, fixes, runner
+from newslint import __version__, runner
 from newslint.checking import Checker
 from newslint.config import KNOWN_STYLES, Config, Finder
 from newslint.document import Document
@@ -117,6 +117,8 @@ def _read(target: Path | str, stdin_name: str | None, encoding: str | None) -> t
 def _fix(doc: Document, file: Path | None, findings: list[Finding], safe: frozenset[str],
          mode: FixMode, run: Run) -> str | None:
     """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
+    from newslint import fixes
+
     changes = fixes.edits(doc.text, findings, safe)
     if not changes:
         return None
@@ -270,6 +272,8 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
           stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None) -> None:
     """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
     mode = FixMode(write=fix and not show_diff, diff=show_diff)
+    if baseline_file or write_baseline:
+        from newslint import baseline
     try:
         finder = Finder(config_file)
         checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)

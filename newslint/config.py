@@ -13,10 +13,6 @@ from newslint.errors import RuleError
 from newslint.finding import Severity
 from newslint.schema import Option, Where, check_mapping, choice, nested, read_yaml, strings
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 YAML_NAMES = (".newslint.yaml", ".newslint.yml")
 SEVERITIES = tuple(s.label for s in Severity)
@@ -150,6 +146,10 @@ def _read(path: Path) -> tuple[Any, dict[str, int]] | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), f"cannot read config: {exc}") from None
+    if sys.version_info >= (3, 11):  # imported only for a pyproject.toml
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -11,7 +11,6 @@ compile with the `regex` module and run with a time limit (see `patterns.user_pa
 from __future__ import annotations
 
 import copy
-import importlib.resources
 import string as _string
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +101,8 @@ def builtin_root() -> Path:
     for candidate in (here / "rules", here.parent / "rules"):
         if (candidate / "_lexicons").is_dir():
             return candidate
+    import importlib.resources
+
     return Path(str(importlib.resources.files("newslint.rules")))
 
 

@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,6 +84,8 @@ def store(entry: Entry) -> bool:
             return False  # data JSON does not carry as it is (dates, non-string keys): never cached
     except (TypeError, ValueError):
         return False
+    import tempfile  # only when the cache is written
+
     target = folder()
     try:
         target.mkdir(parents=True, exist_ok=True)

@@ -60,8 +60,8 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     items = list(targets)
     files = sum(1 for t in items if isinstance(t, Path))
     workers = min(jobs or default_jobs(), files)
-    import multiprocessing  # only a parallel run pays for it
-
+    if workers > 1 and files >= _MIN_PARALLEL:
+        import multiprocessing  # only a parallel run pays for it
     if workers <= 1 or files < _MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
         for target in items:
             yield task(target)

@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-import yaml
-
 from newslint.errors import RuleError
 
 Validator = Callable[[Any, "Where"], Any]
@@ -119,10 +117,12 @@ def nested(options: Mapping[str, Option]) -> Validator:
     return check
 
 
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+def _loader() -> Any:
+    """The C loader is several times faster; fall back where libyaml is missing. Imported on first
+    use: a run whose built-in rules come from the rule cache and that has no YAML config never needs it."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> tuple[Any, dict[str, int]]:
@@ -131,7 +131,9 @@ def read_yaml(path: Path) -> tuple[Any, dict[str, int]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), f"cannot read: {exc}") from None
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader()(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

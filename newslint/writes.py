@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from newslint.errors import InputError
@@ -30,6 +29,8 @@ def write_atomic(path: Path, data: bytes, root: Path) -> None:
         mode = 0o666 & ~mask
     except OSError as exc:
         raise InputError(str(path), f"not written: {exc.strerror or exc}") from None
+    import tempfile  # only a run that writes pays for it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

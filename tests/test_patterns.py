@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -52,3 +53,44 @@ def test_trusted_patterns_use_re_unless_only_regex_knows_them():
     assert isinstance(patterns.user_pattern(r"\bsaid\b", where, trusted=True), re.Pattern)
     assert not isinstance(patterns.user_pattern(r"\p{Lu}\w+", where, trusted=True), re.Pattern)
     assert not isinstance(patterns.user_pattern(r"\bsaid\b", where), re.Pattern)
+
+
+WORDS = ["war", "war crimes", "war-torn", "warlord", "warlords", "the war on", "the regime", "thug's",
+         "so-called", "so called", "regime change", "rogue state", "rogue"]
+WAR_TEXT = ("The war on drugs. A warlord's war-torn land; war crimes and warlords. So-called rogue "
+            "states, the regime and regime change, a rogue state's thug's war.\n\nWAR. The War On it.\n")
+
+
+@pytest.mark.parametrize("ignore_case", [True, False])
+def test_a_term_list_split_by_first_word_finds_what_the_whole_list_finds(ignore_case, monkeypatch):
+    spec = {"terms": WORDS, "exceptions": ["war crimes and"], "ignore_case": ignore_case, "proper_names": True}
+    matcher = Matcher.build(spec, Where("test.yaml"), trusted=True)
+    monkeypatch.setattr(patterns, "SPLIT_TERM_LISTS_UNTIL", 0)  # the whole list's pattern
+    whole = list(matcher.finditer(Document.from_text(WAR_TEXT, "a.txt")))
+    monkeypatch.setattr(patterns, "SPLIT_TERM_LISTS_UNTIL", 10**9)  # one small pattern per first word
+    split = list(matcher.finditer(Document.from_text(WAR_TEXT, "a.txt")))
+    assert len(whole) > 5 and split == whole
+    (item,) = matcher.compiled
+    assert item.by_first_word["war"] == ("war", "war crimes", "war-torn")
+
+
+def test_split_term_lists_give_the_recorded_findings(monkeypatch):
+    from tests.test_regression import EXPECTED, current_findings
+
+    monkeypatch.setattr(patterns, "SPLIT_TERM_LISTS_UNTIL", 10**9)
+    assert current_findings() == json.loads(EXPECTED.read_text(encoding="utf-8"))
+
+
+def test_a_builtin_pattern_is_compiled_only_where_its_literals_occur():
+    matcher = Matcher.build({"patterns": [r"\bzebra\s+crossings?\b", r"\bsaid\b"]}, Where("t.yaml"), trusted=True)
+    zebra, said = matcher.compiled
+    assert zebra.lazy and "pattern" not in vars(zebra)
+    assert list(matcher.finditer(Document.from_text("Officials said so.\n", "a.txt"))) == [(10, 14)]
+    assert "pattern" not in vars(zebra) and "pattern" in vars(said)  # never compiled: no "zebra" here
+    assert isinstance(zebra.pattern, re.Pattern)
+
+
+def test_an_invalid_builtin_pattern_names_its_file_and_key_when_compiled():
+    (item,) = Matcher.build({"patterns": ["(unclosed"]}, Where("t.yaml", lines={"patterns": 3}), trusted=True).compiled
+    with pytest.raises(Exception, match=r"t.yaml:3: key 'patterns\[0\]': invalid regular expression"):
+        item.pattern

@@ -57,8 +57,16 @@ def renderers() -> dict[OutputFormat, Renderer]:
             OutputFormat.SARIF: sarif.render, OutputFormat.JUNIT: junit.render, OutputFormat.HTML: html.render}
 
 
+_MODULES = {OutputFormat.TEXT: "text", OutputFormat.JSON: "json_", OutputFormat.GITHUB: "github",
+            OutputFormat.SARIF: "sarif", OutputFormat.JUNIT: "junit", OutputFormat.HTML: "html"}
+
+
 def render(fmt: OutputFormat, report: Report) -> str:
-    return renderers()[fmt](report)
+    """Render with the chosen format's module alone: the others are not imported."""
+    import importlib
+
+    renderer: Renderer = importlib.import_module(f"newslint.formats.{_MODULES[fmt]}").render
+    return renderer(report)
 
 
 __all__ = ["OutputFormat", "Report", "RuleInfo", "render", "renderers"]

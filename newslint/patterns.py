@@ -295,9 +295,9 @@ def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
     if item.is_terms:
         if item.first_words is not None:
             candidates = _word_candidates(doc, item.first_words)
-            if not candidates:
+            if candidates == []:  # None (unsafe to index this text) means: scan it whole, below
                 return []
-            if _documents <= SPLIT_TERM_LISTS_UNTIL:
+            if candidates is not None and _documents <= SPLIT_TERM_LISTS_UNTIL:
                 return _match_by_first_word(item, doc)
     elif item.lazy or _documents > 1:
         # A house pattern is read only once a process lints more than one document: on a single

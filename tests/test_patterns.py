@@ -94,3 +94,13 @@ def test_an_invalid_builtin_pattern_names_its_file_and_key_when_compiled():
     (item,) = Matcher.build({"patterns": ["(unclosed"]}, Where("t.yaml", lines={"patterns": 3}), trusted=True).compiled
     with pytest.raises(Exception, match=r"t.yaml:3: key 'patterns\[0\]': invalid regular expression"):
         item.pattern
+
+
+def test_word_lists_still_match_in_text_with_odd_case_characters():
+    """ß, dotless ı or the Kelvin sign make the word index unsafe: the text is then scanned whole."""
+    from newslint import lint_text
+
+    for text in ("The brutal raid ended near the Straße, police said.",
+                 "The brutal raid ended near the Kelvin \u212a sign, police said.",
+                 "The brutal raid ended in Diyarbakır, police said."):
+        assert [f.text for f in lint_text(text, path="a.md") if f.rule == "loaded.adjectives"] == ["brutal"]

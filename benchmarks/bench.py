@@ -1,6 +1,6 @@
 """Whole-process benchmark of `newslint check` on a folder or a JSONL corpus.
 
-    python3 benchmarks/bench.py /work/shared/corpora/bbc-dev.jsonl
+    python3 benchmarks/bench.py ../shared/corpora/bbc-dev.jsonl
     python3 benchmarks/bench.py drafts/ --repeat 5 --jobs 1,2
 
 Reports throughput (MB/s, articles/s), one-article cold-start latency (median), peak memory of

@@ -514,14 +514,23 @@ def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
 
 
 @functools.lru_cache(maxsize=None)
-def _required_literals(pattern: str) -> tuple[str, ...] | None:
+def _parsed(pattern: str) -> tuple[Any, ...] | None:
+    """The parsed items of `pattern` when its literals mean literals; None otherwise."""
     try:
         parsed = _sre_parse.parse(pattern)
     except Exception:  # syntax only the `regex` module knows: no shortcut
         return None
     if parsed.state.flags & ~(_sre.SRE_FLAG_UNICODE | _sre.SRE_FLAG_IGNORECASE | _sre.SRE_FLAG_MULTILINE):
         return None
-    found = _required(list(parsed))
+    return tuple(parsed)
+
+
+@functools.lru_cache(maxsize=None)
+def _required_literals(pattern: str) -> tuple[str, ...] | None:
+    items = _parsed(pattern)
+    if items is None:
+        return None
+    found = _required(list(items))
     if not found or any(not lit.isascii() or not lit for lit in found):
         return None
     return tuple(sorted(lit.lower() for lit in found))
@@ -529,13 +538,10 @@ def _required_literals(pattern: str) -> tuple[str, ...] | None:
 
 @functools.lru_cache(maxsize=None)
 def _literal_prefixes(pattern: str) -> tuple[str, ...] | None:
-    try:
-        parsed = _sre_parse.parse(pattern)
-    except Exception:  # syntax only the `regex` module knows: no shortcut
+    items = _parsed(pattern)
+    if items is None:
         return None
-    if parsed.state.flags & ~(_sre.SRE_FLAG_UNICODE | _sre.SRE_FLAG_IGNORECASE | _sre.SRE_FLAG_MULTILINE):
-        return None
-    found = _prefixes(list(parsed))
+    found = _prefixes(list(items))
     if not found or "" in found or len(found) > _MAX_PREFIXES or not all(p.isascii() for p in found):
         return None
     lowered = sorted({p.lower() for p in found})

@@ -28,3 +28,12 @@ def line_starts(text: str) -> list[int]:
 @pytest.fixture(scope="session")
 def rules() -> list[Rule]:
     return load_rules()
+
+
+def load_one_rule(tmp_path: Path, body: str) -> Rule:
+    """Write `body` as the only rule of a folder and load it."""
+    path = tmp_path / "k" / "r.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    (loaded,) = load_rules([tmp_path])
+    return loaded

@@ -8,15 +8,7 @@ from click.testing import CliRunner
 from newslint.cli import main
 from newslint.document import Document
 from newslint.engine import lint
-from newslint.rulebook import load_rules
-
-
-def rule(tmp_path: Path, body: str):
-    path = tmp_path / "k" / "r.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(body, encoding="utf-8")
-    (loaded,) = load_rules([tmp_path])
-    return loaded
+from conftest import load_one_rule as rule
 
 
 def found(r, text: str) -> list[str]:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
 
 from newslint.document import Document
 from newslint.engine import lint

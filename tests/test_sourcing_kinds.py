@@ -1,7 +1,6 @@
 """The sourcing-family mechanisms: density, requires overlap, quotation windows, --style packs."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from click.testing import CliRunner
 

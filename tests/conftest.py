@@ -30,10 +30,16 @@ def rules() -> list[Rule]:
     return load_rules()
 
 
+def write_rule(root: Path, rel: str, text: str) -> Path:
+    """Write a rule (or lexicon) file at `root/rel`, creating its folders."""
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def load_one_rule(tmp_path: Path, body: str) -> Rule:
     """Write `body` as the only rule of a folder and load it."""
-    path = tmp_path / "k" / "r.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(body, encoding="utf-8")
+    write_rule(tmp_path, "k/r.yaml", body)
     (loaded,) = load_rules([tmp_path])
     return loaded

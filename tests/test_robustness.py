@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from newslint.cli import main
-from conftest import line_starts
+from conftest import line_starts, write_rule
 from newslint.document import MAX_BYTES, Document
 from newslint.engine import lint
 from newslint.errors import RuleError
@@ -274,13 +274,6 @@ def test_hostile_articles_never_time_out_a_built_in_rule(rules, unit):
 
 
 # ------------------------------------------------------------------ rule faults
-def write_rule(root: Path, rel: str, text: str) -> Path:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     ("kind: existence\nmessage: m\n\npatterns: ['(unclosed']\n", r"words.yaml:4: key 'patterns\[0\]': invalid regular"),
     ("kind: existence\nmessage: m\nterms: [a]\n\nseverity: fatal\n", r"words.yaml:5: key 'severity': unknown severity"),

@@ -1,25 +1,18 @@
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
+from conftest import write_rule
 from newslint.errors import RuleError
 from newslint.rulebook import load_rules, select
-
-
-def write(root: Path, rel: str, text: str) -> Path:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 GOOD = "kind: existence\nmessage: 'x {match}'\nterms: [brutal]\n"
 
 
 def test_id_is_the_path(tmp_path):
-    write(tmp_path, "house/words.yaml", GOOD)
+    write_rule(tmp_path, "house/words.yaml", GOOD)
     (rule,) = load_rules([tmp_path])
     assert rule.id == "house.words" and rule.family == "house"
 
@@ -38,15 +31,15 @@ def test_id_is_the_path(tmp_path):
     ("kind: requires\nmessage: m\ntrigger: {terms: [a], colour: red}\ncompanion: {terms: [b]}\n", r"key 'trigger.colour': unknown key"),
 ])
 def test_malformed_rules_name_file_and_key(tmp_path, text, expected):
-    write(tmp_path, "house/words.yaml", text)
+    write_rule(tmp_path, "house/words.yaml", text)
     with pytest.raises(RuleError, match=expected):
         load_rules([tmp_path])
 
 
 def test_duplicate_ids_and_missing_folders(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
-    write(a, "house/words.yaml", GOOD)
-    write(b, "house/words.yaml", GOOD)
+    write_rule(a, "house/words.yaml", GOOD)
+    write_rule(b, "house/words.yaml", GOOD)
     with pytest.raises(RuleError, match="duplicate rule id 'house.words'"):
         load_rules([a, b])
     with pytest.raises(RuleError, match="rule folder does not exist"):
@@ -54,21 +47,21 @@ def test_duplicate_ids_and_missing_folders(tmp_path):
 
 
 def test_rule_files_must_sit_in_a_family_folder(tmp_path):
-    write(tmp_path, "words.yaml", GOOD)
+    write_rule(tmp_path, "words.yaml", GOOD)
     with pytest.raises(RuleError, match="<family>/<name>.yaml"):
         load_rules([tmp_path])
 
 
 def test_yaml_is_data_only(tmp_path):
-    write(tmp_path, "house/words.yaml", "kind: !!python/object/apply:os.system ['echo hacked']\nmessage: m\n")
+    write_rule(tmp_path, "house/words.yaml", "kind: !!python/object/apply:os.system ['echo hacked']\nmessage: m\n")
     with pytest.raises(RuleError, match="malformed YAML"):
         load_rules([tmp_path])
 
 
 def test_select_and_ignore_by_family_and_id(tmp_path):
-    write(tmp_path, "one/a.yaml", GOOD)
-    write(tmp_path, "one/b.yaml", GOOD + "enabled: false\n")
-    write(tmp_path, "two/c.yaml", GOOD)
+    write_rule(tmp_path, "one/a.yaml", GOOD)
+    write_rule(tmp_path, "one/b.yaml", GOOD + "enabled: false\n")
+    write_rule(tmp_path, "two/c.yaml", GOOD)
     rules = load_rules([tmp_path])
     assert [r.id for r in select(rules)] == ["one.a", "two.c"]
     assert [r.id for r in select(rules, ["one"])] == ["one.a"]
@@ -81,7 +74,7 @@ def test_builtin_rules_are_trusted_house_rules_are_not(tmp_path):
 
     import regex
 
-    write(tmp_path, "house/words.yaml", "kind: existence\nmessage: m\npatterns: ['\\bbrutal\\w*']\n")
+    write_rule(tmp_path, "house/words.yaml", "kind: existence\nmessage: m\npatterns: ['\\bbrutal\\w*']\n")
     builtin = {r.id: r for r in load_rules()}
     (house,) = load_rules([tmp_path])
     assert all(r.builtin for r in builtin.values()) and not house.builtin
@@ -99,7 +92,7 @@ def test_a_runaway_house_pattern_is_stopped(tmp_path, monkeypatch):
     from newslint.engine import lint
     from newslint.errors import RuleTimeout
 
-    write(tmp_path, "house/slow.yaml", "kind: existence\nmessage: m\npatterns: ['(a|aa)+$']\n")
+    write_rule(tmp_path, "house/slow.yaml", "kind: existence\nmessage: m\npatterns: ['(a|aa)+$']\n")
     monkeypatch.setattr(patterns, "USER_PATTERN_TIMEOUT", 0.05)
     (rule,) = load_rules([tmp_path])
     with pytest.raises(RuleTimeout):

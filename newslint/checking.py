@@ -13,6 +13,7 @@ from newslint.engine import lint
 from newslint.errors import NewslintError, RuleError
 from newslint.finding import Finding, Severity
 from newslint.patterns import term_pattern
+from newslint.positions import offset_of
 from newslint.rulebook import Rule, builtin_root, load_rules, select
 
 
@@ -113,10 +114,12 @@ class Checker:
         spans = _accepted_spans(doc, settings.accepted)
         if spans:
             starts = doc.line_starts
-            def offset(f: Finding) -> tuple[int, int]:
-                return starts[f.line - 1] + f.column - 1, starts[f.end_line - 1] + f.end_column - 1
-            findings = [f for f in findings
-                        if not any(a <= offset(f)[0] and offset(f)[1] <= b for a, b in spans)]
+
+            def accepted(f: Finding) -> bool:
+                start = offset_of(doc.text, f.line, f.column, starts)
+                end = offset_of(doc.text, f.end_line, f.end_column, starts)
+                return any(a <= start and end <= b for a, b in spans)
+            findings = [f for f in findings if not accepted(f)]
         action = settings.article_types.get(article_type(doc.text) or "", "keep")
         if action != "keep":
             soft = [f for f in findings if f.rule.split(".", 1)[0] in config_.WORD_CHOICE]

@@ -10,11 +10,10 @@ compile with the `regex` module and run with a time limit (see `patterns.user_pa
 """
 from __future__ import annotations
 
-import copy
-import string as _string
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from newslint import patterns, rulecache
 from newslint.document import Scope
@@ -107,16 +106,15 @@ def builtin_root() -> Path:
 
 
 def _check_message(message: str, fields: frozenset[str], where: Where) -> None:
-    for _, name, _, _ in _string.Formatter().parse(message):
+    import string  # only when rules are built, not when they come from the rule cache
+
+    for _, name, _, _ in string.Formatter().parse(message):
         if name is not None and name not in fields:
             allowed = ", ".join("{" + f + "}" for f in sorted(fields))
             raise where.error(f"unknown placeholder {{{name}}} (this kind offers {allowed})")
 
 
-Reader = Callable[[Path], "tuple[Any, dict[str, int]]"]
-
-
-def load_lexicons(roots: Iterable[Path], read: Reader = read_yaml) -> dict[str, Lexicon]:
+def load_lexicons(roots: Iterable[Path]) -> dict[str, Lexicon]:
     out: dict[str, Lexicon] = {}
     options = {"description": Option(string, ""), "terms": Option(strings, ()), "patterns": Option(strings, ())}
     for root in roots:
@@ -124,14 +122,14 @@ def load_lexicons(roots: Iterable[Path], read: Reader = read_yaml) -> dict[str, 
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.yaml")):
-            data, lines = read(path)
+            data, lines = read_yaml(path)
             spec = check_mapping(data, options, Where(str(path), lines=lines))
             out[path.stem] = Lexicon(path.stem, spec["terms"], spec["patterns"])
     return out
 
 
-def load_rule(path: Path, rule_id: str, ctx: BuildContext, read: Reader = read_yaml) -> Rule:
-    data, lines = read(path)
+def load_rule(path: Path, rule_id: str, ctx: BuildContext) -> Rule:
+    data, lines = read_yaml(path)
     where = Where(str(path), lines=lines)
     if not isinstance(data, dict):
         raise where.error("a rule file must be a mapping of keys")
@@ -165,64 +163,85 @@ def rule_files(root: Path) -> list[tuple[str, Path]]:
 
 
 def load_rules(roots: Iterable[Path] | None = None) -> list[Rule]:
-    """Every rule under the given roots (default: the built-in rules), sorted by id."""
-    folders = [builtin_root()] if roots is None else list(roots)
+    """Every rule under the given roots (default: the built-in rules), sorted by id.
+
+    The built-in folder's rules come from the rule cache (see `rulecache`) when it is on and no other
+    folder has lexicons of its own (they could change what the built-in rules match).
+    """
+    home = builtin_root()
+    folders = [home] if roots is None else list(roots)
     for root in folders:
         if not root.is_dir():
             raise RuleError(str(root), "rule folder does not exist")
-    builtin = _resolved(builtin_root())
-    cached = _Cached(builtin) if any(_resolved(r) == builtin for r in folders) and rulecache.enabled() else None
-    read: Reader = cached.read if cached is not None else read_yaml
-    with patterns.recording() as seen:
-        lexicons = load_lexicons(folders, read)
-        rules: dict[str, Rule] = {}
-        for root in folders:
-            ctx = BuildContext(lexicons, builtin=_resolved(root) == builtin)
-            for rule_id, path in rule_files(root):
-                if rule_id in rules:
-                    raise RuleError(str(path), f"duplicate rule id {rule_id!r} (also {rules[rule_id].path})")
-                rules[rule_id] = load_rule(path, rule_id, ctx, read)
-    if cached is not None:
-        cached.finish(seen)
+    builtin = _resolved(home)
+    trusted = [_resolved(root) == builtin for root in folders]
+    cached: rulecache.Built | None = None
+    if home in folders and rulecache.enabled() and \
+            not any((root / "_lexicons").is_dir() for root, t in zip(folders, trusted) if not t):
+        cached = _builtin_rules(home)
+    lexicons = cached.lexicons if cached is not None else load_lexicons(folders)
+    rules: dict[str, Rule] = {}
+    for root, is_builtin in zip(folders, trusted):
+        if cached is not None and root == home:
+            for rule in cached.rules:
+                if rule.id in rules:
+                    raise RuleError(rule.path, f"duplicate rule id {rule.id!r} (also {rules[rule.id].path})")
+                rules[rule.id] = rule
+            continue
+        ctx = BuildContext(lexicons, builtin=is_builtin)
+        for rule_id, path in rule_files(root):
+            if rule_id in rules:
+                raise RuleError(str(path), f"duplicate rule id {rule_id!r} (also {rules[rule_id].path})")
+            rules[rule_id] = load_rule(path, rule_id, ctx)
     return [rules[k] for k in sorted(rules)]
 
 
-class _Cached:
-    """Reads built-in rule files through the rule cache (see `rulecache`); others from disk."""
+def _builtin_rules(root: Path) -> rulecache.Built:
+    """The rules of the built-in folder: from the rule cache when it is fresh, else built and stored."""
+    source: rulecache.Inputs | None = None
+    try:
+        started = time.time_ns()  # before the files are read: see `rulecache`
+        source = rulecache.inputs(root)
+        stats = source.stats()
+        built = rulecache.load(source, stats)
+        if built is not None:
+            patterns.learn_literals(built.literals)
+            _record_first_words(built.first_words)
+            return built
+        digest = source.digest()
+    except OSError:  # a file that cannot be read is reported by the build below
+        source = None
+    with patterns.recording() as seen:
+        lexicons = load_lexicons([root])
+        ctx = BuildContext(lexicons, builtin=True)
+        rules = [load_rule(path, rule_id, ctx) for rule_id, path in rule_files(root)]
+    built = rulecache.Built(lexicons, rules, patterns.literal_table(seen), _first_words(rules))
+    if source is not None:
+        rulecache.store(source, stats, digest, started, built)
+    return built
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.entry: rulecache.Entry | None = None
-        self.fresh: rulecache.Entry | None = None
-        try:
-            key = rulecache.fingerprint(root)
-        except OSError:
-            return
-        self.entry = rulecache.load(key)
-        if self.entry is None:
-            self.fresh = rulecache.Entry(key)
-        else:
-            patterns.learn_literals(self.entry.literals)
 
-    def read(self, path: Path) -> tuple[Any, dict[str, int]]:
-        try:
-            rel = _resolved(path).relative_to(self.root).as_posix()
-        except ValueError:  # a house rule
-            return read_yaml(path)
-        if self.entry is not None and rel in self.entry.files:
-            data, lines = self.entry.files[rel]
-            return data, lines  # a fresh entry per load: nothing else holds it
-        data, lines = read_yaml(path)
-        if self.fresh is not None:
-            self.fresh.files[rel] = (copy.deepcopy(data), dict(lines))
-        return data, lines
+def _first_words(rules: Iterable[Rule]) -> tuple[frozenset[str], ...]:
+    """The first-word sets of the rules' term lists (see `patterns.Compiled.first_words`)."""
+    found: set[frozenset[str]] = set()
+    for rule in rules:
+        for value in vars(rule.check).values():
+            for matcher in value if isinstance(value, (tuple, list)) else (value,):
+                if isinstance(matcher, patterns.Matcher):
+                    for item in (*matcher.compiled, matcher.exceptions):
+                        if item is not None and item.first_words is not None:
+                            found.add(item.first_words)
+    return tuple(sorted(found, key=sorted))
 
-    def finish(self, seen: set[str]) -> None:
-        """After a load that parsed the built-in files: store them and their patterns' literals."""
-        if self.fresh is not None and self.fresh.files:
-            self.fresh.literals = patterns.literal_table(seen)
-            rulecache.store(self.fresh)
-            self.fresh = None
+
+def _record_first_words(sets: Iterable[frozenset[str]]) -> None:
+    """Building a term list records its first words for the word index, which then holds every
+    built list's words from the first document on; rules read from the cache were not built here, so
+    their lists are recorded as they would have been (else the index is rebuilt as each list is met)."""
+    record = getattr(patterns, "_known", None)
+    if record is not None:
+        for words in sets:
+            record(words)
 
 
 def _resolved(path: Path) -> Path:

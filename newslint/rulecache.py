@@ -1,27 +1,40 @@
-"""A cache of what loading the built-in rules derives: each file's parsed YAML and the literals
-read out of each built-in pattern.
+"""A cache of the built-in rule set as built: its lexicons, its Rule objects and the literals read
+out of its patterns, so that a run reads one file instead of parsing, validating and building rules.
 
-Stored as JSON (data only) in `$XDG_CACHE_HOME/newslint` (default `~/.cache/newslint`), keyed by a
-hash of the newslint version, the Python version and every built-in rule file's path and contents.
+Stored with `pickle` in `$XDG_CACHE_HOME/newslint` (default `~/.cache/newslint`), in a folder made
+private to the user (0700); a pickle runs code when it is read, so a cache file or folder that is not
+the user's own, or that others may write to, is never read. `NEWSLINT_NO_CACHE=1` turns it off.
+
+The key is the newslint and Python versions, the rule folder's path and every input of the build:
+each built-in rule and lexicon file (`*.yaml`) and each of newslint's own modules (`*.py`, the code
+that builds the rules and defines the stored objects). Checking it costs one `stat` per file: the
+size, modification and change times are compared with those stored. Only when they differ, or are
+too close to the time the cache was written to be trusted (an edit in the same clock tick keeps
+them, as git also knows), are the files' contents hashed and compared with the stored digest; a
+match (a file touched, or checked out again, unchanged) keeps the cache and stores the new times.
+
 A missing, unreadable, corrupt or stale cache is ignored and rebuilt; it is written through a
-temporary file and `os.replace`, so concurrent runs never see a half-written file.
-`NEWSLINT_NO_CACHE=1` turns it off. Validation and building still run on the cached data, so a
-rule loads exactly as it would from its file.
+temporary file and `os.replace`, so concurrent runs never see a half-written file. Loading with or
+without it gives the same rules.
 """
 from __future__ import annotations
 
-import hashlib
-import json
+import io
 import os
+import pickle
 import sys
-from dataclasses import dataclass, field
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint import __version__
 
-FILE_NAME = "builtin-rules.json"
-FORMAT = 1
+FILE_NAME = "builtin-rules.pickle"
+FORMAT = 2
+RACY_NS = 2_000_000_000  # times within this of the cache's writing are not trusted: contents are hashed
+PACKAGE = Path(__file__).resolve().parent
+
+Stat = tuple[str, int, int, int]  # (path, size, mtime_ns, ctime_ns)
 
 
 def enabled() -> bool:
@@ -34,67 +47,149 @@ def folder() -> Path:
     return root / "newslint"
 
 
-def fingerprint(root: Path) -> str:
-    """Changes whenever a rule file, the newslint version or the Python version does."""
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version_info[:2]}\0".encode())
-    for path in sorted(root.rglob("*.yaml")):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+class Built(NamedTuple):
+    """What building the built-in rules yields: lexicons by name, rules sorted by id,
+    (required literals, literal prefixes) by built-in pattern, and the first words of each term list."""
+
+    lexicons: dict[str, Any]
+    rules: list[Any]
+    literals: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]]
+    first_words: tuple[frozenset[str], ...]
 
 
-@dataclass
-class Entry:
-    """Parsed files by path relative to the rule folder, and (required literals, prefixes) by pattern."""
+class Inputs(NamedTuple):
+    """The files a build of the rules under `root` reads or runs, in a fixed order."""
 
-    key: str
-    files: dict[str, tuple[Any, dict[str, int]]] = field(default_factory=dict)
-    literals: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]] = field(default_factory=dict)
+    root: Path
+    files: tuple[tuple[str, str], ...]  # (label, absolute path)
+
+    def stats(self) -> tuple[Stat, ...]:
+        out = []
+        for label, path in self.files:
+            st = os.stat(path)
+            out.append((label, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+        return tuple(out)
+
+    def digest(self) -> str:
+        import hashlib  # only when the times changed
+
+        h = hashlib.sha256()
+        for label, path in self.files:
+            with open(path, "rb") as handle:
+                data = handle.read()
+            h.update(f"{label}\0{len(data)}\0".encode())
+            h.update(data)
+        return h.hexdigest()
 
 
-def load(key: str) -> Entry | None:
-    """The cached entry for `key`, or None when there is none, or it is unreadable or stale."""
+def inputs(root: Path) -> Inputs:
+    """Every `*.yaml` under the rule folder and every `*.py` of the newslint package."""
+    files = [("rules/" + rel, path) for rel, path in _walk(str(root), ".yaml")]
+    files += [("newslint/" + rel, path) for rel, path in _walk(str(PACKAGE), ".py")]
+    return Inputs(root, tuple(files))
+
+
+def _walk(top: str, suffix: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    pending = [("", top)]
+    while pending:
+        rel, path = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                name = rel + entry.name
+                if entry.is_dir(follow_symlinks=True):
+                    if entry.name != "__pycache__" and not entry.name.startswith("."):
+                        pending.append((name + "/", entry.path))
+                elif entry.name.endswith(suffix):
+                    out.append((name, entry.path))
+    out.sort()
+    return out
+
+
+def _identity(root: Path) -> tuple[Any, ...]:
+    return (FORMAT, __version__, sys.version, sys.implementation.cache_tag, str(root))
+
+
+class _Header(NamedTuple):
+    identity: tuple[Any, ...]
+    stats: tuple[Stat, ...]
+    digest: str
+    written_ns: int
+
+
+def _private(st: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else (where the platform has owners)."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or (st.st_uid == getuid() and not st.st_mode & 0o022)
+
+
+def _trusted(stats: tuple[Stat, ...], written_ns: int) -> bool:
+    return all(max(m, c) < written_ns - RACY_NS for _, _, m, c in stats)
+
+
+def load(source: Inputs, stats: tuple[Stat, ...]) -> Built | None:
+    """The cached build of `source` (whose files have `stats` now), or None when there is none, or it
+    is unreadable, stale or not private."""
+    path = folder() / FILE_NAME
     try:
-        raw = json.loads((folder() / FILE_NAME).read_bytes())
-        if not isinstance(raw, dict) or raw.get("key") != key:
+        if not _private(os.stat(path.parent)):
             return None
-        files = {str(k): (v[0], {str(a): int(b) for a, b in v[1].items()}) for k, v in raw["files"].items()}
-        literals = {str(k): (_strings(v[0]), _strings(v[1])) for k, v in raw["literals"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        with open(path, "rb") as handle:
+            if not _private(os.fstat(handle.fileno())):
+                return None
+            data = handle.read()
+        buffer = io.BytesIO(data)
+        header = pickle.load(buffer)
+        if not isinstance(header, tuple) or len(header) != len(_Header._fields):
+            return None
+        header = _Header(*header)
+        if header.identity != _identity(source.root):
+            return None
+        restamp = False
+        if stats != header.stats or not _trusted(stats, header.written_ns):
+            if source.digest() != header.digest:
+                return None
+            restamp = _trusted(stats, time.time_ns())  # else hashed again next time
+        offset = buffer.tell()
+        built = pickle.load(buffer)
+        if not isinstance(built, tuple) or len(built) != len(Built._fields):
+            return None
+        built = Built(*built)
+        if not (isinstance(built.lexicons, dict) and isinstance(built.rules, list)
+                and isinstance(built.literals, dict) and isinstance(built.first_words, tuple)):
+            return None
+    except Exception:  # noqa: BLE001 - any failure to read the cache means: build the rules
         return None
-    return Entry(key, files, literals)
+    if restamp:  # the files were touched, not changed: keep the cache, with their new times
+        _write(pickle.dumps(tuple(header._replace(stats=stats, written_ns=time.time_ns())),
+                            protocol=pickle.HIGHEST_PROTOCOL) + data[offset:])
+    return built
 
 
-def _strings(value: Any) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TypeError("expected a list of strings")
-    return tuple(value)
-
-
-def store(entry: Entry) -> bool:
-    """Write `entry` atomically; False (and nothing written) when it cannot be stored as it is."""
-    raw = {"key": entry.key, "files": {k: [d, lines] for k, (d, lines) in entry.files.items()},
-           "literals": {k: [list(r) if r is not None else None, list(p) if p is not None else None]
-                        for k, (r, p) in entry.literals.items()}}
+def store(source: Inputs, stats: tuple[Stat, ...], digest: str, written_ns: int, built: Built) -> bool:
+    """Write the build of `source` atomically, with the times and digest its inputs had before it
+    began (`written_ns`: when it began); False (and nothing written) when it cannot be stored."""
     try:
-        text = json.dumps(raw, ensure_ascii=False)
-        if any(json.loads(json.dumps(d)) != d for d, _ in entry.files.values()):
-            return False  # data JSON does not carry as it is (dates, non-string keys): never cached
-    except (TypeError, ValueError):
+        head = pickle.dumps(tuple(_Header(_identity(source.root), stats, digest, written_ns)),
+                            protocol=pickle.HIGHEST_PROTOCOL)
+        body = pickle.dumps(tuple(built), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - something in the rules does not pickle: never cached
         return False
+    return _write(head + body)
+
+
+def _write(data: bytes) -> bool:
     import tempfile  # only when the cache is written
 
     target = folder()
     try:
-        target.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{FILE_NAME}.", suffix=".tmp", dir=target)
+        target.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{FILE_NAME}.", suffix=".tmp", dir=target)  # mode 0600
     except OSError:
         return False
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, target / FILE_NAME)
     except OSError:
         try:

@@ -1,75 +1,215 @@
-"""The built-in rule cache: rebuilt when stale, ignored when corrupt, never half-written."""
+"""The built-in rule cache: used when fresh, rebuilt when stale or corrupt, never read when others
+may write it, never half-written."""
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
+import pickle
+import shutil
+import stat
 from pathlib import Path
 
 import pytest
 
-from newslint import patterns, rulecache
+from newslint import patterns, rulebook, rulecache
 from newslint.document import Document
 from newslint.engine import lint
-from newslint.rulebook import builtin_root, load_rules
+from newslint.rulebook import load_rules
 
 TEXT = "The brutal raid ended, sources said.\n\nExperts say it was the worst ever.\n"
 
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
     monkeypatch.setattr(patterns, "_known_literals", {})
-    return tmp_path / "newslint" / rulecache.FILE_NAME
+    return tmp_path / "xdg" / "newslint" / rulecache.FILE_NAME
 
 
-def findings() -> list[tuple[str, int, int]]:
-    rules = [r for r in load_rules() if r.enabled]
-    return [(f.rule, f.line, f.column) for f in lint(Document.from_text(TEXT, "a.md"), rules)]
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the rules built from their files (not read from the cache), as they are built."""
+    built: list[str] = []
+    original = rulebook.load_rule
+
+    def load_rule(path: Path, rule_id: str, ctx: rulebook.BuildContext) -> rulebook.Rule:
+        built.append(rule_id)
+        return original(path, rule_id, ctx)
+
+    monkeypatch.setattr(rulebook, "load_rule", load_rule)
+    return built
 
 
-def test_a_load_writes_the_cache_and_a_cached_load_finds_the_same(cache: Path) -> None:
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the built-in rules standing in for them."""
+    root = tmp_path / "builtin"
+    shutil.copytree(rulebook.builtin_root(), root, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    monkeypatch.setattr(rulebook, "builtin_root", lambda: root)
+    return root
+
+
+def findings(rules: list[rulebook.Rule] | None = None) -> list[tuple[str, int, int, str]]:
+    rules = [r for r in (load_rules() if rules is None else rules) if r.enabled]
+    return [(f.rule, f.line, f.column, f.message) for f in lint(Document.from_text(TEXT, "a.md"), rules)]
+
+
+def test_a_load_writes_the_cache_and_a_cached_load_builds_nothing(cache: Path, builds: list[str]) -> None:
     expected = findings()
-    assert expected and cache.is_file()
-    stored = json.loads(cache.read_text(encoding="utf-8"))
-    assert stored["key"] == rulecache.fingerprint(builtin_root())
-    assert any(lits[0] for lits in stored["literals"].values())  # literals read once, kept
-    before = cache.stat().st_mtime_ns
-    assert findings() == expected
-    assert cache.stat().st_mtime_ns == before  # a fresh cache is read, not rewritten
+    assert expected and cache.is_file() and builds
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+    assert stat.S_IMODE(cache.parent.stat().st_mode) == 0o700
+    builds.clear()
+    rules = load_rules()
+    assert builds == []  # every built-in rule came from the cache
+    assert findings(rules) == expected
+    assert [r.id for r in rules] == sorted(r.id for r in rules)
 
 
-def test_a_stale_cache_is_rebuilt(cache: Path) -> None:
+def test_cached_rules_are_the_built_rules(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_rules()  # writes the cache
+    cached = load_rules()
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    built = load_rules()
+    assert [(r.id, r.path, r.message, r.severity, r.scope, r.enabled, r.flag_cases, r.pass_cases, r.builtin)
+            for r in cached] == [(r.id, r.path, r.message, r.severity, r.scope, r.enabled, r.flag_cases,
+                                  r.pass_cases, r.builtin) for r in built]
+    assert findings(cached) == findings(built)
+
+
+def test_the_key_covers_every_rule_file_and_newslints_own_code(home: Path) -> None:
+    labels = {label for label, _ in rulecache.inputs(home).files}
+    assert {f"rules/{p.relative_to(home).as_posix()}" for p in home.rglob("*.yaml")} <= labels
+    assert {"newslint/rulebook.py", "newslint/patterns.py", "newslint/kinds/existence.py"} <= labels
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_changed_rule_file_is_built_again(cache: Path, home: Path, builds: list[str]) -> None:
+    load_rules()
+    path = home / "loaded" / "adverbs.yaml"
+    _edit(path, "message: ", "message: CHANGED ")
+    builds.clear()
+    rules = {r.id: r for r in load_rules()}
+    assert "loaded.adverbs" in builds
+    assert rules["loaded.adverbs"].message.startswith("CHANGED ")
+    builds.clear()
+    load_rules()
+    assert builds == []  # and the rebuilt set is cached
+
+
+def test_a_changed_lexicon_is_built_again(cache: Path, home: Path, builds: list[str]) -> None:
+    load_rules()
+    lexicon = next((home / "_lexicons").glob("*.yaml"))
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    builds.clear()
+    load_rules()
+    assert builds
+
+
+def test_a_same_size_edit_with_its_old_mtime_is_caught(cache: Path, home: Path, builds: list[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rulecache, "RACY_NS", 0)  # the change time tells
+    load_rules()
+    path = home / "loaded" / "adverbs.yaml"
+    before = path.stat()
+    _edit(path, "message: ", "message:\t")  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    builds.clear()
+    load_rules()
+    assert "loaded.adverbs" in builds
+
+
+def test_times_are_trusted_only_when_old_enough(cache: Path, home: Path, builds: list[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Times that match are trusted only when older than the cache by RACY_NS; else contents decide."""
+    load_rules()
+    frozen = rulecache.inputs(home).stats()
+    monkeypatch.setattr(rulecache.Inputs, "stats", lambda self: frozen)  # an edit that keeps every time
+    _edit(home / "loaded" / "adverbs.yaml", "message: ", "message:\t")
+    builds.clear()
+    load_rules()  # the files are seconds old: their times are not trusted, the contents are hashed
+    assert "loaded.adverbs" in builds
+    monkeypatch.setattr(rulecache, "RACY_NS", 0)
+    load_rules()
+    builds.clear()
+    load_rules()  # trusted times that match: the contents are not read
+    assert builds == []
+
+
+def test_touched_files_keep_the_cache_and_store_their_new_times(cache: Path, home: Path, builds: list[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rulecache, "RACY_NS", 0)
+    load_rules()
+    path = home / "loaded" / "adverbs.yaml"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
+    builds.clear()
+    load_rules()
+    assert builds == []  # same contents: not built again
+    with open(cache, "rb") as handle:
+        header = rulecache._Header(*pickle.load(handle))
+    assert header.stats == rulecache.inputs(home).stats()
+
+
+def test_another_newslint_or_python_builds_again(cache: Path, builds: list[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    load_rules()
+    monkeypatch.setattr(rulecache, "__version__", "0.0.0-other")
+    builds.clear()
+    load_rules()
+    assert builds
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05N.", b"\x80\x05]\x94.",
+                                     pickle.dumps((1, 2, 3, 4))])
+def test_a_corrupt_cache_is_ignored_and_replaced(cache: Path, builds: list[str], content: bytes) -> None:
     expected = findings()
-    stored = json.loads(cache.read_text(encoding="utf-8"))
-    stale = {**stored, "key": "0" * 64, "files": {k: [{"kind": "nonsense"}, {}] for k in stored["files"]}}
-    cache.write_text(json.dumps(stale), encoding="utf-8")
-    assert findings() == expected  # the stale data is not used
-    assert json.loads(cache.read_text(encoding="utf-8"))["key"] == stored["key"]
-
-
-@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe", b"[]", b'{"key": 3}', b"null"])
-def test_a_corrupt_cache_is_ignored_and_replaced(cache: Path, content: bytes) -> None:
-    cache.parent.mkdir(parents=True)
     cache.write_bytes(content)
-    assert findings()
-    assert json.loads(cache.read_text(encoding="utf-8"))["key"] == rulecache.fingerprint(builtin_root())
+    builds.clear()
+    assert findings() == expected
+    assert builds
+    builds.clear()
+    load_rules()
+    assert builds == []
 
 
-def test_corrupt_entries_under_the_right_key_are_ignored(cache: Path) -> None:
-    findings()
-    key = rulecache.fingerprint(builtin_root())
-    cache.write_text(json.dumps({"key": key, "files": {"a.yaml": 5}, "literals": {}}), encoding="utf-8")
-    assert rulecache.load(key) is None
-    cache.write_text(json.dumps({"key": key, "files": {}, "literals": {"x": [[1], None]}}), encoding="utf-8")
-    assert rulecache.load(key) is None
+@pytest.mark.parametrize("cut", [1, 100, 5000])
+def test_a_cache_cut_short_or_with_a_bad_body_is_ignored(cache: Path, builds: list[str], cut: int) -> None:
+    expected = findings()
+    data = cache.read_bytes()
+    for broken in (data[:-cut], data[:len(data) - cut] + b"\x00" * cut):
+        cache.write_bytes(broken)
+        builds.clear()
+        assert findings() == expected
+        assert builds
 
 
-def test_no_cache_when_turned_off(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cache_others_may_write_is_not_read(cache: Path, builds: list[str]) -> None:
+    load_rules()
+    os.chmod(cache, 0o666)
+    builds.clear()
+    load_rules()
+    assert builds  # and the file is replaced by a private one
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+    os.chmod(cache.parent, 0o777)
+    builds.clear()
+    load_rules()
+    assert builds
+
+
+def test_no_cache_when_turned_off(cache: Path, builds: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
     assert findings()
     assert not cache.parent.exists()
+    builds.clear()
+    load_rules()
+    assert builds
 
 
 def test_an_unwritable_cache_folder_is_not_an_error(cache: Path) -> None:
@@ -78,26 +218,62 @@ def test_an_unwritable_cache_folder_is_not_an_error(cache: Path) -> None:
     assert findings()
 
 
-def _write_many(folder: str, key: str, rounds: int) -> None:
+def test_house_rules_beside_the_cached_built_in_rules(cache: Path, tmp_path: Path, builds: list[str]) -> None:
+    house = tmp_path / "house"
+    (house / "desk").mkdir(parents=True)
+    (house / "desk" / "raid.yaml").write_text(
+        "kind: requires\nmessage: '{match}: who says so?'\ntrigger: {terms: [raid]}\n"
+        "companion: {lexicon: [attribution]}\n", encoding="utf-8")
+    load_rules()
+    builds.clear()
+    rules = load_rules([rulebook.builtin_root(), house])
+    assert builds == ["desk.raid"]  # the built-in rules from the cache, the house rule built with their lexicons
+    assert "desk.raid" in {r.id for r in rules} and not rules[[r.id for r in rules].index("desk.raid")].builtin
+
+
+def test_house_lexicons_build_the_built_in_rules_from_their_files(cache: Path, tmp_path: Path,
+                                                                  builds: list[str]) -> None:
+    """A house lexicon may replace one the built-in rules use: the cached build does not apply."""
+    house = tmp_path / "house"
+    name = next((rulebook.builtin_root() / "_lexicons").glob("*.yaml")).stem
+    (house / "_lexicons").mkdir(parents=True)
+    (house / "_lexicons" / f"{name}.yaml").write_text("terms: [zzqx]\n", encoding="utf-8")
+    load_rules()
+    builds.clear()
+    rules = load_rules([rulebook.builtin_root(), house])
+    assert len(builds) == len(rules)
+
+
+def _write_many(folder: str, data: bytes, rounds: int) -> None:
     os.environ["XDG_CACHE_HOME"] = folder
-    entry = rulecache.Entry(key, {f"f{i}.yaml": ({"terms": ["x" * 2000] * 50, "n": i}, {"terms": 1})
-                                  for i in range(20)}, {"a": (("a",), None)})
     for _ in range(rounds):
-        assert rulecache.store(entry)
+        assert rulecache._write(data)
 
 
-def test_concurrent_writers_leave_a_whole_file(cache: Path, tmp_path: Path) -> None:
-    key = "k" * 64
+def test_concurrent_writers_leave_a_whole_file(cache: Path) -> None:
+    load_rules()
+    data = cache.read_bytes()
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_write_many, args=(str(tmp_path), key, 20)) for _ in range(3)]
+    procs = [ctx.Process(target=_write_many, args=(str(cache.parent.parent), data, 20)) for _ in range(3)]
     for p in procs:
         p.start()
     while any(p.is_alive() for p in procs):
-        if cache.exists():
-            entry = rulecache.load(key)  # never a half-written file
-            assert entry is not None and len(entry.files) == 20
+        assert cache.read_bytes() == data  # never a half-written file
     for p in procs:
         p.join()
         assert p.exitcode == 0
-    assert rulecache.load(key) is not None
     assert not [p for p in cache.parent.iterdir() if p.name != rulecache.FILE_NAME]  # no temporary files left
+
+
+def test_a_cached_load_records_the_first_words_a_build_records(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word index then covers every term list from the first document on, as after a build."""
+    load_rules()  # writes the cache
+    monkeypatch.setattr(patterns, "_first_word_lists", set())
+    monkeypatch.setattr(patterns, "_first_word_union", frozenset())
+    load_rules()
+    from_cache = set(patterns._first_word_lists)
+    monkeypatch.setattr(patterns, "_first_word_lists", set())
+    monkeypatch.setattr(patterns, "_first_word_union", frozenset())
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    load_rules()
+    assert from_cache and from_cache == patterns._first_word_lists

@@ -117,7 +117,7 @@ class _Header(NamedTuple):
     written_ns: int
 
 
-def _private(st: os.stat_result) -> bool:
+def private(st: os.stat_result) -> bool:
     """Owned by this user and writable by no one else (where the platform has owners)."""
     getuid = getattr(os, "getuid", None)
     return getuid is None or (st.st_uid == getuid() and not st.st_mode & 0o022)
@@ -132,10 +132,10 @@ def load(source: Inputs, stats: tuple[Stat, ...]) -> Built | None:
     is unreadable, stale or not private."""
     path = folder() / FILE_NAME
     try:
-        if not _private(os.stat(path.parent)):
+        if not private(os.stat(path.parent)):
             return None
         with open(path, "rb") as handle:
-            if not _private(os.fstat(handle.fileno())):
+            if not private(os.fstat(handle.fileno())):
                 return None
             data = handle.read()
         buffer = io.BytesIO(data)
@@ -161,8 +161,8 @@ def load(source: Inputs, stats: tuple[Stat, ...]) -> Built | None:
     except Exception:  # noqa: BLE001 - any failure to read the cache means: build the rules
         return None
     if restamp:  # the files were touched, not changed: keep the cache, with their new times
-        _write(pickle.dumps(tuple(header._replace(stats=stats, written_ns=time.time_ns())),
-                            protocol=pickle.HIGHEST_PROTOCOL) + data[offset:])
+        write(FILE_NAME, pickle.dumps(tuple(header._replace(stats=stats, written_ns=time.time_ns())),
+                                      protocol=pickle.HIGHEST_PROTOCOL) + data[offset:])
     return built
 
 
@@ -175,22 +175,23 @@ def store(source: Inputs, stats: tuple[Stat, ...], digest: str, written_ns: int,
         body = pickle.dumps(tuple(built), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - something in the rules does not pickle: never cached
         return False
-    return _write(head + body)
+    return write(FILE_NAME, head + body)
 
 
-def _write(data: bytes) -> bool:
+def write(name: str, data: bytes) -> bool:
+    """Replace the cache file `name` with `data` atomically (the folder made private); False on failure."""
     import tempfile  # only when the cache is written
 
     target = folder()
     try:
         target.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{FILE_NAME}.", suffix=".tmp", dir=target)  # mode 0600
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)  # mode 0600
     except OSError:
         return False
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.replace(tmp, target / FILE_NAME)
+        os.replace(tmp, target / name)
     except OSError:
         try:
             os.unlink(tmp)

@@ -247,7 +247,7 @@ def test_house_lexicons_build_the_built_in_rules_from_their_files(cache: Path, t
 def _write_many(folder: str, data: bytes, rounds: int) -> None:
     os.environ["XDG_CACHE_HOME"] = folder
     for _ in range(rounds):
-        assert rulecache._write(data)
+        assert rulecache.write(rulecache.FILE_NAME, data)
 
 
 def test_concurrent_writers_leave_a_whole_file(cache: Path) -> None:

@@ -1,7 +1,7 @@
 """One file through the pipeline: rules for its config, lint, accepted terms, article type, severities, suppressions."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import Sequence
@@ -42,11 +42,11 @@ def _accepted_spans(doc: Document, terms: Sequence[str]) -> list[tuple[int, int]
     return [m.span() for m in term_pattern(terms).finditer(doc.prose)]
 
 
-@dataclass(frozen=True)
 class Ruleset:
     """Every loaded rule (for names in suppressions and configs) and the ids that exist."""
 
-    rules: tuple[Rule, ...]
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
 
     @cached_property
     def known(self) -> frozenset[str]:

@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 
 from newslint.errors import RuleError
@@ -74,8 +74,7 @@ OPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class FileSettings:
+class FileSettings(NamedTuple):
     """The configuration that applies to one file once per-path overrides are merged."""
 
     select: tuple[str, ...]

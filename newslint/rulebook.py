@@ -11,9 +11,8 @@ compile with the `regex` module and run with a time limit (see `patterns.user_pa
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from newslint import patterns, rulecache
 from newslint.document import Scope
@@ -64,16 +63,17 @@ COMMON_OPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(NamedTuple):
     """A rule's own example: text, and for a flagged case the expected `line:column` of each finding."""
 
     text: str
     at: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
+    """A built rule: its metadata and `check`, the kind object that finds its hits (see `schema.Where`
+    for why a NamedTuple)."""
+
     id: str
     path: str
     kind: str

@@ -1,7 +1,6 @@
 """Rule kinds: the matching logic a rule's `kind:` key names. One module per kind."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Mapping, NamedTuple, Protocol, cast
 
 from newslint.document import Document, Scope
@@ -18,8 +17,7 @@ class Hit(NamedTuple):
     fields: Mapping[str, str] = {}
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """A shared word list (rules/_lexicons/<name>.yaml), e.g. the attribution markers."""
 
     name: str
@@ -27,9 +25,8 @@ class Lexicon:
     patterns: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class BuildContext:
-    lexicons: Mapping[str, Lexicon] = field(default_factory=dict)
+class BuildContext(NamedTuple):
+    lexicons: Mapping[str, Lexicon] = {}  # never changed: shared by contexts made without lexicons
     builtin: bool = False  # building a built-in rule: its patterns are trusted (see patterns.user_pattern)
 
     def lexicon(self, name: str, where: Where) -> Lexicon:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import codecs
 import enum
-import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -345,6 +344,8 @@ def list_rules(format_: str) -> None:
     """List every rule, those off by default included: id, on/off, severity, kind and description."""
     rules = _load_or_exit()
     if format_ == "json":
+        import json
+
         click.echo(json.dumps({"version": 1, "rules": [_rule_dict(r) for r in rules]}, ensure_ascii=False, indent=1))
         return
     width = max(len(r.id) for r in rules)
@@ -364,6 +365,8 @@ def explain(rule_id: str, format_: str) -> None:
         _error(f"unknown rule {rule_id!r} (see `newslint rules`)")
         sys.exit(ExitCode.ERROR)
     if format_ == "json":
+        import json
+
         click.echo(json.dumps(_rule_dict(rule, examples=True), ensure_ascii=False, indent=1))
         return
     scopes = ", ".join(sorted(s.value for s in rule.scope))

@@ -18,8 +18,10 @@ except SystemExit:
     pass
 print("MODULES", " ".join(sorted(sys.modules)))
 """
+# Never on this path: YAML (the rules come from the rule cache), hashing (its key is checked by file
+# times), the rule validators' `string`, workers, fixes, baselines, the writer of the cache.
 OPTIONAL = {"regex", "yaml", "tomllib", "multiprocessing", "newslint.baseline", "newslint.fixes",
-            "importlib.resources", "tempfile"}
+            "importlib.resources", "tempfile", "hashlib", "string", "newslint.recache"}
 FORMATS = {"text", "json_", "github", "sarif", "junit", "html"}
 
 
@@ -43,3 +45,14 @@ def test_a_plain_run_imports_only_what_it_uses(tmp_path: Path, fmt: str) -> None
     assert not (loaded - bare) & OPTIONAL, (loaded - bare) & OPTIONAL
     chosen = "json_" if fmt == "json" else fmt
     assert {m.rsplit(".", 1)[1] for m in loaded if m.startswith("newslint.formats.")} == {chosen}
+    assert ("json" in loaded - bare) == (fmt == "json")
+
+
+def test_a_second_run_reads_the_rules_from_the_rule_cache(tmp_path: Path) -> None:
+    (tmp_path / "story.md").write_text("The brutal raid ended, police said.\n", encoding="utf-8")
+    modules(tmp_path, "json")
+    cache = tmp_path / "cache" / "newslint"
+    (stored,) = [p for p in cache.iterdir() if p.name.startswith("builtin-rules")]
+    loaded = modules(tmp_path, "json")
+    assert "yaml" not in loaded and "pickle" in loaded  # not built from the files
+    assert [p.name for p in cache.iterdir()] == [stored.name]  # nothing else written there

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from newslint import __version__
 
-FILE_NAME = "builtin-rules.pickle"
+FILE_PREFIX = "builtin-rules"
 FORMAT = 2
 RACY_NS = 2_000_000_000  # times within this of the cache's writing are not trusted: contents are hashed
 PACKAGE = Path(__file__).resolve().parent
@@ -110,6 +110,14 @@ def _identity(root: Path) -> tuple[Any, ...]:
     return (FORMAT, __version__, sys.version, sys.implementation.cache_tag, str(root))
 
 
+def file_name(root: Path) -> str:
+    """One file per rule folder, newslint and Python: installs that share the cache folder (virtual
+    environments, checkouts) do not replace each other's."""
+    import binascii
+
+    return f"{FILE_PREFIX}.{binascii.crc32(repr(_identity(root)).encode()):08x}.pickle"
+
+
 class _Header(NamedTuple):
     identity: tuple[Any, ...]
     stats: tuple[Stat, ...]
@@ -130,7 +138,7 @@ def _trusted(stats: tuple[Stat, ...], written_ns: int) -> bool:
 def load(source: Inputs, stats: tuple[Stat, ...]) -> Built | None:
     """The cached build of `source` (whose files have `stats` now), or None when there is none, or it
     is unreadable, stale or not private."""
-    path = folder() / FILE_NAME
+    path = folder() / file_name(source.root)
     try:
         if not private(os.stat(path.parent)):
             return None
@@ -161,7 +169,7 @@ def load(source: Inputs, stats: tuple[Stat, ...]) -> Built | None:
     except Exception:  # noqa: BLE001 - any failure to read the cache means: build the rules
         return None
     if restamp:  # the files were touched, not changed: keep the cache, with their new times
-        write(FILE_NAME, pickle.dumps(tuple(header._replace(stats=stats, written_ns=time.time_ns())),
+        write(file_name(source.root), pickle.dumps(tuple(header._replace(stats=stats, written_ns=time.time_ns())),
                                       protocol=pickle.HIGHEST_PROTOCOL) + data[offset:])
     return built
 
@@ -175,7 +183,7 @@ def store(source: Inputs, stats: tuple[Stat, ...], digest: str, written_ns: int,
         body = pickle.dumps(tuple(built), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - something in the rules does not pickle: never cached
         return False
-    return write(FILE_NAME, head + body)
+    return write(file_name(source.root), head + body)
 
 
 def write(name: str, data: bytes) -> bool:

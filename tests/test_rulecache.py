@@ -24,7 +24,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
     monkeypatch.setattr(patterns, "_known_literals", {})
-    return tmp_path / "xdg" / "newslint" / rulecache.FILE_NAME
+    return tmp_path / "xdg" / "newslint" / rulecache.file_name(rulebook.builtin_root())
 
 
 @pytest.fixture
@@ -152,7 +152,7 @@ def test_touched_files_keep_the_cache_and_store_their_new_times(cache: Path, hom
     builds.clear()
     load_rules()
     assert builds == []  # same contents: not built again
-    with open(cache, "rb") as handle:
+    with open(rulecache.folder() / rulecache.file_name(home), "rb") as handle:
         header = rulecache._Header(*pickle.load(handle))
     assert header.stats == rulecache.inputs(home).stats()
 
@@ -247,7 +247,7 @@ def test_house_lexicons_build_the_built_in_rules_from_their_files(cache: Path, t
 def _write_many(folder: str, data: bytes, rounds: int) -> None:
     os.environ["XDG_CACHE_HOME"] = folder
     for _ in range(rounds):
-        assert rulecache.write(rulecache.FILE_NAME, data)
+        assert rulecache.write(rulecache.file_name(rulebook.builtin_root()), data)
 
 
 def test_concurrent_writers_leave_a_whole_file(cache: Path) -> None:
@@ -262,7 +262,7 @@ def test_concurrent_writers_leave_a_whole_file(cache: Path) -> None:
     for p in procs:
         p.join()
         assert p.exitcode == 0
-    assert not [p for p in cache.parent.iterdir() if p.name != rulecache.FILE_NAME]  # no temporary files left
+    assert [p.name for p in cache.parent.iterdir()] == [cache.name]  # no temporary files left
 
 
 def test_a_cached_load_records_the_first_words_a_build_records(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -277,3 +277,14 @@ def test_a_cached_load_records_the_first_words_a_build_records(cache: Path, monk
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
     load_rules()
     assert from_cache and from_cache == patterns._first_word_lists
+
+
+def test_each_rule_folder_has_its_own_file(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two installs sharing the cache folder keep a file each instead of replacing each other's."""
+    load_rules()
+    other = tmp_path / "other"
+    shutil.copytree(rulebook.builtin_root(), other, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    monkeypatch.setattr(rulebook, "builtin_root", lambda: other)
+    load_rules()
+    assert sorted(p.name for p in cache.parent.iterdir()) == sorted([cache.name, rulecache.file_name(other)])
+    assert rulecache.file_name(other) != cache.name

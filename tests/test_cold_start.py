@@ -1,9 +1,11 @@
 """A plain `check` run imports only what it uses (the rule cache warm, one file, no config)."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -25,7 +27,20 @@ OPTIONAL = {"regex", "yaml", "tomllib", "multiprocessing", "newslint.baseline", 
 FORMATS = {"text", "json_", "github", "sarif", "junit", "html"}
 
 
+def _settle() -> None:
+    """Wait until newslint's files are older than the rule cache's racy margin: times that recent are
+    never trusted, and their contents are hashed (right after an edit)."""
+    from newslint import rulecache
+    from newslint.rulebook import builtin_root
+
+    newest = max(max(s[2], s[3]) for s in rulecache.inputs(builtin_root()).stats())
+    wait = (newest + rulecache.RACY_NS - time.time_ns()) / 1e9
+    if wait > 0:
+        time.sleep(wait + 0.05)
+
+
 def modules(tmp_path: Path, *args: str, script: str = SCRIPT) -> set[str]:
+    _settle()
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
     env.pop("NEWSLINT_NO_CACHE", None)
     proc = subprocess.run([sys.executable, "-c", script, *args], cwd=tmp_path, env=env, capture_output=True,
@@ -56,3 +71,38 @@ def test_a_second_run_reads_the_rules_from_the_rule_cache(tmp_path: Path) -> Non
     loaded = modules(tmp_path, "json")
     assert "yaml" not in loaded and "pickle" in loaded  # not built from the files
     assert [p.name for p in cache.iterdir()] == [stored.name]  # nothing else written there
+
+
+def _run(tmp_path: Path, *args: str, script: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-c", script, *args] if script else [sys.executable, "-m", "newslint", *args]
+    return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_the_command_ends_with_its_status_and_all_its_output(tmp_path: Path) -> None:
+    """`python -m newslint` ends the process without tearing the interpreter down: nothing is lost."""
+    (tmp_path / "story.md").write_text("The brutal raid ended, police said.\n" * 400, encoding="utf-8")
+    (tmp_path / "clean.md").write_text("The meeting ended, police said.\n", encoding="utf-8")
+    found = _run(tmp_path, "check", "--format", "json", "story.md")
+    assert found.returncode == 1
+    assert len(json.loads(found.stdout)["findings"]) == 400
+    assert _run(tmp_path, "check", "--format", "json", "clean.md").returncode == 0
+    missing = _run(tmp_path, "check", "missing.md")
+    assert missing.returncode == 2 and "missing.md" in missing.stderr
+    report = tmp_path / "report.json"
+    assert _run(tmp_path, "check", "--format", "json", "-o", str(report), "story.md").returncode == 1
+    assert len(json.loads(report.read_text(encoding="utf-8"))["findings"]) == 400
+
+
+def test_exit_handlers_run_before_the_quick_exit(tmp_path: Path) -> None:
+    script = (
+        "import atexit, pathlib, sys\n"
+        "atexit.register(lambda: pathlib.Path('handled').write_text('yes'))\n"
+        "sys.argv = ['newslint', 'check', 'clean.md']\n"
+        "from newslint.__main__ import run\n"
+        "run()\n"
+    )
+    (tmp_path / "clean.md").write_text("The meeting ended, police said.\n", encoding="utf-8")
+    proc = _run(tmp_path, script=script)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "handled").read_text() == "yes"

@@ -114,14 +114,16 @@ def _check_message(message: str, fields: frozenset[str], where: Where) -> None:
             raise where.error(f"unknown placeholder {{{name}}} (this kind offers {allowed})")
 
 
+def _lexicon_files(root: Path) -> list[Path]:
+    folder = root / "_lexicons"
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
 def load_lexicons(roots: Iterable[Path]) -> dict[str, Lexicon]:
     out: dict[str, Lexicon] = {}
     options = {"description": Option(string, ""), "terms": Option(strings, ()), "patterns": Option(strings, ())}
     for root in roots:
-        folder = root / "_lexicons"
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.yaml")):
+        for path in _lexicon_files(root):
             data, lines = read_yaml(path)
             spec = check_mapping(data, options, Where(str(path), lines=lines))
             out[path.stem] = Lexicon(path.stem, spec["terms"], spec["patterns"])
@@ -166,7 +168,7 @@ def load_rules(roots: Iterable[Path] | None = None) -> list[Rule]:
     """Every rule under the given roots (default: the built-in rules), sorted by id.
 
     The built-in folder's rules come from the rule cache (see `rulecache`) when it is on and no other
-    folder has lexicons of its own (they could change what the built-in rules match).
+    folder has a lexicon of the same name as a built-in one (it would change what those rules match).
     """
     home = builtin_root()
     folders = [home] if roots is None else list(roots)
@@ -174,21 +176,27 @@ def load_rules(roots: Iterable[Path] | None = None) -> list[Rule]:
         if not root.is_dir():
             raise RuleError(str(root), "rule folder does not exist")
     builtin = _resolved(home)
-    trusted = [_resolved(root) == builtin for root in folders]
     cached: rulecache.Built | None = None
-    if home in folders and rulecache.enabled() and \
-            not any((root / "_lexicons").is_dir() for root, t in zip(folders, trusted) if not t):
+    if home in folders and rulecache.enabled():
         cached = _builtin_rules(home)
-    lexicons = cached.lexicons if cached is not None else load_lexicons(folders)
+        others = {path.stem for root in folders if root != home for path in _lexicon_files(root)}
+        if others & cached.lexicons.keys():
+            cached = None
+    if cached is None:
+        lexicons = load_lexicons(folders)
+    else:
+        lexicons = {}
+        for root in folders:
+            lexicons.update(cached.lexicons if root == home else load_lexicons([root]))
     rules: dict[str, Rule] = {}
-    for root, is_builtin in zip(folders, trusted):
+    for root in folders:
         if cached is not None and root == home:
             for rule in cached.rules:
                 if rule.id in rules:
                     raise RuleError(rule.path, f"duplicate rule id {rule.id!r} (also {rules[rule.id].path})")
                 rules[rule.id] = rule
             continue
-        ctx = BuildContext(lexicons, builtin=is_builtin)
+        ctx = BuildContext(lexicons, builtin=_resolved(root) == builtin)
         for rule_id, path in rule_files(root):
             if rule_id in rules:
                 raise RuleError(str(path), f"duplicate rule id {rule_id!r} (also {rules[rule_id].path})")

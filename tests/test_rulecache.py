@@ -288,3 +288,21 @@ def test_each_rule_folder_has_its_own_file(cache: Path, tmp_path: Path, monkeypa
     load_rules()
     assert sorted(p.name for p in cache.parent.iterdir()) == sorted([cache.name, rulecache.file_name(other)])
     assert rulecache.file_name(other) != cache.name
+
+
+def test_a_house_lexicon_of_its_own_name_keeps_the_cache(cache: Path, tmp_path: Path, builds: list[str]) -> None:
+    house = tmp_path / "house"
+    (house / "_lexicons").mkdir(parents=True)
+    (house / "_lexicons" / "desk-words.yaml").write_text("terms: [zzqx]\n", encoding="utf-8")
+    (house / "desk").mkdir()
+    (house / "desk" / "raid.yaml").write_text(
+        "kind: requires\nmessage: '{match}: who says so?'\ntrigger: {terms: [raid]}\n"
+        "companion: {lexicon: [attribution, desk-words]}\n", encoding="utf-8")
+    expected = load_rules([rulebook.builtin_root(), house])
+    builds.clear()
+    rules = load_rules([rulebook.builtin_root(), house])
+    assert builds == ["desk.raid"]
+    assert [r.id for r in rules] == [r.id for r in expected]
+    text = "The raid ended.\n\nThe raid ended, zzqx.\n"
+    assert [(f.rule, f.line) for f in lint(Document.from_text(text, "a.md"), rules) if f.rule == "desk.raid"] == \
+        [("desk.raid", 1)]

@@ -85,11 +85,12 @@ class Inputs(NamedTuple):
 def inputs(root: Path) -> Inputs:
     """Every `*.yaml` under the rule folder and every `*.py` of the newslint package."""
     files = [("rules/" + rel, path) for rel, path in _walk(str(root), ".yaml")]
-    files += [("newslint/" + rel, path) for rel, path in _walk(str(PACKAGE), ".py")]
+    files += [("newslint/" + rel, path) for rel, path in _walk(str(PACKAGE), ".py", skip=str(root))]
     return Inputs(root, tuple(files))
 
 
-def _walk(top: str, suffix: str) -> list[tuple[str, str]]:
+def _walk(top: str, suffix: str, skip: str = "") -> list[tuple[str, str]]:
+    """(path relative to `top`, path) of the files ending in `suffix` below `top`, but in `skip`."""
     out: list[tuple[str, str]] = []
     pending = [("", top)]
     while pending:
@@ -98,7 +99,7 @@ def _walk(top: str, suffix: str) -> list[tuple[str, str]]:
             for entry in entries:
                 name = rel + entry.name
                 if entry.is_dir(follow_symlinks=True):
-                    if entry.name != "__pycache__" and not entry.name.startswith("."):
+                    if entry.name != "__pycache__" and not entry.name.startswith(".") and entry.path != skip:
                         pending.append((name + "/", entry.path))
                 elif entry.name.endswith(suffix):
                     out.append((name, entry.path))

@@ -7,7 +7,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
 try:  # the standard library's own parser, used only to read literals out of patterns
     import re._constants as _sre
@@ -111,6 +111,15 @@ def _compile_user(pattern: str, ignore_case: bool) -> Any:
     return regex.compile(pattern, regex.V0 | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
 
 
+class Prefix(NamedTuple):
+    """A lower-cased literal every match of a pattern (or of one of its branches) starts with."""
+
+    text: str
+    word_start: bool  # the match starts where a word starts (the pattern opens with a word boundary)
+    closed: bool  # the word `text` starts with ends within `text` or right after it (a whole word)
+    then: tuple[str, ...] | None = None  # `text` is a whole word, and after white space the next word starts with one of these
+
+
 MATCHER_OPTIONS: Mapping[str, Option] = {
     "terms": Option(strings, ()),
     "patterns": Option(strings, ()),
@@ -164,6 +173,29 @@ class Compiled:
         matches exactly what the whole list's pattern matches, and it compiles in a fraction of the time."""
         return _term_pattern(self.by_first_word[word], self.source[1])
 
+    @functools.cached_property
+    def prefixes(self) -> tuple[Prefix, ...] | None:
+        """What every match starts with: a term list's first words (whole words), a pattern's
+        literal prefixes; None if unknown."""
+        if self.is_terms:
+            if self.first_words is None:
+                return None
+            following: dict[str, set[str] | None] = {word: set() for word in self.first_words}
+            for term in self.source[0]:
+                term = " ".join(term.replace("’", "'").split()).lower()
+                m = _WORD.match(term)
+                assert m is not None  # `first_words` is None otherwise
+                word, rest = m.group(0).lower(), term[m.end():]
+                nxt = _WORD.match(rest, 1) if rest.startswith(" ") else None
+                seen = following[word]
+                if seen is not None and nxt is not None and nxt.start() == 1:
+                    seen.add(nxt.group(0))
+                else:
+                    following[word] = None
+            return tuple(Prefix(word, True, True, None if then is None else tuple(sorted(then)))
+                         for word, then in sorted(following.items()))
+        return literal_prefixes(self.text)
+
     @property
     def text(self) -> str:
         """A user pattern's regular expression as written."""
@@ -183,8 +215,6 @@ def _first_words(terms: Iterable[str]) -> frozenset[str] | None:
 def _terms(terms: Iterable[str], ignore_case: bool) -> Compiled:
     terms = list(terms)
     first_words = _first_words(" ".join(t.replace("’", "'").split()) for t in terms)
-    if first_words is not None:
-        _known(first_words)
     return Compiled((tuple(terms), ignore_case), True, first_words)
 
 
@@ -237,12 +267,11 @@ class Matcher:
 
     def spans(self, doc: Document) -> list[tuple[int, int]]:
         """(start, end) of every match in `doc.prose`, sorted, exceptions and proper names removed."""
-        cache = _cache(doc)
-        key = self.key
-        found = cache.get(key)
+        spans = _scan(doc).spans
+        found = spans.get(self.key)
         if found is None:
-            found = cache[key] = self._find(doc)
-        return found  # type: ignore[no-any-return]
+            found = spans[self.key] = self._find(doc)
+        return found
 
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose
@@ -290,25 +319,27 @@ class Matcher:
 
 def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
     """Non-empty match spans of one compiled item, exactly as `pattern.finditer(prose)` finds them."""
-    text = doc.prose
+    scan = _scan(doc)
+    text = scan.prose
     candidates: list[int] | None = None
     if item.is_terms:
         if item.first_words is not None:
-            candidates = _word_candidates(doc, item.first_words)
+            candidates = scan.candidates(item.prefixes)  # type: ignore[arg-type]
             if candidates == []:  # None (unsafe to index this text) means: scan it whole, below
                 return []
             if candidates is not None and _documents <= SPLIT_TERM_LISTS_UNTIL:
-                return _match_by_first_word(item, doc)
+                return _match_by_first_word(item, scan, candidates)
     elif item.lazy or _documents > 1:
         # A house pattern is read only once a process lints more than one document: on a single
         # article reading it costs more than it saves. A built-in pattern's literals are read
         # before it is compiled (and kept with the rule cache), so an absent one is never compiled.
-        if not _may_contain(doc, item):
+        prefixes = None if item.limited else item.prefixes
+        if prefixes is not None:
+            candidates = scan.candidates(prefixes)
+            if candidates == []:
+                return []
+        if not scan.may_contain(required_literals(item.text)):
             return []
-        if not item.limited:
-            prefixes = literal_prefixes(item.text)
-            if prefixes is not None:
-                candidates = _prefix_candidates(doc, prefixes)
     pattern = item.pattern
     if candidates is None:
         if item.limited:
@@ -328,22 +359,20 @@ def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-def _match_by_first_word(item: Compiled, doc: Document) -> list[tuple[int, int]]:
+def _match_by_first_word(item: Compiled, scan: _Scan, candidates: list[int]) -> list[tuple[int, int]]:
     """`_matches` of a term list, each candidate tried with the pattern of its own first word only.
 
     A term matches only where its first word stands as a whole word, so at a candidate the terms
     starting with another word cannot match, and leaving them out changes nothing that matches.
     """
-    assert item.first_words is not None
-    index = _word_index(doc, _known(item.first_words))
-    assert index is not None  # there are candidates
-    starts = sorted((p, word) for word in item.first_words & index.keys() for p in index[word])
-    text = doc.prose
+    text, low = scan.prose, scan.low
+    assert low is not None  # there are candidates
     out = []
     pos = 0
-    for p, word in starts:
+    for p in candidates:
         if p < pos:
             continue
+        word = _WORD.match(low, p).group(0)  # type: ignore[union-attr]
         m = item.for_first_word(word).match(text, p)
         if m is not None and m.end() > p:
             out.append(m.span())
@@ -357,6 +386,7 @@ def _match_by_first_word(item: Compiled, doc: Document) -> list[tuple[int, int]]
 SPLIT_TERM_LISTS_UNTIL = 1
 
 _WORD = re.compile(r"\w+")
+_NON_WORDS = re.compile(r"(\W+)")
 # Characters that match an ASCII letter under case-insensitive matching although their lower case
 # is not that letter (long s, dotless i, dotted I, Kelvin and Angstrom signs, ligatures, sharp s).
 _ODD_CASE = frozenset("\u017f\u0131\u0130\u212a\u212b\ufb05\ufb06\u1e9e\u00df\u1e9b")
@@ -365,119 +395,149 @@ _ODD_CASE = frozenset("\u017f\u0131\u0130\u212a\u212b\ufb05\ufb06\u1e9e\u00df\u1
 _documents = 0  # documents this process has matched so far
 
 
-def _cache(doc: Document) -> dict[Any, Any]:
-    """Per-document memo of what every matcher shares: lower-cased prose, its words, candidates."""
-    cache = doc.__dict__.get("_match_cache")
-    if cache is None:
+def _scan(doc: Document) -> _Scan:
+    """The document's matching state, made on first use."""
+    scan = doc.__dict__.get("_scan")
+    if scan is None:
         global _documents
         _documents += 1
-        cache = doc.__dict__["_match_cache"] = {}
-    return cache  # type: ignore[no-any-return]
+        scan = doc.__dict__["_scan"] = _Scan(doc.prose)
+    return scan  # type: ignore[no-any-return]
 
 
-def _lowered(doc: Document) -> str | None:
-    """The lower-cased prose (same offsets), or None when substring tests on it would be unsafe."""
-    cache = _cache(doc)
-    if "lowered" not in cache:
-        text = doc.prose
-        low: str | None = text.lower()
-        if not text.isascii() and (len(low) != len(text) or not _ODD_CASE.isdisjoint(text)):  # type: ignore[arg-type]
-            low = None
-        cache["lowered"] = low
-    return cache["lowered"]  # type: ignore[no-any-return]
+class _Scan:
+    """What every matcher shares about one document's prose, each part worked out on first need:
+    the lower-cased text, its words and where they stand, the candidates of each prefix list, the
+    spans of each matcher."""
 
+    __slots__ = ("prose", "low", "spans", "_candidates", "_contains", "_index", "_indexed", "_parts", "_offsets")
 
-# Every first word of every term list built or used in this process: the words the index records.
-_first_word_lists: set[frozenset[str]] = set()
-_first_word_union: frozenset[str] = frozenset()
-_NON_WORDS = re.compile(r"(\W+)")
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        low: str | None = prose.lower()
+        if not prose.isascii() and (len(low) != len(prose) or not _ODD_CASE.isdisjoint(prose)):  # type: ignore[arg-type]
+            low = None  # substring tests on the lower-cased text would be unsafe: scan instead
+        self.low = low
+        self.spans: dict[Any, list[tuple[int, int]]] = {}  # by `Matcher.key`
+        self._candidates: dict[tuple[Prefix, ...], list[int] | None] = {}
+        self._contains: dict[tuple[str, ...] | None, bool] = {}
+        self._index: dict[str, list[int]] = {}
+        self._indexed = -1  # the number of known words `_index` was made with
 
-
-def _known(first_words: frozenset[str]) -> frozenset[str]:
-    """Add a term list's first words to those the word index records; all of them."""
-    global _first_word_union
-    if first_words not in _first_word_lists:
-        _first_word_lists.add(first_words)
-        _first_word_union = _first_word_union | first_words
-    return _first_word_union
-
-
-def _word_index(doc: Document, known: frozenset[str]) -> dict[str, list[int]] | None:
-    """Offsets of the whole words of the lower-cased prose that are in `known`; None: see `_lowered`."""
-    cache = _cache(doc)
-    entry = cache.get("words")
-    if entry is None or entry[0] is not known:
-        low = _lowered(doc)
-        index: dict[str, list[int]] | None = None
-        if low is not None:
-            index = {}
-            parts = _NON_WORDS.split(low)  # words (maybe "") and the runs of non-word characters between
-            offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    @property
+    def index(self) -> dict[str, list[int]]:
+        """Where each known word (see `_plan`) stands as a whole word (a maximal run of word
+        characters) in the lower-cased prose: indices into `_parts`, by word."""
+        if self._indexed != len(_known_words):
+            assert self.low is not None
+            parts = self._parts = _NON_WORDS.split(self.low)  # words (maybe "") and the non-word runs between
+            self._offsets = list(itertools.accumulate(map(len, parts), initial=0))
+            index: dict[str, list[int]] = {}
+            known = _known_words
             for i in range(0, len(parts), 2):
                 word = parts[i]
                 if word in known:
                     found = index.get(word)
                     if found is None:
-                        index[word] = [offsets[i]]
+                        index[word] = [i]
                     else:
-                        found.append(offsets[i])
-        entry = cache["words"] = (known, index)
-    return entry[1]  # type: ignore[no-any-return]
+                        found.append(i)
+            self._index, self._indexed = index, len(known)
+        return self._index
 
+    def candidates(self, prefixes: tuple[Prefix, ...]) -> list[int] | None:
+        """Sorted offsets where a match starting with one of `prefixes` can start; None: scan instead.
 
-def _word_candidates(doc: Document, first_words: frozenset[str]) -> list[int] | None:
-    """Sorted offsets where a word of a term list's `first_words` starts; None: scan instead.
-
-    A term list matches only at the start of a whole word equal to its first word (its pattern
-    requires a word boundary on both sides of that word), so no other offset can start a match.
-    """
-    cache = _cache(doc)
-    key = ("candidates", first_words)  # rules sharing a word list share its candidates
-    if key not in cache:
-        index = _word_index(doc, _known(first_words))  # known here if unpickled
+        A prefix that starts where a word starts can only stand at a word of `index`: that word
+        when the pattern closes it (and, given `Prefix.then`, only where the next word fits), else
+        a word beginning with it. Any other prefix is searched for in the lower-cased prose.
+        """
+        try:
+            return self._candidates[prefixes]
+        except KeyError:
+            pass
         out: list[int] | None = None
-        if index is not None:
-            out = []
-            for word in first_words & index.keys():
-                out += index[word]
-            out.sort()
-        cache[key] = out
-    return cache[key]  # type: ignore[no-any-return]
-
-
-def _prefix_candidates(doc: Document, prefixes: tuple[str, ...]) -> list[int] | None:
-    """Sorted offsets where the lower-cased prose starts with one of `prefixes`; None: scan instead."""
-    cache = _cache(doc)
-    key = ("prefixes", prefixes)
-    if key not in cache:
-        low = _lowered(doc)
-        out: list[int] | None = None
+        low = self.low
         if low is not None:
-            out = []
-            for prefix in prefixes:
-                i = low.find(prefix)
+            plan = _plan(prefixes)
+            index = self.index
+            parts, offsets = self._parts, self._offsets
+            found: list[int] = []
+            for word in plan.words.intersection(index) if len(index) < len(plan.words) else index.keys() & plan.words:
+                found += [offsets[i] for i in index[word]]
+            for word, then in plan.followed.items():
+                for i in index.get(word, ()):
+                    if i + 2 < len(parts) and parts[i + 2].startswith(then) and parts[i + 1].isspace():
+                        found.append(offsets[i])
+            for word, text in plan.continued:
+                found += [offsets[i] for i in index.get(word, ()) if low.startswith(text, offsets[i])]
+            for text in plan.opening:  # where a word starts
+                i = low.find(text)
                 while i >= 0:
-                    out.append(i)
-                    i = low.find(prefix, i + 1)
-            out.sort()
-        cache[key] = out
-    return cache[key]  # type: ignore[no-any-return]
+                    if i == 0 or not _is_word_char(low[i - 1]):
+                        found.append(i)
+                    i = low.find(text, i + 1)
+            for text in plan.anywhere:
+                i = low.find(text)
+                while i >= 0:
+                    found.append(i)
+                    i = low.find(text, i + 1)
+            out = sorted(set(found))
+        self._candidates[prefixes] = out
+        return out
+
+    def may_contain(self, literals: tuple[str, ...] | None) -> bool:
+        """Does the lower-cased prose contain one of `literals` (True when unknown)?"""
+        try:
+            return self._contains[literals]
+        except KeyError:
+            low = self.low
+            found = self._contains[literals] = low is None or literals is None or any(lit in low for lit in literals)
+            return found
 
 
-def _may_contain(doc: Document, item: Compiled) -> bool:
-    cache = _cache(doc)
-    literals = required_literals(item.text)
-    key = ("contains", literals)
-    if key not in cache:
-        low = _lowered(doc)
-        cache[key] = low is None or literals is None or any(lit in low for lit in literals)
-    return cache[key]  # type: ignore[no-any-return]
+class _Plan(NamedTuple):
+    """How `_Scan.candidates` finds the candidates of a prefix list."""
+
+    words: frozenset[str]  # whole words
+    followed: dict[str, tuple[str, ...]]  # whole word -> what the next word starts with
+    continued: tuple[tuple[str, str], ...]  # (whole word, the prefix it starts)
+    opening: tuple[str, ...]  # beginnings of words
+    anywhere: tuple[str, ...]  # strings anywhere in the text
+
+
+@functools.lru_cache(maxsize=None)
+def _plan(prefixes: tuple[Prefix, ...]) -> _Plan:
+    words: set[str] = set()
+    followed: dict[str, set[str]] = {}
+    continued, opening, anywhere = [], [], []
+    for prefix in prefixes:
+        text = prefix.text
+        lead = _WORD.match(text)
+        if not prefix.word_start or lead is None:
+            anywhere.append(text)
+        elif lead.end() < len(text):
+            continued.append((lead.group(0), text))
+        elif not prefix.closed:
+            opening.append(text)
+        elif prefix.then is None:
+            words.add(text)
+        else:
+            followed.setdefault(text, set()).update(prefix.then)
+    plan = _Plan(frozenset(words), {w: tuple(sorted(t)) for w, t in followed.items() if w not in words},
+                 tuple(continued), tuple(opening), tuple(anywhere))
+    _known_words.update(words, followed, (word for word, _ in continued))
+    return plan
+
+
+# Every whole word some prefix list of this process looks for: the words `_Scan.index` records.
+_known_words: set[str] = set()
 
 
 # Built-in patterns seen while `_recorded` is a set (see `literal_table`); literals read in an
 # earlier run (the rule cache), by pattern: (required literals, literal prefixes).
 _recorded: set[str] | None = None
-_known_literals: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]] = {}
+_known_literals: dict[str, tuple[tuple[str, ...] | None, tuple[Prefix, ...] | None]] = {}
 
 
 @contextlib.contextmanager
@@ -491,12 +551,12 @@ def recording() -> Iterator[set[str]]:
         _recorded = outer
 
 
-def literal_table(patterns: Iterable[str]) -> dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]]:
+def literal_table(patterns: Iterable[str]) -> dict[str, tuple[tuple[str, ...] | None, tuple[Prefix, ...] | None]]:
     """(required literals, literal prefixes) of each pattern, for the rule cache."""
     return {p: (required_literals(p), literal_prefixes(p)) for p in sorted(patterns)}
 
 
-def learn_literals(table: Mapping[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]]) -> None:
+def learn_literals(table: Mapping[str, tuple[tuple[str, ...] | None, tuple[Prefix, ...] | None]]) -> None:
     """Use literals read in an earlier run instead of parsing those patterns again."""
     _known_literals.update(table)
 
@@ -507,8 +567,8 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     return known[0] if known is not None else _required_literals(pattern)
 
 
-def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
-    """Lower-cased strings one of which every match of `pattern` starts with, or None if unknown."""
+def literal_prefixes(pattern: str) -> tuple[Prefix, ...] | None:
+    """Lower-cased literals one of which every match of `pattern` starts with, or None if unknown."""
     known = _known_literals.get(pattern)
     return known[1] if known is not None else _literal_prefixes(pattern)
 
@@ -537,41 +597,114 @@ def _required_literals(pattern: str) -> tuple[str, ...] | None:
 
 
 @functools.lru_cache(maxsize=None)
-def _literal_prefixes(pattern: str) -> tuple[str, ...] | None:
+def _literal_prefixes(pattern: str) -> tuple[Prefix, ...] | None:
     items = _parsed(pattern)
     if items is None:
         return None
     found = _prefixes(list(items))
-    if not found or "" in found or len(found) > _MAX_PREFIXES or not all(p.isascii() for p in found):
+    if not found or any(not p[0] or not p[0].isascii() or p[3] is not None and not all(w.isascii() for w in p[3])
+                        for p in found) or len(found) > _MAX_PREFIXES:
         return None
-    lowered = sorted({p.lower() for p in found})
-    # A prefix that starts with another adds no offsets.
-    return tuple(p for p in lowered if not any(p != q and p.startswith(q) for q in lowered))
+    return tuple(sorted({Prefix(text.lower(), start, closed, then) for text, start, closed, then in found}))
 
 
 _MAX_PREFIXES = 200
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 
-def _prefixes(items: list[Any]) -> set[str]:
-    """Literal strings one of which every match of the sequence `items` starts with ("": unknown)."""
-    out = {""}
-    for op, av in items:
-        if op in _ZERO_WIDTH:  # a condition on the text around, not part of the match
+def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | None = False
+              ) -> set[tuple[str, bool, bool, tuple[str, ...] | None]]:
+    """(literal, word start, closed, then) one of which every match of `items` starts with, where
+    `after` is what follows `items` in the pattern (see `Prefix`). A literal "" means unknown.
+    `word_start` is None when literals come before `items` (the word start is then theirs)."""
+    strings = {""}
+    for i, (op, av) in enumerate(items):
+        begun = word_start is None or strings != {""}
+        if op in _ZERO_WIDTH and not begun:  # a condition on the text before the match
+            word_start = word_start or _opens_word(op, av)
             continue
         if op is _sre.LITERAL:
-            out = {s + chr(av) for s in out}
+            strings = {s + chr(av) for s in strings}
             continue
+        rest = tuple(items[i + 1:]) + after
+        inner = None if begun else word_start
         if op is _sre.SUBPATTERN:
-            tails = _prefixes(list(av[-1]))
+            tails = _prefixes(list(av[-1]), rest, inner)
         elif op is _sre.BRANCH:
-            tails = set().union(*(_prefixes(list(alt)) for alt in av[1]))
+            tails = set().union(*(_prefixes(list(alt), rest, inner) for alt in av[1]))
         else:
-            tails = {""}
-        if len(out) * len(tails) > _MAX_PREFIXES:
-            return out
-        return {s + t for s in out for t in tails}
-    return out
+            tails = {("", bool(word_start), *_closing(list(items[i:]) + list(after)))}
+        if len(strings) * len(tails) > _MAX_PREFIXES:
+            return {(s, bool(word_start), False, None) for s in strings}
+        return {(s + t, bool(word_start) if s else start, closed, then if t or s.isalnum() else None)
+                for s in strings for t, start, closed, then in tails}
+    return {(s, bool(word_start), *_closing(list(after))) for s in strings}
+
+
+def _closing(items: list[Any]) -> tuple[bool, tuple[str, ...] | None]:
+    """What follows a literal: (`Prefix.closed`, `Prefix.then`), `then` for a literal that is one word."""
+    if not _closed(items):
+        return False, None
+    if not items or not _is_space_run(*items[0]):
+        return True, None
+    following = _prefixes(list(items[1:]), (), None)
+    words = set()
+    for text, _, _, _ in following:
+        lead = _WORD.match(text)
+        if lead is None:
+            return True, None
+        words.add(lead.group(0).lower())
+    return True, tuple(sorted(words))
+
+
+def _is_space_run(op: Any, av: Any) -> bool:
+    """`\\s` or `\\s+`."""
+    if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:
+        op, av = av[2][0]
+    return op is _sre.IN and list(av) == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _opens_word(op: Any, av: Any) -> bool:
+    """Does this zero-width condition mean that a word character after it starts a word?"""
+    if op is _sre.AT:
+        return av in (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+    if op is _sre.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is _sre.IN:
+        return (_sre.CATEGORY, _sre.CATEGORY_WORD) in av[1][0][1]  # (?<![\w...]): no word character before
+    return False
+
+
+def _closed(items: list[Any]) -> bool:
+    """Must a match of `items` begin with a non-word character, or stand where a word ends?"""
+    for i, (op, av) in enumerate(items):
+        if op is _sre.AT:
+            if av in (_sre.AT_BOUNDARY, _sre.AT_END, _sre.AT_END_STRING):
+                return True
+            continue
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.LITERAL:
+            return not _is_word_char(chr(av))
+        if op is _sre.IN:
+            return all(o is _sre.LITERAL and not _is_word_char(chr(a)) or o is _sre.CATEGORY and a in _NON_WORD_CATEGORIES
+                       for o, a in av)
+        rest = list(items[i + 1:])
+        if op is _sre.SUBPATTERN:
+            return _closed(list(av[-1]) + rest)
+        if op is _sre.BRANCH:
+            return all(_closed(list(alt) + rest) for alt in av[1])
+        if op in _REPEATS:
+            body = _closed(list(av[2]) + rest)
+            return body if av[0] >= 1 else body and _closed(rest)
+        return False
+    return False  # the end of the pattern: anything may follow
+
+
+_NON_WORD_CATEGORIES = (_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD, _sre.CATEGORY_LINEBREAK)
 
 
 def _required(items: list[Any]) -> set[str] | None:

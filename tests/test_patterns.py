@@ -11,11 +11,21 @@ from newslint.patterns import Matcher, literal_prefixes
 from newslint.schema import Where
 
 
+def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str, ...] | None = None) -> patterns.Prefix:
+    return patterns.Prefix(text, word_start, closed, then)
+
+
 @pytest.mark.parametrize(("pattern", "expected"), [
-    (r"\b(?:Said|says)\s+\w+", ("said", "says")),
-    (r"(?<=,\s*)(?:of\s+course|sadly)\b", ("of", "sadly")),
-    (r"\bab(?:cd|de)x", ("abcd", "abde")),
-    (r"\b(?:a|an|the)\s+study", ("a", "the")),  # "an" adds nothing to "a"
+    (r"\b(?:Said|says)\s+\w+", (_p("said"), _p("says"))),
+    (r"(?<=,\s*)(?:of\s+course|sadly)\b", (_p("of", False, then=("course",)), _p("sadly", False))),  # a lookbehind opens no word
+    (r"\bab(?:cd|de)x", (_p("abcd", closed=False), _p("abde", closed=False))),  # the word goes on
+    (r"\b(?:a|an|the)\s+study", (_p("a", then=("study",)), _p("an", then=("study",)), _p("the", then=("study",)))),  # "a" is the whole word: not a prefix of "an"
+    (r"\b(?:a|the)\s+(?:key|main)\s+player", (_p("a", then=("key", "main")), _p("the", then=("key", "main")))),
+    (r"\ba\s+(?:large\s+)?number", (_p("a"),)),  # the next word is not known
+    (r"(?<![\w\-])foo(?:-|\b)", (_p("foo"), _p("foo-", closed=False))),
+    (r"\bfoo(?:s|\s)", (_p("foo", closed=False),)),  # "foos" goes on
+    (r"\bfoo", (_p("foo", closed=False),)),  # the end of a pattern closes nothing
+    (r"\[(?:insert|name)\b", (_p("[insert", False), _p("[name", False))),
     (r"\b(?:at\s+least\s+)?\d+", None),  # may start with a digit
     (r"\b(?:its|\w+'s)\s+resolve", None),
     (r"(?x) said", None),  # flags outside the shortcut
@@ -32,6 +42,7 @@ TEXT = ("Officials said the flood, sadly, was the worst. Some said so; others sa
     {"patterns": [r"\b(?:said|says)\b", r"(?<=,\s*)sadly\b", r"\b(?:a|the)\s+study\s+(?:by|of)\b"]},
     {"terms": ["said", "the study", "anti-said", "worst"], "exceptions": ["the worst"]},
     {"terms": ["said"], "patterns": [r"\bsome\s+\w+"], "proper_names": True},
+    {"patterns": [r"\b(?:a|an)\s+study", r"\bsa(?:id|dly)", r"\bth(?:e|ey)\b", r"(?<![\w\-])anti-said\b", r"\bflood,"]},
 ])
 def test_matching_at_candidates_finds_what_a_scan_finds(spec, monkeypatch):
     def scan(matcher: Matcher, doc: Document) -> list[tuple[int, int]]:

@@ -196,6 +196,11 @@ class Compiled:
                          for word, then in sorted(following.items()))
         return literal_prefixes(self.text)
 
+    @functools.cached_property
+    def plan(self) -> _Plan | None:
+        """How to find where a match can start (shared by items with equal `prefixes`)."""
+        return None if self.prefixes is None else _plan(self.prefixes)
+
     @property
     def text(self) -> str:
         """A user pattern's regular expression as written."""
@@ -268,10 +273,15 @@ class Matcher:
     def spans(self, doc: Document) -> list[tuple[int, int]]:
         """(start, end) of every match in `doc.prose`, sorted, exceptions and proper names removed."""
         spans = _scan(doc).spans
-        found = spans.get(self.key)
+        found = spans.get(self.slot)
         if found is None:
-            found = spans[self.key] = self._find(doc)
+            found = spans[self.slot] = self._find(doc)
         return found
+
+    @functools.cached_property
+    def slot(self) -> int:
+        """A small number standing for `key` in this process (a key is long to hash)."""
+        return _slots.setdefault(self.key, len(_slots))
 
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose
@@ -324,7 +334,7 @@ def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
     candidates: list[int] | None = None
     if item.is_terms:
         if item.first_words is not None:
-            candidates = scan.candidates(item.prefixes)  # type: ignore[arg-type]
+            candidates = scan.candidates(item.plan)  # type: ignore[arg-type]
             if candidates == []:  # None (unsafe to index this text) means: scan it whole, below
                 return []
             if candidates is not None and _documents <= SPLIT_TERM_LISTS_UNTIL:
@@ -333,9 +343,9 @@ def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
         # A house pattern is read only once a process lints more than one document: on a single
         # article reading it costs more than it saves. A built-in pattern's literals are read
         # before it is compiled (and kept with the rule cache), so an absent one is never compiled.
-        prefixes = None if item.limited else item.prefixes
-        if prefixes is not None:
-            candidates = scan.candidates(prefixes)
+        plan = None if item.limited else item.plan
+        if plan is not None:
+            candidates = scan.candidates(plan)
             if candidates == []:
                 return []
         if not scan.may_contain(required_literals(item.text)):
@@ -393,6 +403,7 @@ _ODD_CASE = frozenset("\u017f\u0131\u0130\u212a\u212b\ufb05\ufb06\u1e9e\u00df\u1
 
 
 _documents = 0  # documents this process has matched so far
+_slots: dict[tuple[Any, ...], int] = {}  # `Matcher.slot` by `Matcher.key`
 
 
 def _scan(doc: Document) -> _Scan:
@@ -418,8 +429,8 @@ class _Scan:
         if not prose.isascii() and (len(low) != len(prose) or not _ODD_CASE.isdisjoint(prose)):  # type: ignore[arg-type]
             low = None  # substring tests on the lower-cased text would be unsafe: scan instead
         self.low = low
-        self.spans: dict[Any, list[tuple[int, int]]] = {}  # by `Matcher.key`
-        self._candidates: dict[tuple[Prefix, ...], list[int] | None] = {}
+        self.spans: dict[int, list[tuple[int, int]]] = {}  # by `Matcher.slot`
+        self._candidates: dict[int, list[int] | None] = {}  # by the id of a `_Plan` (kept by `_plan`)
         self._contains: dict[tuple[str, ...] | None, bool] = {}
         self._index: dict[str, list[int]] = {}
         self._indexed = -1  # the number of known words `_index` was made with
@@ -445,21 +456,20 @@ class _Scan:
             self._index, self._indexed = index, len(known)
         return self._index
 
-    def candidates(self, prefixes: tuple[Prefix, ...]) -> list[int] | None:
-        """Sorted offsets where a match starting with one of `prefixes` can start; None: scan instead.
+    def candidates(self, plan: _Plan) -> list[int] | None:
+        """Sorted offsets where a match starting with one of a plan's prefixes can start; None: scan instead.
 
         A prefix that starts where a word starts can only stand at a word of `index`: that word
         when the pattern closes it (and, given `Prefix.then`, only where the next word fits), else
         a word beginning with it. Any other prefix is searched for in the lower-cased prose.
         """
         try:
-            return self._candidates[prefixes]
+            return self._candidates[id(plan)]
         except KeyError:
             pass
         out: list[int] | None = None
         low = self.low
         if low is not None:
-            plan = _plan(prefixes)
             index = self.index
             parts, offsets = self._parts, self._offsets
             found: list[int] = []
@@ -483,7 +493,7 @@ class _Scan:
                     found.append(i)
                     i = low.find(text, i + 1)
             out = sorted(set(found))
-        self._candidates[prefixes] = out
+        self._candidates[id(plan)] = out
         return out
 
     def may_contain(self, literals: tuple[str, ...] | None) -> bool:
@@ -633,6 +643,8 @@ def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | 
             tails = _prefixes(list(av[-1]), rest, inner)
         elif op is _sre.BRANCH:
             tails = set().union(*(_prefixes(list(alt), rest, inner) for alt in av[1]))
+        elif op in _REPEATS and av[0] == 0 and av[1] == 1:  # optional: its start, or what follows
+            tails = _prefixes(list(av[2]), rest, inner) | _prefixes(list(rest), (), inner)
         else:
             tails = {("", bool(word_start), *_closing(list(items[i:]) + list(after)))}
         if len(strings) * len(tails) > _MAX_PREFIXES:

@@ -21,7 +21,10 @@ def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str,
     (r"\bab(?:cd|de)x", (_p("abcd", closed=False), _p("abde", closed=False))),  # the word goes on
     (r"\b(?:a|an|the)\s+study", (_p("a", then=("study",)), _p("an", then=("study",)), _p("the", then=("study",)))),  # "a" is the whole word: not a prefix of "an"
     (r"\b(?:a|the)\s+(?:key|main)\s+player", (_p("a", then=("key", "main")), _p("the", then=("key", "main")))),
-    (r"\ba\s+(?:large\s+)?number", (_p("a"),)),  # the next word is not known
+    (r"\ba\s+(?:large\s+)?number", (_p("a", then=("large", "number")),)),  # an optional word, or what follows
+    (r"\b(?:lethal\s+)?force\b", (_p("force"), _p("lethal", then=("force",)))),
+    (r"\ba\s+(?:\w+\s+)?number", (_p("a"),)),  # the next word is not known
+    (r"\bab?c", (_p("ab", closed=False), _p("ac", closed=False))),
     (r"(?<![\w\-])foo(?:-|\b)", (_p("foo"), _p("foo-", closed=False))),
     (r"\bfoo(?:s|\s)", (_p("foo", closed=False),)),  # "foos" goes on
     (r"\bfoo", (_p("foo", closed=False),)),  # the end of a pattern closes nothing

@@ -99,6 +99,8 @@ class Sources:
         return cls(options["check"], frozenset(s.lower() for s in options["section_fronts"]))
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if not doc.source_lists:
+            return
         body = Body.of(doc.narrative_text() if self.check_name == "uncited" else "")
         for block in doc.source_lists:
             if self.check_name == "empty":

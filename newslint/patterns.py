@@ -403,6 +403,7 @@ _ODD_CASE = frozenset("\u017f\u0131\u0130\u212a\u212b\ufb05\ufb06\u1e9e\u00df\u1
 
 
 _documents = 0  # documents this process has matched so far
+_ALL_WORDS = -2
 _slots: dict[tuple[Any, ...], int] = {}  # `Matcher.slot` by `Matcher.key`
 
 
@@ -433,27 +434,30 @@ class _Scan:
         self._candidates: dict[int, list[int] | None] = {}  # by the id of a `_Plan` (kept by `_plan`)
         self._contains: dict[tuple[str, ...] | None, bool] = {}
         self._index: dict[str, list[int]] = {}
-        self._indexed = -1  # the number of known words `_index` was made with
+        self._indexed = -1  # the number of known words `_index` was made with; ALL_WORDS: every word
 
     @property
     def index(self) -> dict[str, list[int]]:
         """Where each known word (see `_plan`) stands as a whole word (a maximal run of word
-        characters) in the lower-cased prose: indices into `_parts`, by word."""
-        if self._indexed != len(_known_words):
+        characters) in the lower-cased prose: indices into `_parts`, by word. In the first
+        document of a process, while words are still becoming known, every word."""
+        if self._indexed != len(_known_words) and self._indexed != _ALL_WORDS:
             assert self.low is not None
             parts = self._parts = _NON_WORDS.split(self.low)  # words (maybe "") and the non-word runs between
             self._offsets = list(itertools.accumulate(map(len, parts), initial=0))
             index: dict[str, list[int]] = {}
+            every = _documents <= 1
             known = _known_words
             for i in range(0, len(parts), 2):
                 word = parts[i]
-                if word in known:
+                if every or word in known:
                     found = index.get(word)
                     if found is None:
                         index[word] = [i]
                     else:
                         found.append(i)
-            self._index, self._indexed = index, len(known)
+            index.pop("", None)
+            self._index, self._indexed = index, _ALL_WORDS if every else len(known)
         return self._index
 
     def candidates(self, plan: _Plan) -> list[int] | None:

@@ -149,6 +149,11 @@ class Compiled:
     lazy: bool = False  # a built-in rule's pattern: compiled on first use, never if its literals are absent
     where: Where | None = None  # where a lazy pattern was written
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickles: the definition, not what this process derived from it (compiled patterns,
+        prefixes, plans), which another process derives again on first use."""
+        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
+
     @functools.cached_property
     def pattern(self) -> Any:
         if self.is_terms:
@@ -283,6 +288,10 @@ class Matcher:
         """A small number standing for `key` in this process (a key is long to hash)."""
         return _slots.setdefault(self.key, len(_slots))
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickles: not `slot`, which means something in this process only."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("slot", "key")}
+
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose
         hits: list[tuple[int, int]] = []
@@ -403,6 +412,7 @@ _ODD_CASE = frozenset("\u017f\u0131\u0130\u212a\u212b\ufb05\ufb06\u1e9e\u00df\u1
 
 
 _documents = 0  # documents this process has matched so far
+_DERIVED = frozenset({"pattern", "by_first_word", "prefixes", "plan"})  # `Compiled` values worked out on first use
 _ALL_WORDS = -2
 _slots: dict[tuple[Any, ...], int] = {}  # `Matcher.slot` by `Matcher.key`
 

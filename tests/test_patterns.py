@@ -118,3 +118,28 @@ def test_word_lists_still_match_in_text_with_odd_case_characters():
                  "The brutal raid ended near the Kelvin \u212a sign, police said.",
                  "The brutal raid ended in Diyarbakır, police said."):
         assert [f.text for f in lint_text(text, path="a.md") if f.rule == "loaded.adjectives"] == ["brutal"]
+
+
+def test_matchers_pickle_without_what_one_process_derived():
+    """A pickled matcher (a worker's, a cached rule set's) carries no process-local numbers or
+    compiled state, and finds in a new process what it found before."""
+    import pickle
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    matcher = Matcher.build({"terms": ["the study", "worst"], "patterns": [r"\bsaid\b"]}, Where("t.yaml"), trusted=True)
+    doc = Document.from_text(TEXT, "a.txt")
+    found = list(matcher.finditer(doc))
+    assert found and "slot" in matcher.__dict__ and "plan" in matcher.compiled[0].__dict__
+    data = pickle.dumps(matcher)
+    copy = pickle.loads(data)
+    assert "slot" not in copy.__dict__ and "plan" not in copy.compiled[0].__dict__
+    assert list(copy.finditer(Document.from_text(TEXT, "a.txt"))) == found
+    script = ("import pickle, sys; from newslint.document import Document; from newslint import patterns; "
+              "list(patterns.Matcher.build({'terms': ['flood']}, patterns.Where('x.yaml')).finditer(Document.from_text('a flood', 'a.txt'))); "
+              "m = pickle.loads(sys.stdin.buffer.read()); "
+              f"print(list(m.finditer(Document.from_text({TEXT!r}, 'a.txt'))))")
+    out = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout.decode()
+    assert out.strip() == str(found)

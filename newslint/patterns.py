@@ -16,6 +16,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
+from newslint import recache
 from newslint.schema import Option, Where, boolean, strings
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def _term_pattern(terms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
     if ignore_case:
         normalized = sorted({t.lower() for t in normalized})
     flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(_LEFT + "(?:" + _trie_regex(normalized) + ")" + _RIGHT, flags)
+    return recache.compile(_LEFT + "(?:" + _trie_regex(normalized) + ")" + _RIGHT, flags)
 
 
 def user_pattern(pattern: str, where: Where, *, ignore_case: bool = True, trusted: bool = False) -> Any:
@@ -98,7 +99,7 @@ def user_pattern(pattern: str, where: Where, *, ignore_case: bool = True, truste
 @functools.lru_cache(maxsize=None)
 def _compile_trusted(pattern: str, ignore_case: bool) -> re.Pattern[str] | None:
     try:
-        return re.compile(pattern, re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
+        return recache.compile(pattern, re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
     except re.error:  # syntax only the `regex` module knows
         return None
 
@@ -484,6 +485,8 @@ class _Scan:
         out: list[int] | None = None
         low = self.low
         if low is not None:
+            if plan.known is not _known_words:
+                plan.make_known()
             index = self.index
             parts, offsets = self._parts, self._offsets
             found: list[int] = []
@@ -520,38 +523,42 @@ class _Scan:
             return found
 
 
-class _Plan(NamedTuple):
+class _Plan:
     """How `_Scan.candidates` finds the candidates of a prefix list."""
 
-    words: frozenset[str]  # whole words
-    followed: dict[str, tuple[str, ...]]  # whole word -> what the next word starts with
-    continued: tuple[tuple[str, str], ...]  # (whole word, the prefix it starts)
-    opening: tuple[str, ...]  # beginnings of words
-    anywhere: tuple[str, ...]  # strings anywhere in the text
+    __slots__ = ("words", "followed", "continued", "opening", "anywhere", "known")
+
+    def __init__(self, prefixes: tuple[Prefix, ...]) -> None:
+        words: set[str] = set()
+        followed: dict[str, set[str]] = {}
+        continued, opening, anywhere = [], [], []
+        for prefix in prefixes:
+            text = prefix.text
+            lead = _WORD.match(text)
+            if not prefix.word_start or lead is None:
+                anywhere.append(text)
+            elif lead.end() < len(text):
+                continued.append((lead.group(0), text))
+            elif not prefix.closed:
+                opening.append(text)
+            elif prefix.then is None:
+                words.add(text)
+            else:
+                followed.setdefault(text, set()).update(prefix.then)
+        self.words = frozenset(words)  # whole words
+        self.followed = {w: tuple(sorted(t)) for w, t in followed.items() if w not in words}  # word -> next word starts
+        self.continued = tuple(continued)  # (whole word, the prefix it starts)
+        self.opening = tuple(opening)  # beginnings of words
+        self.anywhere = tuple(anywhere)  # strings anywhere in the text
+        self.known: set[str] | None = None  # the `_known_words` its words were added to
+
+    def make_known(self) -> None:
+        """Add the whole words this plan looks up to the words `_Scan.index` records."""
+        _known_words.update(self.words, self.followed, (word for word, _ in self.continued))
+        self.known = _known_words
 
 
-@functools.lru_cache(maxsize=None)
-def _plan(prefixes: tuple[Prefix, ...]) -> _Plan:
-    words: set[str] = set()
-    followed: dict[str, set[str]] = {}
-    continued, opening, anywhere = [], [], []
-    for prefix in prefixes:
-        text = prefix.text
-        lead = _WORD.match(text)
-        if not prefix.word_start or lead is None:
-            anywhere.append(text)
-        elif lead.end() < len(text):
-            continued.append((lead.group(0), text))
-        elif not prefix.closed:
-            opening.append(text)
-        elif prefix.then is None:
-            words.add(text)
-        else:
-            followed.setdefault(text, set()).update(prefix.then)
-    plan = _Plan(frozenset(words), {w: tuple(sorted(t)) for w, t in followed.items() if w not in words},
-                 tuple(continued), tuple(opening), tuple(anywhere))
-    _known_words.update(words, followed, (word for word, _ in continued))
-    return plan
+_plan = functools.lru_cache(maxsize=None)(_Plan)  # one plan for equal prefix lists
 
 
 # Every whole word some prefix list of this process looks for: the words `_Scan.index` records.

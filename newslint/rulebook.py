@@ -214,7 +214,6 @@ def _builtin_rules(root: Path) -> rulecache.Built:
         built = rulecache.load(source, stats)
         if built is not None:
             patterns.learn_literals(built.literals)
-            _record_first_words(built.first_words)
             return built
         digest = source.digest()
     except OSError:  # a file that cannot be read is reported by the build below
@@ -223,33 +222,10 @@ def _builtin_rules(root: Path) -> rulecache.Built:
         lexicons = load_lexicons([root])
         ctx = BuildContext(lexicons, builtin=True)
         rules = [load_rule(path, rule_id, ctx) for rule_id, path in rule_files(root)]
-    built = rulecache.Built(lexicons, rules, patterns.literal_table(seen), _first_words(rules))
+    built = rulecache.Built(lexicons, rules, patterns.literal_table(seen))
     if source is not None:
         rulecache.store(source, stats, digest, started, built)
     return built
-
-
-def _first_words(rules: Iterable[Rule]) -> tuple[frozenset[str], ...]:
-    """The first-word sets of the rules' term lists (see `patterns.Compiled.first_words`)."""
-    found: set[frozenset[str]] = set()
-    for rule in rules:
-        for value in vars(rule.check).values():
-            for matcher in value if isinstance(value, (tuple, list)) else (value,):
-                if isinstance(matcher, patterns.Matcher):
-                    for item in (*matcher.compiled, matcher.exceptions):
-                        if item is not None and item.first_words is not None:
-                            found.add(item.first_words)
-    return tuple(sorted(found, key=sorted))
-
-
-def _record_first_words(sets: Iterable[frozenset[str]]) -> None:
-    """Building a term list records its first words for the word index, which then holds every
-    built list's words from the first document on; rules read from the cache were not built here, so
-    their lists are recorded as they would have been (else the index is rebuilt as each list is met)."""
-    record = getattr(patterns, "_known", None)
-    if record is not None:
-        for words in sets:
-            record(words)
 
 
 def _resolved(path: Path) -> Path:

@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from newslint import __version__
 
 FILE_PREFIX = "builtin-rules"
-FORMAT = 2
+FORMAT = 3
 RACY_NS = 2_000_000_000  # times within this of the cache's writing are not trusted: contents are hashed
 PACKAGE = Path(__file__).resolve().parent
 
@@ -48,13 +48,12 @@ def folder() -> Path:
 
 
 class Built(NamedTuple):
-    """What building the built-in rules yields: lexicons by name, rules sorted by id,
-    (required literals, literal prefixes) by built-in pattern, and the first words of each term list."""
+    """What building the built-in rules yields: lexicons by name, rules sorted by id, and
+    (required literals, literal prefixes) by built-in pattern."""
 
     lexicons: dict[str, Any]
     rules: list[Any]
-    literals: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]]
-    first_words: tuple[frozenset[str], ...]
+    literals: dict[str, tuple[tuple[str, ...] | None, tuple[Any, ...] | None]]
 
 
 class Inputs(NamedTuple):
@@ -165,7 +164,7 @@ def load(source: Inputs, stats: tuple[Stat, ...]) -> Built | None:
             return None
         built = Built(*built)
         if not (isinstance(built.lexicons, dict) and isinstance(built.rules, list)
-                and isinstance(built.literals, dict) and isinstance(built.first_words, tuple)):
+                and isinstance(built.literals, dict)):
             return None
     except Exception:  # noqa: BLE001 - any failure to read the cache means: build the rules
         return None

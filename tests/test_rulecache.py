@@ -265,18 +265,26 @@ def test_concurrent_writers_leave_a_whole_file(cache: Path) -> None:
     assert [p.name for p in cache.parent.iterdir()] == [cache.name]  # no temporary files left
 
 
-def test_a_cached_load_records_the_first_words_a_build_records(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The word index then covers every term list from the first document on, as after a build."""
+def test_cached_rules_find_what_built_rules_find_in_a_run_of_many_documents(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unpickled matchers learn the words they look for on first use, as built ones do."""
+    from newslint.document import Document
+    from newslint.engine import lint
+    from newslint.rulebook import select
+
+    text = ("Officials said the brutal raid killed 14 people. Critics argue it was the deadliest attack in history.\n\n"
+            "It is important to note that the regime's so-called reforms were a far cry from what was promised.\n")
     load_rules()  # writes the cache
-    monkeypatch.setattr(patterns, "_first_word_lists", set())
-    monkeypatch.setattr(patterns, "_first_word_union", frozenset())
-    load_rules()
-    from_cache = set(patterns._first_word_lists)
-    monkeypatch.setattr(patterns, "_first_word_lists", set())
-    monkeypatch.setattr(patterns, "_first_word_union", frozenset())
+
+    def findings() -> list[tuple[int, int, str]]:
+        monkeypatch.setattr(patterns, "_known_words", set())  # a new process: no words known yet
+        monkeypatch.setattr(patterns, "_documents", 5)  # past the first document: only known words are indexed
+        rules = select(load_rules())
+        return [(f.line, f.column, f.rule) for f in lint(Document.from_text(text, "a.txt"), rules)]
+
+    from_cache = findings()
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
-    load_rules()
-    assert from_cache and from_cache == patterns._first_word_lists
+    assert len(from_cache) >= 5 and from_cache == findings()
 
 
 def test_each_rule_folder_has_its_own_file(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,9 +15,11 @@ inc corp co ltd llc plc bros dept univ assn ave blvd rd hwy
 no nos vol vols fig figs approx est etc vs v al cf ca op pp ed eds
 """.split())
 
-# A candidate end: terminal punctuation, closing quotes/brackets, then space and a likely start.
-# Matches start only where a run of terminal marks starts, so "........" costs linear time.
-_END = re.compile(r"(?<![.!?…])(?:[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|[.!?…]+[\"”’')\]]*(?=\s*\n))")
+# A candidate end: terminal punctuation, closing quotes/brackets, then space and a likely start
+# or a line break. Matches start only where a run of terminal marks starts (the mark before is
+# tested after the first one is read), so "........" costs linear time; and as the pattern opens
+# with a character class, the scan skips straight to terminal marks.
+_END = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý]|\s*\n)")
 _BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEWLINE_END = re.compile(r"[.!?…:\"”’')\]]\s*\n")
 
@@ -42,28 +44,23 @@ def split(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (trimmed of surrounding space) inside `prose[start:end]`."""
     cuts: list[int] = []
     for m in _END.finditer(prose, start, end):
-        punct = prose[m.start()]
-        if punct == "." and m.end() - m.start() >= 1 and prose[m.start():m.start() + 3] != "...":
-            if _is_abbreviation(prose, m.start()):
-                continue
-        cuts.append(m.end())
+        dot = m.start()
+        if prose[dot] == "." and not prose.startswith("...", dot) and _is_abbreviation(prose, dot):
+            continue
+        cuts.append(m.end())  # increasing
     # A line break after sentence-final punctuation always ends a sentence (one line per paragraph).
-    for m in _NEWLINE_END.finditer(prose, start, end):
-        cuts.append(m.start() + 1)
-    spans: list[tuple[int, int]] = []
+    if prose.find("\n", start, end) >= 0:
+        cuts.extend(m.start() + 1 for m in _NEWLINE_END.finditer(prose, start, end))
+        cuts = sorted(set(cuts))
+    out: list[tuple[int, int]] = []
     prev = start
-    for cut in sorted(set(cuts)):
+    for cut in (*cuts, end):
         if cut <= prev:
             continue
-        spans.append((prev, cut))
+        seg = prose[prev:cut]
+        body = seg.strip()
+        if body:
+            a = prev + len(seg) - len(seg.lstrip())
+            out.append((a, a + len(body)))
         prev = cut
-    if prev < end:
-        spans.append((prev, end))
-    out = []
-    for a, b in spans:
-        seg = prose[a:b]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg) - len(seg.rstrip())
-        if b - trail > a + lead:
-            out.append((a + lead, b - trail))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 from newslint.markup import Block, BlockKind
 
@@ -24,7 +24,7 @@ _CLOSERS = {"”", '"', "»", "“"}
 
 # The characters that a case-insensitive search matches with an ASCII letter although their lower
 # case is no ASCII letter (İ ı ſ K); lower-casing keeps every other character's length and class.
-_FOLD_HAZARD = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLD_HAZARDS = "\u0130\u0131\u017f\u212a"
 
 
 def fold(text: str) -> str | None:
@@ -33,7 +33,9 @@ def fold(text: str) -> str | None:
 
     A case-sensitive search is several times faster.
     """
-    return None if _FOLD_HAZARD.search(text) else text.lower()
+    if not text.isascii() and any(ch in text for ch in _FOLD_HAZARDS):
+        return None
+    return text.lower()
 
 
 def _by_first_letter(alternatives: tuple[str, ...], before: str) -> str:
@@ -219,13 +221,52 @@ _CALLING = ("called", "calls", "dubbed", "termed", "branded", "labell?ed", "deem
             "designated", "designates", "designate")
 _DESCRIBING = ("described", "describes", "describe", "characterized", "characterised", "characterizes",
                "characterises", "portrayed", "portrays", "portray", "regarded", "regards", "sees", "saw", "viewed")
+_PARAPHRASE_VERBS = _CALLING + tuple(v + r"\s+(?:\w+\s+){0,4}?as" for v in _DESCRIBING)
 # A verb of calling, or of describing with "as" at most four words later; not a phrasal verb ("called for").
 _PARAPHRASE_SOURCE = (
-    _by_first_letter(_CALLING + tuple(v + r"\s+(?:\w+\s+){0,4}?as" for v in _DESCRIBING), r"(?<![\w-].)")
+    _by_first_letter(_PARAPHRASE_VERBS, r"(?<![\w-].)")
     + r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
 )
 _PARAPHRASE = re.compile(_PARAPHRASE_SOURCE, re.I)
 _PARAPHRASE_FOLDED = re.compile(_PARAPHRASE_SOURCE)  # the same, searched in `fold`ed text
+
+
+def _literal_start(alternative: str) -> str:
+    """The letters that every match of `alternative` (a lower-case pattern) begins with."""
+    head = re.match("[a-z]*", alternative).group()  # type: ignore[union-attr]
+    return head[:-1] if alternative[len(head):len(head) + 1] in ("?", "*", "{") else head
+
+
+def _shortest(starts: Iterable[str]) -> tuple[str, ...]:
+    """`starts` without those that begin with another of them."""
+    out: list[str] = []
+    for s in sorted(set(starts)):
+        if not out or not s.startswith(out[-1]):
+            out.append(s)
+    return tuple(out)
+
+
+_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _PARAPHRASE_VERBS)
+
+
+def _finditer_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], pos: int, stop: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, pos, stop)`, where every match begins with one of `starts`: the pattern
+    is tried only where `str.find` finds one of them."""
+    found: list[int] = []
+    for start in starts:
+        i = text.find(start, pos, stop)
+        while i >= 0:
+            found.append(i)
+            i = text.find(start, i + 1, stop)
+    found.sort()
+    for i in found:
+        if i >= pos:
+            m = pattern.match(text, i, stop)
+            if m:
+                yield m
+                pos = m.end()
+
+
 _CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n\"“”]")
 PARAPHRASE_WORDS = 8
 _PARAPHRASE_REACH = 1000  # characters after the verb searched for those words
@@ -237,7 +278,7 @@ def paraphrases(prose: str, start: int = 0, end: int | None = None) -> list[tupl
     out = []
     folded = fold(prose)
     verbs = _PARAPHRASE.finditer(prose, start, stop) if folded is None else \
-        _PARAPHRASE_FOLDED.finditer(folded, start, stop)
+        _finditer_from(_PARAPHRASE_FOLDED, folded, _PARAPHRASE_STARTS, start, stop)
     for m in verbs:
         a = m.end()
         window = min(stop, a + _PARAPHRASE_REACH)  # bounded: a clause without punctuation costs no n²

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 # Abbreviations that end in a period but rarely end a sentence (AP style and common titles).
 ABBREVIATIONS = frozenset("""
@@ -20,16 +21,16 @@ no nos vol vols fig figs approx est etc vs v al cf ca op pp ed eds
 # tested after the first one is read), so "........" costs linear time; and as the pattern opens
 # with a character class, the scan skips straight to terminal marks.
 _END = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý]|\s*\n)")
-_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEWLINE_END = re.compile(r"[.!?…:\"”’')\]]\s*\n")
+_WORD_CHARS = string.ascii_letters + "."  # an abbreviation's letters and dots: U.S., a.m., J.K.
 
 
 def _is_abbreviation(prose: str, dot: int) -> bool:
     """Does the period at `dot` belong to an abbreviation, an initial or a dotted acronym?"""
-    m = _BEFORE.search(prose, max(0, dot - 20), dot + 1)
-    if not m:
+    before = prose[max(0, dot - 20):dot]
+    word = before[len(before.rstrip(_WORD_CHARS)):].lstrip(".")  # from its first letter
+    if not word:
         return False
-    word = m.group(1)
     if "." in word:  # U.S., a.m., J.K.
         return True
     if len(word) == 1 and word.isupper():  # an initial: J. Smith

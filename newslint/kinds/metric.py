@@ -26,12 +26,22 @@ OPTIONS = {
 }
 
 
-_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum)
+# words() counts in UTF-8 bytes: characters that are neither letters, digits nor white space are
+# deleted, white space becomes b" " and every other byte b"a"; each word is then a run of b"a".
+_ASCII_OTHER = bytes(c for c in range(128) if not chr(c).isalnum() and not chr(c).isspace())
+_ASCII_CLASSES = bytes(ord(" ") if chr(c).isspace() else ord("a") for c in range(128)) + b"a" * 128
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def words(text: str) -> int:
     """White-space separated tokens with a letter or digit in them."""
-    return sum(1 for w in text.split() if w.isalnum() or _ALNUM.search(w))
+    data = text.encode("utf-8", "surrogatepass")
+    if not text.isascii():
+        for ch in set("".join(_NON_ASCII.findall(text))):
+            if not ch.isalnum():  # UTF-8 finds a character's bytes only where the character is
+                data = data.replace(ch.encode("utf-8", "surrogatepass"), b" " if ch.isspace() else b"")
+    data = data.translate(_ASCII_CLASSES, _ASCII_OTHER)
+    return data.count(b" a") + data.startswith(b"a")
 
 
 class Metric:
@@ -69,8 +79,11 @@ class Metric:
             return
         candidates = [s for s in doc.sentences if doc.blocks[s.block].kind is BlockKind.PARAGRAPH]
         if self.measure == "lede_words":
-            candidates = [s for s in candidates if doc.scope_at(s.start) is Scope.NARRATIVE][:1]
+            lede = next((s for s in candidates if doc.scope_at(s.start) is Scope.NARRATIVE), None)
+            candidates = [] if lede is None else [lede]
         for s in candidates:
+            if (s.end - s.start + 1) // 2 <= self.limit:
+                continue  # too short to hold more words: each word and each gap takes a character
             hit = self._hit(s.start, s.end, words(doc.prose[s.start:s.end]))
             if hit:
                 yield hit

@@ -103,7 +103,11 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, str, byt
 
 @dataclass
 class Document:
-    """Build with `Document.from_text`; every offset is a code-point offset into `text`."""
+    """Build with `Document.from_text`; every offset is a code-point offset into `text`.
+
+    Quotations, paraphrases, reader sections, source lists and the scope regions are computed on
+    first use (most of them only once a rule asks for the scope of a hit).
+    """
 
     path: str
     text: str
@@ -111,28 +115,19 @@ class Document:
     prose: str = field(repr=False)
     blocks: list[Block] = field(repr=False)
     sentences: list[Sentence] = field(repr=False)
-    quotations: list[Quotation] = field(repr=False)
-    source_lists: list[SourceList] = field(repr=False)
-    paraphrases: list[tuple[int, int]] = field(default_factory=list, repr=False)
     encoding: str = "utf-8"  # how the file was decoded, and its byte-order mark (fixes are written back alike)
     bom: bytes = b""
-    reader_sections: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None) -> Document:
         if text.startswith("\ufeff"):
             text = text[1:]
         kind = markup_ or Markup.for_path(path)
-        # Structure is read from the text with every line ending as one "\n" (CRLF as " \n"), so
-        # LF, CRLF and CR files read alike; the replacements keep every offset.
-        unified = text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
-        structure = markup.mask_structure(unified, kind)
+        structure = markup.mask_structure(_unified(text), kind)
         prose = markup.mask_inline(structure, kind)
         blocks = markup.blocks(structure, kind)
         sents = [Sentence(a, b, i) for i, blk in enumerate(blocks) for a, b in sentences.split(prose, blk.start, blk.end)]
-        quotes = quotations.find(prose, blocks)
-        return cls(path, text, kind, prose, blocks, sents, quotes, _source_lists(unified, blocks),
-                   quotations.paraphrases(prose), reader_sections=_reader_sections(unified, prose, blocks, quotes))
+        return cls(path, text, kind, prose, blocks, sents)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, encoding: str | None = None) -> Document:
@@ -174,6 +169,22 @@ class Document:
         return line + 1, offset - self.line_starts[line] + 1
 
     # ---------------------------------------------------------------- structure
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        return quotations.find(self.prose, self.blocks)
+
+    @cached_property
+    def paraphrases(self) -> list[tuple[int, int]]:
+        return quotations.paraphrases(self.prose)
+
+    @cached_property
+    def reader_sections(self) -> list[tuple[int, int]]:
+        return _reader_sections(self.prose, self.blocks, self.quotations)
+
+    @cached_property
+    def source_lists(self) -> list[SourceList]:
+        return _source_lists(_unified(self.text), self.blocks)
+
     @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
@@ -218,10 +229,16 @@ class Document:
 
     def narrative_text(self) -> str:
         """The prose outside source lists (for "is this outlet named in the body?")."""
-        chars = list(self.prose)
+        text = self.prose
         for s in self.source_lists:
-            chars[s.start:s.end] = " " * (s.end - s.start)
-        return "".join(chars)
+            text = text[:s.start] + " " * (s.end - s.start) + text[s.end:]
+        return text
+
+
+def _unified(text: str) -> str:
+    """Structure is read from the text with every line ending as one "\\n" (CRLF as " \\n"), so LF,
+    CRLF and CR files read alike; the replacements keep every offset."""
+    return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
 
 
 def _too_large(size: int) -> str:
@@ -239,7 +256,7 @@ READER_SECTION_MIN = 5
 READER_SECTION_SHARE = 0.6
 
 
-def _reader_sections(text: str, prose: str, blocks: list[Block], quotes: list[Quotation]) -> list[tuple[int, int]]:
+def _reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) -> list[tuple[int, int]]:
     """Readers' contributions appended to an article: their words, not the writer's.
 
     A section runs from a "Your comments" / "Have your say" heading, or from a section break of
@@ -256,7 +273,7 @@ def _reader_sections(text: str, prose: str, blocks: list[Block], quotes: list[Qu
         blk, prev = blocks[i], blocks[i - 1]
         headed = prev.kind is BlockKind.HEADING and bool(COMMENTS_HEADING.fullmatch(
             prose[prev.start:prev.end].strip(" \t*_#:")))
-        broken = text.count("\n", prev.end, blk.start) >= 3 and blk.kind is not BlockKind.HEADING
+        broken = prose.count("\n", prev.end, blk.start) >= 3 and blk.kind is not BlockKind.HEADING
         if not (headed or broken):
             i += 1
             continue

@@ -48,6 +48,24 @@ def _by_first_letter(alternatives: tuple[str, ...], before: str) -> str:
     return "(?:" + "|".join(f"{k}{before}(?:{'|'.join(rest)})" for k, rest in groups.items()) + ")"
 
 
+def _finditer_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], pos: int, stop: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, pos, stop)`, where every match begins with one of `starts`: the pattern
+    is tried only where `str.find` finds one of them."""
+    found: list[int] = []
+    for start in starts:
+        i = text.find(start, pos, stop)
+        while i >= 0:
+            found.append(i)
+            i = text.find(start, i + 1, stop)
+    found.sort()
+    for i in found:
+        if i >= pos:
+            m = pattern.match(text, i, stop)
+            if m:
+                yield m
+                pos = m.end()
+
+
 # Speech and attribution cues that name whose words a quotation is.
 _SPEECH_CUES = (
     "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "asked", "asks", r"according\s+to",
@@ -75,7 +93,10 @@ class _Cues:
         self.search = (SPEECH if folded is None else _SPEECH_FOLDED).search
 
 
-_OPENER = re.compile("[" + "".join(_OPENERS) + "]")
+def _first(text: str, marks: tuple[str, ...], pos: int, end: int) -> int:
+    """The offset of the first of `marks` in `text[pos:end]`; -1 if none."""
+    found = [i for i in (text.find(mark, pos, end) for mark in marks) if i >= 0]
+    return min(found) if found else -1
 
 
 def _straight_close(prose: str, opened: int, end: int) -> tuple[int, bool]:
@@ -95,7 +116,8 @@ def _straight_close(prose: str, opened: int, end: int) -> tuple[int, bool]:
 # a space, a bracket or the start of the text and precedes a word character; the closing mark follows
 # a non-space and precedes no word character, so apostrophes (don't, the players' union) are not marks.
 SINGLE_MAX_CHARS = 240  # a longer single-quoted stretch is more likely two apostrophes than a quotation
-# The mark before the opening one is tested once that is read, so the scan skips straight to marks.
+# Tried only where str.find finds an opening mark, so the mark before it is tested after it is read.
+_SINGLE_OPENERS = ("'", "‘")
 _SINGLE = re.compile(r"(['‘])(?<![\w'’‘]['‘])(?=\w)([^\n]{0,%d}?[^\s'‘])(['’])(?!\w)" % SINGLE_MAX_CHARS)
 
 
@@ -105,7 +127,7 @@ def _single_pairs(prose: str, start: int, end: int, taken: list[tuple[int, int]]
     if prose.find("'", start, end) < 0 and prose.find("‘", start, end) < 0:
         return out
     starts = [x for x, _ in taken]
-    for m in _SINGLE.finditer(prose, start, end):
+    for m in _finditer_from(_SINGLE, prose, _SINGLE_OPENERS, start, end):
         a, b = m.start(), m.end()
         if m.group(1) == "‘" and m.group(3) != "’":
             continue
@@ -116,11 +138,13 @@ def _single_pairs(prose: str, start: int, end: int, taken: list[tuple[int, int]]
     return out
 
 
-def _pairs(prose: str, start: int, end: int, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
+def _pairs(prose: str, start: int, end: int, open_at_start: bool,
+           openers: tuple[str, ...] = tuple(_OPENERS)) -> tuple[list[tuple[int, int]], bool]:
     """Quotation spans in one block; returns (spans, still open at the block's end).
 
     An opening mark is closed by its own closing mark; a straight quote right after a letter or
-    digit (12" or an inch mark) does not open a quotation.
+    digit (12" or an inch mark) does not open a quotation. `openers`: the opening marks to look
+    for (those in the text).
     """
     spans: list[tuple[int, int]] = []
     pos = start
@@ -130,10 +154,9 @@ def _pairs(prose: str, start: int, end: int, open_at_start: bool) -> tuple[list[
         opened = -1
     while True:
         if opened < 0:
-            m = _OPENER.search(prose, pos, end)
-            if m is None:
+            i = _first(prose, openers, pos, end)
+            if i < 0:
                 return spans, False
-            i = m.start()
             ch = prose[i]
             if ch == '"' and i != start and prose[i - 1].isalnum():
                 pos = i + 1
@@ -180,6 +203,7 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
     """All quotations, in order; a quotation continued in the next paragraph inherits its speaker."""
     out: list[Quotation] = []
     cues = _Cues(prose)
+    openers = tuple(mark for mark in _OPENERS if mark in prose)
     carry_open = False
     carry_attributed = False
     for index, block in enumerate(blocks):
@@ -187,7 +211,7 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
             carry_open = False
         starts_with_quote = prose[block.start:block.start + 1] in _OPENERS
         continuing = carry_open and starts_with_quote
-        spans, open_at_end = _pairs(prose, block.start, block.end, False)
+        spans, open_at_end = _pairs(prose, block.start, block.end, False, openers)
         singles = _single_pairs(prose, block.start, block.end, spans)
         if singles:
             spans = sorted(spans + singles)
@@ -247,24 +271,6 @@ def _shortest(starts: Iterable[str]) -> tuple[str, ...]:
 
 
 _PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _PARAPHRASE_VERBS)
-
-
-def _finditer_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], pos: int, stop: int) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text, pos, stop)`, where every match begins with one of `starts`: the pattern
-    is tried only where `str.find` finds one of them."""
-    found: list[int] = []
-    for start in starts:
-        i = text.find(start, pos, stop)
-        while i >= 0:
-            found.append(i)
-            i = text.find(start, i + 1, stop)
-    found.sort()
-    for i in found:
-        if i >= pos:
-            m = pattern.match(text, i, stop)
-            if m:
-                yield m
-                pos = m.end()
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n\"“”]")

@@ -193,3 +193,40 @@ def test_verbs_of_praise_and_blame_attribute_a_short_quotation() -> None:
     first, second = (i for i in range(len(text)) if text.startswith("terrible", i))
     assert doc.scope_at(first) is Scope.QUOTATION
     assert doc.scope_at(second) is Scope.NARRATIVE
+
+
+def test_folding_finds_what_a_case_insensitive_search_finds() -> None:
+    import re
+
+    from newslint.quotations import _FOLD_HAZARDS, fold
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    # A non-ASCII character matched with an ASCII letter regardless of case is a hazard ...
+    assert {ch for ch in re.findall("[a-z]", every, re.I) if not ch.isascii()} == set(_FOLD_HAZARDS)
+    # ... and lower-casing any other keeps its length, keeps it out of ASCII and keeps its class.
+    for ch in every:
+        low = ch.lower()
+        if low != ch and ch not in _FOLD_HAZARDS:
+            assert len(low) == 1 and (low.isascii() == ch.isascii()), hex(ord(ch))
+            assert (low.isalnum(), low.isspace()) == (ch.isalnum(), ch.isspace()), hex(ord(ch))
+    assert fold("He SAID") == "he said"
+    assert fold("He ſaid") is None
+
+
+@pytest.mark.parametrize("hazard", ["", " ſ"])
+def test_speech_cues_and_verbs_of_calling_match_in_any_case(hazard: str) -> None:
+    text = f'"We will win," HE SAID.\n\nThe ministry CALLED it a brutal raid{hazard}.\n'
+    doc = Document.from_text(text, "a.txt")
+    assert [q.attributed for q in doc.quotations] == [True]
+    assert doc.scope_at(text.index("brutal")) is Scope.QUOTATION
+    assert not Document.from_text(f'"We will win," HE UNSAID.{hazard}\n', "a.txt").quotations[0].attributed
+
+
+@pytest.mark.parametrize("text, count", [
+    ("", 0), ("one two", 2), ("  — the - end  ", 2), ("_ __ a_b", 1), ("§3 ½ Ⅳ é", 4),
+    ("a\u00a0b\u2009c\x1cd\x85e\u3000f", 6), ("“We” — ’ …", 1), ("x\ud800 \ud800", 1), ("١٢ 𝟘 ß", 3),
+])
+def test_metric_words_are_tokens_with_a_letter_or_digit(text: str, count: int) -> None:
+    from newslint.kinds.metric import words
+
+    assert words(text) == count

@@ -38,14 +38,14 @@ def fold(text: str) -> str | None:
     return text.lower()
 
 
-def _by_first_letter(alternatives: tuple[str, ...], before: str) -> str:
+def _by_first_letter(alternatives: tuple[str, ...]) -> str:
     """An alternation of `alternatives` (patterns that open with a lower-case letter) grouped by that
-    letter, in order within each group; `before` tests what precedes a match once its first letter is
-    read. It matches what `before`-then-`(?:a|b|...)` matches, but tries a group only at its letter."""
+    letter, in order within each group: it matches what `(?:a|b|...)` matches, and the search tries
+    only the group of the letter at hand."""
     groups: dict[str, list[str]] = {}
     for alt in alternatives:
         groups.setdefault(alt[0], []).append(alt[1:])
-    return "(?:" + "|".join(f"{k}{before}(?:{'|'.join(rest)})" for k, rest in groups.items()) + ")"
+    return "(?:" + "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in groups.items()) + ")"
 
 
 def _finditer_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], pos: int, stop: int) -> Iterator[re.Match[str]]:
@@ -78,10 +78,8 @@ _SPEECH_CUES = (
     "accuse[ds]?", "accusing", "praise[ds]?", "praising", "condemn(?:s|ed)?", "denounce[ds]?", "critici[sz]e[ds]?",
     "hail(?:s|ed)?", "complain(?:s|ed)?", "dismiss(?:es|ed)?", "reject(?:s|ed)?", "den(?:y|ies|ied)",
 )
-# A cue is a whole word: "(?<!\w.)" after its first letter is "\b" before it.
-_SPEECH_SOURCE = _by_first_letter(_SPEECH_CUES, r"(?<!\w.)") + r"\b"
-SPEECH = re.compile(_SPEECH_SOURCE, re.I)
-_SPEECH_FOLDED = re.compile(_SPEECH_SOURCE)  # the same, searched in `fold`ed text
+SPEECH = re.compile(r"\b(?:" + "|".join(_SPEECH_CUES) + r")\b", re.I)
+_SPEECH_FOLDED = re.compile(r"\b" + _by_first_letter(_SPEECH_CUES) + r"\b")  # the same, in `fold`ed text
 
 
 class _Cues:
@@ -245,14 +243,13 @@ _CALLING = ("called", "calls", "dubbed", "termed", "branded", "labell?ed", "deem
             "designated", "designates", "designate")
 _DESCRIBING = ("described", "describes", "describe", "characterized", "characterised", "characterizes",
                "characterises", "portrayed", "portrays", "portray", "regarded", "regards", "sees", "saw", "viewed")
-_PARAPHRASE_VERBS = _CALLING + tuple(v + r"\s+(?:\w+\s+){0,4}?as" for v in _DESCRIBING)
 # A verb of calling, or of describing with "as" at most four words later; not a phrasal verb ("called for").
 _PARAPHRASE_SOURCE = (
-    _by_first_letter(_PARAPHRASE_VERBS, r"(?<![\w-].)")
-    + r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
+    r"(?<![\w-])(?:" + "|".join(_CALLING) + "|(?:" + "|".join(_DESCRIBING) + r")\s+(?:\w+\s+){0,4}?as)"
+    r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
 )
 _PARAPHRASE = re.compile(_PARAPHRASE_SOURCE, re.I)
-_PARAPHRASE_FOLDED = re.compile(_PARAPHRASE_SOURCE)  # the same, searched in `fold`ed text
+_PARAPHRASE_FOLDED = re.compile(_PARAPHRASE_SOURCE)  # the same, in `fold`ed text
 
 
 def _literal_start(alternative: str) -> str:
@@ -270,9 +267,7 @@ def _shortest(starts: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _PARAPHRASE_VERBS)
-
-
+_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _CALLING + _DESCRIBING)
 _CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n\"“”]")
 PARAPHRASE_WORDS = 8
 _PARAPHRASE_REACH = 1000  # characters after the verb searched for those words

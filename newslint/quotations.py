@@ -93,8 +93,12 @@ class _Cues:
 
 def _first(text: str, marks: tuple[str, ...], pos: int, end: int) -> int:
     """The offset of the first of `marks` in `text[pos:end]`; -1 if none."""
-    found = [i for i in (text.find(mark, pos, end) for mark in marks) if i >= 0]
-    return min(found) if found else -1
+    first = -1
+    for mark in marks:
+        i = text.find(mark, pos, end if first < 0 else first)
+        if i >= 0:
+            first = i
+    return first
 
 
 def _straight_close(prose: str, opened: int, end: int) -> tuple[int, bool]:

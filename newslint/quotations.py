@@ -118,9 +118,8 @@ def _straight_close(prose: str, opened: int, end: int) -> tuple[int, bool]:
 # a space, a bracket or the start of the text and precedes a word character; the closing mark follows
 # a non-space and precedes no word character, so apostrophes (don't, the players' union) are not marks.
 SINGLE_MAX_CHARS = 240  # a longer single-quoted stretch is more likely two apostrophes than a quotation
-# Tried only where str.find finds an opening mark, so the mark before it is tested after it is read.
-_SINGLE_OPENERS = ("'", "‘")
-_SINGLE = re.compile(r"(['‘])(?<![\w'’‘]['‘])(?=\w)([^\n]{0,%d}?[^\s'‘])(['’])(?!\w)" % SINGLE_MAX_CHARS)
+_SINGLE_OPENERS = ("'", "‘")  # the pattern is tried only where str.find finds one of these
+_SINGLE = re.compile(r"(?<![\w'’‘])(['‘])(?=\w)([^\n]{0,%d}?[^\s'‘])(['’])(?!\w)" % SINGLE_MAX_CHARS)
 
 
 def _single_pairs(prose: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import string
 
 # Abbreviations that end in a period but rarely end a sentence (AP style and common titles).
 ABBREVIATIONS = frozenset("""
@@ -22,7 +21,7 @@ no nos vol vols fig figs approx est etc vs v al cf ca op pp ed eds
 # with a character class, the scan skips straight to terminal marks.
 _END = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý]|\s*\n)")
 _NEWLINE_END = re.compile(r"[.!?…:\"”’')\]]\s*\n")
-_WORD_CHARS = string.ascii_letters + "."  # an abbreviation's letters and dots: U.S., a.m., J.K.
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."  # an abbreviation's letters and dots: U.S., a.m., J.K.
 
 
 def _is_abbreviation(prose: str, dot: int) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from newslint import markup, positions, quotations, sentences
+from newslint import markup, positions, quotations, recache, sentences
 from newslint.errors import InputError
 from newslint.markup import Block, BlockKind, Markup
 from newslint.quotations import Quotation
@@ -48,13 +48,13 @@ class SourceList:
     entries: tuple[SourceEntry, ...]
 
 
-SOURCE_HEADING = re.compile(
+SOURCE_HEADING = recache.compile(
     r"(?:sources?|references?|citations?|bibliography|further\s+reading|read\s+more|learn\s+more)\s*:?\s*$",
     re.I,
 )
-_INLINE_SOURCES = re.compile(r"(?:sources?|references?)\s*:\s*(?=\S)", re.I)
-_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*([^)\s]+)[^)]*\)")
-_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
+_INLINE_SOURCES = recache.compile(r"(?:sources?|references?)\s*:\s*(?=\S)", re.I)
+_LINK = recache.compile(r"\[([^\]\n]+)\]\(\s*([^)\s]+)[^)]*\)")
+_BARE_URL = recache.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
 _NUL_PROBE = 8192
 
 
@@ -245,13 +245,13 @@ def _too_large(size: int) -> str:
     return f"file too large ({size / 1048576:.1f} MB; articles up to {MAX_BYTES // 1048576} MB are linted)"
 
 
-COMMENTS_HEADING = re.compile(
+COMMENTS_HEADING = recache.compile(
     r"(?:(?:your|readers?['’]?|user|selected)\s+)?(?:comments?|views|letters|responses)|have\s+your\s+say"
     r"|what\s+(?:you|readers)\s+(?:think|said|say)",
     re.I,
 )
 # A paragraph in a reader's voice: the first person, or a question or exclamation.
-_PERSONAL = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll))\b|\b(?i:me|my|we|our)\b|[?!]")
+_PERSONAL = recache.compile(r"\b(?:I|I['’](?:m|ve|d|ll))\b|\b(?i:me|my|we|our)\b|[?!]")
 READER_SECTION_MIN = 5
 READER_SECTION_SHARE = 0.6
 

@@ -9,6 +9,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from newslint import recache
+
 
 class Markup(enum.Enum):
     MARKDOWN = "markdown"
@@ -34,35 +36,35 @@ class Block:
     kind: BlockKind
 
 
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = recache.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # A metadata prefix glued to the first line: "date 2024-01-05", "Published: 2024-01-05T10:00".
-_META_PREFIX = re.compile(
+_META_PREFIX = recache.compile(
     r"\A[ \t]*(?:date|published|updated|posted|dateline)[ \t]*:?[ \t]*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?",
     re.I,
 )
-_FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
+_FENCE = recache.compile(r"^[ \t]{0,3}(```+|~~~+).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+_HTML_COMMENT = recache.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_INLINE_CODE = recache.compile(r"(`+)[^`\n]+?\1")
 # Scans stop at "]" and titles are bounded, so a line of unclosed "](" costs linear time, not quadratic.
-_LINK_TARGET = re.compile(r"\]\([^)\s\]]*(?:\s+\"[^\"\n]{0,300}\")?\)")
-_REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
-_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?'’]")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")  # starts only where a run starts
-_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|(?<=\n \n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
+_LINK_TARGET = recache.compile(r"\]\([^)\s\]]*(?:\s+\"[^\"\n]{0,300}\")?\)")
+_REF_DEFINITION = recache.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_AUTOLINK = recache.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
+_HTML_TAG = recache.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+_URL = recache.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?'’]")
+_EMAIL = recache.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")  # starts only where a run starts
+_INDENTED_CODE = recache.compile(r"(?:(?<=\n\n)|(?<=\n \n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
 
-_ATX_MARK = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]", re.M)
-_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t]*$")
-_ITEM = re.compile(r"^[ \t]*(?:[-*+•–—]|\d{1,3}[.)])[ \t]+")
-_BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)[^*_\n]+\1:?[ \t]*$")
-_LABEL_LINE = re.compile(r"^[ \t]*[^\n.!?]{1,60}:[ \t]*$")
-_SPEECH_END = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|stated|declared)\s*:\s*$", re.I)
-_TERMINAL = re.compile(r"[.!?…\"”’')\]]\s*$")
+_ATX_MARK = recache.compile(r"^[ \t]{0,3}(#{1,6})[ \t]", re.M)
+_ATX = recache.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_SETEXT = recache.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t]*$")
+_ITEM = recache.compile(r"^[ \t]*(?:[-*+•–—]|\d{1,3}[.)])[ \t]+")
+_BOLD_LINE = recache.compile(r"^[ \t]*(\*\*|__)[^*_\n]+\1:?[ \t]*$")
+_LABEL_LINE = recache.compile(r"^[ \t]*[^\n.!?]{1,60}:[ \t]*$")
+_SPEECH_END = recache.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|stated|declared)\s*:\s*$", re.I)
+_TERMINAL = recache.compile(r"[.!?…\"”’')\]]\s*$")
 
 
-_NOT_NEWLINE = re.compile(r"[^\n]+")
+_NOT_NEWLINE = recache.compile(r"[^\n]+")
 
 
 def _spaces(m: re.Match[str]) -> str:

@@ -1,9 +1,9 @@
 """Line starts and offsets for text with LF, CRLF or CR line ends (the same rules as Document)."""
 from __future__ import annotations
 
-import re
+from newslint import recache
 
-_EOL = re.compile(r"\r\n|\r|\n")
+_EOL = recache.compile(r"\r\n|\r|\n")
 
 
 def line_starts(text: str) -> list[int]:

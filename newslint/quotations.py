@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
+from newslint import recache
 from newslint.markup import Block, BlockKind
 
 
@@ -78,8 +79,8 @@ _SPEECH_CUES = (
     "accuse[ds]?", "accusing", "praise[ds]?", "praising", "condemn(?:s|ed)?", "denounce[ds]?", "critici[sz]e[ds]?",
     "hail(?:s|ed)?", "complain(?:s|ed)?", "dismiss(?:es|ed)?", "reject(?:s|ed)?", "den(?:y|ies|ied)",
 )
-SPEECH = re.compile(r"\b(?:" + "|".join(_SPEECH_CUES) + r")\b", re.I)
-_SPEECH_FOLDED = re.compile(r"\b" + _by_first_letter(_SPEECH_CUES) + r"\b")  # the same, in `fold`ed text
+SPEECH = recache.compile(r"\b(?:" + "|".join(_SPEECH_CUES) + r")\b", re.I)
+_SPEECH_FOLDED = recache.compile(r"\b" + _by_first_letter(_SPEECH_CUES) + r"\b")  # the same, in `fold`ed text
 
 
 class _Cues:
@@ -119,7 +120,7 @@ def _straight_close(prose: str, opened: int, end: int) -> tuple[int, bool]:
 # a non-space and precedes no word character, so apostrophes (don't, the players' union) are not marks.
 SINGLE_MAX_CHARS = 240  # a longer single-quoted stretch is more likely two apostrophes than a quotation
 _SINGLE_OPENERS = ("'", "‘")  # the pattern is tried only where str.find finds one of these
-_SINGLE = re.compile(r"(?<![\w'’‘])(['‘])(?=\w)([^\n]{0,%d}?[^\s'‘])(['’])(?!\w)" % SINGLE_MAX_CHARS)
+_SINGLE = recache.compile(r"(?<![\w'’‘])(['‘])(?=\w)([^\n]{0,%d}?[^\s'‘])(['’])(?!\w)" % SINGLE_MAX_CHARS)
 
 
 def _single_pairs(prose: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -251,8 +252,8 @@ _PARAPHRASE_SOURCE = (
     r"(?<![\w-])(?:" + "|".join(_CALLING) + "|(?:" + "|".join(_DESCRIBING) + r")\s+(?:\w+\s+){0,4}?as)"
     r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
 )
-_PARAPHRASE = re.compile(_PARAPHRASE_SOURCE, re.I)
-_PARAPHRASE_FOLDED = re.compile(_PARAPHRASE_SOURCE)  # the same, in `fold`ed text
+_PARAPHRASE = recache.compile(_PARAPHRASE_SOURCE, re.I)
+_PARAPHRASE_FOLDED = recache.compile(_PARAPHRASE_SOURCE)  # the same, in `fold`ed text
 
 
 def _literal_start(alternative: str) -> str:
@@ -271,7 +272,7 @@ def _shortest(starts: Iterable[str]) -> tuple[str, ...]:
 
 
 _PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _CALLING + _DESCRIBING)
-_CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n\"“”]")
+_CLAUSE_END = recache.compile(r"[,.;:!?()\[\]\n\"“”]")
 PARAPHRASE_WORDS = 8
 _PARAPHRASE_REACH = 1000  # characters after the verb searched for those words
 

@@ -6,10 +6,10 @@ naming an unknown rule, or one that suppressed nothing, is itself reported, like
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from typing import Collection, Sequence
 
+from newslint import recache
 from newslint.finding import Finding, Severity
 from newslint.positions import line_starts
 
@@ -19,8 +19,8 @@ META_RULES = {
     UNKNOWN_RULE: "A suppression comment names a rule or family that does not exist.",
     UNUSED: "A suppression comment that suppressed nothing: remove it, or fix the rule name.",
 }
-_DIRECTIVE = re.compile(r"<!--\s*newslint-(disable-next-line|disable-file|disable|enable)\b(?P<names>[^>]*?)\s*-->")
-_NAME = re.compile(r"[\w.-]+")
+_DIRECTIVE = recache.compile(r"<!--\s*newslint-(disable-next-line|disable-file|disable|enable)\b(?P<names>[^>]*?)\s*-->")
+_NAME = recache.compile(r"[\w.-]+")
 
 
 @dataclass

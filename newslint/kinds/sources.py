@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
-from newslint.document import Document, SourceEntry
+from newslint import recache
+from newslint.document import Document, Scope, SourceEntry
 from newslint.kinds import BuildContext, Hit
-from newslint.document import Scope
 from newslint.schema import Option, Where, choice, strings
 
 SECTION_FRONTS = (
@@ -31,7 +31,7 @@ OPTIONS = {
     "check": Option(choice("homepage", "uncited", "empty"), required=True),
     "section_fronts": Option(strings, SECTION_FRONTS),
 }
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = recache.compile(r"[a-z0-9]+")
 
 
 def is_front_page(url: str, fronts: frozenset[str]) -> bool:

@@ -94,7 +94,7 @@ def test_a_program_the_engine_refuses_is_compiled_again(store: Path) -> None:
     _next_run()
     identity, programs = marshal.loads(store.read_bytes())
     flags, code, groups, groupindex, indexgroup = programs[(r"\w+x", 0)]
-    programs[(r"\w+x", 0)] = (flags, [999_999] + code[1:], groups, groupindex, indexgroup)
+    programs[(r"\w+x", 0)] = (flags, b"\xff\xff\xff\x7f" + code[4:], groups, groupindex, indexgroup)  # no such opcode
     store.write_bytes(marshal.dumps((identity, programs)))
     assert recache.compile(r"\w+x") == re.compile(r"\w+x")
 

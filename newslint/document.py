@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from newslint import markup, positions, quotations, recache, sentences
 from newslint.errors import InputError
@@ -24,23 +25,20 @@ class Scope(enum.Enum):
     SOURCES = "sources"  # a "Sources:" / "References:" block
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     block: int  # index into Document.blocks
 
 
-@dataclass(frozen=True)
-class SourceEntry:
+class SourceEntry(NamedTuple):
     start: int
     end: int
     label: str  # link text or the entry's text
     url: str | None
 
 
-@dataclass(frozen=True)
-class SourceList:
+class SourceList(NamedTuple):
     heading_start: int
     heading_end: int
     start: int  # the list region, heading included

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint import recache
 
@@ -27,8 +27,7 @@ class BlockKind(enum.Enum):
     ITEM = "item"
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A paragraph, heading or list item: `start`..`end` is its content, markers excluded."""
 
     start: int

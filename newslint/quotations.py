@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from newslint import recache
 from newslint.markup import Block, BlockKind
 
 
-@dataclass(frozen=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A quotation from its opening mark to its closing mark (or the end of its paragraph)."""
 
     start: int

@@ -13,8 +13,7 @@ The message may use `{match}` and `{outlet}`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 from urllib.parse import urlsplit
 
 from newslint import recache
@@ -53,8 +52,7 @@ def outlet_name(entry: SourceEntry) -> str:
     return label
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     """An article's narrative text and its words, computed once for all of its source entries."""
 
     text: str

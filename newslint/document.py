@@ -5,7 +5,6 @@ import bisect
 import enum
 import os
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
@@ -99,7 +98,6 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, str, byt
     return text, chosen, mark
 
 
-@dataclass
 class Document:
     """Build with `Document.from_text`; every offset is a code-point offset into `text`.
 
@@ -107,14 +105,23 @@ class Document:
     first use (most of them only once a rule asks for the scope of a hit).
     """
 
-    path: str
-    text: str
-    markup: Markup
-    prose: str = field(repr=False)
-    blocks: list[Block] = field(repr=False)
-    sentences: list[Sentence] = field(repr=False)
-    encoding: str = "utf-8"  # how the file was decoded, and its byte-order mark (fixes are written back alike)
-    bom: bytes = b""
+    def __init__(self, path: str, text: str, markup: Markup, prose: str, blocks: list[Block],
+                 sentences: list[Sentence], encoding: str = "utf-8", bom: bytes = b"") -> None:
+        self.path = path
+        self.text = text
+        self.markup = markup
+        self.prose = prose
+        self.blocks = blocks
+        self.sentences = sentences
+        self.encoding = encoding  # how the file was decoded, and its byte-order mark (fixes are written back alike)
+        self.bom = bom
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, markup={self.markup!r}, {len(self.text)} characters)"
+
+    def __getstate__(self) -> dict[str, object]:
+        """What pickles: not the matching state, which means something in this process only."""
+        return {k: v for k, v in self.__dict__.items() if k != "_scan"}
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None) -> Document:

@@ -143,3 +143,14 @@ def test_matchers_pickle_without_what_one_process_derived():
     out = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent).stdout.decode()
     assert out.strip() == str(found)
+
+
+def test_a_pickled_document_leaves_its_matching_state_behind():
+    import pickle
+
+    doc = Document.from_text(TEXT, "a.txt")
+    matcher = Matcher.build({"terms": ["worst"]}, Where("t.yaml"), trusted=True)
+    found = list(matcher.finditer(doc))
+    assert "_scan" in doc.__dict__
+    copy = pickle.loads(pickle.dumps(doc))
+    assert "_scan" not in copy.__dict__ and list(matcher.finditer(copy)) == found

@@ -415,6 +415,7 @@ _ODD_CASE = frozenset("\u017f\u0131\u0130\u212a\u212b\ufb05\ufb06\u1e9e\u00df\u1
 _documents = 0  # documents this process has matched so far
 _DERIVED = frozenset({"pattern", "by_first_word", "prefixes", "plan"})  # `Compiled` values worked out on first use
 _ALL_WORDS = -2
+_UNKNOWN: Any = object()
 _slots: dict[tuple[Any, ...], int] = {}  # `Matcher.slot` by `Matcher.key`
 
 
@@ -478,11 +479,10 @@ class _Scan:
         when the pattern closes it (and, given `Prefix.then`, only where the next word fits), else
         a word beginning with it. Any other prefix is searched for in the lower-cased prose.
         """
-        try:
-            return self._candidates[id(plan)]
-        except KeyError:
-            pass
-        out: list[int] | None = None
+        out = self._candidates.get(id(plan), _UNKNOWN)
+        if out is not _UNKNOWN:
+            return out
+        out = None
         low = self.low
         if low is not None:
             if plan.known is not _known_words:
@@ -490,7 +490,8 @@ class _Scan:
             index = self.index
             parts, offsets = self._parts, self._offsets
             found: list[int] = []
-            for word in plan.words.intersection(index) if len(index) < len(plan.words) else index.keys() & plan.words:
+            words = plan.words
+            for word in [w for w in index if w in words] if len(index) < len(words) else [w for w in words if w in index]:
                 found += [offsets[i] for i in index[word]]
             for word, then in plan.followed.items():
                 for i in index.get(word, ()):

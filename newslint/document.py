@@ -120,8 +120,9 @@ class Document:
         return f"Document(path={self.path!r}, markup={self.markup!r}, {len(self.text)} characters)"
 
     def __getstate__(self) -> dict[str, object]:
-        """What pickles: not the matching state, which means something in this process only."""
-        return {k: v for k, v in self.__dict__.items() if k != "_scan"}
+        """What pickles: not the searchers kinds keep with it (the matching state means something in
+        this process only)."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_scan", "_speech_cues")}
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None) -> Document:

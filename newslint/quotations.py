@@ -89,6 +89,15 @@ class _Cues:
         self.text = prose if folded is None else folded
         self.search = (SPEECH if folded is None else _SPEECH_FOLDED).search
 
+    def within(self, start: int, end: int) -> bool:
+        """Is there a speech cue in `prose[start:end]` (as `SPEECH.search(prose, start, end)` finds)?"""
+        return self.search(self.text, start, end) is not None
+
+
+def speech_cues(text: str) -> _Cues:
+    """A searcher for speech cues in `text`, made once and asked many times."""
+    return _Cues(text)
+
 
 def _first(text: str, marks: tuple[str, ...], pos: int, end: int) -> int:
     """The offset of the first of `marks` in `text[pos:end]`; -1 if none."""

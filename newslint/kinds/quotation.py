@@ -20,7 +20,7 @@ from typing import Any, Iterator
 from newslint.document import Document, Scope
 from newslint.kinds import BuildContext, Hit
 from newslint.markup import BlockKind
-from newslint.quotations import SPEECH
+from newslint.quotations import speech_cues
 from newslint.schema import Option, Where, boolean, choice, integer
 
 OPTIONS = {
@@ -65,7 +65,7 @@ class Quotation:
             return False
         for i in range(max(0, index - self.window), min(len(blocks), index + self.window + 1)):
             if i != index and blocks[i].kind is not BlockKind.HEADING and \
-                    SPEECH.search(doc.text, blocks[i].start, blocks[i].end):
+                    _cues(doc).within(blocks[i].start, blocks[i].end):
                 return True
         return False
 
@@ -101,3 +101,11 @@ def _first_alnum(doc: Document, index: int) -> int:
         sentence = doc.sentences[index]
         cache[index] = next((i for i in range(sentence.start, sentence.end) if doc.prose[i].isalnum()), sentence.end)
     return cache[index]
+
+
+def _cues(doc: Document) -> Any:
+    """The speech-cue searcher of a document's text, made on first use."""
+    cues = doc.__dict__.get("_speech_cues")
+    if cues is None:
+        cues = doc.__dict__["_speech_cues"] = speech_cues(doc.text)
+    return cues

@@ -482,17 +482,22 @@ class _Scan:
         out = self._candidates.get(id(plan), _UNKNOWN)
         if out is not _UNKNOWN:
             return out
-        out = None
         low = self.low
-        if low is not None:
-            if plan.known is not _known_words:
-                plan.make_known()
-            index = self.index
-            parts, offsets = self._parts, self._offsets
-            found: list[int] = []
-            words = plan.words
-            for word in [w for w in index if w in words] if len(index) < len(words) else [w for w in words if w in index]:
+        if low is None:
+            self._candidates[id(plan)] = None
+            return None
+        if plan.known is not _known_words:
+            plan.make_known()
+        index = self._index if self._indexed == len(_known_words) or self._indexed == _ALL_WORDS else self.index
+        words = plan.words
+        hits = [w for w in index if w in words] if len(index) < len(words) else [w for w in words if w in index]
+        found: list[int] = []
+        if hits:
+            offsets = self._offsets
+            for word in hits:
                 found += [offsets[i] for i in index[word]]
+        if plan.others:
+            parts, offsets = self._parts, self._offsets
             for word, then in plan.followed.items():
                 for i in index.get(word, ()):
                     if i + 2 < len(parts) and parts[i + 2].startswith(then) and parts[i + 1].isspace():
@@ -510,8 +515,7 @@ class _Scan:
                 while i >= 0:
                     found.append(i)
                     i = low.find(text, i + 1)
-            out = sorted(set(found))
-        self._candidates[id(plan)] = out
+        out = self._candidates[id(plan)] = sorted(set(found)) if len(found) > 1 else found
         return out
 
     def may_contain(self, literals: tuple[str, ...] | None) -> bool:
@@ -527,7 +531,7 @@ class _Scan:
 class _Plan:
     """How `_Scan.candidates` finds the candidates of a prefix list."""
 
-    __slots__ = ("words", "followed", "continued", "opening", "anywhere", "known")
+    __slots__ = ("words", "followed", "continued", "opening", "anywhere", "others", "known")
 
     def __init__(self, prefixes: tuple[Prefix, ...]) -> None:
         words: set[str] = set()
@@ -551,6 +555,7 @@ class _Plan:
         self.continued = tuple(continued)  # (whole word, the prefix it starts)
         self.opening = tuple(opening)  # beginnings of words
         self.anywhere = tuple(anywhere)  # strings anywhere in the text
+        self.others = bool(self.followed or self.continued or self.opening or self.anywhere)
         self.known: set[str] | None = None  # the `_known_words` its words were added to
 
     def make_known(self) -> None:

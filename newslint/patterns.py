@@ -203,6 +203,11 @@ class Compiled:
         return literal_prefixes(self.text)
 
     @functools.cached_property
+    def required(self) -> tuple[str, ...] | None:
+        """A pattern's `required_literals`."""
+        return required_literals(self.text)
+
+    @functools.cached_property
     def plan(self) -> _Plan | None:
         """How to find where a match can start (shared by items with equal `prefixes`)."""
         return None if self.prefixes is None else _plan(self.prefixes)
@@ -358,7 +363,7 @@ def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
             candidates = scan.candidates(plan)
             if candidates == []:
                 return []
-        if not scan.may_contain(required_literals(item.text)):
+        if not scan.may_contain(item.required):
             return []
     pattern = item.pattern
     if candidates is None:
@@ -413,7 +418,7 @@ _ODD_CASE = frozenset("\u017f\u0131\u0130\u212a\u212b\ufb05\ufb06\u1e9e\u00df\u1
 
 
 _documents = 0  # documents this process has matched so far
-_DERIVED = frozenset({"pattern", "by_first_word", "prefixes", "plan"})  # `Compiled` values worked out on first use
+_DERIVED = frozenset({"pattern", "by_first_word", "prefixes", "plan", "required"})  # `Compiled` values worked out on first use
 _ALL_WORDS = -2
 _UNKNOWN: Any = object()
 _slots: dict[tuple[Any, ...], int] = {}  # `Matcher.slot` by `Matcher.key`

@@ -6,7 +6,6 @@ import contextlib
 import functools
 import itertools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
 try:  # the standard library's own parser, used only to read literals out of patterns
@@ -130,7 +129,6 @@ MATCHER_OPTIONS: Mapping[str, Option] = {
 }
 
 
-@dataclass(frozen=True)
 class Compiled:
     """One compiled term list or user pattern, with what a document must contain for it to match.
 
@@ -143,12 +141,26 @@ class Compiled:
     cannot be invalid): an article without any of its first words never needs it.
     """
 
-    source: Any  # a compiled house pattern, or the (terms, ignore_case) of a term list or built-in pattern
-    is_terms: bool
-    first_words: frozenset[str] | None = None
-    limited: bool = False  # a house rule's pattern: run by `regex` with USER_PATTERN_TIMEOUT
-    lazy: bool = False  # a built-in rule's pattern: compiled on first use, never if its literals are absent
-    where: Where | None = None  # where a lazy pattern was written
+    def __init__(self, source: Any, is_terms: bool, first_words: frozenset[str] | None = None, *,
+                 limited: bool = False, lazy: bool = False, where: Where | None = None) -> None:
+        self.source = source  # a compiled house pattern, or the (terms, ignore_case) of a term list or built-in pattern
+        self.is_terms = is_terms
+        self.first_words = first_words
+        self.limited = limited  # a house rule's pattern: run by `regex` with USER_PATTERN_TIMEOUT
+        self.lazy = lazy  # a built-in rule's pattern: compiled on first use, never if its literals are absent
+        self.where = where  # where a lazy pattern was written
+
+    def _fields(self) -> tuple[Any, ...]:
+        return self.source, self.is_terms, self.first_words, self.limited, self.lazy, self.where
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Compiled) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Compiled({self.source!r}, is_terms={self.is_terms})"
 
     def __getstate__(self) -> dict[str, Any]:
         """What pickles: the definition, not what this process derived from it (compiled patterns,
@@ -244,7 +256,6 @@ def _user(pattern: str, where: Where, ignore_case: bool, trusted: bool) -> Compi
     return Compiled(user_pattern(pattern, where, ignore_case=ignore_case), False, limited=True)
 
 
-@dataclass(frozen=True, eq=False)
 class Matcher:
     """Finds terms and patterns in a document's prose, minus exceptions and proper names.
 
@@ -252,9 +263,10 @@ class Matcher:
     document; `finditer` over a window and `search` read them by bisection.
     """
 
-    compiled: tuple[Compiled, ...]
-    exceptions: Compiled | None  # a term list
-    match_proper_names: bool
+    def __init__(self, compiled: tuple[Compiled, ...], exceptions: Compiled | None, match_proper_names: bool) -> None:
+        self.compiled = compiled
+        self.exceptions = exceptions  # a term list
+        self.match_proper_names = match_proper_names
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], where: Where, *, extra_terms: Iterable[str] = (),

@@ -1,7 +1,6 @@
 """One file through the pipeline: rules for its config, lint, accepted terms, article type, severities, suppressions."""
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import Sequence
@@ -125,9 +124,9 @@ class Checker:
             soft = [f for f in findings if f.rule.split(".", 1)[0] in config_.WORD_CHOICE]
             findings = [f for f in findings if f not in soft]
             if action == "suggestion":
-                findings += [replace(f, severity=Severity.SUGGESTION) for f in soft]
+                findings += [f._replace(severity=Severity.SUGGESTION) for f in soft]
         if settings.severity:
-            findings = [replace(f, severity=settings.severity.get(f.rule) or settings.severity.get(
+            findings = [f._replace(severity=settings.severity.get(f.rule) or settings.severity.get(
                 f.rule.split(".", 1)[0]) or f.severity) for f in findings]
         known = self.ruleset(config).known
         return suppressions.apply(sorted(findings), doc.text, doc.path, known, {r.id for r in rules})

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -28,9 +28,9 @@ class Severity(enum.IntEnum):
         return self.label
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One problem at one place. Lines and columns are 1-based code points; ends are exclusive."""
+class Finding(NamedTuple):
+    """One problem at one place. Lines and columns are 1-based code points; ends are exclusive.
+    Findings sort by path, then position, then rule."""
 
     path: str
     line: int

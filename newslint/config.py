@@ -4,15 +4,20 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Mapping, NamedTuple
 
-
 from newslint.errors import RuleError
 from newslint.finding import Severity
-from newslint.schema import Option, Where, check_mapping, choice, nested, read_yaml, strings
-
+from newslint.schema import (
+    Option,
+    Where,
+    check_mapping,
+    choice,
+    nested,
+    read_yaml,
+    strings,
+)
 
 YAML_NAMES = (".newslint.yaml", ".newslint.yml")
 SEVERITIES = tuple(s.label for s in Severity)
@@ -84,19 +89,18 @@ class FileSettings(NamedTuple):
     article_types: Mapping[str, str]
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     path: Path | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
-    severity: Mapping[str, Severity] = field(default_factory=dict)
+    severity: Mapping[str, Severity] = {}  # noqa: RUF012 - shared, never changed
     per_path: tuple[tuple[str, Mapping[str, Any]], ...] = ()
     exclude: tuple[str, ...] = ()
     style: tuple[str, ...] = ()
     rules: tuple[Path, ...] = ()
     accepted: tuple[str, ...] = ()
-    article_types: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_ARTICLE_TYPES))
+    article_types: Mapping[str, str] = DEFAULT_ARTICLE_TYPES
 
     @property
     def root(self) -> Path:

@@ -153,7 +153,11 @@ class Document:
                 size = os.fstat(handle.fileno()).st_size
                 if size > MAX_BYTES:
                     raise InputError(name, _too_large(size))
-                data = handle.read(MAX_BYTES + 1)  # a pipe's size is unknown until read
+                # A file is read at its size (one byte more tells if it grew); a pipe's size is unknown
+                # until read. Asking for MAX_BYTES at once would allocate that much for every file.
+                data = handle.read(size + 1 if size else MAX_BYTES + 1)
+                if size and len(data) > size:
+                    data += handle.read(MAX_BYTES + 1 - len(data))
         except FileNotFoundError:
             raise InputError(name, "no such file") from None
         except IsADirectoryError:

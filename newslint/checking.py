@@ -24,10 +24,13 @@ def article_type(text: str) -> str | None:
     lines = body.splitlines()
     for i, line in enumerate(lines[1:], 1):
         if line.strip() in ("---", "..."):
-            import yaml  # only for an article with front matter
+            front = "\n".join(lines[1:i])
+            if "type" not in front and "\\" not in front:  # no `type` key, however the YAML reads
+                return None
+            import yaml  # only for front matter that may hold a type
 
             try:
-                meta = yaml.safe_load("\n".join(lines[1:i]))
+                meta = yaml.safe_load(front)
             except yaml.YAMLError:
                 return None
             value = meta.get("type") if isinstance(meta, dict) else None

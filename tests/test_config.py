@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from newslint.checking import article_type
@@ -158,3 +159,24 @@ def test_article_types_soften_cliches_and_editorializing(tmp_path):
     assert severities[("news", "editorial.adverbs")] == "warning"
     assert severities[("opinion", "editorial.adverbs")] == "suggestion"
     assert ("news", "cliches.news") in severities and ("opinion", "cliches.news") in severities
+
+
+@pytest.mark.parametrize(("front", "expected"), [
+    ("title: A day\ntype: Opinion", "opinion"),
+    ("title: A day\ntags: [war]", None),  # no type key: read without a YAML parser
+    ('"ty\\x70e": review', "review"),  # an escaped key is still read by the parser
+    ("type: [broken", None),  # front matter that is not YAML has no type
+])
+def test_article_type_from_front_matter(front, expected):
+    assert article_type(f"---\n{front}\n---\n\nText.\n") == expected
+
+
+def test_front_matter_without_a_type_needs_no_yaml_parser():
+    import subprocess
+    import sys
+
+    script = ("import sys; from newslint.checking import article_type; "
+              "assert article_type('---\\ntitle: A day\\n---\\n\\nText.') is None; print('yaml' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout
+    assert out.strip() == "False"

@@ -4,20 +4,40 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Container, Mapping, Sequence
 
 from newslint.errors import RuleError
 from newslint.finding import Finding
-from newslint.fingerprints import fingerprints
+from newslint.fingerprints import Fingerprints, fingerprints
 
 VERSION = 1
 
 
 def dumps(findings: Sequence[Finding], sources: Mapping[str, str]) -> str:
-    entries = [{"path": f.path, "rule": f.rule, "text": f.text, "fingerprint": fp}
-               for f, fp in zip(findings, fingerprints(findings, sources))]
+    return _dumps(_entries(findings, fingerprints(findings, sources)))
+
+
+def _entries(findings: Sequence[Finding], prints: Sequence[str]) -> list[dict[str, str]]:
+    return [{"path": f.path, "rule": f.rule, "text": f.text, "fingerprint": fp} for f, fp in zip(findings, prints)]
+
+
+def _dumps(entries: list[dict[str, str]]) -> str:
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     return json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1) + "\n"
+
+
+class Recorder:
+    """A baseline gathered file by file: one small entry per finding, never the texts."""
+
+    def __init__(self, repeated: Container[str] | None = None) -> None:
+        self.prints = Fingerprints(repeated)
+        self.entries: list[dict[str, str]] = []
+
+    def add(self, findings: Sequence[Finding], text: str | None) -> None:
+        self.entries.extend(_entries(findings, self.prints.of(findings, text)))
+
+    def dumps(self) -> str:
+        return _dumps(self.entries)
 
 
 def load(path: Path) -> Counter[tuple[str, str]]:
@@ -42,11 +62,25 @@ def load(path: Path) -> Counter[tuple[str, str]]:
 def new_findings(findings: Sequence[Finding], sources: Mapping[str, str],
                  known: Counter[tuple[str, str]]) -> list[Finding]:
     """The findings that the baseline does not account for."""
-    left = Counter(known)
+    return _new(findings, fingerprints(findings, sources), Counter(known))
+
+
+def _new(findings: Sequence[Finding], prints: Sequence[str], left: Counter[tuple[str, str]]) -> list[Finding]:
     out = []
-    for f, fp in zip(findings, fingerprints(findings, sources)):
+    for f, fp in zip(findings, prints):
         if left[(f.path, fp)] > 0:
             left[(f.path, fp)] -= 1
         else:
             out.append(f)
     return out
+
+
+class Filter:
+    """`new_findings` file by file: only the text of the file at hand is needed."""
+
+    def __init__(self, known: Counter[tuple[str, str]], repeated: Container[str] | None = None) -> None:
+        self.left = Counter(known)
+        self.prints = Fingerprints(repeated)
+
+    def new(self, findings: Sequence[Finding], text: str | None) -> list[Finding]:
+        return _new(findings, self.prints.of(findings, text), self.left)

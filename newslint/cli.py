@@ -5,22 +5,23 @@ import codecs
 import enum
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import click
 
-from newslint import __version__, runner
+from newslint import __version__, formats, runner
 from newslint.checking import Checker
 from newslint.config import KNOWN_STYLES, Config, Finder
 from newslint.document import Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding, Severity
-from newslint.formats import OutputFormat, Report, RuleInfo, render
+from newslint.formats import OutputFormat, RuleInfo
 from newslint.rulebook import Rule, load_rules
 from newslint.suppressions import META_RULES
-from newslint.writes import write_atomic
+from newslint.writes import atomic, write_atomic
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 PROGRESS_MIN_FILES = 20
@@ -82,14 +83,10 @@ def _rule_info(rules: Iterable[Rule]) -> dict[str, RuleInfo]:
 
 @dataclass
 class Run:
-    """What one `check` run collected, for the output, the baseline and the exit code."""
+    """What one `check` run keeps while it lints: each file's text and findings are reported and let go."""
 
-    findings: list[Finding] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
-    paths: list[str] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
-    diffs: list[str] = field(default_factory=list)
-    thresholds: dict[str, Severity] = field(default_factory=dict)
+    diffs: list[str] = field(default_factory=list)  # diffs of the file at hand, until they are printed
     fixed: int = 0
     failed: bool = False
 
@@ -182,8 +179,10 @@ def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker,
 
 
 def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, jobs: int | None = None, encoding: str | None = None) -> Run:
-    run = Run()
+              stdin_name: str | None, mode: FixMode, jobs: int | None = None, encoding: str | None = None,
+              run: Run | None = None, progress: bool = True) -> Iterator[_Linted]:
+    """Each file's result, in order, as it is linted; errors are reported (and noted in `run`) on the way."""
+    run = run if run is not None else Run()
     first = next((t for t in targets if isinstance(t, Path)), None)
     if first is not None and jobs != 1 and not mode.on:
         try:  # load the rules once here, so that forked workers share them instead of each loading them
@@ -193,7 +192,7 @@ def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: C
     # Fixes write files and collect diffs as they go: they run in this process.
     results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run, encoding),
                                  targets, 1 if mode.on else jobs)
-    show = _wants_progress(len(targets))
+    show = progress and _wants_progress(len(targets))
     with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
             else _plain(results) as items:
         for result in items:
@@ -209,11 +208,7 @@ def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: C
                 _error(message)
                 run.failed = True
             run.rules.update({r.id: r for r in checker.ruleset(result.config).rules})
-            run.paths.append(result.path)
-            run.sources[result.path] = result.text
-            run.thresholds[result.path] = result.threshold
-            run.findings.extend(result.findings)
-    return run
+            yield result
 
 
 def _wants_progress(files: int) -> bool:
@@ -277,32 +272,28 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
         finder = Finder(config_file)
         checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
         known = baseline.load(baseline_file) if baseline_file else None
-        run = _lint_all(list(_targets(paths)), finder, checker, fail_on, stdin_filename, mode, jobs, encoding)
+        targets = list(_targets(paths))
+        run = Run()
+        with _reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
+                       _repeated(targets, stdin_filename)) as report:
+            for result in _lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, encoding, run,
+                                    progress=not report.to_terminal):
+                report.add(result, run)
+            report.close(_rule_info(run.rules.values()))
     except NewslintError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
     if write_baseline:
-        _write_or_exit(write_baseline, baseline.dumps(run.findings, run.sources))
-        click.echo(f"newslint: recorded {len(run.findings)} findings in {write_baseline}", err=True)
+        _write_or_exit(write_baseline, report.recorder.dumps())
+        click.echo(f"newslint: recorded {len(report.recorder.entries)} findings in {write_baseline}", err=True)
         sys.exit(ExitCode.ERROR if run.failed else ExitCode.OK)
-    if known is not None:
-        run.findings = baseline.new_findings(run.findings, run.sources, known)
     if mode.write:
         click.echo(f"newslint: applied {run.fixed} fix{'es' if run.fixed != 1 else ''}", err=True)
     if mode.diff:
-        click.echo("".join(run.diffs), nl=False)
-        sys.exit(ExitCode.ERROR if run.failed else ExitCode.FINDINGS if run.diffs else ExitCode.OK)
-    report = Report(run.findings, run.sources, run.paths, _rule_info(run.rules.values()),
-                    colour=(sys.stdout.isatty() and output is None) if colour is None else colour)
-    rendered = render(OutputFormat(format_), report)
-    if output is not None:
-        _write_or_exit(output, rendered)
-    else:
-        click.echo(rendered, nl=False, color=report.colour)
+        sys.exit(ExitCode.ERROR if run.failed else ExitCode.FINDINGS if report.diffs else ExitCode.OK)
     if run.failed:
         sys.exit(ExitCode.ERROR)
-    failing = any(f.severity >= run.thresholds.get(f.path, Severity.WARNING) for f in run.findings)
-    sys.exit(ExitCode.FINDINGS if failing else ExitCode.OK)
+    sys.exit(ExitCode.FINDINGS if report.failing else ExitCode.OK)
 
 
 def _write_or_exit(path: Path, text: str) -> None:
@@ -383,3 +374,104 @@ def explain(rule_id: str, format_: str) -> None:
         click.echo("Passes:")
         for case in rule.pass_cases:
             click.echo("  - " + case.text.strip().replace("\n", "\n    "))
+
+
+# The report is written as files are linted: each file's text and findings are let go once reported.
+
+
+class _Report:
+    """Where each linted file goes: through the baseline, to the output format (or the baseline being
+    recorded, or the diffs), and into the exit code."""
+
+    def __init__(self, writer: formats.Writer | None, known: Mapping[tuple[str, str], int] | None, record: bool,
+                 show_diffs: bool, repeated: frozenset[str], to_terminal: bool) -> None:
+        if known is not None or record:
+            from newslint import baseline
+        self.writer = writer
+        self.filter = baseline.Filter(known, repeated) if known is not None else None
+        self.recorder = baseline.Recorder(repeated) if record else None
+        self.show_diffs = show_diffs
+        self.to_terminal = to_terminal  # the report streams to a terminal: no progress bar over it
+        self.diffs = False
+        self.failing = False
+
+    def add(self, result: _Linted, run: Run) -> None:
+        if self.recorder is not None:
+            self.recorder.add(result.findings, result.text)
+            return
+        if self.show_diffs:
+            click.echo("".join(run.diffs), nl=False)
+            self.diffs = self.diffs or bool(run.diffs)
+        run.diffs.clear()
+        findings = self.filter.new(result.findings, result.text) if self.filter is not None else result.findings
+        self.failing = self.failing or any(f.severity >= result.threshold for f in findings)
+        if self.writer is not None:
+            self.writer.file(result.path, result.text, findings)
+
+    def close(self, rules: dict[str, RuleInfo]) -> None:
+        if self.writer is not None:
+            self.writer.close(rules)
+
+
+@contextmanager
+def _reporter(fmt: OutputFormat, output: Path | None, colour: bool | None, known: Mapping[tuple[str, str], int] | None,
+              write_baseline: Path | None, mode: FixMode, repeated: frozenset[str]) -> Iterator[_Report]:
+    """A report written as files are linted: to standard output, or to `output` through a temporary
+    file that replaces it only when the run ends without an error."""
+    if write_baseline or mode.diff:  # neither prints a report
+        yield _Report(None, known, bool(write_baseline), mode.diff and not write_baseline, repeated,
+                      mode.diff and not write_baseline and sys.stdout.isatty())
+        return
+    colour = (sys.stdout.isatty() and output is None) if colour is None else colour
+    if output is None:
+        echo = _Echo(colour)
+        yield _Report(formats.writer(fmt, echo, colour, repeated), known, False, False, repeated, sys.stdout.isatty())
+        echo.flush(end=True)
+        return
+    import io
+
+    with atomic(output, Path.cwd()) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        yield _Report(formats.writer(fmt, text.write, colour, repeated), known, False, False, repeated, False)
+        text.flush()
+        text.detach()
+
+
+class _Echo:
+    """Report text to standard output in pieces of some kilobytes. click.echo strips colour codes when
+    colour is off, so a piece never ends inside one."""
+
+    SIZE = 1 << 14
+
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+        self.parts: list[str] = []
+        self.size = 0
+
+    def __call__(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= self.SIZE:
+            self.flush()
+
+    def flush(self, end: bool = False) -> None:
+        text = "".join(self.parts)
+        cut = len(text)
+        esc = text.rfind("\x1b")
+        if not end and esc >= 0 and (esc + 1 == len(text) or text[esc + 1] == "[" and not text[esc + 2:].strip(";?0123456789")):
+            cut = esc  # the start of a colour code, perhaps: it waits for the rest
+        if cut:
+            click.echo(text[:cut], nl=False, color=self.colour)
+        self.parts = [text[cut:]] if cut < len(text) else []
+        self.size = len(text) - cut
+
+
+def _repeated(targets: Sequence[Path | str | InputError], stdin_name: str | None) -> frozenset[str]:
+    """The names of the files given more than once (fingerprints count on from one to the next)."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    for t in targets:
+        if not isinstance(t, InputError):
+            name = str(t) if isinstance(t, Path) else stdin_name or "<stdin>"
+            (again if name in seen else seen).add(name)
+    return frozenset(again)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from typing import Mapping, Sequence
+from itertools import groupby
+from typing import Container, Mapping, Sequence
 
 from newslint.finding import Finding
 from newslint.positions import line_starts, offset_of
@@ -27,16 +28,38 @@ def context(finding: Finding, text: str, starts: list[int] | None = None) -> str
 
 def fingerprints(findings: Sequence[Finding], sources: Mapping[str, str]) -> list[str]:
     """One fingerprint per finding, in order; repeats of the same text in the same context are numbered."""
-    seen: Counter[tuple[str, str]] = Counter()
-    tables: dict[str, list[int]] = {}
+    prints = Fingerprints()
     out = []
-    for f in findings:
-        text = sources.get(f.path)
-        if text is not None and f.path not in tables:
-            tables[f.path] = line_starts(text)
-        ctx = context(f, text, tables[f.path]) if text is not None else ""
-        base = "\x1f".join((f.rule, _squash(f.text), ctx))
-        seen[(f.path, base)] += 1
-        digest = hashlib.sha256(f"{base}\x1f{seen[(f.path, base)]}".encode("utf-8")).hexdigest()
-        out.append(digest[:32])
+    for path, group in groupby(findings, key=lambda f: f.path):
+        out.extend(prints.of(list(group), sources.get(path)))
     return out
+
+
+class Fingerprints:
+    """Fingerprints file by file, as files are linted: only the text of the file at hand is needed.
+
+    A path's occurrence counts are kept after its file for the paths in `repeated` (files given more
+    than once), or for every path when `repeated` is None.
+    """
+
+    def __init__(self, repeated: Container[str] | None = None) -> None:
+        self.repeated = repeated
+        self.seen: dict[str, Counter[str]] = {}
+        self.current: str | None = None
+
+    def of(self, findings: Sequence[Finding], text: str | None) -> list[str]:
+        """The fingerprints of one file's findings, in order; `text` is that file's text."""
+        table = line_starts(text) if text is not None and findings else None
+        out = []
+        for f in findings:
+            if f.path != self.current:
+                if self.current is not None and self.repeated is not None and self.current not in self.repeated:
+                    self.seen.pop(self.current, None)
+                self.current = f.path
+            ctx = context(f, text, table) if text is not None else ""
+            base = "\x1f".join((f.rule, _squash(f.text), ctx))
+            seen = self.seen.setdefault(f.path, Counter())
+            seen[base] += 1
+            digest = hashlib.sha256(f"{base}\x1f{seen[base]}".encode("utf-8")).hexdigest()
+            out.append(digest[:32])
+        return out

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
 
 from newslint.document import Document
 from newslint.engine import lint
@@ -12,9 +13,13 @@ from newslint.errors import InputError
 from newslint.finding import Finding
 from newslint.rulebook import Rule
 
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
 STDIN = "-"
 _CHUNK = 4  # files per task sent to a worker: small enough to balance, big enough to amortize
 _MIN_PARALLEL = 4  # fewer files than this are linted in-process (starting workers costs more)
+_AHEAD = 4  # chunks handed out per worker beyond the one whose results are awaited
 
 Target = Path | str | InputError
 T = TypeVar("T")
@@ -44,9 +49,9 @@ def _init(task: Callable[[Target], object]) -> None:
     _task = task
 
 
-def _call(target: Target) -> object:
+def _call_all(targets: list[Target]) -> list[object]:
     assert _task is not None
-    return _task(target)
+    return [_task(target) for target in targets]
 
 
 def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: int | None = None) -> Iterator[T]:
@@ -55,7 +60,8 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     Standard input and errors found while listing the targets are handled by this process, in
     their place. Workers are forked, so `task` may be any callable (a closure over loaded rules);
     where processes cannot be forked, or for a handful of files, everything runs here. A task
-    returns a picklable value and must not raise.
+    returns a picklable value and must not raise. Only a few tasks per worker are handed out ahead
+    of the results being taken, so that results wait in memory in small numbers however many files.
     """
     items = list(targets)
     files = sum(1 for t in items if isinstance(t, Path))
@@ -67,15 +73,27 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
             yield task(target)
         return
     with multiprocessing.get_context("fork").Pool(workers, initializer=_init, initargs=(task,)) as pool:
-        pending: list[Path] = []
+        waiting: deque[AsyncResult[list[T]]] = deque()  # chunks handed out, in order
+        chunk: list[Target] = []
         for target in items:
             if isinstance(target, Path):
-                pending.append(target)
+                chunk.append(target)
+                if len(chunk) == _CHUNK:
+                    waiting.append(pool.apply_async(_call_all, (chunk,)))
+                    chunk = []
+                    if len(waiting) > _AHEAD * workers:
+                        yield from waiting.popleft().get()
                 continue
-            yield from pool.imap(_call, pending, _CHUNK)
-            pending = []
+            if chunk:
+                waiting.append(pool.apply_async(_call_all, (chunk,)))
+                chunk = []
+            while waiting:
+                yield from waiting.popleft().get()
             yield task(target)
-        yield from pool.imap(_call, pending, _CHUNK)
+        if chunk:
+            waiting.append(pool.apply_async(_call_all, (chunk,)))
+        while waiting:
+            yield from waiting.popleft().get()
 
 
 def lint_target(target: Target, rules: Sequence[Rule], keep_text: bool = False) -> Result:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 from newslint.errors import InputError
 
@@ -20,6 +22,16 @@ def target(path: Path, root: Path) -> Path:
 
 def write_atomic(path: Path, data: bytes, root: Path) -> None:
     """Write `data` to `path` via a temporary file in the same folder and `os.replace`; keep its mode."""
+    with atomic(path, root) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def atomic(path: Path, root: Path) -> Iterator[BinaryIO]:
+    """A file that replaces `path` (keeping its mode) when the block ends; an exception leaves `path` as it was.
+
+    It is a temporary file in the same folder, so a report can be written while it is produced.
+    """
     real = target(path, root)
     try:
         mode = real.stat().st_mode & 0o7777
@@ -31,17 +43,22 @@ def write_atomic(path: Path, data: bytes, root: Path) -> None:
         raise InputError(str(path), f"not written: {exc.strerror or exc}") from None
     import tempfile  # only a run that writes pays for it
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    except OSError as exc:
+        raise InputError(str(path), f"not written: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, real)
-    except OSError as exc:
+    except BaseException as exc:  # an error while writing, or one that ends the run: `path` is left as it was
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise InputError(str(path), f"not written: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise InputError(str(path), f"not written: {exc.strerror or exc}") from None
+        raise

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import html
-from itertools import groupby
-from typing import Sequence
+from typing import Any, Mapping, Sequence
 
+from newslint import formats
 from newslint.finding import Finding, Severity
-from newslint.formats import Report
+from newslint.formats import Report, RuleInfo, Spool
 from newslint.positions import line_starts, offset_of
 
 CSS = """
@@ -109,23 +109,34 @@ def _filters(name: str, values: Sequence[str]) -> str:
     return f"<fieldset><legend>{name.capitalize()}</legend>{boxes}</fieldset>"
 
 
-def render(report: Report) -> str:
-    by_path = {p: list(g) for p, g in groupby(report.findings, key=lambda f: f.path)}
-    paths = list(report.paths) + [p for p in by_path if p not in report.paths]
-    articles, first = [], 0
-    for path in paths:
-        findings = by_path.get(path, [])
-        articles.append(_article(path, report.sources.get(path, ""), findings, first))
-        first += len(findings)
-    families = sorted({f.rule.split(".")[0] for f in report.findings})
-    severities = [s.label for s in reversed(Severity)]
-    return f"""<!DOCTYPE html>
+class Writer(formats.Writer):
+    """Each article is rendered while its text is at hand and set aside; the totals and filters open the page."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.articles = Spool()
+        self.families: set[str] = set()
+
+    def file(self, path: str, text: str | None, findings: Sequence[Finding]) -> None:
+        self.articles.write(_article(path, text or "", list(findings), self.findings))
+        self.families.update(f.rule.split(".")[0] for f in findings)
+        super().file(path, text, findings)
+
+    def close(self, rules: Mapping[str, RuleInfo]) -> None:
+        severities = [s.label for s in reversed(Severity)]
+        self.write(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <title>newslint report</title><style>{CSS}</style></head>
 <body><header><h1>newslint report</h1>
-<p>{len(report.findings)} findings in {len(paths)} files. <span id="count" aria-live="polite"></span></p></header>
-<nav>{_filters("family", families)}{_filters("severity", severities)}</nav>
-{"".join(articles)}
+<p>{self.findings} findings in {self.files} files. <span id="count" aria-live="polite"></span></p></header>
+<nav>{_filters("family", sorted(self.families))}{_filters("severity", severities)}</nav>
+""")
+        self.articles.drain(self.write)
+        self.write(f"""
 <script>{JS}</script></body></html>
-"""
+""")
+
+
+def render(report: Report) -> str:
+    return formats.render(formats.OutputFormat.HTML, report)

@@ -1,32 +1,54 @@
 """JUnit XML: one testsuite per linted file, one failed testcase per finding."""
 from __future__ import annotations
 
-from itertools import groupby
+from typing import Any, Mapping, Sequence
 from xml.etree import ElementTree as ET
 
-from newslint.formats import Report
+from newslint import formats
+from newslint.finding import Finding
+from newslint.formats import Report, RuleInfo, Spool
+
+
+def _suite(path: str, findings: Sequence[Finding]) -> ET.Element:
+    suite = ET.Element("testsuite", name=path, tests=str(max(1, len(findings))), failures=str(len(findings)),
+                       errors="0", skipped="0")
+    if not findings:
+        ET.SubElement(suite, "testcase", name="newslint", classname=path)
+    for f in findings:
+        case = ET.SubElement(suite, "testcase", name=f"{f.rule} {f.line}:{f.column}", classname=path,
+                             file=path, line=str(f.line))
+        failure = ET.SubElement(case, "failure", message=f.message, type=f.severity.label)
+        body = f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}\nflagged: {f.text}"
+        if f.suggestions:
+            body += "\nsuggestion: " + " | ".join(f.suggestions)
+        failure.text = body
+    return suite
+
+
+class Writer(formats.Writer):
+    """Test suites are set aside as files are linted; the totals open the document."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.suites = Spool()
+        self.tests = 0
+
+    def file(self, path: str, text: str | None, findings: Sequence[Finding]) -> None:
+        super().file(path, text, findings)
+        self.tests += max(1, len(findings))
+        self.suites.write(ET.tostring(_suite(path, findings), encoding="unicode"))
+
+    def close(self, rules: Mapping[str, RuleInfo]) -> None:
+        root = ET.Element("testsuites", name="newslint", tests=str(self.tests), failures=str(self.findings),
+                          errors="0")
+        if self.suites:
+            root.text = "\x00"
+        head, _, tail = ET.tostring(root, encoding="unicode").partition("\x00")
+        self.write('<?xml version="1.0" encoding="UTF-8"?>\n' + head)
+        if self.suites:
+            self.suites.drain(self.write)
+        self.write(tail + "\n")
 
 
 def render(report: Report) -> str:
-    by_path = {path: list(group) for path, group in groupby(report.findings, key=lambda f: f.path)}
-    paths = list(report.paths) + [p for p in by_path if p not in report.paths]
-    root = ET.Element("testsuites", name="newslint", tests="0", failures=str(len(report.findings)), errors="0")
-    total = 0
-    for path in paths:
-        findings = by_path.get(path, [])
-        tests = max(1, len(findings))
-        total += tests
-        suite = ET.SubElement(root, "testsuite", name=path, tests=str(tests), failures=str(len(findings)),
-                              errors="0", skipped="0")
-        if not findings:
-            ET.SubElement(suite, "testcase", name="newslint", classname=path)
-        for f in findings:
-            case = ET.SubElement(suite, "testcase", name=f"{f.rule} {f.line}:{f.column}", classname=path,
-                                 file=path, line=str(f.line))
-            failure = ET.SubElement(case, "failure", message=f.message, type=f.severity.label)
-            body = f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}\nflagged: {f.text}"
-            if f.suggestions:
-                body += "\nsuggestion: " + " | ".join(f.suggestions)
-            failure.text = body
-    root.set("tests", str(total))
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return formats.render(formats.OutputFormat.JUNIT, report)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
+from typing import Any, Mapping, Sequence
 
-from newslint import __version__
-from newslint.finding import Severity
-from newslint.fingerprints import fingerprints
-from newslint.formats import Report, RuleInfo
+from newslint import __version__, formats
+from newslint.finding import Finding, Severity
+from newslint.fingerprints import Fingerprints
+from newslint.formats import Report, RuleInfo, Spool, json_
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
@@ -27,31 +28,76 @@ def _rule(info: RuleInfo) -> dict[str, object]:
             "defaultConfiguration": {"level": LABEL_LEVELS.get(info.severity, "warning")}}
 
 
-def render(report: Report) -> str:
-    ids = sorted(set(report.rules) | {f.rule for f in report.findings})
-    index = {rule_id: i for i, rule_id in enumerate(ids)}
-    rules = [_rule(report.rules.get(r) or RuleInfo(r, "warning")) for r in ids]
-    results = []
-    for f, fp in zip(report.findings, fingerprints(report.findings, report.sources)):
-        message = f.message + (f" Suggestion: {' | '.join(f.suggestions)}." if f.suggestions else "")
-        region: dict[str, object] = {"startLine": f.line, "startColumn": f.column,
-                                     "endLine": f.end_line, "endColumn": f.end_column}
-        if f.text:
-            region["snippet"] = {"text": f.text}
-        results.append({
-            "ruleId": f.rule, "ruleIndex": index[f.rule], "level": LEVELS[f.severity],
-            "message": {"text": message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}],
-            "partialFingerprints": {"newslintFingerprint/v1": fp},
-        })
-    log = {
-        "$schema": SCHEMA, "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "newslint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": "https://github.com/newslint/newslint", "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "artifacts": [{"location": {"uri": _uri(p)}} for p in report.paths],
-            "results": results,
-        }],
+def _result(f: Finding, fingerprint: str, rule_index: object) -> dict[str, object]:
+    message = f.message + (f" Suggestion: {' | '.join(f.suggestions)}." if f.suggestions else "")
+    region: dict[str, object] = {"startLine": f.line, "startColumn": f.column,
+                                 "endLine": f.end_line, "endColumn": f.end_column}
+    if f.text:
+        region["snippet"] = {"text": f.text}
+    return {
+        "ruleId": f.rule, "ruleIndex": rule_index, "level": LEVELS[f.severity],
+        "message": {"text": message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}],
+        "partialFingerprints": {"newslintFingerprint/v1": fingerprint},
     }
-    return json.dumps(log, ensure_ascii=False, indent=1) + "\n"
+
+
+_MARK = "\x00"  # a placeholder in the document's text: for the artifacts and results, and before a rule id
+_DEPTH = 4  # how deep the artifacts and the results lie in the document
+_MARKED = " " * _DEPTH + json.dumps(_MARK)
+_RULE_INDEX = " " * (_DEPTH + 1) + '"ruleIndex": ' + json.dumps(_MARK)[:-1]  # the line of a result's ruleIndex
+
+
+class Writer(formats.Writer):
+    """Results and artifacts are set aside as files are linted; the rule list comes first and gives
+    each result its ruleIndex, filled in as the results are written out."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.prints = Fingerprints(self.repeated)
+        self.artifacts = Spool()
+        self.results = Spool()
+        self.rule_ids: set[str] = set()
+
+    def file(self, path: str, text: str | None, findings: Sequence[Finding]) -> None:
+        self.artifacts.write(("" if self.files == 0 else ",\n") + json_.item({"location": {"uri": _uri(path)}}, _DEPTH))
+        if findings:
+            self.results.write(("" if self.findings == 0 else ",\n") + ",\n".join(
+                json_.item(_result(f, fp, _MARK + f.rule), _DEPTH) for f, fp in zip(findings, self.prints.of(findings, text))))
+        super().file(path, text, findings)
+        self.rule_ids.update(f.rule for f in findings)
+
+    def close(self, rules: Mapping[str, RuleInfo]) -> None:
+        ids = sorted(set(rules) | self.rule_ids)
+        index = {rule_id: i for i, rule_id in enumerate(ids)}
+        log = {
+            "$schema": SCHEMA, "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {"name": "newslint", "version": __version__, "semanticVersion": __version__,
+                                    "informationUri": "https://github.com/newslint/newslint",
+                                    "rules": [_rule(rules.get(r) or RuleInfo(r, "warning")) for r in ids]}},
+                "columnKind": "unicodeCodePoints",
+                "artifacts": [_MARK] if self.artifacts else [],
+                "results": [_MARK] if self.results else [],
+            }],
+        }
+        pieces = iter(json.dumps(log, ensure_ascii=False, indent=1).split(_MARKED))
+        self.write(next(pieces))
+        if self.artifacts:
+            self.artifacts.drain(self.write)
+            self.write(next(pieces))
+
+        def rule_index(line: str) -> str:
+            if not line.startswith(_RULE_INDEX):
+                return line
+            rule_id = json.loads('"' + line[len(_RULE_INDEX):line.rindex('",')] + '"')
+            return f'{" " * (_DEPTH + 1)}"ruleIndex": {index[rule_id]},\n'
+
+        if self.results:
+            self.results.drain(self.write, rule_index)
+            self.write(next(pieces))
+        self.write("\n")
+
+
+def render(report: Report) -> str:
+    return formats.render(formats.OutputFormat.SARIF, report)

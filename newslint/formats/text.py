@@ -1,10 +1,11 @@
 """Text: findings grouped by file, the source line with the span marked, a summary with counts."""
 from __future__ import annotations
 
-from itertools import groupby
+from typing import Any, Mapping, Sequence
 
+from newslint import formats
 from newslint.finding import Finding, Severity
-from newslint.formats import Report
+from newslint.formats import Report, RuleInfo
 
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.SUGGESTION: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -37,25 +38,40 @@ def _finding(f: Finding, lines: list[str] | None, colour: bool) -> list[str]:
     return out
 
 
-def summary(report: Report) -> str:
-    findings = report.findings
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+def summary(report: Report | formats.Writer) -> str:
+    """`N findings in M files (errors, warnings, suggestions)`."""
+    if isinstance(report, formats.Writer):
+        counts, files = report.counts, report.files
+    else:
+        counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
+        files = report.files
+    total = sum(counts.values())
     parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in reversed(Severity)]
-    noun = "file" if report.files == 1 else "files"
-    return f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {report.files} {noun} ({', '.join(parts)})"
+    noun = "file" if files == 1 else "files"
+    return f"{total} finding{'s' if total != 1 else ''} in {files} {noun} ({', '.join(parts)})"
+
+
+class Writer(formats.Writer):
+    """Per file: `path:line:col: severity rule message`, the line, a marker; a blank line between files."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.last: str | None = None  # the path of the last file with findings
+
+    def file(self, path: str, text: str | None, findings: Sequence[Finding]) -> None:
+        super().file(path, text, findings)
+        if not findings:
+            return
+        out = [""] if self.last is not None and path != self.last else []
+        lines = _source_lines(text) if text is not None else None
+        for f in findings:
+            out.extend(_finding(f, lines, self.colour))
+        self.write("".join(line + "\n" for line in out))
+        self.last = path
+
+    def close(self, rules: Mapping[str, RuleInfo]) -> None:
+        self.write(("\n" if self.last is not None else "") + summary(self) + "\n")
 
 
 def render(report: Report) -> str:
-    """Per file: `path:line:col: severity rule message`, the line, a marker; a blank line between files."""
-    out: list[str] = []
-    for path, group in groupby(report.findings, key=lambda f: f.path):
-        if out:
-            out.append("")
-        text = report.sources.get(path)
-        lines = _source_lines(text) if text is not None else None
-        for f in group:
-            out.extend(_finding(f, lines, report.colour))
-    if out:
-        out.append("")
-    out.append(summary(report))
-    return "\n".join(out) + "\n"
+    return formats.render(formats.OutputFormat.TEXT, report)

@@ -178,7 +178,7 @@ def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker,
                    tuple(str(e) for e in timeouts))
 
 
-def _lint_all(targets: list[Path | str | InputError], finder: Finder, checker: Checker, fail_on: str | None,
+def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Finder, checker: Checker, fail_on: str | None,
               stdin_name: str | None, mode: FixMode, jobs: int | None = None, encoding: str | None = None,
               run: Run | None = None, progress: bool = True) -> Iterator[_Linted]:
     """Each file's result, in order, as it is linted; errors are reported (and noted in `run`) on the way."""
@@ -272,10 +272,10 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
         finder = Finder(config_file)
         checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
         known = baseline.load(baseline_file) if baseline_file else None
-        targets = list(_targets(paths))
+        targets = _Targets(paths, stdin_filename)
         run = Run()
         with _reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
-                       _repeated(targets, stdin_filename)) as report:
+                       targets.repeated) as report:
             for result in _lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, encoding, run,
                                     progress=not report.to_terminal):
                 report.add(result, run)
@@ -466,12 +466,25 @@ class _Echo:
         self.size = len(text) - cut
 
 
-def _repeated(targets: Sequence[Path | str | InputError], stdin_name: str | None) -> frozenset[str]:
-    """The names of the files given more than once (fingerprints count on from one to the next)."""
-    seen: set[str] = set()
-    again: set[str] = set()
-    for t in targets:
-        if not isinstance(t, InputError):
-            name = str(t) if isinstance(t, Path) else stdin_name or "<stdin>"
-            (again if name in seen else seen).add(name)
-    return frozenset(again)
+class _Targets:
+    """The files to lint, listed again each time they are iterated, so that the list is never held:
+    a run's memory does not grow with the number of files. One listing ahead of the run counts them
+    and finds the names given more than once (fingerprints count on from one to the next)."""
+
+    def __init__(self, paths: Sequence[str], stdin_name: str | None) -> None:
+        self.paths = paths
+        seen: set[str] = set()
+        again: set[str] = set()
+        self.count = 0
+        for t in _targets(paths):
+            self.count += 1
+            if len(paths) > 1 and not isinstance(t, InputError):  # one folder lists each file once
+                name = str(t) if isinstance(t, Path) else stdin_name or "<stdin>"
+                (again if name in seen else seen).add(name)
+        self.repeated = frozenset(again)
+
+    def __iter__(self) -> Iterator[Path | str | InputError]:
+        return _targets(self.paths)
+
+    def __len__(self) -> int:
+        return self.count

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import deque
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
 
@@ -63,9 +64,17 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     returns a picklable value and must not raise. Only a few tasks per worker are handed out ahead
     of the results being taken, so that results wait in memory in small numbers however many files.
     """
-    items = list(targets)
-    files = sum(1 for t in items if isinstance(t, Path))
-    workers = min(jobs or default_jobs(), files)
+    wanted = jobs or default_jobs()
+    rest = iter(targets)  # never listed whole: the files are counted only as far as the choice needs
+    ahead: list[Target] = []
+    files = 0
+    for target in rest:
+        ahead.append(target)
+        files += isinstance(target, Path)
+        if files >= max(wanted, _MIN_PARALLEL):
+            break
+    items = chain(ahead, rest)
+    workers = min(wanted, files)
     if workers > 1 and files >= _MIN_PARALLEL:
         import multiprocessing  # only a parallel run pays for it
     if workers <= 1 or files < _MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():

@@ -78,7 +78,7 @@ def _new(findings: Sequence[Finding], prints: Sequence[str], left: Counter[tuple
 class Filter:
     """`new_findings` file by file: only the text of the file at hand is needed."""
 
-    def __init__(self, known: Counter[tuple[str, str]], repeated: Container[str] | None = None) -> None:
+    def __init__(self, known: Mapping[tuple[str, str], int], repeated: Container[str] | None = None) -> None:
         self.left = Counter(known)
         self.prints = Fingerprints(repeated)
 

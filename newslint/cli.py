@@ -284,8 +284,10 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
     if write_baseline:
-        _write_or_exit(write_baseline, report.recorder.dumps())
-        click.echo(f"newslint: recorded {len(report.recorder.entries)} findings in {write_baseline}", err=True)
+        recorder = report.recorder
+        assert recorder is not None  # a recording report was opened for --write-baseline
+        _write_or_exit(write_baseline, recorder.dumps())
+        click.echo(f"newslint: recorded {len(recorder.entries)} findings in {write_baseline}", err=True)
         sys.exit(ExitCode.ERROR if run.failed else ExitCode.OK)
     if mode.write:
         click.echo(f"newslint: applied {run.fixed} fix{'es' if run.fixed != 1 else ''}", err=True)

@@ -6,7 +6,7 @@ import sys
 from collections import deque
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
 
 from newslint.document import Document
 from newslint.engine import lint
@@ -82,7 +82,7 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
             yield task(target)
         return
     with multiprocessing.get_context("fork").Pool(workers, initializer=_init, initargs=(task,)) as pool:
-        waiting: deque[AsyncResult[list[T]]] = deque()  # chunks handed out, in order
+        waiting: deque[AsyncResult[list[Any]]] = deque()  # chunks handed out, in order
         chunk: list[Target] = []
         for target in items:
             if isinstance(target, Path):

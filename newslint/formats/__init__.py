@@ -8,8 +8,9 @@ file's text. What a format must print before its body (totals, rule lists) waits
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, field
-from typing import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 from newslint.finding import Finding, Severity
 
@@ -53,7 +54,7 @@ class Report:
         return len(self.paths)
 
 
-Write = Callable[[str], None]
+Write = Callable[[str], object]
 
 
 class Writer:
@@ -88,7 +89,7 @@ class Spool:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.size = 0
-        self.spill = None  # type: ignore[var-annotated]  # the temporary file, once there is one
+        self.spill: Any = None  # the temporary file, once there is one
 
     def write(self, text: str) -> None:
         if self.spill is not None:
@@ -167,7 +168,7 @@ def render(fmt: OutputFormat, report: Report) -> str:
 
 
 def renderers() -> dict[OutputFormat, Callable[[Report], str]]:
-    return {fmt: (lambda report, fmt=fmt: render(fmt, report)) for fmt in OutputFormat}
+    return {fmt: functools.partial(render, fmt) for fmt in OutputFormat}
 
 
 __all__ = ["OutputFormat", "Report", "RuleInfo", "Spool", "Write", "Writer", "render", "renderers", "writer"]

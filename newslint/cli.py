@@ -185,8 +185,11 @@ def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Fin
     run = run if run is not None else Run()
     first = next((t for t in targets if isinstance(t, Path)), None)
     if first is not None and jobs != 1 and not mode.on:
-        try:  # load the rules once here, so that forked workers share them instead of each loading them
-            checker.ruleset(finder.for_path(first))
+        try:  # load and compile the rules once here, so that forked workers share them
+            from newslint.engine import prepare
+            from newslint.rulebook import select
+
+            prepare(select(checker.ruleset(finder.for_path(first)).rules))
         except NewslintError:
             pass  # reported in its place, when that file is linted
     # Fixes write files and collect diffs as they go: they run in this process.

@@ -51,6 +51,20 @@ def lint(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] | Non
     return findings
 
 
+def prepare(rules: Iterable[Rule]) -> None:
+    """Compile what `rules` match with before documents are linted in worker processes forked from
+    this one (see `patterns.prepare`). A kind keeps its matchers as attributes of its check."""
+    from newslint.patterns import Matcher, prepare
+
+    matchers = []
+    for rule in rules:
+        for value in vars(rule.check).values():
+            for item in value if isinstance(value, (tuple, list)) else (value,):
+                if isinstance(item, Matcher):
+                    matchers.append(item)
+    prepare(matchers)
+
+
 def lint_text(text: str, path: str = "<text>", config: Sequence[Rule] | None = None) -> list[Finding]:
     """Lint a string (Markdown unless `path` ends in .txt).
 

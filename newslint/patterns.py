@@ -417,6 +417,22 @@ def _match_by_first_word(item: Compiled, scan: _Scan, candidates: list[int]) -> 
     return out
 
 
+def prepare(matchers: Iterable[Matcher]) -> None:
+    """Ready a process for many documents: compile now what matching would compile on first use
+    (term lists and built-in patterns the standard engine runs), so that worker processes forked
+    from this one share it instead of each compiling it again."""
+    global _documents
+    _documents = max(_documents, SPLIT_TERM_LISTS_UNTIL + 1)
+    for matcher in matchers:
+        for item in (*matcher.compiled, *((matcher.exceptions,) if matcher.exceptions else ())):
+            if item.is_terms:
+                item.pattern
+            elif item.lazy and _compile_trusted(item.source[0], item.source[1]) is not None:
+                item.pattern  # one that needs the `regex` module is left to first use
+            if item.plan is not None and item.plan.known is not _known_words:
+                item.plan.make_known()
+
+
 # While a process has matched at most this many documents, a term list is matched with the small
 # patterns of the first words a document holds (see `Compiled.for_first_word`); past it, with the
 # list's whole pattern, compiled once and shared by every document.

@@ -154,3 +154,19 @@ def test_a_pickled_document_leaves_its_matching_state_behind():
     assert "_scan" in doc.__dict__
     copy = pickle.loads(pickle.dumps(doc))
     assert "_scan" not in copy.__dict__ and list(matcher.finditer(copy)) == found
+
+
+def test_prepare_compiles_what_forked_workers_would_compile(monkeypatch):
+    """Before workers are forked, term lists and built-in patterns are compiled once, in this process;
+    a pattern only the `regex` module runs is left to first use, and findings do not change."""
+    monkeypatch.setattr(patterns, "_documents", 0)
+    matcher = Matcher.build({"terms": ["said", "the study"], "patterns": [r"\bflood\b", r"(?<=,\s*)sadly\b"]},
+                            Where("t.yaml"), trusted=True)
+    expected = list(matcher.finditer(Document.from_text(TEXT, "a.txt")))
+    fresh = Matcher.build({"terms": ["said", "the study"], "patterns": [r"\bflood\b", r"(?<=,\s*)sadly\b"]},
+                          Where("t.yaml"), trusted=True)
+    patterns.prepare([fresh])
+    terms, plain, variable = fresh.compiled
+    assert "pattern" in vars(terms) and "pattern" in vars(plain) and "pattern" not in vars(variable)
+    assert patterns._documents > patterns.SPLIT_TERM_LISTS_UNTIL
+    assert list(fresh.finditer(Document.from_text(TEXT, "a.txt"))) == expected

@@ -183,18 +183,23 @@ def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Fin
               run: Run | None = None, progress: bool = True) -> Iterator[_Linted]:
     """Each file's result, in order, as it is linted; errors are reported (and noted in `run`) on the way."""
     run = run if run is not None else Run()
-    first = next((t for t in targets if isinstance(t, Path)), None)
-    if first is not None and jobs != 1 and not mode.on:
-        try:  # load and compile the rules once here, so that forked workers share them
+
+    def before_fork() -> None:
+        """Load and compile the rules once here, so that the forked workers share them."""
+        first = next((t for t in targets if isinstance(t, Path)), None)
+        if first is None:
+            return
+        try:
             from newslint.engine import prepare
             from newslint.rulebook import select
 
             prepare(select(checker.ruleset(finder.for_path(first)).rules))
         except NewslintError:
             pass  # reported in its place, when that file is linted
+
     # Fixes write files and collect diffs as they go: they run in this process.
     results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run, encoding),
-                                 targets, 1 if mode.on else jobs)
+                                 targets, 1 if mode.on else jobs, before_fork)
     show = progress and _wants_progress(len(targets))
     with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
             else _plain(results) as items:

@@ -55,7 +55,8 @@ def _call_all(targets: list[Target]) -> list[object]:
     return [_task(target) for target in targets]
 
 
-def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: int | None = None) -> Iterator[T]:
+def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: int | None = None,
+                before_fork: Callable[[], None] | None = None) -> Iterator[T]:
     """`task(target)` for every target, in order; files go to `jobs` worker processes.
 
     Standard input and errors found while listing the targets are handled by this process, in
@@ -63,6 +64,8 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     where processes cannot be forked, or for a handful of files, everything runs here. A task
     returns a picklable value and must not raise. Only a few tasks per worker are handed out ahead
     of the results being taken, so that results wait in memory in small numbers however many files.
+    `before_fork` runs here just before workers are started (never when none are): what it loads
+    or compiles, the workers share.
     """
     wanted = jobs or default_jobs()
     rest = iter(targets)  # never listed whole: the files are counted only as far as the choice needs
@@ -81,6 +84,8 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
         for target in items:
             yield task(target)
         return
+    if before_fork is not None:
+        before_fork()
     with multiprocessing.get_context("fork").Pool(workers, initializer=_init, initargs=(task,)) as pool:
         waiting: deque[AsyncResult[list[Any]]] = deque()  # chunks handed out, in order
         chunk: list[Target] = []

@@ -75,3 +75,17 @@ def test_lint_text_maps_over_a_dask_bag() -> None:
              .compute(scheduler="processes", num_workers=2))
     assert found == [newslint.lint_text(text, path=name) for name, text in docs]
     assert sum(map(len, found)) > 10
+
+
+def test_before_fork_runs_only_when_workers_start(tmp_path):
+    files = []
+    for i in range(6):
+        path = tmp_path / f"{i}.md"
+        path.write_text("The raid ended.\n", encoding="utf-8")
+        files.append(path)
+    calls: list[str] = []
+    serial = list(runner.map_ordered(lambda t: str(t), files, 1, lambda: calls.append("serial")))
+    few = list(runner.map_ordered(lambda t: str(t), files[:2], 2, lambda: calls.append("few")))
+    parallel = list(runner.map_ordered(lambda t: str(t), files, 2, lambda: calls.append("parallel")))
+    assert serial == parallel == [str(p) for p in files] and few == serial[:2]
+    assert calls == ["parallel"]

@@ -67,7 +67,7 @@ def term_pattern(terms: Iterable[str], *, ignore_case: bool = True) -> re.Patter
 
 @functools.lru_cache(maxsize=None)
 def _term_pattern(terms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
-    normalized = sorted({" ".join(t.replace("’", "'").split()) for t in terms})
+    normalized = sorted({_spaced(t) for t in terms})
     if ignore_case:
         normalized = sorted({t.lower() for t in normalized})
     flags = re.IGNORECASE if ignore_case else 0
@@ -133,8 +133,9 @@ class Compiled:
     """One compiled term list or user pattern, with what a document must contain for it to match.
 
     `first_words`: a term list matches only where a word (a maximal run of word characters) equal,
-    case-insensitively, to one of these starts; the pattern is tried only there.
-    A user pattern matches only in a document whose lower-cased prose contains one of its
+    case-insensitively, to one of these starts; the pattern is tried only there (see `prefixes`,
+    which a built-in pattern reads from its own syntax).
+    A house pattern matches only in a document whose lower-cased prose contains one of its
     `required_literals` (worked out once a process lints more than one document: for a single
     article reading the pattern costs more than it saves). None means no such shortcut.
     A term list's pattern is compiled on first use (it is built here from escaped words, so it
@@ -181,7 +182,7 @@ class Compiled:
         """A term list's terms grouped by their first word (as in `first_words`)."""
         groups: dict[str, list[str]] = {}
         for term in self.source[0]:
-            m = _WORD.match(" ".join(term.replace("’", "'").split()))
+            m = _WORD.match(_spaced(term))
             assert m is not None  # `first_words` is None otherwise, and this is never asked
             groups.setdefault(m.group(0).lower(), []).append(term)
         return {word: tuple(terms) for word, terms in groups.items()}
@@ -198,20 +199,19 @@ class Compiled:
         if self.is_terms:
             if self.first_words is None:
                 return None
-            following: dict[str, set[str] | None] = {word: set() for word in self.first_words}
-            for term in self.source[0]:
-                term = " ".join(term.replace("’", "'").split()).lower()
-                m = _WORD.match(term)
-                assert m is not None  # `first_words` is None otherwise
-                word, rest = m.group(0).lower(), term[m.end():]
-                nxt = _WORD.match(rest, 1) if rest.startswith(" ") else None
-                seen = following[word]
-                if seen is not None and nxt is not None and nxt.start() == 1:
-                    seen.add(nxt.group(0))
+            out = []
+            for word, terms in sorted(self.by_first_word.items()):
+                following: set[str] = set()
+                for term in terms:  # the word after the first, when white space comes between
+                    rest = _spaced(term).lower()[len(word):]
+                    nxt = _WORD.match(rest, 1) if rest.startswith(" ") else None
+                    if nxt is None or nxt.start() != 1:
+                        out.append(Prefix(word, True, True))  # some term ends or goes on otherwise
+                        break
+                    following.add(nxt.group(0))
                 else:
-                    following[word] = None
-            return tuple(Prefix(word, True, True, None if then is None else tuple(sorted(then)))
-                         for word, then in sorted(following.items()))
+                    out.append(Prefix(word, True, True, tuple(sorted(following))))
+            return tuple(out)
         return literal_prefixes(self.text)
 
     @functools.cached_property
@@ -230,6 +230,11 @@ class Compiled:
         return self.source[0] if self.lazy else self.source.pattern  # type: ignore[no-any-return]
 
 
+def _spaced(term: str) -> str:
+    """A term as its pattern reads it: one space between words, one kind of apostrophe."""
+    return " ".join(term.replace("’", "'").split())
+
+
 def _first_words(terms: Iterable[str]) -> frozenset[str] | None:
     words = set()
     for term in terms:
@@ -242,7 +247,7 @@ def _first_words(terms: Iterable[str]) -> frozenset[str] | None:
 
 def _terms(terms: Iterable[str], ignore_case: bool) -> Compiled:
     terms = list(terms)
-    first_words = _first_words(" ".join(t.replace("’", "'").split()) for t in terms)
+    first_words = _first_words(_spaced(t) for t in terms)
     return Compiled((tuple(terms), ignore_case), True, first_words)
 
 
@@ -538,16 +543,9 @@ class _Scan:
             for word, text in plan.continued:
                 found += [offsets[i] for i in index.get(word, ()) if low.startswith(text, offsets[i])]
             for text in plan.opening:  # where a word starts
-                i = low.find(text)
-                while i >= 0:
-                    if i == 0 or not _is_word_char(low[i - 1]):
-                        found.append(i)
-                    i = low.find(text, i + 1)
+                found += [i for i in _occurrences(low, text) if i == 0 or not _is_word_char(low[i - 1])]
             for text in plan.anywhere:
-                i = low.find(text)
-                while i >= 0:
-                    found.append(i)
-                    i = low.find(text, i + 1)
+                found += _occurrences(low, text)
         out = self._candidates[id(plan)] = sorted(set(found)) if len(found) > 1 else found
         return out
 
@@ -559,6 +557,16 @@ class _Scan:
             low = self.low
             found = self._contains[literals] = low is None or literals is None or any(lit in low for lit in literals)
             return found
+
+
+def _occurrences(text: str, sub: str) -> list[int]:
+    """Every offset where `sub` stands in `text`, overlapping ones included."""
+    out = []
+    i = text.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + 1)
+    return out
 
 
 class _Plan:

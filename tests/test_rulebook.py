@@ -17,25 +17,6 @@ def test_id_is_the_path(tmp_path):
     assert rule.id == "house.words" and rule.family == "house"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("kind: existence\nmessage: m\nterms: [a]\nterns: [b]\n", r"words.yaml:4: key 'terns': unknown key"),
-    ("kind: existance\nmessage: m\nterms: [a]\n", r"words.yaml:1: key 'kind': unknown kind 'existance'"),
-    ("kind: existence\nmessage: m\n", r"words.yaml: needs at least one of 'terms' or 'patterns'"),
-    ("kind: existence\nmessage: m\npatterns: ['(unclosed']\n", r"key 'patterns\[0\]': invalid regular expression"),
-    ("kind: existence\nmessage: m\nterms: [a]\nseverity: fatal\n", r"key 'severity': unknown severity 'fatal'"),
-    ("kind: existence\nmessage: '{nope}'\nterms: [a]\n", r"key 'message': unknown placeholder \{nope\}"),
-    ("kind: existence\nmessage: m\nterms: a: b: c\n", r"words.yaml:3: malformed YAML"),
-    ("kind: existence\nmessage: m\nterms: [a]\nscope: [everywhere]\n", r"key 'scope'"),
-    ("- just\n- a list\n", r"must be a mapping"),
-    ("kind: requires\nmessage: m\ntrigger: {terms: [a]}\ncompanion: {lexicon: [nope]}\n", r"unknown lexicon 'nope'"),
-    ("kind: requires\nmessage: m\ntrigger: {terms: [a], colour: red}\ncompanion: {terms: [b]}\n", r"key 'trigger.colour': unknown key"),
-])
-def test_malformed_rules_name_file_and_key(tmp_path, text, expected):
-    write_rule(tmp_path, "house/words.yaml", text)
-    with pytest.raises(RuleError, match=expected):
-        load_rules([tmp_path])
-
-
 def test_duplicate_ids_and_missing_folders(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     write_rule(a, "house/words.yaml", GOOD)

@@ -1,21 +1,21 @@
 """Lint many files, serially or in worker processes, with results in the order the files were given."""
 from __future__ import annotations
 
+import contextlib
 import os
+import pickle
+import signal
 import sys
 from collections import deque
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
 
 from newslint.document import Document
 from newslint.engine import lint
 from newslint.errors import InputError
 from newslint.finding import Finding
 from newslint.rulebook import Rule
-
-if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
 
 STDIN = "-"
 _CHUNK = 4  # files per task sent to a worker: small enough to balance, big enough to amortize
@@ -42,19 +42,6 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-_task: Callable[[Target], object] | None = None
-
-
-def _init(task: Callable[[Target], object]) -> None:
-    global _task
-    _task = task
-
-
-def _call_all(targets: list[Target]) -> list[object]:
-    assert _task is not None
-    return [_task(target) for target in targets]
-
-
 def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: int | None = None,
                 before_fork: Callable[[], None] | None = None) -> Iterator[T]:
     """`task(target)` for every target, in order; files go to `jobs` worker processes.
@@ -62,10 +49,10 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     Standard input and errors found while listing the targets are handled by this process, in
     their place. Workers are forked, so `task` may be any callable (a closure over loaded rules);
     where processes cannot be forked, or for a handful of files, everything runs here. A task
-    returns a picklable value and must not raise. Only a few tasks per worker are handed out ahead
-    of the results being taken, so that results wait in memory in small numbers however many files.
-    `before_fork` runs here just before workers are started (never when none are): what it loads
-    or compiles, the workers share.
+    returns a picklable value and must not raise (if it does, the exception is raised here, in
+    its place). Only a few tasks per worker are handed out ahead of the results being taken, so
+    that results wait in memory in small numbers however many files. `before_fork` runs here just
+    before workers are started (never when none are): what it loads or compiles, the workers share.
     """
     wanted = jobs or default_jobs()
     rest = iter(targets)  # never listed whole: the files are counted only as far as the choice needs
@@ -78,36 +65,147 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
             break
     items = chain(ahead, rest)
     workers = min(wanted, files)
-    if workers > 1 and files >= _MIN_PARALLEL:
-        import multiprocessing  # only a parallel run pays for it
-    if workers <= 1 or files < _MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or files < _MIN_PARALLEL or not hasattr(os, "fork"):
         for target in items:
             yield task(target)
         return
     if before_fork is not None:
         before_fork()
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_init, initargs=(task,)) as pool:
-        waiting: deque[AsyncResult[list[Any]]] = deque()  # chunks handed out, in order
-        chunk: list[Target] = []
-        for target in items:
-            if isinstance(target, Path):
-                chunk.append(target)
-                if len(chunk) == _CHUNK:
-                    waiting.append(pool.apply_async(_call_all, (chunk,)))
+    yield from _Workers(task, workers).run(items)
+
+
+class _Workers:
+    """Forked worker processes, each fed chunks of files through a pipe and answering through another.
+
+    Chunks go to the workers in turn (chunk k to worker k mod N), so each worker's answers arrive
+    in the order of its chunks and reading the workers in turn gives every result in order: no
+    thread, no queue, no task bookkeeping in this process, which the workers' results must wait
+    for. Files vary in size, but a chunk's cost evens out over the run and a worker is never more
+    than `_AHEAD` chunks ahead of the one whose results are awaited.
+    """
+
+    def __init__(self, task: Callable[[Target], object], count: int) -> None:
+        self.task = task
+        self.pids: list[int] = []
+        self.feeds: list[BinaryIO] = []  # chunks to each worker
+        self.answers: list[BinaryIO] = []  # each worker's results, in the order of its chunks
+        try:
+            for _ in range(count):
+                self._start()
+        except BaseException:
+            self.close(kill=True)
+            raise
+
+    def _start(self) -> None:
+        task_read, task_write = os.pipe()
+        result_read, result_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: it never returns into the caller's code
+            status = 1
+            try:
+                os.close(task_write)
+                os.close(result_read)
+                for stream in (*self.feeds, *self.answers):  # other workers' pipes: their ends stay with the parent
+                    os.close(stream.fileno())
+                with contextlib.suppress(ValueError):  # (forked from a thread other than the main one)
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)  # an interrupt is the parent's to handle
+                _serve(self.task, os.fdopen(task_read, "rb"), os.fdopen(result_write, "wb"))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(task_read)
+        os.close(result_write)
+        self.pids.append(pid)
+        self.feeds.append(os.fdopen(task_write, "wb"))
+        self.answers.append(os.fdopen(result_read, "rb"))
+
+    def run(self, items: Iterable[Target]) -> Iterator[Any]:
+        count = len(self.pids)
+        waiting: deque[int] = deque()  # the worker of each chunk handed out, in order
+        sent = 0
+
+        def send(chunk: list[Target]) -> None:
+            nonlocal sent
+            worker = sent % count
+            feed = self.feeds[worker]
+            pickle.dump(chunk, feed, pickle.HIGHEST_PROTOCOL)
+            feed.flush()
+            waiting.append(worker)
+            sent += 1
+
+        def take() -> list[Any]:
+            worker = waiting.popleft()
+            try:
+                kind, value = pickle.load(self.answers[worker])
+            except EOFError:
+                raise RuntimeError("a newslint worker process ended unexpectedly") from None
+            if kind == "raised":
+                raise value
+            return value  # type: ignore[no-any-return]
+
+        done = False
+        try:
+            chunk: list[Target] = []
+            for target in items:
+                if isinstance(target, Path):
+                    chunk.append(target)
+                    if len(chunk) == _CHUNK:
+                        send(chunk)
+                        chunk = []
+                        if len(waiting) > _AHEAD * count:
+                            yield from take()
+                    continue
+                if chunk:
+                    send(chunk)
                     chunk = []
-                    if len(waiting) > _AHEAD * workers:
-                        yield from waiting.popleft().get()
-                continue
+                while waiting:
+                    yield from take()
+                yield self.task(target)
             if chunk:
-                waiting.append(pool.apply_async(_call_all, (chunk,)))
-                chunk = []
+                send(chunk)
             while waiting:
-                yield from waiting.popleft().get()
-            yield task(target)
-        if chunk:
-            waiting.append(pool.apply_async(_call_all, (chunk,)))
-        while waiting:
-            yield from waiting.popleft().get()
+                yield from take()
+            done = True
+        finally:
+            self.close(kill=not done)
+
+    def close(self, kill: bool) -> None:
+        """End the workers: a closed feed tells one to stop; `kill` (the run was cut short) stops it now."""
+        for stream in (*self.feeds, *self.answers):
+            try:
+                stream.close()
+            except OSError:  # pragma: no cover - a worker gone: nothing was waiting to be written
+                pass
+        for pid in self.pids:
+            if kill:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGTERM)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        self.pids, self.feeds, self.answers = [], [], []
+
+
+def _serve(task: Callable[[Target], object], feed: BinaryIO, answers: BinaryIO) -> None:
+    """A worker's loop: read a chunk, answer with its results (or the exception a task raised)."""
+    while True:
+        try:
+            chunk = pickle.load(feed)
+        except EOFError:
+            return
+        try:
+            reply: tuple[str, object] = ("results", [task(target) for target in chunk])
+        except Exception as exc:  # noqa: BLE001 - raised in the parent, in its place
+            reply = ("raised", exc)
+        try:
+            data = pickle.dumps(reply, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - a result or exception that does not pickle
+            data = pickle.dumps(("raised", RuntimeError(f"a worker's answer cannot be passed back: {exc!r}")),
+                                pickle.HIGHEST_PROTOCOL)
+        try:
+            answers.write(data)
+            answers.flush()
+        except BrokenPipeError:  # the parent stopped reading: the run was cut short
+            return
 
 
 def lint_target(target: Target, rules: Sequence[Rule], keep_text: bool = False) -> Result:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -89,3 +90,50 @@ def test_before_fork_runs_only_when_workers_start(tmp_path):
     parallel = list(runner.map_ordered(lambda t: str(t), files, 2, lambda: calls.append("parallel")))
     assert serial == parallel == [str(p) for p in files] and few == serial[:2]
     assert calls == ["parallel"]
+
+
+def _files(tmp_path: Path, count: int) -> list[Path]:
+    for i in range(count):
+        (tmp_path / f"{i:02d}.md").write_text("The raid ended.\n", encoding="utf-8")
+    return sorted(tmp_path.iterdir())
+
+
+def _children() -> set[int]:
+    """This process's live (or unreaped) child processes."""
+    me = os.getpid()
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == me:
+                found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_a_run_is_cut_short(tmp_path: Path) -> None:
+    before = _children()
+    results = runner.map_ordered(lambda t: str(t), _files(tmp_path, 40), 2)
+    assert next(results).endswith("00.md")
+    assert len(_children() - before) == 2  # the workers are running
+    results.close()  # the reader stops early (an error while reporting, say)
+    assert _children() == before  # ended and reaped: no worker left behind
+
+
+def test_an_exception_in_a_worker_is_raised_in_its_place(tmp_path: Path) -> None:
+    files = _files(tmp_path, 12)
+
+    def task(target: object) -> str:
+        if str(target).endswith("07.md"):
+            raise ValueError(f"cannot lint {target}")
+        return str(target)
+
+    seen = []
+    with pytest.raises(ValueError, match="07.md"):
+        for result in runner.map_ordered(task, files, 2):
+            seen.append(result)
+    assert seen == [str(p) for p in files[:4]]  # the chunk with the failing file yields nothing
+    assert list(runner.map_ordered(lambda t: str(t), files, 2)) == [str(p) for p in files]

@@ -472,7 +472,8 @@ class _Scan:
     the lower-cased text, its words and where they stand, the candidates of each prefix list, the
     spans of each matcher."""
 
-    __slots__ = ("prose", "low", "spans", "_candidates", "_contains", "_index", "_indexed", "_parts", "_offsets")
+    __slots__ = ("prose", "low", "spans", "_candidates", "_contains", "_index", "_indexed", "_parts", "_offsets",
+                 "_swept")
 
     def __init__(self, prose: str) -> None:
         self.prose = prose
@@ -485,6 +486,7 @@ class _Scan:
         self._contains: dict[tuple[str, ...] | None, bool] = {}
         self._index: dict[str, list[int]] = {}
         self._indexed = -1  # the number of known words `_index` was made with; ALL_WORDS: every word
+        self._swept = False  # the candidates of every plan `_sweep` holds have been found at once
 
     @property
     def index(self) -> dict[str, list[int]]:
@@ -526,6 +528,18 @@ class _Scan:
             return None
         if plan.known is not _known_words:
             plan.make_known()
+        if not self._swept:
+            self._swept = True
+            self._sweep()
+            out = self._candidates.get(id(plan), _UNKNOWN)
+            if out is not _UNKNOWN:
+                return out
+        return self._plan_candidates(plan)
+
+    def _plan_candidates(self, plan: _Plan) -> list[int]:
+        """`candidates` of one plan, found on its own (a plan made known after this document's sweep)."""
+        low = self.low
+        assert low is not None
         index = self._index if self._indexed == len(_known_words) or self._indexed == _ALL_WORDS else self.index
         words = plan.words
         hits = [w for w in index if w in words] if len(index) < len(words) else [w for w in words if w in index]
@@ -548,6 +562,49 @@ class _Scan:
                 found += _occurrences(low, text)
         out = self._candidates[id(plan)] = sorted(set(found)) if len(found) > 1 else found
         return out
+
+    def _sweep(self) -> None:
+        """The candidates of every plan made known so far, found in one pass: each indexed word is
+        looked up once in `_sweep`, and each literal searched for once, whatever number of plans
+        share them. What each plan gets is exactly what `_plan_candidates` finds for it."""
+        sweep = _sweep
+        if sweep.known is not _known_words or not sweep.plans:
+            return
+        low = self.low
+        assert low is not None
+        index = self.index
+        parts, offsets = self._parts, self._offsets
+        found: list[list[int]] = [[] for _ in sweep.plans]
+        by_word = sweep.by_word
+        last = len(parts) - 2
+        for word, places in index.items():
+            uses = by_word.get(word)
+            if uses is None:
+                continue
+            whole, after, continued = uses
+            if whole:
+                starts = [offsets[i] for i in places]
+                for k in whole:
+                    found[k] += starts
+            if after:  # the next word, after white space, must start with one of a plan's `then`
+                for i in places:
+                    if i < last and parts[i + 1].isspace():
+                        nxt = parts[i + 2]
+                        for k, then in after.get(nxt[:1], ()):
+                            if nxt.startswith(then):
+                                found[k].append(offsets[i])
+            for k, text in continued:
+                found[k] += [offsets[i] for i in places if low.startswith(text, offsets[i])]
+        for (text, opening), users in sweep.texts.items():
+            at = _occurrences(low, text)
+            if opening:
+                at = [i for i in at if i == 0 or not _is_word_char(low[i - 1])]
+            if at:
+                for k in users:
+                    found[k] += at
+        candidates = self._candidates
+        for plan, hits in zip(sweep.plans, found):
+            candidates[id(plan)] = sorted(set(hits)) if len(hits) > 1 else hits
 
     def may_contain(self, literals: tuple[str, ...] | None) -> bool:
         """Does the lower-cased prose contain one of `literals` (True when unknown)?"""
@@ -600,9 +657,51 @@ class _Plan:
         self.known: set[str] | None = None  # the `_known_words` its words were added to
 
     def make_known(self) -> None:
-        """Add the whole words this plan looks up to the words `_Scan.index` records."""
+        """Add the whole words this plan looks up to the words `_Scan.index` records, and the plan to `_sweep`."""
         _known_words.update(self.words, self.followed, (word for word, _ in self.continued))
         self.known = _known_words
+        _sweep.add(self)
+
+
+class _Sweep:
+    """Every plan made known in this process (see `_Plan.make_known`), arranged by what each looks up,
+    so that `_Scan._sweep` finds the candidates of them all in one pass over a document."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known  # the `_known_words` these plans were made known to
+        self.plans: list[_Plan] = []
+        # By whole word: the plans that want it whole; the plans that want it followed by a word
+        # starting with one of `then`, by the first letter of those (each with those of its `then`
+        # that start with it); the plans that want it where a longer literal starts.
+        self.by_word: dict[str, tuple[list[int], dict[str, list[tuple[int, tuple[str, ...]]]], list[tuple[int, str]]]] = {}
+        self.texts: dict[tuple[str, bool], list[int]] = {}  # by (literal, at word starts only): plan numbers
+
+    def add(self, plan: _Plan) -> None:
+        global _sweep
+        if self.known is not _known_words:  # the known words were started afresh (a test, say)
+            _sweep = _Sweep(_known_words)
+            _sweep.add(plan)
+            return
+        k = len(self.plans)
+        self.plans.append(plan)
+        for word in plan.words:
+            self._uses(word)[0].append(k)
+        for word, then in plan.followed.items():
+            after = self._uses(word)[1]
+            for initial in sorted({t[:1] for t in then}):
+                after.setdefault(initial, []).append((k, tuple(t for t in then if t[:1] == initial)))
+        for word, text in plan.continued:
+            self._uses(word)[2].append((k, text))
+        for text in plan.opening:
+            self.texts.setdefault((text, True), []).append(k)
+        for text in plan.anywhere:
+            self.texts.setdefault((text, False), []).append(k)
+
+    def _uses(self, word: str) -> tuple[list[int], dict[str, list[tuple[int, tuple[str, ...]]]], list[tuple[int, str]]]:
+        uses = self.by_word.get(word)
+        if uses is None:
+            uses = self.by_word[word] = ([], {}, [])
+        return uses
 
 
 _plan = functools.lru_cache(maxsize=None)(_Plan)  # one plan for equal prefix lists
@@ -610,6 +709,7 @@ _plan = functools.lru_cache(maxsize=None)(_Plan)  # one plan for equal prefix li
 
 # Every whole word some prefix list of this process looks for: the words `_Scan.index` records.
 _known_words: set[str] = set()
+_sweep = _Sweep(_known_words)
 
 
 # Built-in patterns seen while `_recorded` is a set (see `literal_table`); literals read in an

@@ -170,3 +170,30 @@ def test_prepare_compiles_what_forked_workers_would_compile(monkeypatch):
     assert "pattern" in vars(terms) and "pattern" in vars(plain) and "pattern" not in vars(variable)
     assert patterns._documents > patterns.SPLIT_TERM_LISTS_UNTIL
     assert list(fresh.finditer(Document.from_text(TEXT, "a.txt"))) == expected
+
+
+def test_one_sweep_finds_each_plans_candidates_as_a_search_for_that_plan_alone(monkeypatch):
+    """A document's candidates are found for every known plan in one pass; for each plan that pass
+    gives exactly what looking for that plan's prefixes alone gives."""
+    import newslint
+    from pathlib import Path
+
+    monkeypatch.setattr(patterns, "_known_words", set())
+    monkeypatch.setattr(patterns, "_sweep", patterns._Sweep(patterns._known_words))
+    monkeypatch.setattr(patterns, "_documents", 5)  # as in a run over many documents
+    articles = sorted((Path(__file__).parent / "data" / "articles").iterdir())
+    texts = [p.read_text(encoding="utf-8") for p in articles] + [TEXT, "Of course the study of the regime."]
+    for text in texts:
+        newslint.lint_text(text, path="a.md")  # makes the default rules' plans known
+    plans = patterns._sweep.plans
+    assert len(plans) > 50 and any(p.followed for p in plans) and any(p.anywhere for p in plans)
+    hits = 0
+    for text in texts:
+        swept = patterns._scan(Document.from_text(text, "a.md"))
+        alone = patterns._scan(Document.from_text(text, "a.md"))
+        assert swept.candidates(plans[0]) is not None
+        for plan in plans:
+            expected = alone._plan_candidates(plan)
+            assert swept.candidates(plan) == expected
+            hits += bool(expected)
+    assert hits > 20

@@ -855,7 +855,40 @@ def _opens_word(op: Any, av: Any) -> bool:
         return av in (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
     if op is _sre.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is _sre.IN:
         return (_sre.CATEGORY, _sre.CATEGORY_WORD) in av[1][0][1]  # (?<![\w...]): no word character before
+    if op is _sre.ASSERT and av[0] == -1:  # (?<=...\s+): a non-word character before
+        return _ends_non_word(list(av[1]))
     return False
+
+
+def _ends_non_word(items: list[Any]) -> bool:
+    """Must a match of `items` end with a non-word character, or where a word starts (so that a word
+    character right after it starts a word)? `_closed`, read from the other end."""
+    for i in range(len(items) - 1, -1, -1):
+        op, av = items[i]
+        if op is _sre.AT:
+            return av in (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.LITERAL:
+            return not _is_word_char(chr(av))
+        if op is _sre.IN:
+            return _non_word_class(av)
+        before = list(items[:i])
+        if op is _sre.SUBPATTERN:
+            return _ends_non_word(before + list(av[-1]))
+        if op is _sre.BRANCH:
+            return all(_ends_non_word(before + list(alt)) for alt in av[1])
+        if op in _REPEATS:
+            body = _ends_non_word(before + list(av[2]))
+            return body if av[0] >= 1 else body and _ends_non_word(before)
+        return False
+    return False  # the start: anything may come before
+
+
+def _non_word_class(av: Any) -> bool:
+    """Does a character class `[...]` hold non-word characters only?"""
+    return all(o is _sre.LITERAL and not _is_word_char(chr(a)) or o is _sre.CATEGORY and a in _NON_WORD_CATEGORIES
+               for o, a in av)
 
 
 def _closed(items: list[Any]) -> bool:
@@ -865,13 +898,17 @@ def _closed(items: list[Any]) -> bool:
             if av in (_sre.AT_BOUNDARY, _sre.AT_END, _sre.AT_END_STRING):
                 return True
             continue
+        if op is _sre.ASSERT and av[0] == 1 and _closed(list(av[1])):  # (?=\s*,): what follows must close
+            return True
+        if op is _sre.ASSERT_NOT and av[0] == 1 and len(av[1]) == 1 and av[1][0][0] is _sre.IN \
+                and (_sre.CATEGORY, _sre.CATEGORY_WORD) in av[1][0][1]:  # (?![\w...]): no word character follows
+            return True
         if op in (_sre.ASSERT, _sre.ASSERT_NOT):
             continue
         if op is _sre.LITERAL:
             return not _is_word_char(chr(av))
         if op is _sre.IN:
-            return all(o is _sre.LITERAL and not _is_word_char(chr(a)) or o is _sre.CATEGORY and a in _NON_WORD_CATEGORIES
-                       for o, a in av)
+            return _non_word_class(av)
         rest = list(items[i + 1:])
         if op is _sre.SUBPATTERN:
             return _closed(list(av[-1]) + rest)

@@ -17,7 +17,16 @@ def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str,
 
 @pytest.mark.parametrize(("pattern", "expected"), [
     (r"\b(?:Said|says)\s+\w+", (_p("said"), _p("says"))),
-    (r"(?<=,\s*)(?:of\s+course|sadly)\b", (_p("of", False, then=("course",)), _p("sadly", False))),  # a lookbehind opens no word
+    (r"(?<=,\s*)(?:of\s+course|sadly)\b", (_p("of", then=("course",)), _p("sadly"))),  # a comma or a space before: a word starts
+    (r"(?<=\b(?:too|so)[\s-]+)woke\b", (_p("woke"),)),
+    (r"(?<=(?:the|[A-Z]\w*)\s+(?:[A-Z]\w*\s+)?)regime\b", (_p("regime"),)),
+    (r"(?<=x\s*)foo\b", (_p("foo", False),)),  # "xfoo": the word may start before
+    (r"(?<=[^a])foo\b", (_p("foo", False),)),
+    (r"(?<=a|,)foo\b", (_p("foo", False),)),
+    (r"\bwoke(?=[\s-]+(?:crowd|mob))", (_p("woke"),)),  # what the lookahead asks for closes the word
+    (r"\bfoo(?![\w-])", (_p("foo"),)),
+    (r"\bfoo(?=s)", (_p("foo", closed=False),)),
+    (r"\bfoo(?!s)", (_p("foo", closed=False),)),
     (r"\bab(?:cd|de)x", (_p("abcd", closed=False), _p("abde", closed=False))),  # the word goes on
     (r"\b(?:a|an|the)\s+study", (_p("a", then=("study",)), _p("an", then=("study",)), _p("the", then=("study",)))),  # "a" is the whole word: not a prefix of "an"
     (r"\b(?:a|the)\s+(?:key|main)\s+player", (_p("a", then=("key", "main")), _p("the", then=("key", "main")))),

@@ -54,15 +54,10 @@ def lint(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] | Non
 def prepare(rules: Iterable[Rule]) -> None:
     """Compile what `rules` match with before documents are linted in worker processes forked from
     this one (see `patterns.prepare`). A kind keeps its matchers as attributes of its check."""
-    from newslint.patterns import Matcher, prepare
+    from newslint.patterns import prepare
+    from newslint.rulebook import matchers
 
-    matchers = []
-    for rule in rules:
-        for value in vars(rule.check).values():
-            for item in value if isinstance(value, (tuple, list)) else (value,):
-                if isinstance(item, Matcher):
-                    matchers.append(item)
-    prepare(matchers)
+    prepare(matchers(rules))
 
 
 def lint_text(text: str, path: str = "<text>", config: Sequence[Rule] | None = None) -> list[Finding]:

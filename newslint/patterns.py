@@ -164,9 +164,10 @@ class Compiled:
         return f"Compiled({self.source!r}, is_terms={self.is_terms})"
 
     def __getstate__(self) -> dict[str, Any]:
-        """What pickles: the definition, not what this process derived from it (compiled patterns,
-        prefixes, plans), which another process derives again on first use."""
-        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
+        """What pickles: the definition and the plain data read out of it (first words, prefixes,
+        required literals), not the objects this process made from it (compiled pattern, plan),
+        which another process makes again on first use."""
+        return {k: v for k, v in self.__dict__.items() if k not in _PROCESS_LOCAL}
 
     @functools.cached_property
     def pattern(self) -> Any:
@@ -422,6 +423,15 @@ def _match_by_first_word(item: Compiled, scan: _Scan, candidates: list[int]) -> 
     return out
 
 
+def read_literals(matchers: Iterable[Matcher]) -> None:
+    """Work out what each term list's matches start with now (see `Compiled.prefixes`), so that it
+    pickles with the matcher (the rule cache) instead of being worked out again in every run."""
+    for matcher in matchers:
+        for item in (*matcher.compiled, *((matcher.exceptions,) if matcher.exceptions else ())):
+            if item.is_terms:
+                item.prefixes
+
+
 def prepare(matchers: Iterable[Matcher]) -> None:
     """Ready a process for many documents: compile now what matching would compile on first use
     (term lists and built-in patterns the standard engine runs), so that worker processes forked
@@ -451,7 +461,7 @@ _ODD_CASE = frozenset("\u017f\u0131\u0130\u212a\u212b\ufb05\ufb06\u1e9e\u00df\u1
 
 
 _documents = 0  # documents this process has matched so far
-_DERIVED = frozenset({"pattern", "by_first_word", "prefixes", "plan", "required"})  # `Compiled` values worked out on first use
+_PROCESS_LOCAL = frozenset({"pattern", "plan"})  # `Compiled` values made on first use that never pickle
 _ALL_WORDS = -2
 _UNKNOWN: Any = object()
 _slots: dict[tuple[Any, ...], int] = {}  # `Matcher.slot` by `Matcher.key`
@@ -528,7 +538,7 @@ class _Scan:
             return None
         if plan.known is not _known_words:
             plan.make_known()
-        if not self._swept:
+        if not self._swept and _documents > 1:  # (a process that lints one document gains nothing from it)
             self._swept = True
             self._sweep()
             out = self._candidates.get(id(plan), _UNKNOWN)
@@ -570,6 +580,7 @@ class _Scan:
         sweep = _sweep
         if sweep.known is not _known_words or not sweep.plans:
             return
+        sweep.arrange()
         low = self.low
         assert low is not None
         index = self.index
@@ -675,6 +686,7 @@ class _Sweep:
         # that start with it); the plans that want it where a longer literal starts.
         self.by_word: dict[str, tuple[list[int], dict[str, list[tuple[int, tuple[str, ...]]]], list[tuple[int, str]]]] = {}
         self.texts: dict[tuple[str, bool], list[int]] = {}  # by (literal, at word starts only): plan numbers
+        self.arranged = 0  # the plans arranged so far
 
     def add(self, plan: _Plan) -> None:
         global _sweep
@@ -682,8 +694,15 @@ class _Sweep:
             _sweep = _Sweep(_known_words)
             _sweep.add(plan)
             return
-        k = len(self.plans)
         self.plans.append(plan)
+
+    def arrange(self) -> None:
+        """Arrange the plans added since the last time (on first need: a process that lints one document never needs it)."""
+        while self.arranged < len(self.plans):
+            self._arrange(self.arranged, self.plans[self.arranged])
+            self.arranged += 1
+
+    def _arrange(self, k: int, plan: _Plan) -> None:
         for word in plan.words:
             self._uses(word)[0].append(k)
         for word, then in plan.followed.items():

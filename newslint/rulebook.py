@@ -222,10 +222,22 @@ def _builtin_rules(root: Path) -> rulecache.Built:
         lexicons = load_lexicons([root])
         ctx = BuildContext(lexicons, builtin=True)
         rules = [load_rule(path, rule_id, ctx) for rule_id, path in rule_files(root)]
+    patterns.read_literals(matchers(rules))
     built = rulecache.Built(lexicons, rules, patterns.literal_table(seen))
     if source is not None:
         rulecache.store(source, stats, digest, started, built)
     return built
+
+
+def matchers(rules: Iterable[Rule]) -> list[patterns.Matcher]:
+    """Every matcher of `rules`: a kind keeps its matchers as attributes of its check."""
+    found = []
+    for rule in rules:
+        for value in vars(rule.check).values():
+            for item in value if isinstance(value, (tuple, list)) else (value,):
+                if isinstance(item, patterns.Matcher):
+                    found.append(item)
+    return found
 
 
 def _resolved(path: Path) -> Path:

@@ -149,7 +149,9 @@ def _read(path: Path) -> tuple[Any, dict[str, int]] | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), f"cannot read config: {exc}") from None
-    if sys.version_info >= (3, 11):  # imported only for a pyproject.toml
+    if "newslint" not in text:  # no newslint table: a project's own settings are not parsed (nor judged)
+        return None
+    if sys.version_info >= (3, 11):  # imported only for a pyproject.toml that names newslint
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib

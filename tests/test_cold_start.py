@@ -52,6 +52,7 @@ def modules(tmp_path: Path, *args: str, script: str = SCRIPT) -> set[str]:
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_a_plain_run_imports_only_what_it_uses(tmp_path: Path, fmt: str) -> None:
     (tmp_path / "story.md").write_text("The brutal raid ended, police said.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'desk'\n", encoding="utf-8")  # no newslint table
     first = modules(tmp_path, fmt)  # builds the rule cache: reads YAML
     assert "yaml" in first
     loaded = modules(tmp_path, fmt)

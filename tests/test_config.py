@@ -41,6 +41,16 @@ def test_nearest_config_wins_and_yaml_beats_pyproject_in_one_folder(tmp_path):
     assert [(Path(f["path"]).name, f["severity"]) for f in found] == [("story.md", "error")]
 
 
+def test_a_pyproject_that_never_names_newslint_is_not_parsed(tmp_path):
+    write(tmp_path / "pyproject.toml", "[project\nname = \n")  # malformed, but none of newslint's business
+    story = write(tmp_path / "story.md", BRUTAL)
+    code, found = findings(str(story))
+    assert code == 1 and len(found) == 1
+    write(tmp_path / "pyproject.toml", "[tool.newslint\nignore = \n")
+    result = CliRunner().invoke(main, ["check", str(story)])
+    assert result.exit_code == 2 and "pyproject.toml: malformed TOML" in result.stderr
+
+
 def test_pyproject_without_table_is_skipped(tmp_path):
     write(tmp_path / ".newslint.yaml", "fail_on: error\n")
     write(tmp_path / "desk" / "pyproject.toml", "[project]\nname = 'x'\n")

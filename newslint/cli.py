@@ -8,7 +8,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence, Sized
 
 import click
 
@@ -200,7 +200,7 @@ def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Fin
     # Fixes write files and collect diffs as they go: they run in this process.
     results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run, encoding),
                                  targets, 1 if mode.on else jobs, before_fork)
-    show = progress and _wants_progress(len(targets))
+    show = progress and _wants_progress(targets)
     with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
             else _plain(results) as items:
         for result in items:
@@ -219,9 +219,10 @@ def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Fin
             yield result
 
 
-def _wants_progress(files: int) -> bool:
-    """A progress bar only for people watching: stderr is a terminal and there are many files."""
-    return sys.stderr.isatty() and files >= PROGRESS_MIN_FILES
+def _wants_progress(targets: Sized) -> bool:
+    """A progress bar only for people watching: stderr is a terminal and there are many files
+    (counted only then)."""
+    return sys.stderr.isatty() and len(targets) >= PROGRESS_MIN_FILES
 
 
 class _plain:
@@ -478,23 +479,29 @@ class _Echo:
 
 class _Targets:
     """The files to lint, listed again each time they are iterated, so that the list is never held:
-    a run's memory does not grow with the number of files. One listing ahead of the run counts them
-    and finds the names given more than once (fingerprints count on from one to the next)."""
+    a run's memory does not grow with the number of files. When several paths are given, one listing
+    ahead of the run finds the names given more than once (fingerprints count on from one to the
+    next); the files are counted ahead only when a progress bar asks how many there are."""
 
     def __init__(self, paths: Sequence[str], stdin_name: str | None) -> None:
         self.paths = paths
-        seen: set[str] = set()
-        again: set[str] = set()
-        self.count = 0
-        for t in _targets(paths):
-            self.count += 1
-            if len(paths) > 1 and not isinstance(t, InputError):  # one folder lists each file once
-                name = str(t) if isinstance(t, Path) else stdin_name or "<stdin>"
-                (again if name in seen else seen).add(name)
-        self.repeated = frozenset(again)
+        self.count: int | None = None
+        self.repeated: frozenset[str] = frozenset()
+        if len(paths) > 1:  # one folder lists each file once
+            seen: set[str] = set()
+            again: set[str] = set()
+            self.count = 0
+            for t in _targets(paths):
+                self.count += 1
+                if not isinstance(t, InputError):
+                    name = str(t) if isinstance(t, Path) else stdin_name or "<stdin>"
+                    (again if name in seen else seen).add(name)
+            self.repeated = frozenset(again)
 
     def __iter__(self) -> Iterator[Path | str | InputError]:
         return _targets(self.paths)
 
     def __len__(self) -> int:
+        if self.count is None:
+            self.count = sum(1 for _ in _targets(self.paths))
         return self.count

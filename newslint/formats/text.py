@@ -1,6 +1,7 @@
 """Text: findings grouped by file, the source line with the span marked, a summary with counts."""
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping, Sequence
 
 from newslint import formats
@@ -9,6 +10,7 @@ from newslint.formats import Report, RuleInfo
 
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.SUGGESTION: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+_NOT_TAB = re.compile(r"[^\t]")
 
 
 def _source_lines(text: str) -> list[str]:
@@ -16,8 +18,7 @@ def _source_lines(text: str) -> list[str]:
 
 
 def _marker(line: str, column: int, width: int) -> str:
-    pad = "".join("\t" if ch == "\t" else " " for ch in line[:column - 1])
-    return pad + "^" * max(1, width)
+    return _NOT_TAB.sub(" ", line[:column - 1]) + "^" * max(1, width)  # tabs kept, so that the mark lines up
 
 
 def _finding(f: Finding, lines: list[str] | None, colour: bool) -> list[str]:

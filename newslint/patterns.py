@@ -818,8 +818,9 @@ def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | 
     strings = {""}
     for i, (op, av) in enumerate(items):
         begun = word_start is None or strings != {""}
-        if op in _ZERO_WIDTH and not begun:  # a condition on the text before the match
-            word_start = word_start or _opens_word(op, av)
+        condition = None if begun else _condition(op, av)
+        if condition is not None:  # a condition on the text before the match
+            word_start = word_start or condition
             continue
         if op is _sre.LITERAL:
             strings = {s + chr(av) for s in strings}
@@ -866,6 +867,26 @@ def _is_space_run(op: Any, av: Any) -> bool:
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+def _condition(op: Any, av: Any) -> bool | None:
+    """For a zero-width item (an anchor, a lookaround, or a group or alternation of those, such as
+    `(?:^|(?<=\n))`): does it mean that a word character after it starts a word? None for any other item."""
+    if op in _ZERO_WIDTH:
+        return _opens_word(op, av)
+    if op is _sre.BRANCH:
+        alternatives = av[1]
+    elif op is _sre.SUBPATTERN:
+        alternatives = [av[-1]]
+    else:
+        return None
+    opens = True
+    for alternative in alternatives:
+        conditions = [_condition(o, a) for o, a in alternative]
+        if None in conditions:
+            return None
+        opens = opens and any(conditions)  # each alternative's conditions hold together
+    return opens
 
 
 def _opens_word(op: Any, av: Any) -> bool:

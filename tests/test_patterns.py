@@ -23,6 +23,9 @@ def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str,
     (r"(?<=x\s*)foo\b", (_p("foo", False),)),  # "xfoo": the word may start before
     (r"(?<=[^a])foo\b", (_p("foo", False),)),
     (r"(?<=a|,)foo\b", (_p("foo", False),)),
+    (r"(?:^|(?<=[.!?]\s+)|(?<=\n))(?:Sadly|Of\s+course)\b", (_p("of", then=("course",)), _p("sadly"))),  # each way a word starts
+    (r"(?:^|(?<=a))sadly\b", (_p("sadly", False),)),
+    (r"(?:|(?<=\s))sadly\b", (_p("sadly", False),)),  # the empty alternative
     (r"\bwoke(?=[\s-]+(?:crowd|mob))", (_p("woke"),)),  # what the lookahead asks for closes the word
     (r"\bfoo(?![\w-])", (_p("foo"),)),
     (r"\bfoo(?=s)", (_p("foo", closed=False),)),

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 from newslint import __version__
 
 FILE_PREFIX = "builtin-rules"
+KEEP_FILES = 8  # rule folders (installs, checkouts) whose builds are kept; the least recently written go first
 FORMAT = 3
 RACY_NS = 2_000_000_000  # times within this of the cache's writing are not trusted: contents are hashed
 PACKAGE = Path(__file__).resolve().parent
@@ -183,7 +184,25 @@ def store(source: Inputs, stats: tuple[Stat, ...], digest: str, written_ns: int,
         body = pickle.dumps(tuple(built), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - something in the rules does not pickle: never cached
         return False
-    return write(file_name(source.root), head + body)
+    name = file_name(source.root)
+    if not write(name, head + body):
+        return False
+    _prune(name)
+    return True
+
+
+def _prune(kept: str) -> None:
+    """Remove all but the KEEP_FILES most recently written rule caches (`kept` among them): every
+    checkout or virtual environment has a file of its own, and they would otherwise pile up. One
+    removed too soon is built again when its install next runs."""
+    try:
+        with os.scandir(folder()) as entries:
+            files = [(entry.stat().st_mtime_ns, entry.path) for entry in entries
+                     if entry.name.startswith(FILE_PREFIX + ".") and entry.name != kept and entry.is_file()]
+        for _, path in sorted(files, reverse=True)[KEEP_FILES - 1:]:
+            os.unlink(path)
+    except OSError:  # another run removed it first, or the folder cannot be listed: nothing to do
+        pass
 
 
 def write(name: str, data: bytes) -> bool:

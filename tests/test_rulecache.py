@@ -299,6 +299,22 @@ def test_each_rule_folder_has_its_own_file(cache: Path, tmp_path: Path, monkeypa
     assert rulecache.file_name(other) != cache.name
 
 
+def test_only_the_most_recently_written_caches_are_kept(cache: Path) -> None:
+    """Each install has its own file; past KEEP_FILES, the least recently written are removed."""
+    cache.parent.mkdir(parents=True)
+    old = []
+    for i in range(rulecache.KEEP_FILES + 3):
+        path = cache.parent / f"{rulecache.FILE_PREFIX}.{i:08x}.pickle"
+        path.write_bytes(b"an older install's rules")
+        os.utime(path, ns=(1_000_000_000 * (i + 1),) * 2)
+        old.append(path.name)
+    (cache.parent / "re-programs.x.marshal").write_bytes(b"not a rule cache")
+    load_rules()
+    left = sorted(p.name for p in cache.parent.iterdir())
+    assert cache.name in left and "re-programs.x.marshal" in left
+    assert [name for name in left if name in old] == old[-(rulecache.KEEP_FILES - 1):]
+
+
 def test_a_house_lexicon_of_its_own_name_keeps_the_cache(cache: Path, tmp_path: Path, builds: list[str]) -> None:
     house = tmp_path / "house"
     (house / "_lexicons").mkdir(parents=True)

@@ -21,6 +21,9 @@ STDIN = "-"
 _CHUNK = 4  # files per task sent to a worker: small enough to balance, big enough to amortize
 _MIN_PARALLEL = 4  # fewer files than this are linted in-process (starting workers costs more)
 _AHEAD = 4  # chunks handed out per worker beyond the one whose results are awaited
+# Bytes of chunks a worker's feed may hold unanswered: below any pipe's buffer, so that handing out a
+# chunk never waits on a worker that is waiting for its results to be read (long paths, large results).
+_FEED_BYTES = 8192
 
 Target = Path | str | InputError
 T = TypeVar("T")
@@ -121,20 +124,13 @@ class _Workers:
 
     def run(self, items: Iterable[Target]) -> Iterator[Any]:
         count = len(self.pids)
-        waiting: deque[int] = deque()  # the worker of each chunk handed out, in order
+        waiting: deque[tuple[int, int]] = deque()  # (worker, size) of each chunk handed out, in order
+        unread = [0] * count  # bytes of chunks handed to each worker and not yet answered
         sent = 0
 
-        def send(chunk: list[Target]) -> None:
-            nonlocal sent
-            worker = sent % count
-            feed = self.feeds[worker]
-            pickle.dump(chunk, feed, pickle.HIGHEST_PROTOCOL)
-            feed.flush()
-            waiting.append(worker)
-            sent += 1
-
         def take() -> list[Any]:
-            worker = waiting.popleft()
+            worker, size = waiting.popleft()
+            unread[worker] -= size
             try:
                 kind, value = pickle.load(self.answers[worker])
             except EOFError:
@@ -143,6 +139,21 @@ class _Workers:
                 raise value
             return value  # type: ignore[no-any-return]
 
+        def send(chunk: list[Target]) -> Iterator[Any]:
+            """Hand out a chunk, first taking results while too many are out, or while its worker's
+            feed holds so much that writing could wait on a worker that is itself waiting to answer."""
+            nonlocal sent
+            worker = sent % count
+            data = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
+            while waiting and (len(waiting) > _AHEAD * count or unread[worker] + len(data) > _FEED_BYTES):
+                yield from take()
+            feed = self.feeds[worker]
+            feed.write(data)
+            feed.flush()
+            waiting.append((worker, len(data)))
+            unread[worker] += len(data)
+            sent += 1
+
         done = False
         try:
             chunk: list[Target] = []
@@ -150,19 +161,17 @@ class _Workers:
                 if isinstance(target, Path):
                     chunk.append(target)
                     if len(chunk) == _CHUNK:
-                        send(chunk)
+                        yield from send(chunk)
                         chunk = []
-                        if len(waiting) > _AHEAD * count:
-                            yield from take()
                     continue
                 if chunk:
-                    send(chunk)
+                    yield from send(chunk)
                     chunk = []
                 while waiting:
                     yield from take()
                 yield self.task(target)
             if chunk:
-                send(chunk)
+                yield from send(chunk)
             while waiting:
                 yield from take()
             done = True
@@ -170,16 +179,18 @@ class _Workers:
             self.close(kill=not done)
 
     def close(self, kill: bool) -> None:
-        """End the workers: a closed feed tells one to stop; `kill` (the run was cut short) stops it now."""
+        """End the workers: a closed feed tells one to stop; `kill` (the run was cut short) stops it
+        first, so that nothing waits on it (a feed's unwritten bytes, say)."""
+        if kill:
+            for pid in self.pids:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGTERM)
         for stream in (*self.feeds, *self.answers):
             try:
                 stream.close()
-            except OSError:  # pragma: no cover - a worker gone: nothing was waiting to be written
+            except OSError:  # a worker gone with bytes still to be handed to it
                 pass
         for pid in self.pids:
-            if kill:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGTERM)
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
         self.pids, self.feeds, self.answers = [], [], []

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import shutil
 from pathlib import Path
 
@@ -137,3 +138,26 @@ def test_an_exception_in_a_worker_is_raised_in_its_place(tmp_path: Path) -> None
             seen.append(result)
     assert seen == [str(p) for p in files[:4]]  # the chunk with the failing file yields nothing
     assert list(runner.map_ordered(lambda t: str(t), files, 2)) == [str(p) for p in files]
+
+
+def test_a_feed_never_holds_more_than_a_pipe_takes(tmp_path: Path, monkeypatch) -> None:
+    """However far ahead chunks may be handed out, a worker's feed never holds more than a pipe takes:
+    a worker waiting for its large results to be read would never read a full feed, and the run
+    would hang (it does with the limit lifted)."""
+    deep = tmp_path / ("d" * 200) / ("e" * 200) / ("f" * 200) / ("g" * 200)
+    deep.mkdir(parents=True)
+    for i in range(300):
+        (deep / (f"{i:03d}" + "x" * 200 + ".md")).touch()
+    files = sorted(deep.iterdir())
+    monkeypatch.setattr(runner, "_AHEAD", 1000)  # only the limit on a feed's bytes stands in the way
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("the run hung")
+
+    signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        results = list(runner.map_ordered(lambda t: str(t) * 100, files, 2))  # 100 KB a result
+    finally:
+        signal.alarm(0)
+    assert results == [str(p) * 100 for p in files]

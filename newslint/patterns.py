@@ -891,74 +891,67 @@ def _condition(op: Any, av: Any) -> bool | None:
 
 def _opens_word(op: Any, av: Any) -> bool:
     """Does this zero-width condition mean that a word character after it starts a word?"""
-    if op is _sre.AT:
-        return av in (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
-    if op is _sre.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is _sre.IN:
-        return (_sre.CATEGORY, _sre.CATEGORY_WORD) in av[1][0][1]  # (?<![\w...]): no word character before
-    if op is _sre.ASSERT and av[0] == -1:  # (?<=...\s+): a non-word character before
-        return _ends_non_word(list(av[1]))
-    return False
+    return _non_word_edge([(op, av)], at_end=True)
 
 
-def _ends_non_word(items: list[Any]) -> bool:
-    """Must a match of `items` end with a non-word character, or where a word starts (so that a word
-    character right after it starts a word)? `_closed`, read from the other end."""
-    for i in range(len(items) - 1, -1, -1):
+def _closed(items: list[Any]) -> bool:
+    """Must a match of `items` begin with a non-word character, or stand where a word ends?"""
+    return _non_word_edge(items, at_end=False)
+
+
+# Anchors that stand where a word ends (before what follows them) or starts (after what comes before).
+_WORD_EDGES = {False: (_sre.AT_BOUNDARY, _sre.AT_END, _sre.AT_END_STRING),
+               True: (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)}
+
+
+def _non_word_edge(items: list[Any], at_end: bool) -> bool:
+    """Must a match of `items` begin (`at_end`: end) with a non-word character or at a word boundary?
+
+    Read from that edge inwards. Then a word before `items` ends where they begin (a word after them
+    starts where they end). A lookaround at the edge that looks inwards counts too: `(?=\\s*,)` at the
+    start, `(?<=,\\s*)` or `(?<![\\w-])` at the end; any other condition only narrows the matches, and
+    is passed over.
+    """
+    inwards = -1 if at_end else 1  # the way a lookaround at the edge looks into `items`
+    for i in range(len(items) - 1, -1, -1) if at_end else range(len(items)):
         op, av = items[i]
         if op is _sre.AT:
-            return av in (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+            if av in _WORD_EDGES[at_end]:
+                return True
+            continue
         if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if av[0] == inwards and (_non_word_edge(list(av[1]), at_end) if op is _sre.ASSERT
+                                      else _any_word_char(list(av[1]))):
+                return True
             continue
         if op is _sre.LITERAL:
             return not _is_word_char(chr(av))
         if op is _sre.IN:
             return _non_word_class(av)
-        before = list(items[:i])
+        rest = list(items[:i]) if at_end else list(items[i + 1:])  # what lies further in
+
+        def inner(first: Any) -> bool:
+            return _non_word_edge(rest + list(first) if at_end else list(first) + rest, at_end)
+
         if op is _sre.SUBPATTERN:
-            return _ends_non_word(before + list(av[-1]))
+            return inner(av[-1])
         if op is _sre.BRANCH:
-            return all(_ends_non_word(before + list(alt)) for alt in av[1])
+            return all(inner(alt) for alt in av[1])
         if op in _REPEATS:
-            body = _ends_non_word(before + list(av[2]))
-            return body if av[0] >= 1 else body and _ends_non_word(before)
+            return inner(av[2]) if av[0] >= 1 else inner(av[2]) and _non_word_edge(rest, at_end)
         return False
-    return False  # the start: anything may come before
+    return False  # the other edge: anything may lie beyond
+
+
+def _any_word_char(items: list[Any]) -> bool:
+    """Is `items` a character class that takes every word character (`[\\w...]`)?"""
+    return len(items) == 1 and items[0][0] is _sre.IN and (_sre.CATEGORY, _sre.CATEGORY_WORD) in items[0][1]
 
 
 def _non_word_class(av: Any) -> bool:
     """Does a character class `[...]` hold non-word characters only?"""
     return all(o is _sre.LITERAL and not _is_word_char(chr(a)) or o is _sre.CATEGORY and a in _NON_WORD_CATEGORIES
                for o, a in av)
-
-
-def _closed(items: list[Any]) -> bool:
-    """Must a match of `items` begin with a non-word character, or stand where a word ends?"""
-    for i, (op, av) in enumerate(items):
-        if op is _sre.AT:
-            if av in (_sre.AT_BOUNDARY, _sre.AT_END, _sre.AT_END_STRING):
-                return True
-            continue
-        if op is _sre.ASSERT and av[0] == 1 and _closed(list(av[1])):  # (?=\s*,): what follows must close
-            return True
-        if op is _sre.ASSERT_NOT and av[0] == 1 and len(av[1]) == 1 and av[1][0][0] is _sre.IN \
-                and (_sre.CATEGORY, _sre.CATEGORY_WORD) in av[1][0][1]:  # (?![\w...]): no word character follows
-            return True
-        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            continue
-        if op is _sre.LITERAL:
-            return not _is_word_char(chr(av))
-        if op is _sre.IN:
-            return _non_word_class(av)
-        rest = list(items[i + 1:])
-        if op is _sre.SUBPATTERN:
-            return _closed(list(av[-1]) + rest)
-        if op is _sre.BRANCH:
-            return all(_closed(list(alt) + rest) for alt in av[1])
-        if op in _REPEATS:
-            body = _closed(list(av[2]) + rest)
-            return body if av[0] >= 1 else body and _closed(rest)
-        return False
-    return False  # the end of the pattern: anything may follow
 
 
 _NON_WORD_CATEGORIES = (_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD, _sre.CATEGORY_LINEBREAK)

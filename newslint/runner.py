@@ -13,7 +13,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequ
 
 from newslint.document import Document
 from newslint.engine import lint
-from newslint.errors import InputError
+from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding
 from newslint.rulebook import Rule
 
@@ -81,10 +81,10 @@ class _Workers:
     """Forked worker processes, each fed chunks of files through a pipe and answering through another.
 
     Chunks go to the workers in turn (chunk k to worker k mod N), so each worker's answers arrive
-    in the order of its chunks and reading the workers in turn gives every result in order: no
-    thread, no queue, no task bookkeeping in this process, which the workers' results must wait
-    for. Files vary in size, but a chunk's cost evens out over the run and a worker is never more
-    than `_AHEAD` chunks ahead of the one whose results are awaited.
+    in the order of its chunks and reading the workers in turn gives every result in order: this
+    process runs no threads or queues for the results to wait on. Files vary in size, but a chunk's
+    cost evens out over a run. At most `_AHEAD` chunks per worker are handed out beyond the one
+    whose results are awaited, and no more than `_FEED_BYTES` of them to any one worker.
     """
 
     def __init__(self, task: Callable[[Target], object], count: int) -> None:
@@ -124,17 +124,17 @@ class _Workers:
 
     def run(self, items: Iterable[Target]) -> Iterator[Any]:
         count = len(self.pids)
-        waiting: deque[tuple[int, int]] = deque()  # (worker, size) of each chunk handed out, in order
+        waiting: deque[tuple[int, int, list[Target]]] = deque()  # (worker, size, chunk) of the chunks out, in order
         unread = [0] * count  # bytes of chunks handed to each worker and not yet answered
         sent = 0
 
         def take() -> list[Any]:
-            worker, size = waiting.popleft()
+            worker, size, chunk = waiting.popleft()
             unread[worker] -= size
             try:
                 kind, value = pickle.load(self.answers[worker])
             except EOFError:
-                raise RuntimeError("a newslint worker process ended unexpectedly") from None
+                raise self._lost(worker, chunk) from None
             if kind == "raised":
                 raise value
             return value  # type: ignore[no-any-return]
@@ -150,7 +150,7 @@ class _Workers:
             feed = self.feeds[worker]
             feed.write(data)
             feed.flush()
-            waiting.append((worker, len(data)))
+            waiting.append((worker, len(data), chunk))
             unread[worker] += len(data)
             sent += 1
 
@@ -178,11 +178,26 @@ class _Workers:
         finally:
             self.close(kill=not done)
 
+    def _lost(self, worker: int, chunk: list[Target]) -> NewslintError:
+        """The error for a worker that ended before answering (killed, out of memory, ...)."""
+        pid = self.pids[worker]
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:  # pragma: no cover - reaped elsewhere
+            how = "ended"
+        else:
+            self.pids[worker] = -1  # reaped
+            how = (f"was killed by signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status)
+                   else f"exited with status {os.waitstatus_to_exitcode(status)}")
+        others = f" or one of the {len(chunk) - 1} files after it" if len(chunk) > 1 else ""
+        return NewslintError(f"{chunk[0]}: the worker process linting it{others} {how}")
+
     def close(self, kill: bool) -> None:
         """End the workers: a closed feed tells one to stop; `kill` (the run was cut short) stops it
         first, so that nothing waits on it (a feed's unwritten bytes, say)."""
+        running = [pid for pid in self.pids if pid > 0]
         if kill:
-            for pid in self.pids:
+            for pid in running:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGTERM)
         for stream in (*self.feeds, *self.answers):
@@ -190,7 +205,7 @@ class _Workers:
                 stream.close()
             except OSError:  # a worker gone with bytes still to be handed to it
                 pass
-        for pid in self.pids:
+        for pid in running:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
         self.pids, self.feeds, self.answers = [], [], []

@@ -13,7 +13,7 @@ import newslint
 from newslint import runner
 from newslint.cli import main
 from newslint.engine import default_rules
-from newslint.errors import InputError
+from newslint.errors import InputError, NewslintError
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 
@@ -161,3 +161,19 @@ def test_a_feed_never_holds_more_than_a_pipe_takes(tmp_path: Path, monkeypatch) 
     finally:
         signal.alarm(0)
     assert results == [str(p) * 100 for p in files]
+
+
+def test_a_worker_that_dies_is_an_error_naming_its_files(tmp_path: Path) -> None:
+    files = _files(tmp_path, 12)
+
+    def task(target: object) -> str:
+        if str(target).endswith("05.md"):
+            os._exit(3)  # as if killed: the worker ends without answering
+        return str(target)
+
+    seen = []
+    with pytest.raises(NewslintError, match=r"04\.md: the worker process linting it or one of the 3 files after it "
+                                            r"exited with status 3"):
+        for result in runner.map_ordered(task, files, 2):
+            seen.append(result)
+    assert seen == [str(p) for p in files[:4]]

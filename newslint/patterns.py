@@ -871,7 +871,7 @@ def _is_word_char(ch: str) -> bool:
 
 def _condition(op: Any, av: Any) -> bool | None:
     """For a zero-width item (an anchor, a lookaround, or a group or alternation of those, such as
-    `(?:^|(?<=\n))`): does it mean that a word character after it starts a word? None for any other item."""
+    `(?:^|(?<=\\n))`): does it mean that a word character after it starts a word? None for any other item."""
     if op in _ZERO_WIDTH:
         return _opens_word(op, av)
     if op is _sre.BRANCH:

@@ -65,13 +65,23 @@ def term_pattern(terms: Iterable[str], *, ignore_case: bool = True) -> re.Patter
     return _term_pattern(tuple(terms), ignore_case)
 
 
-@functools.lru_cache(maxsize=None)
 def _term_pattern(terms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
+    return _compile_terms(_term_regex(terms, ignore_case), ignore_case)
+
+
+@functools.lru_cache(maxsize=None)
+def _term_regex(terms: tuple[str, ...], ignore_case: bool) -> str:
+    """The regular expression of a term list (writing it out takes a while for a long list)."""
     normalized = sorted({_spaced(t) for t in terms})
     if ignore_case:
         normalized = sorted({t.lower() for t in normalized})
-    flags = re.IGNORECASE if ignore_case else 0
-    return recache.compile(_LEFT + "(?:" + _trie_regex(normalized) + ")" + _RIGHT, flags)
+    return _LEFT + "(?:" + _trie_regex(normalized) + ")" + _RIGHT
+
+
+@functools.lru_cache(maxsize=None)
+def _compile_terms(regex: str, ignore_case: bool) -> re.Pattern[str]:
+    """Compiled once per process: rules sharing a lexicon share its pattern."""
+    return recache.compile(regex, re.IGNORECASE if ignore_case else 0)
 
 
 def user_pattern(pattern: str, where: Where, *, ignore_case: bool = True, trusted: bool = False) -> Any:
@@ -172,11 +182,16 @@ class Compiled:
     @functools.cached_property
     def pattern(self) -> Any:
         if self.is_terms:
-            return _term_pattern(*self.source)
+            return _compile_terms(self.regex, self.source[1])
         if self.lazy:
             assert self.where is not None
             return user_pattern(self.source[0], self.where, ignore_case=self.source[1], trusted=True)
         return self.source
+
+    @functools.cached_property
+    def regex(self) -> str:
+        """A term list's regular expression (kept with the rule cache)."""
+        return _term_regex(*self.source)
 
     @functools.cached_property
     def by_first_word(self) -> dict[str, tuple[str, ...]]:
@@ -424,12 +439,13 @@ def _match_by_first_word(item: Compiled, scan: _Scan, candidates: list[int]) -> 
 
 
 def read_literals(matchers: Iterable[Matcher]) -> None:
-    """Work out what each term list's matches start with now (see `Compiled.prefixes`), so that it
-    pickles with the matcher (the rule cache) instead of being worked out again in every run."""
+    """Work out now each term list's regular expression and what its matches start with (see
+    `Compiled.prefixes`), so that they pickle with the matcher (the rule cache) instead of being
+    worked out again in every run."""
     for matcher in matchers:
         for item in (*matcher.compiled, *((matcher.exceptions,) if matcher.exceptions else ())):
             if item.is_terms:
-                item.prefixes
+                item.regex, item.prefixes
 
 
 def prepare(matchers: Iterable[Matcher]) -> None:

@@ -18,6 +18,12 @@ from newslint.errors import InputError, NewslintError
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 
 
+@pytest.fixture(autouse=True)
+def few_files_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers start for a handful of small files here, so that these tests run them."""
+    monkeypatch.setattr(runner, "_MIN_PARALLEL_FILES", 4)
+
+
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Enough files for several worker tasks, with a binary file among them."""
@@ -177,3 +183,26 @@ def test_a_worker_that_dies_is_an_error_naming_its_files(tmp_path: Path) -> None
         for result in runner.map_ordered(task, files, 2):
             seen.append(result)
     assert seen == [str(p) for p in files[:4]]
+
+
+def test_workers_start_only_for_enough_work(tmp_path: Path, monkeypatch) -> None:
+    """A few small files are linted here; many files, or a few large ones, go to workers."""
+    monkeypatch.setattr(runner, "_MIN_PARALLEL_FILES", 32)
+    pids: list[int] = []
+
+    def task(target: object) -> str:
+        pids.append(os.getpid())  # seen only for the tasks run in this process
+        return str(target)
+
+    for name in ("small", "more", "large"):
+        (tmp_path / name).mkdir()
+    small = _files(tmp_path / "small", 31)
+    assert list(runner.map_ordered(task, small, 2)) == [str(p) for p in small] and len(pids) == 31
+    pids.clear()
+    many = small + _files(tmp_path / "more", 1)
+    assert list(runner.map_ordered(task, many, 2)) == [str(p) for p in many] and pids == []
+    large = tmp_path / "large"
+    for i in range(3):
+        (large / f"{i}.md").write_text("The raid ended.\n" * 2000, encoding="utf-8")  # 32 KB each
+    big = sorted(large.iterdir())
+    assert list(runner.map_ordered(task, big, 2)) == [str(p) for p in big] and pids == []

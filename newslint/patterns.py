@@ -316,11 +316,27 @@ class Matcher:
 
     def spans(self, doc: Document) -> list[tuple[int, int]]:
         """(start, end) of every match in `doc.prose`, sorted, exceptions and proper names removed."""
-        spans = _scan(doc).spans
-        found = spans.get(self.slot)
+        scan = _scan(doc)
+        found = scan.spans.get(self.slot)
         if found is None:
-            found = spans[self.slot] = self._find(doc)
+            plans = self.plans
+            if plans is not None and all(scan.candidates(plan) == [] for plan in plans):
+                found = []  # no item can match anywhere (what `_find` would find, without its work)
+            else:
+                found = self._find(doc)
+            scan.spans[self.slot] = found
         return found
+
+    @functools.cached_property
+    def plans(self) -> tuple[_Plan, ...] | None:
+        """The plans of the items, when every item matches only at its plan's candidates (see
+        `_matches`); None when one may match elsewhere."""
+        plans = []
+        for item in self.compiled:
+            if item.limited or item.plan is None or not (item.is_terms or item.lazy):
+                return None
+            plans.append(item.plan)
+        return tuple(plans)
 
     @functools.cached_property
     def slot(self) -> int:
@@ -328,8 +344,8 @@ class Matcher:
         return _slots.setdefault(self.key, len(_slots))
 
     def __getstate__(self) -> dict[str, Any]:
-        """What pickles: not `slot`, which means something in this process only."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("slot", "key")}
+        """What pickles: not `slot` or `plans`, which mean something in this process only."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("slot", "key", "plans")}
 
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose

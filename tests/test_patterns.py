@@ -143,10 +143,10 @@ def test_matchers_pickle_without_what_one_process_derived():
     matcher = Matcher.build({"terms": ["the study", "worst"], "patterns": [r"\bsaid\b"]}, Where("t.yaml"), trusted=True)
     doc = Document.from_text(TEXT, "a.txt")
     found = list(matcher.finditer(doc))
-    assert found and "slot" in matcher.__dict__ and "plan" in matcher.compiled[0].__dict__
+    assert found and {"slot", "plans"} <= matcher.__dict__.keys() and "plan" in matcher.compiled[0].__dict__
     data = pickle.dumps(matcher)
     copy = pickle.loads(data)
-    assert "slot" not in copy.__dict__ and "plan" not in copy.compiled[0].__dict__
+    assert not {"slot", "plans"} & copy.__dict__.keys() and "plan" not in copy.compiled[0].__dict__
     assert list(copy.finditer(Document.from_text(TEXT, "a.txt"))) == found
     script = ("import pickle, sys; from newslint.document import Document; from newslint import patterns; "
               "list(patterns.Matcher.build({'terms': ['flood']}, patterns.Where('x.yaml')).finditer(Document.from_text('a flood', 'a.txt'))); "

@@ -53,7 +53,7 @@ def lint(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] | Non
 
 def prepare(rules: Iterable[Rule]) -> None:
     """Compile what `rules` match with before documents are linted in worker processes forked from
-    this one (see `patterns.prepare`). A kind keeps its matchers as attributes of its check."""
+    this one (see `patterns.prepare`)."""
     from newslint.patterns import prepare
     from newslint.rulebook import matchers
 

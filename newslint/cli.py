@@ -6,9 +6,8 @@ import enum
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence, Sized
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
 
 import click
 
@@ -81,18 +80,17 @@ def _rule_info(rules: Iterable[Rule]) -> dict[str, RuleInfo]:
     return info
 
 
-@dataclass
 class Run:
     """What one `check` run keeps while it lints: each file's text and findings are reported and let go."""
 
-    rules: dict[str, Rule] = field(default_factory=dict)
-    diffs: list[str] = field(default_factory=list)  # diffs of the file at hand, until they are printed
-    fixed: int = 0
-    failed: bool = False
+    def __init__(self) -> None:
+        self.rules: dict[str, Rule] = {}
+        self.diffs: list[str] = []  # diffs of the file at hand, until they are printed
+        self.fixed = 0
+        self.failed = False
 
 
-@dataclass(frozen=True)
-class FixMode:
+class FixMode(NamedTuple):
     write: bool = False
     diff: bool = False
 
@@ -131,8 +129,7 @@ def _fix(doc: Document, file: Path | None, findings: list[Finding], safe: frozen
     return fixed
 
 
-@dataclass(frozen=True)
-class _Linted:
+class _Linted(NamedTuple):
     """One file's result, as a worker process hands it back."""
 
     path: str
@@ -143,8 +140,7 @@ class _Linted:
     errors: tuple[str, ...] = ()  # rules that timed out on this file: reported, the others' findings kept
 
 
-@dataclass(frozen=True)
-class _Fatal:
+class _Fatal(NamedTuple):
     """A rule or config error met while linting: it ends the run, in its place in the order."""
 
     message: str

@@ -6,7 +6,6 @@ naming an unknown rule, or one that suppressed nothing, is itself reported, like
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from typing import Collection, Sequence
 
 from newslint import recache
@@ -23,18 +22,22 @@ _DIRECTIVE = recache.compile(r"<!--\s*newslint-(disable-next-line|disable-file|d
 _NAME = recache.compile(r"[\w.-]+")
 
 
-@dataclass
 class Directive:
-    action: str
-    names: tuple[str, ...]
-    start: int
-    end: int
-    line: int
-    column: int
-    first_line: int = 0  # lines this directive covers, inclusive (0 = to the end)
-    last_line: int = 0
-    used: bool = False
-    unknown: tuple[str, ...] = field(default=())
+    """One suppression comment, where it stands and the lines it covers."""
+
+    __slots__ = ("action", "names", "start", "end", "line", "column", "first_line", "last_line", "used", "unknown")
+
+    def __init__(self, action: str, names: tuple[str, ...], start: int, end: int, line: int, column: int) -> None:
+        self.action = action
+        self.names = names
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.first_line = 0  # lines this directive covers, inclusive (0 = to the end)
+        self.last_line = 0
+        self.used = False
+        self.unknown: tuple[str, ...] = ()
 
     def covers(self, rule: str) -> bool:
         family = rule.split(".", 1)[0]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import enum
 import functools
-from dataclasses import dataclass, field
-from typing import Any, Callable, Container, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Callable, Container, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from newslint.finding import Finding, Severity
 
@@ -24,8 +24,7 @@ class OutputFormat(enum.Enum):
     HTML = "html"
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """What a format needs to know about a rule: metadata for SARIF and the HTML report."""
 
     id: str
@@ -39,14 +38,13 @@ class RuleInfo:
         return self.id.split(".", 1)[0]
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """Everything a format renders: findings, the linted files and their text, and rule metadata."""
 
     findings: Sequence[Finding]
-    sources: Mapping[str, str] = field(default_factory=dict)
+    sources: Mapping[str, str] = MappingProxyType({})
     paths: Sequence[str] = ()
-    rules: Mapping[str, RuleInfo] = field(default_factory=dict)
+    rules: Mapping[str, RuleInfo] = MappingProxyType({})
     colour: bool = False
 
     @property

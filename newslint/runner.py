@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import signal
 import sys
 from collections import deque
 from itertools import chain
@@ -116,6 +115,8 @@ class _Workers:
             raise
 
     def _start(self) -> None:
+        import signal  # (a run in one process never needs it)
+
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
         pid = os.fork()
@@ -211,6 +212,8 @@ class _Workers:
     def close(self, kill: bool) -> None:
         """End the workers: a closed feed tells one to stop; `kill` (the run was cut short) stops it
         first, so that nothing waits on it (a feed's unwritten bytes, say)."""
+        import signal
+
         running = [pid for pid in self.pids if pid > 0]
         if kill:
             for pid in running:

@@ -21,9 +21,10 @@ except SystemExit:
 print("MODULES", " ".join(sorted(sys.modules)))
 """
 # Never on this path: YAML (the rules come from the rule cache), hashing (its key is checked by file
-# times), the rule validators' `string`, workers, fixes, baselines, the writer of the cache files.
-OPTIONAL = {"regex", "yaml", "tomllib", "multiprocessing", "newslint.baseline", "newslint.fixes",
-            "importlib.resources", "tempfile", "hashlib", "string"}
+# times), the rule validators' `string`, workers (and their signals), fixes, baselines, the writer
+# of the cache files, dataclasses (creating one costs about a millisecond).
+OPTIONAL = {"regex", "yaml", "tomllib", "multiprocessing", "signal", "newslint.baseline", "newslint.fixes",
+            "importlib.resources", "tempfile", "hashlib", "string", "dataclasses"}
 FORMATS = {"text", "json_", "github", "sarif", "junit", "html"}
 
 

@@ -65,6 +65,7 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     ahead: list[Target] = []
     files = size = 0
     enough = False  # enough work to share
+    listed_all = True
     for target in rest:
         ahead.append(target)
         if isinstance(target, Path):
@@ -72,17 +73,20 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
             if not enough:
                 size += _size(target)
                 enough = files >= _MIN_PARALLEL_FILES or size >= _MIN_PARALLEL_BYTES
-            if enough and files >= wanted:
+            if enough and files >= wanted * _CHUNK:
+                listed_all = False
                 break
+    # When every file is listed, smaller chunks if that keeps more workers busy (a few large files).
+    size_of_chunk = max(1, min(_CHUNK, -(-files // wanted))) if listed_all else _CHUNK
     items = chain(ahead, rest)
-    workers = min(wanted, files)
+    workers = min(wanted, -(-files // size_of_chunk))  # no more workers than chunks
     if workers <= 1 or not enough or not hasattr(os, "fork"):
         for target in items:
             yield task(target)
         return
     if before_fork is not None:
         before_fork()
-    yield from _Workers(task, workers).run(items)
+    yield from _Workers(task, workers).run(items, size_of_chunk)
 
 
 def _size(path: Path) -> int:
@@ -139,7 +143,7 @@ class _Workers:
         self.feeds.append(os.fdopen(task_write, "wb"))
         self.answers.append(os.fdopen(result_read, "rb"))
 
-    def run(self, items: Iterable[Target]) -> Iterator[Any]:
+    def run(self, items: Iterable[Target], size_of_chunk: int) -> Iterator[Any]:
         count = len(self.pids)
         waiting: deque[tuple[int, int, list[Target]]] = deque()  # (worker, size, chunk) of the chunks out, in order
         unread = [0] * count  # bytes of chunks handed to each worker and not yet answered
@@ -177,7 +181,7 @@ class _Workers:
             for target in items:
                 if isinstance(target, Path):
                     chunk.append(target)
-                    if len(chunk) == _CHUNK:
+                    if len(chunk) == size_of_chunk:
                         yield from send(chunk)
                         chunk = []
                     continue

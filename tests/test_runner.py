@@ -206,3 +206,17 @@ def test_workers_start_only_for_enough_work(tmp_path: Path, monkeypatch) -> None
         (large / f"{i}.md").write_text("The raid ended.\n" * 2000, encoding="utf-8")  # 32 KB each
     big = sorted(large.iterdir())
     assert list(runner.map_ordered(task, big, 2)) == [str(p) for p in big] and pids == []
+
+
+def test_no_more_workers_than_chunks(tmp_path: Path, monkeypatch) -> None:
+    started: list[int] = []
+    original = runner._Workers.__init__
+
+    def counting(self, task, count):  # type: ignore[no-untyped-def]
+        started.append(count)
+        original(self, task, count)
+
+    monkeypatch.setattr(runner._Workers, "__init__", counting)
+    files = _files(tmp_path, 9)  # chunks of two files: five chunks
+    assert list(runner.map_ordered(lambda t: str(t), files, 8)) == [str(p) for p in files]
+    assert started == [5]

@@ -160,12 +160,13 @@ def test_a_feed_never_holds_more_than_a_pipe_takes(tmp_path: Path, monkeypatch) 
     def hung(*_: object) -> None:
         raise TimeoutError("the run hung")
 
-    signal.signal(signal.SIGALRM, hung)
+    previous = signal.signal(signal.SIGALRM, hung)
     signal.alarm(60)
     try:
         results = list(runner.map_ordered(lambda t: str(t) * 100, files, 2))  # 100 KB a result
     finally:
         signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
     assert results == [str(p) * 100 for p in files]
 
 

@@ -327,6 +327,11 @@ class Matcher:
             scan.spans[self.slot] = found
         return found
 
+    @property
+    def items(self) -> tuple[Compiled, ...]:
+        """Every compiled item: the terms and patterns, then the exceptions."""
+        return self.compiled if self.exceptions is None else (*self.compiled, self.exceptions)
+
     @functools.cached_property
     def plans(self) -> tuple[_Plan, ...] | None:
         """The plans of the items, when every item matches only at its plan's candidates (see
@@ -459,7 +464,7 @@ def read_literals(matchers: Iterable[Matcher]) -> None:
     `Compiled.prefixes`), so that they pickle with the matcher (the rule cache) instead of being
     worked out again in every run."""
     for matcher in matchers:
-        for item in (*matcher.compiled, *((matcher.exceptions,) if matcher.exceptions else ())):
+        for item in matcher.items:
             if item.is_terms:
                 item.regex, item.prefixes
 
@@ -471,7 +476,7 @@ def prepare(matchers: Iterable[Matcher]) -> None:
     global _documents
     _documents = max(_documents, SPLIT_TERM_LISTS_UNTIL + 1)
     for matcher in matchers:
-        for item in (*matcher.compiled, *((matcher.exceptions,) if matcher.exceptions else ())):
+        for item in matcher.items:
             if item.is_terms:
                 item.pattern
             elif item.lazy and _compile_trusted(item.source[0], item.source[1]) is not None:

@@ -16,6 +16,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 from newslint import recache
+from newslint.positions import occurrences
 from newslint.schema import Option, Where, boolean, strings
 
 if TYPE_CHECKING:
@@ -603,10 +604,10 @@ class _Scan:
                         found.append(offsets[i])
             for word, text in plan.continued:
                 found += [offsets[i] for i in index.get(word, ()) if low.startswith(text, offsets[i])]
-            for text in plan.opening:  # where a word starts
-                found += [i for i in _occurrences(low, text) if i == 0 or not _is_word_char(low[i - 1])]
+            for text in plan.opening:
+                found += _at_word_starts(low, text)
             for text in plan.anywhere:
-                found += _occurrences(low, text)
+                found += occurrences(low, text)
         out = self._candidates[id(plan)] = sorted(set(found)) if len(found) > 1 else found
         return out
 
@@ -644,9 +645,7 @@ class _Scan:
             for k, text in continued:
                 found[k] += [offsets[i] for i in places if low.startswith(text, offsets[i])]
         for (text, opening), users in sweep.texts.items():
-            at = _occurrences(low, text)
-            if opening:
-                at = [i for i in at if i == 0 or not _is_word_char(low[i - 1])]
+            at = _at_word_starts(low, text) if opening else occurrences(low, text)
             if at:
                 for k in users:
                     found[k] += at
@@ -664,14 +663,9 @@ class _Scan:
             return found
 
 
-def _occurrences(text: str, sub: str) -> list[int]:
-    """Every offset where `sub` stands in `text`, overlapping ones included."""
-    out = []
-    i = text.find(sub)
-    while i >= 0:
-        out.append(i)
-        i = text.find(sub, i + 1)
-    return out
+def _at_word_starts(text: str, sub: str) -> list[int]:
+    """Every offset where `sub` stands in `text` at the start of a word (or not after a word character)."""
+    return [i for i in occurrences(text, sub) if i == 0 or not _is_word_char(text[i - 1])]
 
 
 class _Plan:

@@ -1,4 +1,5 @@
-"""Line starts and offsets for text with LF, CRLF or CR line ends (the same rules as Document)."""
+"""Line starts and offsets for text with LF, CRLF or CR line ends (the same rules as Document), and
+the offsets of a string in a text."""
 from __future__ import annotations
 
 from newslint import recache
@@ -16,3 +17,14 @@ def offset_of(text: str, line: int, column: int, starts: list[int] | None = None
     if line - 1 >= len(table):
         return len(text)
     return min(len(text), table[max(0, line - 1)] + max(0, column - 1))
+
+
+def occurrences(text: str, sub: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every offset where `sub` stands in `text[start:end]`, overlapping ones included."""
+    stop = len(text) if end is None else end
+    out = []
+    i = text.find(sub, start, stop)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + 1, stop)
+    return out

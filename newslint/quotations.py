@@ -7,6 +7,7 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from newslint import recache
 from newslint.markup import Block, BlockKind
+from newslint.positions import occurrences
 
 
 class Quotation(NamedTuple):
@@ -52,10 +53,7 @@ def _finditer_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...],
     is tried only where `str.find` finds one of them."""
     found: list[int] = []
     for start in starts:
-        i = text.find(start, pos, stop)
-        while i >= 0:
-            found.append(i)
-            i = text.find(start, i + 1, stop)
+        found += occurrences(text, start, pos, stop)
     found.sort()
     for i in found:
         if i >= pos:

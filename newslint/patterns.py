@@ -588,7 +588,7 @@ class _Scan:
         """`candidates` of one plan, found on its own (a plan made known after this document's sweep)."""
         low = self.low
         assert low is not None
-        index = self._index if self._indexed == len(_known_words) or self._indexed == _ALL_WORDS else self.index
+        index = self.index
         words = plan.words
         hits = [w for w in index if w in words] if len(index) < len(words) else [w for w in words if w in index]
         found: list[int] = []

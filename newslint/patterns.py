@@ -16,7 +16,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 from newslint import recache
-from newslint.positions import occurrences
+from newslint.positions import fold, occurrences
 from newslint.schema import Option, Where, boolean, strings
 
 if TYPE_CHECKING:
@@ -493,9 +493,6 @@ SPLIT_TERM_LISTS_UNTIL = 1
 
 _WORD = re.compile(r"\w+")
 _NON_WORDS = re.compile(r"(\W+)")
-# Characters that match an ASCII letter under case-insensitive matching although their lower case
-# is not that letter (long s, dotless i, dotted I, Kelvin and Angstrom signs, ligatures, sharp s).
-_ODD_CASE = frozenset("\u017f\u0131\u0130\u212a\u212b\ufb05\ufb06\u1e9e\u00df\u1e9b")
 
 
 _documents = 0  # documents this process has matched so far
@@ -525,10 +522,7 @@ class _Scan:
 
     def __init__(self, prose: str) -> None:
         self.prose = prose
-        low: str | None = prose.lower()
-        if not prose.isascii() and (len(low) != len(prose) or not _ODD_CASE.isdisjoint(prose)):  # type: ignore[arg-type]
-            low = None  # substring tests on the lower-cased text would be unsafe: scan instead
-        self.low = low
+        self.low = fold(prose)  # None when substring tests on the lower-cased text would be unsafe: scan instead
         self.spans: dict[int, list[tuple[int, int]]] = {}  # by `Matcher.slot`
         self._candidates: dict[int, list[int] | None] = {}  # by the id of a `_Plan` (kept by `_plan`)
         self._contains: dict[tuple[str, ...] | None, bool] = {}

@@ -7,7 +7,7 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from newslint import recache
 from newslint.markup import Block, BlockKind
-from newslint.positions import occurrences
+from newslint.positions import fold, occurrences
 
 
 class Quotation(NamedTuple):
@@ -21,21 +21,6 @@ class Quotation(NamedTuple):
 
 _OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _CLOSERS = {"”", '"', "»", "“"}
-
-# The characters that a case-insensitive search matches with an ASCII letter although their lower
-# case is no ASCII letter (İ ı ſ K); lower-casing keeps every other character's length and class.
-_FOLD_HAZARDS = "\u0130\u0131\u017f\u212a"
-
-
-def fold(text: str) -> str | None:
-    """`text` lower-cased, when a case-sensitive search for a lower-case ASCII pattern in it finds
-    just what a case-insensitive search finds in `text` (and at the same offsets); else None.
-
-    A case-sensitive search is several times faster.
-    """
-    if not text.isascii() and any(ch in text for ch in _FOLD_HAZARDS):
-        return None
-    return text.lower()
 
 
 def _by_first_letter(alternatives: tuple[str, ...]) -> str:

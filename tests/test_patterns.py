@@ -209,3 +209,17 @@ def test_one_sweep_finds_each_plans_candidates_as_a_search_for_that_plan_alone(m
             assert swept.candidates(plan) == expected
             hits += bool(expected)
     assert hits > 20
+
+
+def test_text_with_sharp_s_or_ligatures_is_matched_at_candidates_as_a_scan_finds(monkeypatch):
+    """Lower-casing keeps offsets and word edges for every character but İ ı ſ K (see `positions.fold`),
+    so such text is searched by its words, and finds what a scan of it finds."""
+    text = "Die Straße said: THE STUDY of ﬆudies, Åland's study; ẞ and ﬅ said so.\n"
+    matcher = Matcher.build({"terms": ["said", "the study"], "patterns": [r"\bstud(?:y|ies)\b"]}, Where("t.yaml"),
+                            trusted=True)
+    monkeypatch.setattr(patterns, "_documents", 5)
+    with monkeypatch.context() as m:
+        m.setattr(patterns, "fold", lambda text: None)  # no lower-cased text: every item scans the whole text
+        scanned = list(matcher.finditer(Document.from_text(text, "a.txt")))
+    doc = Document.from_text(text, "a.txt")
+    assert patterns._scan(doc).low is not None and list(matcher.finditer(doc)) == scanned and len(scanned) == 5

@@ -130,15 +130,12 @@ def _load() -> dict[tuple[str, int], Program] | None:
     try:
         import marshal
 
-        from newslint.rulecache import private
+        from newslint.rulecache import read_private
 
-        path = _path()
-        if not private(os.stat(os.path.dirname(path))):
+        data = read_private(_path())
+        if data is None:
             return _programs
-        with open(path, "rb") as handle:
-            if not private(os.fstat(handle.fileno())):
-                return _programs
-            identity, programs = marshal.loads(handle.read())
+        identity, programs = marshal.loads(data)
         if identity == _identity() and isinstance(programs, dict):
             _programs = programs
     except Exception:  # noqa: BLE001 - missing, unreadable or corrupt: start afresh

@@ -132,6 +132,17 @@ def private(st: os.stat_result) -> bool:
     return getuid is None or (st.st_uid == getuid() and not st.st_mode & 0o022)
 
 
+def read_private(path: Path | str) -> bytes | None:
+    """A cache file's bytes, or None when it or its folder is not private (see `private`); OSError
+    when it cannot be read."""
+    if not private(os.stat(os.path.dirname(path))):
+        return None
+    with open(path, "rb") as handle:
+        if not private(os.fstat(handle.fileno())):
+            return None
+        return handle.read()
+
+
 def _trusted(stats: tuple[Stat, ...], written_ns: int) -> bool:
     return all(max(m, c) < written_ns - RACY_NS for _, _, m, c in stats)
 
@@ -139,14 +150,10 @@ def _trusted(stats: tuple[Stat, ...], written_ns: int) -> bool:
 def load(source: Inputs, stats: tuple[Stat, ...]) -> Built | None:
     """The cached build of `source` (whose files have `stats` now), or None when there is none, or it
     is unreadable, stale or not private."""
-    path = folder() / file_name(source.root)
     try:
-        if not private(os.stat(path.parent)):
+        data = read_private(folder() / file_name(source.root))
+        if data is None:
             return None
-        with open(path, "rb") as handle:
-            if not private(os.fstat(handle.fileno())):
-                return None
-            data = handle.read()
         buffer = io.BytesIO(data)
         header = pickle.load(buffer)
         if not isinstance(header, tuple) or len(header) != len(_Header._fields):

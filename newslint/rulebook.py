@@ -189,17 +189,20 @@ def load_rules(roots: Iterable[Path] | None = None) -> list[Rule]:
         for root in folders:
             lexicons.update(cached.lexicons if root == home else load_lexicons([root]))
     rules: dict[str, Rule] = {}
+
+    def claim(rule_id: str, path: str) -> None:
+        if rule_id in rules:
+            raise RuleError(path, f"duplicate rule id {rule_id!r} (also {rules[rule_id].path})")
+
     for root in folders:
         if cached is not None and root == home:
             for rule in cached.rules:
-                if rule.id in rules:
-                    raise RuleError(rule.path, f"duplicate rule id {rule.id!r} (also {rules[rule.id].path})")
+                claim(rule.id, rule.path)
                 rules[rule.id] = rule
             continue
         ctx = BuildContext(lexicons, builtin=_resolved(root) == builtin)
         for rule_id, path in rule_files(root):
-            if rule_id in rules:
-                raise RuleError(str(path), f"duplicate rule id {rule_id!r} (also {rules[rule_id].path})")
+            claim(rule_id, str(path))
             rules[rule_id] = load_rule(path, rule_id, ctx)
     return [rules[k] for k in sorted(rules)]
 

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
 import click
 
 from newslint import __version__, formats, runner
-from newslint.checking import Checker
+from newslint.checking import Checker, Ruleset
 from newslint.config import KNOWN_STYLES, Config, Finder
 from newslint.document import Document
 from newslint.errors import InputError, NewslintError
@@ -196,6 +196,7 @@ def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Fin
     # Fixes write files and collect diffs as they go: they run in this process.
     results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run, encoding),
                                  targets, 1 if mode.on else jobs, before_fork)
+    named: set[Ruleset] = set()  # the rule sets whose rules are in `run.rules`
     show = progress and _wants_progress(targets)
     with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
             else _plain(results) as items:
@@ -211,7 +212,10 @@ def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Fin
             for message in result.errors:
                 _error(message)
                 run.failed = True
-            run.rules.update({r.id: r for r in checker.ruleset(result.config).rules})
+            ruleset = checker.ruleset(result.config)
+            if ruleset not in named:  # (one rule set serves every file of a config)
+                named.add(ruleset)
+                run.rules.update({r.id: r for r in ruleset.rules})
             yield result
 
 

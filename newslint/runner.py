@@ -10,7 +10,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
 
-from newslint.document import Document
+from newslint.document import MAX_BYTES, Document
 from newslint.engine import lint
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding
@@ -263,7 +263,7 @@ def lint_target(target: Target, rules: Sequence[Rule], keep_text: bool = False) 
         if isinstance(target, InputError):
             raise target
         if target == STDIN:
-            doc = Document.from_bytes(sys.stdin.buffer.read(), "<stdin>")
+            doc = Document.from_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")  # no further than the limit
         else:
             doc = Document.read(Path(target))
     except InputError as exc:

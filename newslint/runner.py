@@ -154,7 +154,7 @@ class _Workers:
             unread[worker] -= size
             try:
                 kind, value = pickle.load(self.answers[worker])
-            except EOFError:
+            except (EOFError, OSError, pickle.UnpicklingError):  # ended before answering, or mid-answer
                 raise self._lost(worker, chunk) from None
             if kind == "raised":
                 raise value
@@ -169,8 +169,13 @@ class _Workers:
             while waiting and (len(waiting) > _AHEAD * count or unread[worker] + len(data) > _FEED_BYTES):
                 yield from take()
             feed = self.feeds[worker]
-            feed.write(data)
-            feed.flush()
+            try:
+                feed.write(data)
+                feed.flush()
+            except OSError:  # the worker is gone: the results before it are taken, then its loss is raised
+                while waiting:  # at the chunk it did not answer
+                    yield from take()
+                raise self._lost(worker, chunk) from None
             waiting.append((worker, len(data), chunk))
             unread[worker] += len(data)
             sent += 1

@@ -442,14 +442,19 @@ class _Report:
         self.failing = False
 
     def add(self, result: _Linted, run: Run) -> None:
+        name = None
+        if self.filter is not None or self.recorder is not None:
+            from newslint import baseline
+
+            name = baseline.key(result.path, result.config.root)
         if self.recorder is not None:
-            self.recorder.add(result.findings, result.text)
+            self.recorder.add(result.findings, result.text, name)
             return
         if self.show_diffs:
             click.echo("".join(run.diffs), nl=False)
             self.diffs = self.diffs or bool(run.diffs)
         run.diffs.clear()
-        findings = self.filter.new(result.findings, result.text) if self.filter is not None else result.findings
+        findings = self.filter.new(result.findings, result.text, name) if self.filter is not None else result.findings
         self.failing = self.failing or any(f.severity >= result.threshold for f in findings)
         if self.writer is not None:
             self.writer.file(result.path, result.text, findings)

@@ -11,6 +11,7 @@ from newslint.document import Document
 from newslint.engine import lint
 from newslint.errors import NewslintError, RuleError
 from newslint.finding import Finding, Severity
+from newslint.fixes import Fixer
 from newslint.patterns import term_pattern
 from newslint.positions import offset_of
 from newslint.rulebook import Rule, builtin_root, load_rules, select
@@ -38,6 +39,11 @@ def article_type(text: str) -> str | None:
     return None
 
 
+def fixers(rules: Sequence[Rule]) -> dict[str, Fixer]:
+    """Rule id -> its kind's `fix`, for the rules that can fix what they flag."""
+    return {r.id: r.check.fix for r in rules if getattr(r.check, "fixable", False)}
+
+
 def _accepted_spans(doc: Document, terms: Sequence[str]) -> list[tuple[int, int]]:
     if not terms:
         return []
@@ -55,8 +61,9 @@ class Ruleset:
         return frozenset({r.id for r in self.rules} | {r.family for r in self.rules})
 
     @cached_property
-    def safe(self) -> frozenset[str]:
-        return frozenset(r.id for r in self.rules if getattr(r.check, "safe", False) is True)
+    def fixers(self) -> dict[str, Fixer]:
+        """Rule id -> the fix its kind offers for a flagged text (see `fixes`)."""
+        return fixers(self.rules)
 
     def check_names(self, names: Sequence[str], where: str) -> None:
         for name in names:

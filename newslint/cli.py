@@ -17,6 +17,7 @@ from newslint.config import KNOWN_STYLES, Config, Finder
 from newslint.document import Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding, Severity
+from newslint.fixes import Fixer
 from newslint.formats import OutputFormat, RuleInfo
 from newslint.rulebook import Rule, load_rules
 from newslint.suppressions import META_RULES
@@ -93,6 +94,7 @@ class Run:
 class FixMode(NamedTuple):
     write: bool = False
     diff: bool = False
+    unsafe: bool = False  # --unsafe-fixes: suggestions that need a reader's eye are applied too
 
     @property
     def on(self) -> bool:
@@ -108,12 +110,12 @@ def _read(target: Path | str, stdin_name: str | None, encoding: str | None) -> t
     return Document.read(target, encoding=encoding), target
 
 
-def _fix(doc: Document, file: Path | None, findings: list[Finding], safe: frozenset[str],
+def _fix(doc: Document, file: Path | None, findings: list[Finding], fixers: Mapping[str, Fixer],
          mode: FixMode, run: Run) -> str | None:
     """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
     from newslint import fixes
 
-    changes = fixes.edits(doc.text, findings, safe)
+    changes = fixes.edits(doc.text, findings, fixers, mode.unsafe)
     if not changes:
         return None
     fixed = fixes.apply(doc.text, changes)
@@ -161,7 +163,7 @@ def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker,
         findings = checker.check(doc, config, file, timeouts)
         ruleset = checker.ruleset(config)
         if mode.on:
-            fixed = _fix(doc, file, findings, ruleset.safe, mode, run)
+            fixed = _fix(doc, file, findings, ruleset.fixers, mode, run)
             if fixed is not None and mode.write:
                 doc = Document.from_text(fixed, doc.path)
                 timeouts.clear()
@@ -262,6 +264,7 @@ def main() -> None:
               help="Record the current findings in FILE and exit 0.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a reader's eye.")
 @click.option("--stdin-filename", metavar="PATH", help="Path to use for standard input (config, markup, report).")
 @click.option("--color/--no-color", "colour", default=None, help="Colour text output (default: on a terminal).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
@@ -271,10 +274,10 @@ def main() -> None:
 def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, extra_rules: tuple[str, ...], styles: tuple[str, ...],
           config_file: Path | None,
-          baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool,
+          baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool, unsafe_fixes: bool,
           stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None) -> None:
     """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
-    mode = FixMode(write=fix and not show_diff, diff=show_diff)
+    mode = FixMode(write=fix and not show_diff, diff=show_diff, unsafe=unsafe_fixes)
     if baseline_file or write_baseline:
         from newslint import baseline
     try:
@@ -329,7 +332,7 @@ def _rule_dict(rule: Rule, *, examples: bool = False) -> dict[str, object]:
         "id": rule.id, "family": rule.family, "kind": rule.kind, "severity": rule.severity.label,
         "enabled": rule.enabled, "scope": sorted(s.value for s in rule.scope), "message": rule.message,
         "description": rule.description.strip(), "rationale": rule.rationale.strip(),
-        "suggestions": list(rule.suggestions), "fixable": getattr(rule.check, "safe", False) is True,
+        "suggestions": list(rule.suggestions), "fixable": bool(getattr(rule.check, "fixable", False)),
     }
     if examples:
         out["flag"] = [{"text": c.text, "at": list(c.at)} for c in rule.flag_cases]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from newslint import config as config_
 from newslint import suppressions
@@ -11,12 +11,14 @@ from newslint.document import Document
 from newslint.engine import lint
 from newslint.errors import NewslintError, RuleError
 from newslint.finding import Finding, Severity
-from newslint.fixes import Fixer
 from newslint.folding import STRUCTURAL_KINDS, fold
 from newslint.patterns import term_pattern
 from newslint.positions import offset_of
 from newslint.rulebook import Rule, builtin_root, load_rules, select
 from newslint.verdict import story_verdict
+
+if TYPE_CHECKING:
+    from newslint.fixes import Fixer
 
 
 # What `categories:` or `tags:` may say for an article type (the first known one wins).

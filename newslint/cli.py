@@ -7,7 +7,7 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
 
 import click
 
@@ -17,7 +17,6 @@ from newslint.config import KNOWN_STYLES, Config, Finder
 from newslint.document import Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding, Severity
-from newslint.fixes import Fixer
 from newslint.formats import OutputFormat, RuleInfo
 from newslint.rulebook import Rule, load_rules
 from newslint.suppressions import META_RULES
@@ -25,6 +24,9 @@ from newslint.writes import atomic, write_atomic
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 PROGRESS_MIN_FILES = 20
+
+if TYPE_CHECKING:
+    from newslint.fixes import Fixer
 
 
 class ExitCode(enum.IntEnum):

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Callable, Mapping, NamedTuple, Sequence
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 from newslint.finding import Finding
+from newslint.kinds import Fix
 from newslint.positions import line_starts, offset_of
-from newslint.schema import Option, Where, boolean, check_mapping, string
-
-
-class Fix(NamedTuple):
-    replacement: str
-    safe: bool
 
 
 Fixer = Callable[[str], "Fix | None"]
@@ -29,56 +24,6 @@ class Edit(NamedTuple):
     end: int
     replacement: str
     rule: str
-
-
-class Rewrite(NamedTuple):
-    """An `existence` rule's fix: the first `pattern` matching the whole flagged text is replaced
-    by `replacement` (a template: \\1 or \\g<name> for its groups)."""
-
-    pattern: Any  # a compiled `regex` pattern
-    replacement: str
-    safe: bool
-
-    def fix(self, matched: str) -> Fix | None:
-        m = self.pattern.fullmatch(matched, timeout=1.0)
-        return Fix(m.expand(self.replacement), self.safe) if m else None
-
-
-REWRITE_OPTIONS = {"pattern": Option(string, required=True), "replacement": Option(string, required=True),
-                   "safe": Option(boolean, True)}
-
-
-def rewrites(value: Any, where: Where, ignore_case: bool = True) -> tuple[Rewrite, ...]:
-    """Validate and compile a `rewrite:` list (house rules' patterns run under a time limit)."""
-    import regex
-
-    if not isinstance(value, list):
-        raise where.error("expected a list of {pattern, replacement, safe}")
-    out = []
-    for i, item in enumerate(value):
-        w = where.child(str(i))
-        spec = check_mapping(item, REWRITE_OPTIONS, w)
-        try:
-            compiled = regex.compile(spec["pattern"], regex.V0 | (regex.I if ignore_case else 0))
-            _check_template(spec["replacement"], compiled.groups, w)
-        except regex.error as exc:
-            raise w.child("pattern").error(f"bad regular expression: {exc}") from None
-        out.append(Rewrite(compiled, spec["replacement"], spec["safe"]))
-    return tuple(out)
-
-
-def _check_template(template: str, groups: int, where: Where) -> None:
-    for ref in re.findall(r"\\(\d+)", template):
-        if int(ref) > groups:
-            raise where.child("replacement").error(f"no group {ref} in the pattern")
-
-
-def first_fix(rewrite_list: Sequence[Rewrite], matched: str) -> Fix | None:
-    for rw in rewrite_list:
-        fix = rw.fix(matched)
-        if fix is not None:
-            return fix
-    return None
 
 
 _AFTER_OPENING = re.compile(r"[ \t]*,?[ \t]*(?:that[ \t]+)?")

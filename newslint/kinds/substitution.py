@@ -14,8 +14,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from newslint.document import Document
-from newslint.fixes import Fix
-from newslint.kinds import WRITERS_VOICE, BuildContext, Hit
+from newslint.kinds import WRITERS_VOICE, BuildContext, Fix, Hit
 from newslint.patterns import MATCHER_OPTIONS, Matcher, normalize
 from newslint.schema import Option, Where, strings, swaps
 

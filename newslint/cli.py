@@ -392,6 +392,22 @@ def explain(rule_id: str, format_: str) -> None:
             click.echo("  - " + case.text.strip().replace("\n", "\n    "))
 
 
+@main.command()
+@click.option("--debounce", type=click.IntRange(min=0), default=150, show_default=True, metavar="MS",
+              help="Lint an edited buffer this long after the last keystroke.")
+def server(debounce: int) -> None:
+    """Run the language server over standard input and output (for editors)."""
+    from newslint.server import missing
+
+    problem = missing()
+    if problem is not None:
+        _error(problem)
+        sys.exit(ExitCode.ERROR)
+    from newslint.server.app import serve
+
+    serve(debounce / 1000)
+
+
 # The report is written as files are linted: each file's text and findings are let go once reported.
 
 

@@ -91,6 +91,7 @@ class Run:
         self.diffs: list[str] = []  # diffs of the file at hand, until they are printed
         self.fixed = 0
         self.failed = False
+        self.problems: list[str] = []  # error lines of files not linted (or rules skipped), for the report
 
 
 class FixMode(NamedTuple):
@@ -210,12 +211,14 @@ def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Fin
             if isinstance(result, str):
                 _error(result)
                 run.failed = True
+                run.problems.append(result)
                 continue
             if isinstance(result, _Fatal):
                 raise NewslintError(result.message)
             for message in result.errors:
                 _error(message)
                 run.failed = True
+                run.problems.append(message)
             ruleset = checker.ruleset(result.config)
             if ruleset not in named:  # (one rule set serves every file of a config)
                 named.add(ruleset)
@@ -293,6 +296,9 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
             for result in _lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, encoding, run,
                                     progress=not report.to_terminal):
                 report.add(result, run)
+            if report.writer is not None:
+                for message in run.problems:
+                    report.writer.problem(message)
             report.close(_rule_info(run.rules.values()))
     except NewslintError as exc:
         _error(str(exc))

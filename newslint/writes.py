@@ -208,3 +208,27 @@ def _finish(path: Path, real: Path, tmp: Path, root: Path, rewrite: Snapshot | N
                                     "would change") from None
     os.chmod(tmp, mode)
     os.replace(tmp, real)
+
+
+def append(path: Path, data: bytes) -> None:
+    """Add `data` at the end of an existing regular file that other steps also write (a CI job
+    summary): never through a symlink, never anything but a regular file, never an input of this
+    run; a failure is an InputError."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except OSError as exc:
+        raise _refuse(path, exc.strerror or str(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _refuse(path, "not a regular file")
+        if (info.st_dev, info.st_ino) in _inputs:
+            raise _refuse(path, "it is one of the files being linted")
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as exc:
+        raise _refuse(path, exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)

@@ -95,6 +95,12 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, str, byt
         raise InputError(path, f"unknown encoding {chosen!r}") from None
     if "\x00" in text[:_NUL_PROBE]:
         raise InputError(path, "binary file (NUL bytes); not linted")
+    if chosen != "utf-8":  # some codecs (UTF-7) decode to lone surrogates, which no output can hold
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            line = len(positions.line_starts(text[:exc.start]))
+            raise InputError(path, f"not valid {chosen}: it decodes to a lone surrogate (line {line})") from None
     return text, chosen, mark
 
 
@@ -115,6 +121,7 @@ class Document:
         self.sentences = sentences
         self.encoding = encoding  # how the file was decoded, and its byte-order mark (fixes are written back alike)
         self.bom = bom
+        self.lead = ""  # a U+FEFF the text began with (after any byte-order mark), not part of `text`
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, markup={self.markup!r}, {len(self.text)} characters)"
@@ -126,14 +133,17 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None) -> Document:
-        if text.startswith("\ufeff"):
-            text = text[1:]
+        lead = ""
+        if text.startswith("\ufeff"):  # kept aside, and written back by a fix
+            text, lead = text[1:], "\ufeff"
         kind = markup_ or Markup.for_path(path)
         structure = markup.mask_structure(_unified(text), kind)
         prose = markup.mask_inline(structure, kind)
         blocks = markup.blocks(structure, kind)
         sents = [Sentence(a, b, i) for i, blk in enumerate(blocks) for a, b in sentences.split(prose, blk.start, blk.end)]
-        return cls(path, text, kind, prose, blocks, sents)
+        doc = cls(path, text, kind, prose, blocks, sents)
+        doc.lead = lead
+        return doc
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, encoding: str | None = None) -> Document:

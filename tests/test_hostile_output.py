@@ -72,3 +72,14 @@ def test_junit_counts_files_it_could_not_read_as_valid_xml(tmp_path, monkeypatch
     result = check("--format", "junit", "bin\x02.md", "missing\x03.md")
     ET.fromstring(result.stdout_bytes)
     assert result.exit_code == 2 and os.path.exists("bin\x02.md")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "html", "junit", "github"])
+def test_text_that_decodes_to_lone_surrogates_is_an_input_error(tmp_path, monkeypatch, fmt):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seven.md").write_bytes(b"The brutal raid +2D0-.\n")  # UTF-7 for a lone U+D83D
+    (tmp_path / "good.md").write_text("The brutal raid ended.\n", encoding="utf-8")
+    result = check("--format", fmt, "--encoding", "utf-7", "seven.md", "good.md")
+    assert result.exit_code == 2, result.output
+    assert "seven.md: not valid utf-7: it decodes to a lone surrogate (line 1)" in result.stderr
+    assert "good.md" in result.stdout

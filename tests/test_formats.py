@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -126,35 +124,9 @@ def test_html_is_standalone_and_marks_every_finding(articles):
     page = run("check", "--format", "html", *map(str, articles)).output
     assert "<script src" not in page and "<link" not in page and "http://" not in page.split("</style>")[0]
     findings = _findings(*articles)
-    assert len(re.findall(r'<li id="f\d+" data-finding', page)) == len(findings)
-    assert page.count('tabindex="0"') == len(re.findall(r'<mark class="hit', page)) >= len(findings)
-    assert ":focus>.tip" in page and ":hover>.tip" in page
+    assert len(re.findall(r'<li class="note \w+" id="n-\d+"', page)) == len(findings)
+    assert {k for m in re.findall(r'<mark class="hit[^"]*" data-f="([\d ]+)"', page) for k in m.split()} == \
+           {str(i) for i in range(len(findings))}
     assert 'data-filter="family" value="loaded"' in page and 'data-filter="severity" value="warning"' in page
     assert "&lt;script&gt;" in render(OutputFormat.HTML, Report(
         [Finding("x.md", 1, 1, 1, 9, "a.b", Severity.ERROR, "<script>", "<script>")], {"x.md": "<script>\n"}, ["x.md"]))
-
-
-CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs it)")
-def test_html_renders_in_headless_chromium(articles, tmp_path):
-    report = tmp_path / "report.html"
-    result = run("check", "--format", "html", "--output", str(report), *map(str, articles))
-    assert result.exit_code == 1
-    findings = _findings(*articles)
-    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([*flags, "--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=120).stdout
-    assert 'data-ready="1"' in dom, "the page script did not run"
-    shown = re.search(r'id="count"[^>]*>(\d+) of (\d+) findings shown \((\d+) highlights\)', dom)
-    assert shown is not None
-    assert int(shown.group(1)) == int(shown.group(2)) == len(findings)
-    marks = re.findall(r'<mark class="hit (\w+)"', dom)
-    assert int(shown.group(3)) == len(marks) >= len(findings)
-    assert "off" not in marks
-    shot = tmp_path / "report.png"
-    subprocess.run([*flags, f"--screenshot={shot}", "--window-size=1000,1400", report.as_uri()],
-                   capture_output=True, timeout=120)
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5000

@@ -10,7 +10,6 @@ or one record) is streamed in one process.
 """
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import BinaryIO, Iterator, NamedTuple, Sequence
@@ -112,6 +111,8 @@ def read_slice(part: Slice, fields: Fields = Fields()) -> Iterator[Record]:
 
 
 def _record(path: str, line: int, raw: bytes, fields: Fields) -> Record:
+    import json  # (only a run that reads an archive pays for it)
+
     where = f"{path}#L{line}"
     try:
         value = json.loads(raw)
@@ -148,6 +149,8 @@ def _first(value: dict[str, object], names: Sequence[str]) -> object:
 def read_array(path: Path, fields: Fields = Fields()) -> Iterator[Record]:
     """The records of a .json file: the elements of a top-level array, read a piece at a time; a
     top-level object is one record."""
+    import json
+
     name = str(path)
     try:
         handle = path.open("rb")

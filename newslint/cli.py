@@ -7,7 +7,7 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
 
 import click
 
@@ -24,6 +24,9 @@ from newslint.writes import atomic, write_atomic
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 PROGRESS_MIN_FILES = 20
+
+if TYPE_CHECKING:
+    from newslint.fixes import Fixer
 
 
 class ExitCode(enum.IntEnum):
@@ -93,6 +96,7 @@ class Run:
 class FixMode(NamedTuple):
     write: bool = False
     diff: bool = False
+    unsafe: bool = False  # --unsafe-fixes: suggestions that need a reader's eye are applied too
 
     @property
     def on(self) -> bool:
@@ -108,12 +112,12 @@ def _read(target: Path | str, stdin_name: str | None, encoding: str | None) -> t
     return Document.read(target, encoding=encoding), target
 
 
-def _fix(doc: Document, file: Path | None, findings: list[Finding], safe: frozenset[str],
+def _fix(doc: Document, file: Path | None, findings: list[Finding], fixers: Mapping[str, Fixer],
          mode: FixMode, run: Run) -> str | None:
     """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
     from newslint import fixes
 
-    changes = fixes.edits(doc.text, findings, safe)
+    changes = fixes.edits(doc.text, findings, fixers, mode.unsafe)
     if not changes:
         return None
     fixed = fixes.apply(doc.text, changes)
@@ -161,7 +165,7 @@ def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker,
         findings = checker.check(doc, config, file, timeouts)
         ruleset = checker.ruleset(config)
         if mode.on:
-            fixed = _fix(doc, file, findings, ruleset.safe, mode, run)
+            fixed = _fix(doc, file, findings, ruleset.fixers, mode, run)
             if fixed is not None and mode.write:
                 doc = Document.from_text(fixed, doc.path)
                 timeouts.clear()
@@ -262,6 +266,7 @@ def main() -> None:
               help="Record the current findings in FILE and exit 0.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a reader's eye.")
 @click.option("--stdin-filename", metavar="PATH", help="Path to use for standard input (config, markup, report).")
 @click.option("--color/--no-color", "colour", default=None, help="Colour text output (default: on a terminal).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
@@ -271,10 +276,10 @@ def main() -> None:
 def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, extra_rules: tuple[str, ...], styles: tuple[str, ...],
           config_file: Path | None,
-          baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool,
+          baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool, unsafe_fixes: bool,
           stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None) -> None:
     """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
-    mode = FixMode(write=fix and not show_diff, diff=show_diff)
+    mode = FixMode(write=fix and not show_diff, diff=show_diff, unsafe=unsafe_fixes)
     if baseline_file or write_baseline:
         from newslint import baseline
     try:
@@ -329,7 +334,7 @@ def _rule_dict(rule: Rule, *, examples: bool = False) -> dict[str, object]:
         "id": rule.id, "family": rule.family, "kind": rule.kind, "severity": rule.severity.label,
         "enabled": rule.enabled, "scope": sorted(s.value for s in rule.scope), "message": rule.message,
         "description": rule.description.strip(), "rationale": rule.rationale.strip(),
-        "suggestions": list(rule.suggestions), "fixable": getattr(rule.check, "safe", False) is True,
+        "suggestions": list(rule.suggestions), "fixable": bool(getattr(rule.check, "fixable", False)),
     }
     if examples:
         out["flag"] = [{"text": c.text, "at": list(c.at)} for c in rule.flag_cases]
@@ -385,6 +390,22 @@ def explain(rule_id: str, format_: str) -> None:
         click.echo("Passes:")
         for case in rule.pass_cases:
             click.echo("  - " + case.text.strip().replace("\n", "\n    "))
+
+
+@main.command()
+@click.option("--debounce", type=click.IntRange(min=0), default=150, show_default=True, metavar="MS",
+              help="Lint an edited buffer this long after the last keystroke.")
+def server(debounce: int) -> None:
+    """Run the language server over standard input and output (for editors)."""
+    from newslint.server import missing
+
+    problem = missing()
+    if problem is not None:
+        _error(problem)
+        sys.exit(ExitCode.ERROR)
+    from newslint.server.app import serve
+
+    serve(debounce / 1000)
 
 
 # The report is written as files are linted: each file's text and findings are let go once reported.

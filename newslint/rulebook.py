@@ -30,6 +30,12 @@ def _severity(value: Any, where: Where) -> Severity:
         raise where.error(str(exc)) from None
 
 
+# A flagged case may say what `--fix` makes of it (`fixed`) and what `--fix --unsafe-fixes` does
+# (`unsafe_fixed`); the generic rule test checks both.
+CASE_OPTIONS = {"text": Option(string, required=True), "at": Option(strings, ()),
+                "fixed": Option(string, None), "unsafe_fixed": Option(string, None)}
+
+
 def _cases(value: Any, where: Where) -> tuple[Case, ...]:
     if not isinstance(value, list):
         raise where.error("expected a list of cases")
@@ -39,12 +45,12 @@ def _cases(value: Any, where: Where) -> tuple[Case, ...]:
         if isinstance(item, str):
             out.append(Case(item, ()))
             continue
-        spec = check_mapping(item, {"text": Option(string, required=True), "at": Option(strings, ())}, w)
+        spec = check_mapping(item, CASE_OPTIONS, w)
         for pos in spec["at"]:
             line, _, col = pos.partition(":")
             if not (line.isdigit() and col.isdigit()):
                 raise w.child("at").error(f"expected 'line:column', got {pos!r}")
-        out.append(Case(spec["text"], tuple(spec["at"])))
+        out.append(Case(spec["text"], tuple(spec["at"]), spec["fixed"], spec["unsafe_fixed"]))
     return tuple(out)
 
 
@@ -68,6 +74,8 @@ class Case(NamedTuple):
 
     text: str
     at: tuple[str, ...]
+    fixed: str | None = None  # the text after --fix
+    unsafe_fixed: str | None = None  # the text after --fix --unsafe-fixes
 
 
 class Rule(NamedTuple):

@@ -25,6 +25,7 @@ class Skipped(NamedTuple):
 UNSUPPORTED = "not a supported type"
 IGNORED = "in an ignore file"
 EXCLUDED = "excluded by the configuration"
+ANNOTATED = "an annotated copy (--annotate)"
 
 Target = Path | str | InputError | Skipped | jsonl.Slice
 
@@ -117,6 +118,8 @@ def walk(root: Path, options: ReadOptions) -> Iterator[Path | InputError | Skipp
                 continue
             if options.format_for(name) is None:
                 yield Skipped(str(path), UNSUPPORTED)
+            elif name.lower().endswith(".newslint.docx"):
+                yield Skipped(str(path), ANNOTATED)
             elif mine.ignores(Path(os.path.abspath(path)), folder=False):
                 yield Skipped(str(path), IGNORED)
             else:

@@ -77,6 +77,7 @@ class Run:
         self.diffs: list[str] = []  # diffs of the file at hand, until they are printed
         self.fixed = 0
         self.failed = False
+        self.problems: list[str] = []  # error lines of files not linted (or rules skipped), for the report
         self.linted = 0  # files (and archive records) linted
         self.skipped: dict[str, int] = {}  # files skipped, by reason
 
@@ -256,16 +257,19 @@ def _lint_all(targets: Sequence[Target] | _Targets, finder: Finder, checker: Che
                 if result.named:
                     _error(f"{result.path}: skipped: {result.reason}")
                     run.failed = True
+                    run.problems.append(f"{result.path}: skipped: {result.reason}")
                 continue
             if isinstance(result, str):
                 _error(result)
                 run.failed = True
+                run.problems.append(result)
                 continue
             if isinstance(result, _Fatal):
                 raise NewslintError(result.message)
             for message in result.errors:
                 _error(message)
                 run.failed = True
+                run.problems.append(message)
             run.linted += 1
             ruleset = checker.ruleset(result.config)
             if ruleset not in named:  # (one rule set serves every file of a config)
@@ -363,6 +367,8 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
                 report.add(result, run)
             if report.writer is not None:
                 report.writer.skipped = run.skipped
+                for message in run.problems:
+                    report.writer.problem(message)
             report.close(_rule_info(run.rules.values()))
         if not run.linted and not run.failed:
             skipped = "; ".join(f"{n} {reason}" for reason, n in sorted(run.skipped.items()))

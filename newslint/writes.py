@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -62,3 +63,23 @@ def atomic(path: Path, root: Path) -> Iterator[BinaryIO]:
         if isinstance(exc, OSError):
             raise InputError(str(path), f"not written: {exc.strerror or exc}") from None
         raise
+
+
+def append(path: Path, data: bytes) -> None:
+    """Add `data` at the end of an existing regular file that other steps also write (a CI job
+    summary): never through a symlink, never anything but a regular file; a failure is an InputError."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except OSError as exc:
+        raise InputError(str(path), f"not written: {exc.strerror or exc}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(str(path), "not written: not a regular file")
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as exc:
+        raise InputError(str(path), f"not written: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)

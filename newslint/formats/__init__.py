@@ -76,6 +76,10 @@ class Writer:
         for f in findings:
             self.counts[f.severity] += 1
 
+    def problem(self, message: str) -> None:
+        """A file that could not be linted (or a rule that was skipped on one), before `close`: the
+        error line standard error shows, `path: reason`. Formats that can say so in the report do."""
+
     def close(self, rules: Mapping[str, RuleInfo]) -> None:
         """The end of the report; `rules` describes every rule that ran."""
 

@@ -82,7 +82,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
     env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(venv),
-           "PIP_NO_BUILD_ISOLATION": "0", "PIP_DISABLE_PIP_VERSION_CHECK": "1", "NEWSLINT_NO_CACHE": "1",
+           "PIP_DISABLE_PIP_VERSION_CHECK": "1", "NEWSLINT_NO_CACHE": "1",
            "PYTHONPATH": "", "PRE_COMMIT_HOME": str(base / "pre-commit")}
     env.pop("GITHUB_STEP_SUMMARY", None)
     desk = base / "desk"
@@ -127,7 +127,7 @@ def test_set_up_install_and_run(world):
 
 
 def test_use_commands(world):
-    (use,) = [e for e in examples() if e.heading == "Use"]
+    (use,) = [e for e in examples() if e.heading == "Use" and "_NEWSLINT_COMPLETE" not in e.body]
     desk, env = world["desk"], world["env"]
     ran = 0
     for command in shell_lines(use.body):
@@ -277,6 +277,15 @@ def test_other_shell_examples(world):
             {"id": name, "text": "The brutal raid ended. It was calm.", "spans": [{"start": 4, "end": 10, "label": "loaded"}],
              "doc_label": None, "meta": {}}) + "\n", encoding="utf-8")
     handled = {"Set up", "Use", "Installing elsewhere"}
+    (completion,) = [e for e in examples() if "_NEWSLINT_COMPLETE" in e.body]
+    bash, zsh, fish = shell_lines(completion.body)
+    loaded = _sh(f"{bash}\ncomplete -p newslint", copy, env)
+    assert loaded.returncode == 0 and "newslint" in loaded.stdout, loaded.stderr
+    for line, shell in ((zsh, "zsh"), (fish, "fish")):
+        script = _sh(re.search(r"_NEWSLINT_COMPLETE=\w+ newslint", line).group(0), copy, env)
+        assert script.returncode == 0 and script.stdout.strip(), line
+        if shutil.which(shell):
+            assert subprocess.run([shell, "-c", line], cwd=copy, env=env, capture_output=True).returncode == 0
     ran = 0
     for example in examples():
         if example.lang != "sh" or example.heading in handled:

@@ -20,7 +20,7 @@ from newslint.finding import Finding, Severity
 from newslint.formats import OutputFormat, RuleInfo
 from newslint.rulebook import Rule, load_rules
 from newslint.suppressions import META_RULES
-from newslint.writes import atomic, write_atomic
+from newslint import writes
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 PROGRESS_MIN_FILES = 20
@@ -104,17 +104,29 @@ class FixMode(NamedTuple):
         return self.write or self.diff
 
 
-def _read(target: Path | str, stdin_name: str | None, encoding: str | None) -> tuple[Document, Path | None]:
-    """The document and the file it came from (None for stdin)."""
+def read_stdin() -> bytes:
+    """Standard input, read no further than one byte past the size limit of any file."""
+    from newslint.document import MAX_BYTES
+
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
+def _read(target: Path | str, stdin_name: str | None, encoding: str | None,
+          snapshot: bool = False) -> tuple[Document, writes.Snapshot | None]:
+    """The document, and (`snapshot`, for a file) the file as it was read, which a rewrite compares."""
     if target == "-":
-        data = sys.stdin.buffer.read()
-        return Document.from_bytes(data, stdin_name or "<stdin>", encoding), Path(stdin_name) if stdin_name else None
+        return Document.from_bytes(read_stdin(), stdin_name or "<stdin>", encoding), None
     assert isinstance(target, Path)
-    return Document.read(target, encoding=encoding), target
+    before = writes.Snapshot.of(target) if snapshot and target.is_file() else None
+    return Document.read(target, encoding=encoding), before
+
+
+# Codecs whose encoder writes a byte-order mark: a file read without one is written back without one.
+_NO_MARK = {"utf-16": f"utf-16-{sys.byteorder[0]}e", "utf-32": f"utf-32-{sys.byteorder[0]}e", "utf-8-sig": "utf-8"}
 
 
 def _fix(doc: Document, file: Path | None, findings: list[Finding], fixers: Mapping[str, Fixer],
-         mode: FixMode, run: Run) -> str | None:
+         mode: FixMode, run: Run, snapshot: writes.Snapshot | None = None) -> str | None:
     """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
     from newslint import fixes
 
@@ -124,12 +136,13 @@ def _fix(doc: Document, file: Path | None, findings: list[Finding], fixers: Mapp
     fixed = fixes.apply(doc.text, changes)
     if mode.diff:
         run.diffs.append(fixes.diff(doc.path, doc.text, fixed))
-    if mode.write and file is not None:  # standard input is reported, never rewritten
-        try:  # written back in the encoding (and with the byte-order mark) it was read in
-            data = doc.bom + fixed.encode(doc.encoding)
+    if mode.write and file is not None and snapshot is not None:  # standard input is never written anywhere
+        encoding = doc.encoding if doc.bom else _NO_MARK.get(doc.encoding, doc.encoding)
+        try:  # written back in the encoding (and with the byte-order mark, or none) it was read in
+            data = doc.bom + (getattr(doc, "lead", "") + fixed).encode(encoding)
         except UnicodeEncodeError:
             raise InputError(doc.path, f"fixes not written: they cannot be encoded in {doc.encoding}") from None
-        write_atomic(file, data, Path.cwd())
+        writes.write(file, data, rewrite=snapshot)
         run.fixed += len(changes)
     return fixed
 
@@ -161,13 +174,13 @@ def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker,
         config = finder.for_path(file)
         if file is not None and config.excludes(file):
             return None
-        doc, file = _read(target, stdin_name, encoding)
+        doc, snapshot = _read(target, stdin_name, encoding, mode.write)
         timeouts: list[NewslintError] = []
         findings = checker.check(doc, config, file, timeouts)
         ruleset = checker.ruleset(config)
         if mode.on:
-            fixed = _fix(doc, file, findings, ruleset.fixers, mode, run)
-            if fixed is not None and mode.write:
+            fixed = _fix(doc, file, findings, ruleset.fixers, mode, run, snapshot)
+            if fixed is not None and mode.write and snapshot is not None:  # written: what is left is reported
                 doc = Document.from_text(fixed, doc.path)
                 timeouts.clear()
                 findings = checker.check(doc, config, file, timeouts)
@@ -175,8 +188,22 @@ def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker,
         return str(exc)
     except NewslintError as exc:  # exceptions with their own arguments do not cross processes
         return _Fatal(str(exc))
+    except RecursionError:
+        return f"{_name(target, stdin_name)}: not linted: its structure is nested too deeply"
+    except Exception as exc:  # noqa: BLE001 - the one place a fault in one file's lint is caught: reported, others go on
+        return f"{_name(target, stdin_name)}: not linted: internal error: {type(exc).__name__}: {_short(str(exc))}"
     return _Linted(doc.path, doc.text, findings, config, Severity.parse(fail_on or config.fail_on or "warning"),
                    tuple(str(e) for e in timeouts))
+
+
+def _name(target: Path | str | InputError, stdin_name: str | None) -> str:
+    if isinstance(target, InputError):
+        return target.path
+    return str(target) if isinstance(target, Path) else stdin_name or "<stdin>"
+
+
+def _short(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Finder, checker: Checker, fail_on: str | None,
@@ -215,6 +242,7 @@ def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Fin
                 continue
             if isinstance(result, _Fatal):
                 raise NewslintError(result.message)
+            writes.protect(result.path)  # an article read is never overwritten by a report or baseline
             for message in result.errors:
                 _error(message)
                 run.failed = True
@@ -245,7 +273,8 @@ class _plain:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="newslint")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, print its traceback too.")
+def main(debug: bool) -> None:
     """Lint news copy: unattributed claims, loaded language, unsourced superlatives, dangling sources."""
 
 
@@ -283,6 +312,12 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
           stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None) -> None:
     """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
     mode = FixMode(write=fix and not show_diff, diff=show_diff, unsafe=unsafe_fixes)
+    writes.forget_inputs()
+    if stdin_filename:
+        writes.protect(stdin_filename, name_only=True)
+    for given in paths:
+        if given != "-":
+            writes.protect(given)
     if baseline_file or write_baseline:
         from newslint import baseline
     try:
@@ -321,7 +356,7 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
 def _write_or_exit(path: Path, text: str) -> None:
     """Write a report or baseline atomically; a failure is one error line and exit 2."""
     try:
-        write_atomic(path, text.encode("utf-8"), Path.cwd())
+        writes.write(path, text.encode("utf-8"))
     except InputError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
@@ -452,14 +487,19 @@ class _Report:
         self.failing = False
 
     def add(self, result: _Linted, run: Run) -> None:
+        name = None
+        if self.filter is not None or self.recorder is not None:
+            from newslint import baseline
+
+            name = baseline.key(result.path, result.config.root)
         if self.recorder is not None:
-            self.recorder.add(result.findings, result.text)
+            self.recorder.add(result.findings, result.text, name)
             return
         if self.show_diffs:
             click.echo("".join(run.diffs), nl=False)
             self.diffs = self.diffs or bool(run.diffs)
         run.diffs.clear()
-        findings = self.filter.new(result.findings, result.text) if self.filter is not None else result.findings
+        findings = self.filter.new(result.findings, result.text, name) if self.filter is not None else result.findings
         self.failing = self.failing or any(f.severity >= result.threshold for f in findings)
         if self.writer is not None:
             self.writer.file(result.path, result.text, findings)
@@ -486,7 +526,7 @@ def _reporter(fmt: OutputFormat, output: Path | None, colour: bool | None, known
         return
     import io
 
-    with atomic(output, Path.cwd()) as handle:
+    with writes.atomic(output) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         yield _Report(formats.writer(fmt, text.write, colour, repeated), known, False, False, repeated, False)
         text.flush()

@@ -159,7 +159,10 @@ def _read(path: Path) -> tuple[Any, dict[str, int]] | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(str(path), f"malformed TOML: {exc}") from None
-    table = data.get("tool", {}).get("newslint")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise RuleError(str(path), "expected a table", key="tool")
+    table = tool.get("newslint")
     return None if table is None else (table, {})
 
 

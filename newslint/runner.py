@@ -10,7 +10,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
 
-from newslint.document import Document
+from newslint.document import MAX_BYTES, Document
 from newslint.engine import lint
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding
@@ -154,7 +154,7 @@ class _Workers:
             unread[worker] -= size
             try:
                 kind, value = pickle.load(self.answers[worker])
-            except EOFError:
+            except (EOFError, OSError, pickle.UnpicklingError):  # ended before answering, or mid-answer
                 raise self._lost(worker, chunk) from None
             if kind == "raised":
                 raise value
@@ -169,8 +169,13 @@ class _Workers:
             while waiting and (len(waiting) > _AHEAD * count or unread[worker] + len(data) > _FEED_BYTES):
                 yield from take()
             feed = self.feeds[worker]
-            feed.write(data)
-            feed.flush()
+            try:
+                feed.write(data)
+                feed.flush()
+            except OSError:  # the worker is gone: the results before it are taken, then its loss is raised
+                while waiting:  # at the chunk it did not answer
+                    yield from take()
+                raise self._lost(worker, chunk) from None
             waiting.append((worker, len(data), chunk))
             unread[worker] += len(data)
             sent += 1
@@ -263,7 +268,7 @@ def lint_target(target: Target, rules: Sequence[Rule], keep_text: bool = False) 
         if isinstance(target, InputError):
             raise target
         if target == STDIN:
-            doc = Document.from_bytes(sys.stdin.buffer.read(), "<stdin>")
+            doc = Document.from_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")  # no further than the limit
         else:
             doc = Document.read(Path(target))
     except InputError as exc:

@@ -105,7 +105,7 @@ def existing(folder: Path) -> Path | None:
 def write(folder: Path, target: Target | None, rules: list[Rule]) -> Path:
     """Write the starting configuration in `folder`; the path written. Refused (InputError) when
     the folder already has a configuration."""
-    from newslint.writes import write_atomic
+    from newslint.writes import Snapshot, write as write_file
 
     found = existing(folder)
     if found is not None:
@@ -115,11 +115,12 @@ def write(folder: Path, target: Target | None, rules: list[Rule]) -> Path:
         target = Target.PYPROJECT if pyproject.is_file() else Target.YAML
     if target is Target.YAML:
         path = folder / Target.YAML.value
-        write_atomic(path, yaml_file(rules).encode("utf-8"), folder)
+        write_file(path, yaml_file(rules).encode("utf-8"), folder)
         return path
-    before = pyproject.read_bytes() if pyproject.is_file() else b""
+    snapshot = Snapshot.of(pyproject) if pyproject.is_file() else None  # replaced only if unchanged since
+    before = pyproject.read_bytes() if snapshot is not None else b""
     newline = b"\r\n" if b"\r\n" in before else b"\n"
     gap = b"" if not before else (newline if before.endswith(newline) else newline * 2)
     table = toml_table(rules).replace("\n", newline.decode()).encode("utf-8")
-    write_atomic(pyproject, before + gap + table, folder)
+    write_file(pyproject, before + gap + table, folder, rewrite=snapshot)
     return pyproject

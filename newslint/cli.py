@@ -7,26 +7,30 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
 
 import click
 
 from newslint import __version__, formats, runner
+from newslint import targets as targets_
 from newslint.checking import Checker, Ruleset
 from newslint.config import KNOWN_STYLES, Config, Finder
 from newslint.document import Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding, Severity
 from newslint.formats import OutputFormat, RuleInfo
+from newslint.readers import Format, ReadOptions, jsonl
 from newslint.rulebook import Rule, load_rules
 from newslint.suppressions import META_RULES
 from newslint import writes
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 PROGRESS_MIN_FILES = 20
 
 if TYPE_CHECKING:
     from newslint.fixes import Fixer
+
+Target = targets_.Target
+OptionsFor = Callable[[Path], ReadOptions]
 
 
 class ExitCode(enum.IntEnum):
@@ -52,29 +56,11 @@ def _encoding(name: str | None) -> str | None:
         raise click.BadParameter(f"unknown encoding {name!r}") from None
 
 
-def _walk(root: Path) -> Iterator[Path | InputError]:
-    problems: list[OSError] = []  # a folder that cannot be listed is reported, not skipped in silence
-    for folder, dirs, files in os.walk(root, onerror=problems.append, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.lower().endswith(ARTICLE_SUFFIXES) and (Path(folder) / name).is_file():
-                yield Path(folder) / name
-    for exc in problems:
-        yield InputError(str(exc.filename or root), f"cannot read folder: {exc.strerror or exc}")
-
-
-def _targets(paths: Sequence[str]) -> Iterator[Path | str | InputError]:
+def _targets(paths: Sequence[str], options_for: OptionsFor | None = None) -> Iterator[Target]:
+    """What to lint: see `targets.targets`; each path is listed with the reading options of its config."""
     for raw in paths:
-        if raw == "-":
-            yield "-"
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path)
-        elif path.exists() or path.is_symlink():
-            yield path
-        else:
-            yield InputError(raw, "no such file or directory")
+        options = options_for(Path(raw)) if options_for is not None and raw != "-" else ReadOptions()
+        yield from targets_.targets([raw], options)
 
 
 def _rule_info(rules: Iterable[Rule]) -> dict[str, RuleInfo]:
@@ -92,6 +78,8 @@ class Run:
         self.fixed = 0
         self.failed = False
         self.problems: list[str] = []  # error lines of files not linted (or rules skipped), for the report
+        self.linted = 0  # files (and archive records) linted
+        self.skipped: dict[str, int] = {}  # files skipped, by reason
 
 
 class FixMode(NamedTuple):
@@ -104,6 +92,24 @@ class FixMode(NamedTuple):
         return self.write or self.diff
 
 
+class Reading(NamedTuple):
+    """How this run reads files: the command line's settings over each config's `readers:` table."""
+
+    encoding: str | None = None
+    text_fields: tuple[str, ...] = ()
+    id_fields: tuple[str, ...] = ()
+    ignore_files: bool = True
+    annotate: bool = False  # write story.newslint.docx beside each .docx linted
+
+    def options(self, config: Config) -> ReadOptions:
+        options = config.readers
+        if self.text_fields:
+            options = options._replace(text_fields=self.text_fields)
+        if self.id_fields:
+            options = options._replace(id_fields=self.id_fields)
+        return options if self.ignore_files else options._replace(ignore_files=False)
+
+
 def read_stdin() -> bytes:
     """Standard input, read no further than one byte past the size limit of any file."""
     from newslint.document import MAX_BYTES
@@ -111,14 +117,28 @@ def read_stdin() -> bytes:
     return sys.stdin.buffer.read(MAX_BYTES + 1)
 
 
-def _read(target: Path | str, stdin_name: str | None, encoding: str | None,
-          snapshot: bool = False) -> tuple[Document, writes.Snapshot | None]:
-    """The document, and (`snapshot`, for a file) the file as it was read, which a rewrite compares."""
+def _read(target: Path | str | jsonl.Slice, stdin_name: str | None, reading: Reading, options: ReadOptions,
+          snapshot: bool = False) -> tuple[list[Document | InputError], writes.Snapshot | None]:
+    """The documents (one, or one per archive record, with errors in the place of unreadable records),
+    and (`snapshot`, for a file) the file as it was read, which a rewrite compares."""
     if target == "-":
-        return Document.from_bytes(read_stdin(), stdin_name or "<stdin>", encoding), None
-    assert isinstance(target, Path)
-    before = writes.Snapshot.of(target) if snapshot and target.is_file() else None
-    return Document.read(target, encoding=encoding), before
+        return [Document.from_bytes(read_stdin(), stdin_name or "<stdin>", reading.encoding, options)], None
+    from newslint.readers.files import documents
+
+    assert isinstance(target, (Path, jsonl.Slice))
+    before = writes.Snapshot.of(target) if snapshot and isinstance(target, Path) and target.is_file() else None
+    return list(documents(target, options, reading.encoding)), before
+
+
+def _annotate(file: Path, findings: list[Finding]) -> None:
+    """Write the annotated copy of a .docx (never the original) through the careful writer."""
+    from newslint.readers import docx
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(str(file), f"cannot read: {exc.strerror or exc}") from None
+    writes.write(Path(docx.annotated_name(str(file))), docx.annotate(data, str(file), findings))
 
 
 # Codecs whose encoder writes a byte-order mark: a file read without one is written back without one.
@@ -164,26 +184,46 @@ class _Fatal(NamedTuple):
     message: str
 
 
-def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, run: Run, encoding: str | None) -> _Linted | _Fatal | str | None:
-    """Lint (and fix) one target: its result, an error message, or None when the config excludes it."""
+_Result = _Linted | _Fatal | str | targets_.Skipped | None
+
+
+def _lint_one(target: Target, finder: Finder, checker: Checker, fail_on: str | None,
+              stdin_name: str | None, mode: FixMode, run: Run, reading: Reading) -> _Result | list[_Result]:
+    """Lint (and fix) one target: its result, an error message, None when the config excludes it, the
+    file skipped; for an archive, a list of these, one per record."""
     try:
-        if isinstance(target, InputError):
-            raise target
-        file = target if isinstance(target, Path) else (Path(stdin_name) if stdin_name else None)
+        if isinstance(target, (InputError, targets_.Skipped)):
+            if isinstance(target, InputError):
+                raise target
+            return target
+        file = Path(target.path) if isinstance(target, jsonl.Slice) else \
+            target if isinstance(target, Path) else (Path(stdin_name) if stdin_name else None)
         config = finder.for_path(file)
         if file is not None and config.excludes(file):
-            return None
-        doc, snapshot = _read(target, stdin_name, encoding, mode.write)
-        timeouts: list[NewslintError] = []
-        findings = checker.check(doc, config, file, timeouts)
-        ruleset = checker.ruleset(config)
-        if mode.on:
-            fixed = _fix(doc, file, findings, ruleset.fixers, mode, run, snapshot)
-            if fixed is not None and mode.write and snapshot is not None:  # written: what is left is reported
-                doc = Document.from_text(fixed, doc.path)
-                timeouts.clear()
-                findings = checker.check(doc, config, file, timeouts)
+            return targets_.Skipped(str(file), targets_.EXCLUDED)
+        options = reading.options(config)
+        docs, snapshot = _read(target, stdin_name, reading, options, mode.write)
+        threshold = Severity.parse(fail_on or config.fail_on or "warning")
+        fmt = options.format_for(str(file), named=True) if isinstance(target, (Path, jsonl.Slice)) else None
+        archive = isinstance(target, jsonl.Slice) or (fmt is not None and fmt.archive)
+        word = fmt is Format.DOCX  # its text is built from the document: fixes are not written back
+        results: list[_Result] = []
+        for doc in docs:
+            if isinstance(doc, InputError):
+                results.append(str(doc))
+                continue
+            timeouts: list[NewslintError] = []
+            findings = checker.check(doc, config, file, timeouts)
+            ruleset = checker.ruleset(config)
+            if mode.on and not archive and not word:
+                fixed = _fix(doc, file, findings, ruleset.fixers, mode, run, snapshot)
+                if fixed is not None and mode.write and snapshot is not None:  # written: what is left is reported
+                    doc = Document.from_text(fixed, doc.path, options=options)
+                    timeouts.clear()
+                    findings = checker.check(doc, config, file, timeouts)
+            if reading.annotate and word and file is not None:
+                _annotate(file, findings)
+            results.append(_Linted(doc.path, doc.text, findings, config, threshold, tuple(str(e) for e in timeouts)))
     except InputError as exc:
         return str(exc)
     except NewslintError as exc:  # exceptions with their own arguments do not cross processes
@@ -192,12 +232,11 @@ def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker,
         return f"{_name(target, stdin_name)}: not linted: its structure is nested too deeply"
     except Exception as exc:  # noqa: BLE001 - the one place a fault in one file's lint is caught: reported, others go on
         return f"{_name(target, stdin_name)}: not linted: internal error: {type(exc).__name__}: {_short(str(exc))}"
-    return _Linted(doc.path, doc.text, findings, config, Severity.parse(fail_on or config.fail_on or "warning"),
-                   tuple(str(e) for e in timeouts))
+    return results if archive else results[0]
 
 
-def _name(target: Path | str | InputError, stdin_name: str | None) -> str:
-    if isinstance(target, InputError):
+def _name(target: Target, stdin_name: str | None) -> str:
+    if isinstance(target, (InputError, targets_.Skipped, jsonl.Slice)):
         return target.path
     return str(target) if isinstance(target, Path) else stdin_name or "<stdin>"
 
@@ -206,15 +245,16 @@ def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, jobs: int | None = None, encoding: str | None = None,
+def _lint_all(targets: Sequence[Target] | _Targets, finder: Finder, checker: Checker, fail_on: str | None,
+              stdin_name: str | None, mode: FixMode, jobs: int | None = None, reading: Reading = Reading(),
               run: Run | None = None, progress: bool = True) -> Iterator[_Linted]:
     """Each file's result, in order, as it is linted; errors are reported (and noted in `run`) on the way."""
     run = run if run is not None else Run()
 
     def before_fork() -> None:
         """Load and compile the rules once here, so that the forked workers share them."""
-        first = next((t for t in targets if isinstance(t, Path)), None)
+        first = next((Path(t.path) if isinstance(t, jsonl.Slice) else t for t in targets
+                      if isinstance(t, (Path, jsonl.Slice))), None)
         if first is None:
             return
         try:
@@ -226,14 +266,21 @@ def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Fin
             pass  # reported in its place, when that file is linted
 
     # Fixes write files and collect diffs as they go: they run in this process.
-    results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run, encoding),
+    results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run, reading),
                                  targets, 1 if mode.on else jobs, before_fork)
     named: set[Ruleset] = set()  # the rule sets whose rules are in `run.rules`
     show = progress and _wants_progress(targets)
     with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
             else _plain(results) as items:
-        for result in items:
+        for result in _flat(items):
             if result is None:
+                continue
+            if isinstance(result, targets_.Skipped):
+                run.skipped[result.reason] = run.skipped.get(result.reason, 0) + 1
+                if result.named:
+                    _error(f"{result.path}: skipped: {result.reason}")
+                    run.failed = True
+                    run.problems.append(f"{result.path}: skipped: {result.reason}")
                 continue
             if isinstance(result, str):
                 _error(result)
@@ -247,10 +294,19 @@ def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Fin
                 _error(message)
                 run.failed = True
                 run.problems.append(message)
+            run.linted += 1
             ruleset = checker.ruleset(result.config)
             if ruleset not in named:  # (one rule set serves every file of a config)
                 named.add(ruleset)
                 run.rules.update({r.id: r for r in ruleset.rules})
+            yield result
+
+
+def _flat(results: Iterable[_Result | list[_Result]]) -> Iterator[_Result]:
+    for result in results:
+        if isinstance(result, list):
+            yield from result
+        else:
             yield result
 
 
@@ -261,10 +317,10 @@ def _wants_progress(targets: Sized) -> bool:
 
 
 class _plain:
-    def __init__(self, items: Iterable[_Linted | _Fatal | str | None]) -> None:
+    def __init__(self, items: Iterable[_Result | list[_Result]]) -> None:
         self.items = items
 
-    def __enter__(self) -> Iterable[_Linted | _Fatal | str | None]:
+    def __enter__(self) -> Iterable[_Result | list[_Result]]:
         return self.items
 
     def __exit__(self, *exc: object) -> None:
@@ -305,13 +361,22 @@ def main(debug: bool) -> None:
               help="Lint files in N processes (default: the number of cores).")
 @click.option("--encoding", metavar="NAME", default=None, callback=lambda _c, _p, v: _encoding(v),
               help="Decode files without a byte-order mark with this encoding (default: UTF-8).")
+@click.option("--text-field", "text_fields", multiple=True, metavar="NAME",
+              help="JSON archives: the field holding a record's text (dotted for nested; default: text, body, ...).")
+@click.option("--id-field", "id_fields", multiple=True, metavar="NAME",
+              help="JSON archives: the field naming a record (default: id, uuid, ...; else its line).")
+@click.option("--no-ignore-files", is_flag=True, help="Lint files that .gitignore or .newslintignore leave out.")
+@click.option("--annotate", is_flag=True,
+              help="Write a copy of each .docx, story.newslint.docx, with the findings as Word comments.")
 def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, extra_rules: tuple[str, ...], styles: tuple[str, ...],
           config_file: Path | None,
           baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool, unsafe_fixes: bool,
-          stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None) -> None:
-    """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
+          stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None,
+          text_fields: tuple[str, ...], id_fields: tuple[str, ...], no_ignore_files: bool, annotate: bool) -> None:
+    """Lint PATHS: files, folders (Markdown, MDX, HTML, text, Word, JSON Lines), or - for standard input."""
     mode = FixMode(write=fix and not show_diff, diff=show_diff, unsafe=unsafe_fixes)
+    reading = Reading(encoding, tuple(_names(text_fields)), tuple(_names(id_fields)), not no_ignore_files, annotate)
     writes.forget_inputs()
     if stdin_filename:
         writes.protect(stdin_filename, name_only=True)
@@ -324,17 +389,22 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
         finder = Finder(config_file)
         checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
         known = baseline.load(baseline_file) if baseline_file else None
-        targets = _Targets(paths, stdin_filename)
+        targets = _Targets(paths, stdin_filename, lambda path: reading.options(finder.for_path(path)))
         run = Run()
         with _reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
                        targets.repeated) as report:
-            for result in _lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, encoding, run,
+            for result in _lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, reading, run,
                                     progress=not report.to_terminal):
                 report.add(result, run)
             if report.writer is not None:
+                report.writer.skipped = run.skipped
                 for message in run.problems:
                     report.writer.problem(message)
             report.close(_rule_info(run.rules.values()))
+        if not run.linted and not run.failed:
+            skipped = "; ".join(f"{n} {reason}" for reason, n in sorted(run.skipped.items()))
+            _error(f"no file linted in {' '.join(paths)}" + (f" (skipped: {skipped})" if skipped else ""))
+            run.failed = True
     except NewslintError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
@@ -568,25 +638,27 @@ class _Targets:
     ahead of the run finds the names given more than once (fingerprints count on from one to the
     next); the files are counted ahead only when a progress bar asks how many there are."""
 
-    def __init__(self, paths: Sequence[str], stdin_name: str | None) -> None:
+    def __init__(self, paths: Sequence[str], stdin_name: str | None, options_for: OptionsFor | None = None) -> None:
         self.paths = paths
+        self.options_for = options_for
         self.count: int | None = None
         self.repeated: frozenset[str] = frozenset()
         if len(paths) > 1:  # one folder lists each file once
             seen: set[str] = set()
             again: set[str] = set()
             self.count = 0
-            for t in _targets(paths):
+            for t in _targets(paths, options_for):
                 self.count += 1
-                if not isinstance(t, InputError):
-                    name = str(t) if isinstance(t, Path) else stdin_name or "<stdin>"
+                if not isinstance(t, (InputError, targets_.Skipped)):
+                    name = str(t) if isinstance(t, Path) else f"{t.path}@{t.start}" \
+                        if isinstance(t, jsonl.Slice) else stdin_name or "<stdin>"
                     (again if name in seen else seen).add(name)
             self.repeated = frozenset(again)
 
-    def __iter__(self) -> Iterator[Path | str | InputError]:
-        return _targets(self.paths)
+    def __iter__(self) -> Iterator[Target]:
+        return _targets(self.paths, self.options_for)
 
     def __len__(self) -> int:
         if self.count is None:
-            self.count = sum(1 for _ in _targets(self.paths))
+            self.count = sum(1 for _ in _targets(self.paths, self.options_for))
         return self.count

@@ -14,6 +14,7 @@ from newslint.document import MAX_BYTES, Document
 from newslint.engine import lint
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding
+from newslint.readers.jsonl import Slice
 from newslint.rulebook import Rule
 
 STDIN = "-"
@@ -28,7 +29,9 @@ _AHEAD = 4  # chunks handed out per worker beyond the one whose results are awai
 # chunk never waits on a worker that is waiting for its results to be read (long paths, large results).
 _FEED_BYTES = 8192
 
-Target = Path | str | InputError
+Target = Path | str | InputError | Slice | Any  # (and what else a caller lists)
+# What workers are handed: files, and slices of archives (anything else is handled in this process).
+_WORK = (Path, Slice)
 T = TypeVar("T")
 
 
@@ -68,7 +71,7 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     listed_all = True
     for target in rest:
         ahead.append(target)
-        if isinstance(target, Path):
+        if isinstance(target, _WORK):
             files += 1
             if not enough:
                 size += _size(target)
@@ -89,7 +92,9 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     yield from _Workers(task, workers).run(items, size_of_chunk)
 
 
-def _size(path: Path) -> int:
+def _size(path: Path | Slice) -> int:
+    if isinstance(path, Slice):
+        return path.end - path.start
     try:
         return os.stat(path).st_size
     except OSError:  # reported when the file is linted
@@ -184,7 +189,7 @@ class _Workers:
         try:
             chunk: list[Target] = []
             for target in items:
-                if isinstance(target, Path):
+                if isinstance(target, _WORK):
                     chunk.append(target)
                     if len(chunk) == size_of_chunk:
                         yield from send(chunk)

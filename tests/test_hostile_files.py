@@ -138,3 +138,19 @@ def test_endless_standard_input_is_refused(tmp_path):
         result = subprocess.run([sys.executable, "-m", "newslint", "check", "-"], cwd=ROOT, stdin=zero,
                                 capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "<stdin>: file too large" in result.stderr
+
+
+def test_a_number_too_long_to_read_in_a_rule_is_a_rule_error(tmp_path):
+    write_rule(tmp_path, "k/r.yaml", RULE + "enabled: " + "9" * 5000 + "\n")
+    with pytest.raises(RuleError, match="malformed YAML"):
+        load_rules([tmp_path])
+
+
+@pytest.mark.parametrize("brk", ["\r", "\r\n", "\n"], ids=repr)
+def test_a_finding_on_a_suppression_comment_stays_on_its_line(brk):
+    from newslint.suppressions import apply
+
+    text = f"A calm day.<!-- newslint-disable-next-line nosuch{brk}more -->{brk}Calm.\n"
+    found = apply([], text, "a.md", frozenset({"loaded"}), frozenset())
+    assert found and all(f.line == f.end_line == 1 and f.text == "<!-- newslint-disable-next-line nosuch" and
+                         text[f.column - 1:f.end_column - 1] == f.text for f in found)

@@ -69,7 +69,7 @@ def check_fixes(doc: Document, found: list[Finding]) -> None:
     """The safe fixes change the text only inside the spans they edit, each edit in one paragraph,
     touching a finding of its rule, and never inside quotation marks."""
     text = doc.text
-    changes = edits(text, found, FIXERS)
+    changes = edits(text, found, FIXERS, quoted=[(q.start, q.end) for q in doc.quotations])
     fixed = apply(text, changes)
     starts = line_starts(text)
     spans = [(offsets(text, f, starts), f.rule) for f in found]

@@ -1,6 +1,7 @@
 """Findings as LSP values: diagnostics, code actions (safe fixes, suppressions) and hover text."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Sequence
 
@@ -34,10 +35,13 @@ def offsets(buffer: Buffer, range_: lsp.Range) -> tuple[int, int]:
 
 def rule_link(rule: Rule | None) -> lsp.CodeDescription | None:
     """The rule's YAML file (its description, rationale and examples), where it is on disk."""
-    if rule is None or not rule.path:
-        return None
-    path = Path(rule.path)
-    return lsp.CodeDescription(href=path.resolve().as_uri()) if path.is_absolute() or path.exists() else None
+    return _link(rule.path) if rule is not None and rule.path else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _link(path: str) -> lsp.CodeDescription | None:
+    file = Path(path)
+    return lsp.CodeDescription(href=file.resolve().as_uri()) if file.is_absolute() or file.exists() else None
 
 
 def diagnostic(buffer: Buffer, item: Located, rules: Result) -> lsp.Diagnostic:

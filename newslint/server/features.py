@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from lsprotocol import types as lsp
 
@@ -74,10 +74,10 @@ def _edit(buffer: Buffer, change: fixes.Edit) -> lsp.TextEdit:
     return lsp.TextEdit(range=lsp_range(buffer, change.start, change.end), new_text=change.replacement)
 
 
-def _text_edits(buffer: Buffer, items: Sequence[Located], safe: frozenset[str]) -> list[lsp.TextEdit]:
+def _text_edits(buffer: Buffer, items: Sequence[Located], fixers: Mapping[str, fixes.Fixer]) -> list[lsp.TextEdit]:
     """The safe fixes of `items`, as `newslint check --fix` picks them (overlapping ones wait)."""
     bom = 1 if buffer.text.startswith("\ufeff") else 0
-    changes = fixes.edits(buffer.text[bom:], [item.finding for item in items], safe)
+    changes = fixes.edits(buffer.text[bom:], [item.finding for item in items], fixers)
     return [_edit(buffer, c._replace(start=c.start + bom, end=c.end + bom)) for c in changes]
 
 
@@ -113,14 +113,15 @@ def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range, ma
     here = [item for item in result.findings if _overlaps(item, start, end)]
     actions: list[lsp.CodeAction] = []
     for item in here:
-        edits = _text_edits(buffer, [item], result.safe)
+        edits = _text_edits(buffer, [item], result.fixers)
         if edits:
             f = item.finding
+            new = edits[0].new_text
             actions.append(lsp.CodeAction(
-                title=f"Replace '{f.text}' with '{f.suggestions[0]}' ({f.rule})", kind=lsp.CodeActionKind.QuickFix,
+                title=f"Replace '{f.text}' with '{new}' ({f.rule})" if new else f"Delete '{f.text}' ({f.rule})", kind=lsp.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic(buffer, item, result)], is_preferred=True,
                 edit=lsp.WorkspaceEdit(changes={uri: edits})))
-    every = _text_edits(buffer, result.findings, result.safe)
+    every = _text_edits(buffer, result.findings, result.fixers)
     if every and (here or only):
         actions.append(lsp.CodeAction(title=f"Apply every safe newslint fix in this file ({len(every)})",
                                       kind=FIX_ALL, edit=lsp.WorkspaceEdit(changes={uri: every})))

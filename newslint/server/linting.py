@@ -3,7 +3,7 @@ article type and selection the command line applies to a file at that path."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping, NamedTuple
+from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 from newslint.checking import Checker
 from newslint.config import Finder
@@ -16,6 +16,9 @@ from newslint.rulebook import Rule
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")  # what `newslint check FOLDER` lints
 CONFIG_NAMES = frozenset({".newslint.yaml", ".newslint.yml", "pyproject.toml"})
 
+if TYPE_CHECKING:
+    from newslint.fixes import Fixer
+
 
 class Located(NamedTuple):
     """A finding and its code-point offsets in the buffer's text."""
@@ -27,7 +30,7 @@ class Located(NamedTuple):
 
 class Result(NamedTuple):
     findings: list[Located]
-    safe: frozenset[str]  # ids of the rules whose first suggestion is a safe fix
+    fixers: Mapping[str, Fixer]  # rule id -> the fix its kind offers for a flagged text (see `fixes`)
     rules: Mapping[str, Rule]  # every rule of the file's rule set, by id
     errors: tuple[str, ...]  # rules that timed out (skipped, the others' findings kept)
 
@@ -70,4 +73,4 @@ class Linter:
         located = [Located(bom + offset_of(doc.text, f.line, f.column, starts),
                            bom + offset_of(doc.text, f.end_line, f.end_column, starts), f._replace(path=display))
                    for f in findings]
-        return Result(located, ruleset.safe, {r.id: r for r in ruleset.rules}, tuple(str(e) for e in timeouts))
+        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, tuple(str(e) for e in timeouts))

@@ -27,7 +27,8 @@ from newslint.server.text import UTF16, Buffer, Position
 
 log = logging.getLogger("newslint.server")
 RULE_SUFFIXES = (".yaml", ".yml")
-WATCHED = ("**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml", "**/*.yaml", "**/*.yml")
+WATCHED = ("**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml", "**/*.yaml", "**/*.yml", "**/.gitignore",
+           "**/.newslintignore")
 
 
 class Open:
@@ -43,6 +44,7 @@ class Open:
 
     @property
     def markdown(self) -> bool:
+        """Where an HTML comment is a comment (Markdown, MDX, HTML), not words of the article."""
         return self.path is None or not self.path.name.lower().endswith(".txt")
 
 

@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from lsp_session import Session  # noqa: E402  (the tests' client)
-from lsprotocol import types as lsp  # noqa: E402
+from lsp_session import Session  # (the tests' client)
+from lsprotocol import types as lsp
 
 SENTENCES = (
     "The city council voted 7-2 on Tuesday to extend the bus lane on Harbor Road, the clerk said.",
@@ -67,7 +67,7 @@ def article(words: int, seed: int = 7) -> str:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def rss_mb(pid: int) -> float:

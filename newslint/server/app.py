@@ -134,7 +134,7 @@ class NewslintServer(LanguageServer):
                 return
             display = str(doc.path) if doc.path is not None else doc.uri
             result = self.linter.lint(doc.buffer.text, doc.path, display, self.base())
-            diagnostics = features.diagnostics(doc.buffer, result)
+            diagnostics = features.diagnostics(doc.uri, doc.buffer, result)
         except NewslintError as exc:
             self.failed(doc, exc)
             return

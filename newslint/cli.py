@@ -389,7 +389,8 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
         finder = Finder(config_file)
         checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
         known = baseline.load(baseline_file) if baseline_file else None
-        targets = _Targets(paths, stdin_filename, lambda path: reading.options(finder.for_path(path)))
+        targets = _Targets(paths, stdin_filename,  # a folder's files are listed by the config that holds them
+                           lambda path: reading.options(finder.for_path(path / "-" if path.is_dir() else path)))
         run = Run()
         with _reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
                        targets.repeated) as report:

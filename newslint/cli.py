@@ -520,6 +520,24 @@ def server(debounce: int) -> None:
     serve(debounce / 1000)
 
 
+@main.command()
+@click.option("--pyproject", "target", flag_value="pyproject", help="Append a [tool.newslint] table to pyproject.toml.")
+@click.option("--yaml", "target", flag_value="yaml", help="Write .newslint.yaml.")
+def init(target: str | None) -> None:
+    """Start a configuration in this folder: a commented [tool.newslint] table appended to
+    pyproject.toml (when there is one) or a .newslint.yaml, listing the rule families and their
+    defaults. An existing configuration is never overwritten."""
+    from newslint import scaffold
+
+    chosen = {"pyproject": scaffold.Target.PYPROJECT, "yaml": scaffold.Target.YAML}.get(target or "")
+    try:
+        path = scaffold.write(Path.cwd(), chosen, _load_or_exit())
+    except NewslintError as exc:
+        _error(str(exc))
+        sys.exit(ExitCode.ERROR)
+    click.echo(f"newslint: wrote {path.name}", err=True)
+
+
 # The report is written as files are linted: each file's text and findings are let go once reported.
 
 

@@ -220,3 +220,17 @@ def test_a_missing_docx_extra_is_named(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "docx", None)  # as if python-docx were not installed
     code, _, stderr = check(str(path))
     assert code == 2 and "pip install 'newslint[docx]'" in stderr and str(path) in stderr
+
+
+def test_readme_readers_example_is_a_valid_configuration(tmp_path: Path) -> None:
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"^```yaml\n(readers:\n.*?)^```", readme, re.S | re.M)
+    (tmp_path / ".newslint.yaml").write_text(example, encoding="utf-8")
+    (tmp_path / "a.story").write_text("---\ntitle: A shocking vote\n---\nBody.\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps([{"guid": "g", "body": "Critics slammed it."}]), encoding="utf-8")
+    _, findings, stderr = check("--select", "loaded", str(tmp_path))
+    assert [Path(str(f["path"])).name for f in findings] == ["a.story", "b.json#g"], stderr

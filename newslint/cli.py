@@ -159,7 +159,7 @@ def _fix(doc: Document, file: Path | None, findings: list[Finding], fixers: Mapp
     if mode.write and file is not None and snapshot is not None:  # standard input is never written anywhere
         encoding = doc.encoding if doc.bom else _NO_MARK.get(doc.encoding, doc.encoding)
         try:  # written back in the encoding (and with the byte-order mark, or none) it was read in
-            data = doc.bom + (getattr(doc, "lead", "") + fixed).encode(encoding)
+            data = doc.bom + (doc.lead + fixed).encode(encoding)
         except UnicodeEncodeError:
             raise InputError(doc.path, f"fixes not written: they cannot be encoded in {doc.encoding}") from None
         writes.write(file, data, rewrite=snapshot)

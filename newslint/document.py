@@ -96,6 +96,12 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, str, byt
         raise InputError(path, f"unknown encoding {chosen!r}") from None
     if "\x00" in text[:_NUL_PROBE]:
         raise InputError(path, "binary file (NUL bytes); not linted")
+    if chosen != "utf-8":  # some codecs (UTF-7) decode to lone surrogates, which no output can hold
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            line = len(positions.line_starts(text[:exc.start]))
+            raise InputError(path, f"not valid {chosen}: it decodes to a lone surrogate (line {line})") from None
     return text, chosen, mark
 
 
@@ -116,6 +122,7 @@ class Document:
         self.sentences = sentences
         self.encoding = encoding  # how the file was decoded, and its byte-order mark (fixes are written back alike)
         self.bom = bom
+        self.lead = ""  # a U+FEFF the text began with (after any byte-order mark), not part of `text`
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, markup={self.markup!r}, {len(self.text)} characters)"
@@ -130,8 +137,9 @@ class Document:
                   options: ReadOptions | None = None, fmt: Format | None = None) -> Document:
         """A document of a text-based format: by `fmt`, else by the path's extension (Markdown when
         it has none that newslint reads, plain text for `markup_` TEXT)."""
-        if text.startswith("\ufeff"):
-            text = text[1:]
+        lead = ""
+        if text.startswith("\ufeff"):  # kept aside, and written back by a fix
+            text, lead = text[1:], "\ufeff"
         options = options or ReadOptions()
         if fmt is None:
             fmt = Format.TEXT if markup_ is Markup.TEXT else (
@@ -139,7 +147,9 @@ class Document:
             if fmt is None or fmt is Format.DOCX or fmt.archive:
                 fmt = Format.MARKDOWN
         kind = Markup.TEXT if fmt is Format.TEXT else Markup.MARKDOWN
-        return cls.from_layout(text, path, readers.layout(_unified(text), fmt, options), kind)
+        doc = cls.from_layout(text, path, readers.layout(_unified(text), fmt, options), kind)
+        doc.lead = lead
+        return doc
 
     @classmethod
     def from_layout(cls, text: str, path: str, found: Layout, kind: Markup = Markup.MARKDOWN) -> Document:

@@ -99,7 +99,15 @@ def apply(text: str, changes: Sequence[Edit]) -> str:
     return "".join(pieces)
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as patch tools count them: ended by LF only (a CR, U+2028, \\x0b, \\x0c or \\x85 is
+    part of its line, which `str.splitlines` would break there)."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    return out + [lines[-1]] if lines[-1] else out
+
+
 def diff(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+    """A unified diff that `git apply` and `patch` apply."""
+    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

@@ -228,7 +228,7 @@ def test_readme_readers_example_is_a_valid_configuration(tmp_path: Path) -> None
     from conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    (example,) = re.findall(r"^```yaml\n(readers:\n.*?)^```", readme, re.S | re.M)
+    (example,) = re.findall(r"^```yaml\n(readers:\n.*?)^```", readme, re.DOTALL | re.MULTILINE)
     (tmp_path / ".newslint.yaml").write_text(example, encoding="utf-8")
     (tmp_path / "a.story").write_text("---\ntitle: A shocking vote\n---\nBody.\n", encoding="utf-8")
     (tmp_path / "b.json").write_text(json.dumps([{"guid": "g", "body": "Critics slammed it."}]), encoding="utf-8")

@@ -123,16 +123,16 @@ def read_stdin() -> bytes:
 
 
 def _read(target: Path | str | jsonl.Slice, stdin_name: str | None, reading: Reading, options: ReadOptions,
-          snapshot: bool = False) -> tuple[list[Document | InputError], writes.Snapshot | None]:
-    """The documents (one, or one per archive record, with errors in the place of unreadable records),
-    and (`snapshot`, for a file) the file as it was read, which a rewrite compares."""
+          snapshot: bool = False) -> tuple[Iterable[Document | InputError], writes.Snapshot | None]:
+    """The documents (one, or one per archive record as it is read, with errors in the place of
+    unreadable records), and (`snapshot`, for a file) the file as it was read, which a rewrite compares."""
     if target == "-":
         return [Document.from_bytes(read_stdin(), stdin_name or "<stdin>", reading.encoding, options)], None
     from newslint.readers.files import documents
 
     assert isinstance(target, (Path, jsonl.Slice))
     before = writes.Snapshot.of(target) if snapshot and isinstance(target, Path) and target.is_file() else None
-    return list(documents(target, options, reading.encoding)), before
+    return documents(target, options, reading.encoding), before
 
 
 def _annotate(file: Path, findings: list[Finding]) -> None:
@@ -404,7 +404,8 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
         finder = Finder(config_file)
         checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles, _names(extend_select))
         known = baseline.load(baseline_file) if baseline_file else None
-        targets = _Targets(paths, stdin_filename, lambda path: reading.options(finder.for_path(path)))
+        targets = _Targets(paths, stdin_filename,  # a folder's files are listed by the config that holds them
+                           lambda path: reading.options(finder.for_path(path / "-" if path.is_dir() else path)))
         run = Run()
         with _reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
                        targets.repeated, statistics) as report:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import enum
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path

@@ -75,12 +75,13 @@ class NewslintServer(LanguageServer):
     # ------------------------------------------------------------------ documents
     @property
     def encoding(self) -> str:
-        encoding = str(self.workspace.position_encoding or UTF16)
-        return encoding
+        """The position encoding agreed with the client at initialization."""
+        return str(self.workspace.position_encoding or UTF16)
 
     def base(self) -> Path | None:
         """The folder whose configuration an unsaved buffer takes: the first workspace folder."""
-        roots = [f.uri for f in self.workspace.folders.values()] or ([self.workspace.root_uri] if self.workspace.root_uri else [])
+        roots = [f.uri for f in self.workspace.folders.values()]
+        roots += [self.workspace.root_uri] if self.workspace.root_uri else []
         for uri in roots:
             path = to_fs_path(uri)
             if path:

@@ -251,10 +251,11 @@ def _short(text: str, limit: int = 300) -> str:
 
 
 def _lint_all(targets: Sequence[Target] | _Targets, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, jobs: int | None = None, reading: Reading = Reading(),
+              stdin_name: str | None, mode: FixMode, jobs: int | None = None, reading: Reading | None = None,
               run: Run | None = None, progress: bool = True) -> Iterator[_Linted]:
     """Each file's result, in order, as it is linted; errors are reported (and noted in `run`) on the way."""
     run = run if run is not None else Run()
+    reading = reading or Reading()
 
     def before_fork() -> None:
         """Load and compile the rules once here, so that the forked workers share them."""

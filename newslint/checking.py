@@ -11,8 +11,8 @@ from newslint.document import Document
 from newslint.engine import lint
 from newslint.errors import NewslintError, RuleError
 from newslint.finding import Finding, Severity
-from newslint.patterns import term_pattern
-from newslint.positions import offset_of
+from newslint.matching.patterns import term_pattern
+from newslint.document.positions import offset_of
 from newslint.rulebook import Rule, builtin_root, load_rules, select
 
 

@@ -1,29 +1,25 @@
-"""The `newslint` command: options -> config -> rules -> engine -> formatter -> exit code."""
+"""The `newslint` command: parse options, dispatch to the run (`batch`) and the report (`report`), pick the exit code."""
 from __future__ import annotations
 
 import codecs
 import enum
-import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
+from typing import Sequence
 
 import click
 
-from newslint import __version__, formats, runner
-from newslint.checking import Checker, Ruleset
-from newslint.config import KNOWN_STYLES, Config, Finder
-from newslint.document import Document
+from newslint import __version__
+from newslint.batch import FixMode, Run, lint_all
+from newslint.checking import Checker
+from newslint.config import KNOWN_STYLES, Finder
 from newslint.errors import InputError, NewslintError
-from newslint.finding import Finding, Severity
-from newslint.formats import OutputFormat, RuleInfo
+from newslint.finding import Severity
+from newslint.formats import OutputFormat
+from newslint.report import error, reporter, rule_info
 from newslint.rulebook import Rule, load_rules
-from newslint.suppressions import META_RULES
-from newslint.writes import atomic, write_atomic
-
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
-PROGRESS_MIN_FILES = 20
+from newslint.targets import Targets
+from newslint.writes import write_atomic
 
 
 class ExitCode(enum.IntEnum):
@@ -36,10 +32,6 @@ def _names(values: Sequence[str]) -> list[str]:
     return [n.strip() for v in values for n in v.split(",") if n.strip()]
 
 
-def _error(message: str) -> None:
-    click.echo(f"newslint: error: {message}", err=True)
-
-
 def _encoding(name: str | None) -> str | None:
     if name is None:
         return None
@@ -48,192 +40,6 @@ def _encoding(name: str | None) -> str | None:
     except LookupError:
         raise click.BadParameter(f"unknown encoding {name!r}") from None
 
-
-def _walk(root: Path) -> Iterator[Path | InputError]:
-    problems: list[OSError] = []  # a folder that cannot be listed is reported, not skipped in silence
-    for folder, dirs, files in os.walk(root, onerror=problems.append, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.lower().endswith(ARTICLE_SUFFIXES) and (Path(folder) / name).is_file():
-                yield Path(folder) / name
-    for exc in problems:
-        yield InputError(str(exc.filename or root), f"cannot read folder: {exc.strerror or exc}")
-
-
-def _targets(paths: Sequence[str]) -> Iterator[Path | str | InputError]:
-    for raw in paths:
-        if raw == "-":
-            yield "-"
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path)
-        elif path.exists() or path.is_symlink():
-            yield path
-        else:
-            yield InputError(raw, "no such file or directory")
-
-
-def _rule_info(rules: Iterable[Rule]) -> dict[str, RuleInfo]:
-    info = {r.id: RuleInfo(r.id, r.severity.label, r.description, r.rationale, r.message) for r in rules}
-    info.update({k: RuleInfo(k, "warning", v, v, v) for k, v in META_RULES.items()})
-    return info
-
-
-class Run:
-    """What one `check` run keeps while it lints: each file's text and findings are reported and let go."""
-
-    def __init__(self) -> None:
-        self.rules: dict[str, Rule] = {}
-        self.diffs: list[str] = []  # diffs of the file at hand, until they are printed
-        self.fixed = 0
-        self.failed = False
-
-
-class FixMode(NamedTuple):
-    write: bool = False
-    diff: bool = False
-
-    @property
-    def on(self) -> bool:
-        return self.write or self.diff
-
-
-def _read(target: Path | str, stdin_name: str | None, encoding: str | None) -> tuple[Document, Path | None]:
-    """The document and the file it came from (None for stdin)."""
-    if target == "-":
-        data = sys.stdin.buffer.read()
-        return Document.from_bytes(data, stdin_name or "<stdin>", encoding), Path(stdin_name) if stdin_name else None
-    assert isinstance(target, Path)
-    return Document.read(target, encoding=encoding), target
-
-
-def _fix(doc: Document, file: Path | None, findings: list[Finding], safe: frozenset[str],
-         mode: FixMode, run: Run) -> str | None:
-    """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
-    from newslint import fixes
-
-    changes = fixes.edits(doc.text, findings, safe)
-    if not changes:
-        return None
-    fixed = fixes.apply(doc.text, changes)
-    if mode.diff:
-        run.diffs.append(fixes.diff(doc.path, doc.text, fixed))
-    if mode.write and file is not None:  # standard input is reported, never rewritten
-        try:  # written back in the encoding (and with the byte-order mark) it was read in
-            data = doc.bom + fixed.encode(doc.encoding)
-        except UnicodeEncodeError:
-            raise InputError(doc.path, f"fixes not written: they cannot be encoded in {doc.encoding}") from None
-        write_atomic(file, data, Path.cwd())
-        run.fixed += len(changes)
-    return fixed
-
-
-class _Linted(NamedTuple):
-    """One file's result, as a worker process hands it back."""
-
-    path: str
-    text: str
-    findings: list[Finding]
-    config: Config
-    threshold: Severity
-    errors: tuple[str, ...] = ()  # rules that timed out on this file: reported, the others' findings kept
-
-
-class _Fatal(NamedTuple):
-    """A rule or config error met while linting: it ends the run, in its place in the order."""
-
-    message: str
-
-
-def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, run: Run, encoding: str | None) -> _Linted | _Fatal | str | None:
-    """Lint (and fix) one target: its result, an error message, or None when the config excludes it."""
-    try:
-        if isinstance(target, InputError):
-            raise target
-        file = target if isinstance(target, Path) else (Path(stdin_name) if stdin_name else None)
-        config = finder.for_path(file)
-        if file is not None and config.excludes(file):
-            return None
-        doc, file = _read(target, stdin_name, encoding)
-        timeouts: list[NewslintError] = []
-        findings = checker.check(doc, config, file, timeouts)
-        ruleset = checker.ruleset(config)
-        if mode.on:
-            fixed = _fix(doc, file, findings, ruleset.safe, mode, run)
-            if fixed is not None and mode.write:
-                doc = Document.from_text(fixed, doc.path)
-                timeouts.clear()
-                findings = checker.check(doc, config, file, timeouts)
-    except InputError as exc:
-        return str(exc)
-    except NewslintError as exc:  # exceptions with their own arguments do not cross processes
-        return _Fatal(str(exc))
-    return _Linted(doc.path, doc.text, findings, config, Severity.parse(fail_on or config.fail_on or "warning"),
-                   tuple(str(e) for e in timeouts))
-
-
-def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, jobs: int | None = None, encoding: str | None = None,
-              run: Run | None = None, progress: bool = True) -> Iterator[_Linted]:
-    """Each file's result, in order, as it is linted; errors are reported (and noted in `run`) on the way."""
-    run = run if run is not None else Run()
-
-    def before_fork() -> None:
-        """Load and compile the rules once here, so that the forked workers share them."""
-        first = next((t for t in targets if isinstance(t, Path)), None)
-        if first is None:
-            return
-        try:
-            from newslint.engine import prepare
-            from newslint.rulebook import select
-
-            prepare(select(checker.ruleset(finder.for_path(first)).rules))
-        except NewslintError:
-            pass  # reported in its place, when that file is linted
-
-    # Fixes write files and collect diffs as they go: they run in this process.
-    results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run, encoding),
-                                 targets, 1 if mode.on else jobs, before_fork)
-    named: set[Ruleset] = set()  # the rule sets whose rules are in `run.rules`
-    show = progress and _wants_progress(targets)
-    with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
-            else _plain(results) as items:
-        for result in items:
-            if result is None:
-                continue
-            if isinstance(result, str):
-                _error(result)
-                run.failed = True
-                continue
-            if isinstance(result, _Fatal):
-                raise NewslintError(result.message)
-            for message in result.errors:
-                _error(message)
-                run.failed = True
-            ruleset = checker.ruleset(result.config)
-            if ruleset not in named:  # (one rule set serves every file of a config)
-                named.add(ruleset)
-                run.rules.update({r.id: r for r in ruleset.rules})
-            yield result
-
-
-def _wants_progress(targets: Sized) -> bool:
-    """A progress bar only for people watching: stderr is a terminal and there are many files
-    (counted only then)."""
-    return sys.stderr.isatty() and len(targets) >= PROGRESS_MIN_FILES
-
-
-class _plain:
-    def __init__(self, items: Iterable[_Linted | _Fatal | str | None]) -> None:
-        self.items = items
-
-    def __enter__(self) -> Iterable[_Linted | _Fatal | str | None]:
-        return self.items
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -281,16 +87,16 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
         finder = Finder(config_file)
         checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
         known = baseline.load(baseline_file) if baseline_file else None
-        targets = _Targets(paths, stdin_filename)
+        targets = Targets(paths, stdin_filename)
         run = Run()
-        with _reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
+        with reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
                        targets.repeated) as report:
-            for result in _lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, encoding, run,
+            for result in lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, encoding, run,
                                     progress=not report.to_terminal):
                 report.add(result, run)
-            report.close(_rule_info(run.rules.values()))
+            report.close(rule_info(run.rules.values()))
     except NewslintError as exc:
-        _error(str(exc))
+        error(str(exc))
         sys.exit(ExitCode.ERROR)
     if write_baseline:
         recorder = report.recorder
@@ -312,7 +118,7 @@ def _write_or_exit(path: Path, text: str) -> None:
     try:
         write_atomic(path, text.encode("utf-8"), Path.cwd())
     except InputError as exc:
-        _error(str(exc))
+        error(str(exc))
         sys.exit(ExitCode.ERROR)
 
 
@@ -320,7 +126,7 @@ def _load_or_exit() -> list[Rule]:
     try:
         return load_rules(None)
     except NewslintError as exc:
-        _error(str(exc))
+        error(str(exc))
         sys.exit(ExitCode.ERROR)
 
 
@@ -364,7 +170,7 @@ def explain(rule_id: str, format_: str) -> None:
     rules = {r.id: r for r in _load_or_exit()}
     rule = rules.get(rule_id)
     if rule is None:
-        _error(f"unknown rule {rule_id!r} (see `newslint rules`)")
+        error(f"unknown rule {rule_id!r} (see `newslint rules`)")
         sys.exit(ExitCode.ERROR)
     if format_ == "json":
         import json
@@ -385,123 +191,3 @@ def explain(rule_id: str, format_: str) -> None:
         click.echo("Passes:")
         for case in rule.pass_cases:
             click.echo("  - " + case.text.strip().replace("\n", "\n    "))
-
-
-# The report is written as files are linted: each file's text and findings are let go once reported.
-
-
-class _Report:
-    """Where each linted file goes: through the baseline, to the output format (or the baseline being
-    recorded, or the diffs), and into the exit code."""
-
-    def __init__(self, writer: formats.Writer | None, known: Mapping[tuple[str, str], int] | None, record: bool,
-                 show_diffs: bool, repeated: frozenset[str], to_terminal: bool) -> None:
-        if known is not None or record:
-            from newslint import baseline
-        self.writer = writer
-        self.filter = baseline.Filter(known, repeated) if known is not None else None
-        self.recorder = baseline.Recorder(repeated) if record else None
-        self.show_diffs = show_diffs
-        self.to_terminal = to_terminal  # the report streams to a terminal: no progress bar over it
-        self.diffs = False
-        self.failing = False
-
-    def add(self, result: _Linted, run: Run) -> None:
-        if self.recorder is not None:
-            self.recorder.add(result.findings, result.text)
-            return
-        if self.show_diffs:
-            click.echo("".join(run.diffs), nl=False)
-            self.diffs = self.diffs or bool(run.diffs)
-        run.diffs.clear()
-        findings = self.filter.new(result.findings, result.text) if self.filter is not None else result.findings
-        self.failing = self.failing or any(f.severity >= result.threshold for f in findings)
-        if self.writer is not None:
-            self.writer.file(result.path, result.text, findings)
-
-    def close(self, rules: dict[str, RuleInfo]) -> None:
-        if self.writer is not None:
-            self.writer.close(rules)
-
-
-@contextmanager
-def _reporter(fmt: OutputFormat, output: Path | None, colour: bool | None, known: Mapping[tuple[str, str], int] | None,
-              write_baseline: Path | None, mode: FixMode, repeated: frozenset[str]) -> Iterator[_Report]:
-    """A report written as files are linted: to standard output, or to `output` through a temporary
-    file that replaces it only when the run ends without an error."""
-    if write_baseline or mode.diff:  # neither prints a report
-        yield _Report(None, known, bool(write_baseline), mode.diff and not write_baseline, repeated,
-                      mode.diff and not write_baseline and sys.stdout.isatty())
-        return
-    colour = (sys.stdout.isatty() and output is None) if colour is None else colour
-    if output is None:
-        echo = _Echo(colour)
-        yield _Report(formats.writer(fmt, echo, colour, repeated), known, False, False, repeated, sys.stdout.isatty())
-        echo.flush(end=True)
-        return
-    import io
-
-    with atomic(output, Path.cwd()) as handle:
-        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-        yield _Report(formats.writer(fmt, text.write, colour, repeated), known, False, False, repeated, False)
-        text.flush()
-        text.detach()
-
-
-class _Echo:
-    """Report text to standard output in pieces of some kilobytes. click.echo strips colour codes when
-    colour is off, so a piece never ends inside one."""
-
-    SIZE = 1 << 14
-
-    def __init__(self, colour: bool) -> None:
-        self.colour = colour
-        self.parts: list[str] = []
-        self.size = 0
-
-    def __call__(self, text: str) -> None:
-        self.parts.append(text)
-        self.size += len(text)
-        if self.size >= self.SIZE:
-            self.flush()
-
-    def flush(self, end: bool = False) -> None:
-        text = "".join(self.parts)
-        cut = len(text)
-        esc = text.rfind("\x1b")
-        if not end and esc >= 0 and (esc + 1 == len(text) or text[esc + 1] == "[" and not text[esc + 2:].strip(";?0123456789")):
-            cut = esc  # the start of a colour code, perhaps: it waits for the rest
-        if cut:
-            click.echo(text[:cut], nl=False, color=self.colour)
-        self.parts = [text[cut:]] if cut < len(text) else []
-        self.size = len(text) - cut
-
-
-class _Targets:
-    """The files to lint, listed again each time they are iterated, so that the list is never held:
-    a run's memory does not grow with the number of files. When several paths are given, one listing
-    ahead of the run finds the names given more than once (fingerprints count on from one to the
-    next); the files are counted ahead only when a progress bar asks how many there are."""
-
-    def __init__(self, paths: Sequence[str], stdin_name: str | None) -> None:
-        self.paths = paths
-        self.count: int | None = None
-        self.repeated: frozenset[str] = frozenset()
-        if len(paths) > 1:  # one folder lists each file once
-            seen: set[str] = set()
-            again: set[str] = set()
-            self.count = 0
-            for t in _targets(paths):
-                self.count += 1
-                if not isinstance(t, InputError):
-                    name = str(t) if isinstance(t, Path) else stdin_name or "<stdin>"
-                    (again if name in seen else seen).add(name)
-            self.repeated = frozenset(again)
-
-    def __iter__(self) -> Iterator[Path | str | InputError]:
-        return _targets(self.paths)
-
-    def __len__(self) -> int:
-        if self.count is None:
-            self.count = sum(1 for _ in _targets(self.paths))
-        return self.count

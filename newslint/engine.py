@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Iterable, Sequence
 
 from newslint.document import Document
@@ -53,8 +52,8 @@ def lint(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] | Non
 
 def prepare(rules: Iterable[Rule]) -> None:
     """Compile what `rules` match with before documents are linted in worker processes forked from
-    this one (see `patterns.prepare`)."""
-    from newslint.patterns import prepare
+    this one (see `matching.matcher.prepare`)."""
+    from newslint.matching.matcher import prepare
     from newslint.rulebook import matchers
 
     prepare(matchers(rules))
@@ -78,9 +77,4 @@ def default_rules() -> tuple[Rule, ...]:
     return tuple(select(load_rules()))
 
 
-def lint_path(path: Path, rules: Sequence[Rule], display: str | None = None) -> list[Finding]:
-    """Read, decode and lint one file; an unreadable or undecodable file raises InputError."""
-    return lint(Document.read(path, display), rules)
-
-
-__all__ = ["lint", "lint_text", "lint_path", "NewslintError"]
+__all__ = ["lint", "lint_text", "NewslintError"]

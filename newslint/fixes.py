@@ -5,7 +5,7 @@ import difflib
 from typing import Collection, NamedTuple, Sequence
 
 from newslint.finding import Finding
-from newslint.positions import line_starts, offset_of
+from newslint.document.positions import line_starts, offset_of
 
 
 class Edit(NamedTuple):

@@ -8,9 +8,9 @@ from __future__ import annotations
 import bisect
 from typing import Collection, Sequence
 
-from newslint import recache
+from newslint.cache import programs
 from newslint.finding import Finding, Severity
-from newslint.positions import line_starts
+from newslint.document.positions import line_starts
 
 UNKNOWN_RULE = "newslint.unknown-rule"
 UNUSED = "newslint.unused-suppression"
@@ -18,8 +18,8 @@ META_RULES = {
     UNKNOWN_RULE: "A suppression comment names a rule or family that does not exist.",
     UNUSED: "A suppression comment that suppressed nothing: remove it, or fix the rule name.",
 }
-_DIRECTIVE = recache.compile(r"<!--\s*newslint-(disable-next-line|disable-file|disable|enable)\b(?P<names>[^>]*?)\s*-->")
-_NAME = recache.compile(r"[\w.-]+")
+_DIRECTIVE = programs.compile(r"<!--\s*newslint-(disable-next-line|disable-file|disable|enable)\b(?P<names>[^>]*?)\s*-->")
+_NAME = programs.compile(r"[\w.-]+")
 
 
 class Directive:

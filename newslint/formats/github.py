@@ -5,7 +5,6 @@ from typing import Sequence
 
 from newslint import formats
 from newslint.finding import Finding, Severity
-from newslint.formats import Report
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
@@ -31,7 +30,3 @@ class Writer(formats.Writer):
         super().file(path, text, findings)
         if findings:
             self.write("".join(line(f) for f in findings))
-
-
-def render(report: Report) -> str:
-    return formats.render(formats.OutputFormat.GITHUB, report)

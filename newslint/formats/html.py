@@ -6,8 +6,8 @@ from typing import Any, Mapping, Sequence
 
 from newslint import formats
 from newslint.finding import Finding, Severity
-from newslint.formats import Report, RuleInfo, Spool
-from newslint.positions import line_starts, offset_of
+from newslint.formats import RuleInfo, Spool
+from newslint.document.positions import line_starts, offset_of
 
 CSS = """
 body{font:16px/1.5 Georgia,serif;margin:0 auto;max-width:60rem;padding:1rem;color:#222}
@@ -136,7 +136,3 @@ class Writer(formats.Writer):
         self.write(f"""
 <script>{JS}</script></body></html>
 """)
-
-
-def render(report: Report) -> str:
-    return formats.render(formats.OutputFormat.HTML, report)

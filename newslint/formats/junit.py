@@ -6,7 +6,7 @@ from xml.etree import ElementTree as ET
 
 from newslint import formats
 from newslint.finding import Finding
-from newslint.formats import Report, RuleInfo, Spool
+from newslint.formats import RuleInfo, Spool
 
 
 def _suite(path: str, findings: Sequence[Finding]) -> ET.Element:
@@ -48,7 +48,3 @@ class Writer(formats.Writer):
         if self.suites:
             self.suites.drain(self.write)
         self.write(tail + "\n")
-
-
-def render(report: Report) -> str:
-    return formats.render(formats.OutputFormat.JUNIT, report)

@@ -72,7 +72,3 @@ class Writer(formats.Writer):
 
     def close(self, rules: Mapping[str, RuleInfo]) -> None:
         self.write(("\n" if self.last is not None else "") + summary(self) + "\n")
-
-
-def render(report: Report) -> str:
-    return formats.render(formats.OutputFormat.TEXT, report)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Iterable, Mapping, NamedTuple, Protocol, cast
 
 from newslint.document import Document, Scope
-from newslint.patterns import Matcher
+from newslint.matching.matcher import Matcher
 from newslint.schema import Option, Where, boolean, strings
 
 

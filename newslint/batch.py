@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple, Sequence, Sized
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
 
 import click
 
-from newslint import parallel
+from newslint import parallel, writes
+from newslint import targets as targets_
 from newslint.checking import Checker, Ruleset
 from newslint.config import Config, Finder
 from newslint.document import Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding, Severity
+from newslint.readers import Format, ReadOptions, jsonl
 from newslint.report import error
 from newslint.rulebook import Rule
 from newslint.targets import Target, Targets
-from newslint.writes import write_atomic
+
+if TYPE_CHECKING:
+    from newslint.fixes import Fixer
 
 PROGRESS_MIN_FILES = 20
 
@@ -30,43 +34,92 @@ class Run:
         self.diffs: list[str] = []  # diffs of the file at hand, until they are printed
         self.fixed = 0
         self.failed = False
+        self.problems: list[str] = []  # error lines of files not linted (or rules skipped), for the report
+        self.linted = 0  # files (and archive records) linted
+        self.skipped: dict[str, int] = {}  # files skipped, by reason
 
 
 class FixMode(NamedTuple):
     write: bool = False
     diff: bool = False
+    unsafe: bool = False  # --unsafe-fixes: suggestions that need a reader's eye are applied too
 
     @property
     def on(self) -> bool:
         return self.write or self.diff
 
 
-def read(target: Path | str, stdin_name: str | None, encoding: str | None) -> tuple[Document, Path | None]:
-    """The document and the file it came from (None for stdin)."""
+class Reading(NamedTuple):
+    """How this run reads files: the command line's settings over each config's `readers:` table."""
+
+    encoding: str | None = None
+    text_fields: tuple[str, ...] = ()
+    id_fields: tuple[str, ...] = ()
+    ignore_files: bool = True
+    annotate: bool = False  # write story.newslint.docx beside each .docx linted
+
+    def options(self, config: Config) -> ReadOptions:
+        options = config.readers
+        if self.text_fields:
+            options = options._replace(text_fields=self.text_fields)
+        if self.id_fields:
+            options = options._replace(id_fields=self.id_fields)
+        return options if self.ignore_files else options._replace(ignore_files=False)
+
+
+def read_stdin() -> bytes:
+    """Standard input, read no further than one byte past the size limit of any file."""
+    from newslint.document import MAX_BYTES
+
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
+def _read(target: Path | str | jsonl.Slice, stdin_name: str | None, reading: Reading, options: ReadOptions,
+          snapshot: bool = False) -> tuple[list[Document | InputError], writes.Snapshot | None]:
+    """The documents (one, or one per archive record, with errors in the place of unreadable records),
+    and (`snapshot`, for a file) the file as it was read, which a rewrite compares."""
     if target == "-":
-        data = sys.stdin.buffer.read()
-        return Document.from_bytes(data, stdin_name or "<stdin>", encoding), Path(stdin_name) if stdin_name else None
-    assert isinstance(target, Path)
-    return Document.read(target, encoding=encoding), target
+        return [Document.from_bytes(read_stdin(), stdin_name or "<stdin>", reading.encoding, options)], None
+    from newslint.readers.files import documents
+
+    assert isinstance(target, (Path, jsonl.Slice))
+    before = writes.Snapshot.of(target) if snapshot and isinstance(target, Path) and target.is_file() else None
+    return list(documents(target, options, reading.encoding)), before
 
 
-def fix(doc: Document, file: Path | None, findings: list[Finding], safe: frozenset[str],
-         mode: FixMode, run: Run) -> str | None:
+def _annotate(file: Path, findings: list[Finding]) -> None:
+    """Write the annotated copy of a .docx (never the original) through the careful writer."""
+    from newslint.readers import docx
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(str(file), f"cannot read: {exc.strerror or exc}") from None
+    writes.write(Path(docx.annotated_name(str(file))), docx.annotate(data, str(file), findings))
+
+
+# Codecs whose encoder writes a byte-order mark: a file read without one is written back without one.
+_NO_MARK = {"utf-16": f"utf-16-{sys.byteorder[0]}e", "utf-32": f"utf-32-{sys.byteorder[0]}e", "utf-8-sig": "utf-8"}
+
+
+def _fix(doc: Document, file: Path | None, findings: list[Finding], fixers: Mapping[str, Fixer],
+         mode: FixMode, run: Run, snapshot: writes.Snapshot | None = None) -> str | None:
     """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
     from newslint import fixes
 
-    changes = fixes.edits(doc.text, findings, safe)
+    changes = fixes.edits(doc.text, findings, fixers, mode.unsafe)
     if not changes:
         return None
     fixed = fixes.apply(doc.text, changes)
     if mode.diff:
         run.diffs.append(fixes.diff(doc.path, doc.text, fixed))
-    if mode.write and file is not None:  # standard input is reported, never rewritten
-        try:  # written back in the encoding (and with the byte-order mark) it was read in
-            data = doc.bom + fixed.encode(doc.encoding)
+    if mode.write and file is not None and snapshot is not None:  # standard input is never written anywhere
+        encoding = doc.encoding if doc.bom else _NO_MARK.get(doc.encoding, doc.encoding)
+        try:  # written back in the encoding (and with the byte-order mark, or none) it was read in
+            data = doc.bom + (getattr(doc, "lead", "") + fixed).encode(encoding)
         except UnicodeEncodeError:
             raise InputError(doc.path, f"fixes not written: they cannot be encoded in {doc.encoding}") from None
-        write_atomic(file, data, Path.cwd())
+        writes.write(file, data, rewrite=snapshot)
         run.fixed += len(changes)
     return fixed
 
@@ -88,43 +141,77 @@ class Fatal(NamedTuple):
     message: str
 
 
+Result = Linted | Fatal | str | targets_.Skipped | None
+
+
 def lint_one(target: Target, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, run: Run, encoding: str | None) -> Linted | Fatal | str | None:
-    """Lint (and fix) one target: its result, an error message, or None when the config excludes it."""
+              stdin_name: str | None, mode: FixMode, run: Run, reading: Reading) -> Result | list[Result]:
+    """Lint (and fix) one target: its result, an error message, None when the config excludes it, the
+    file skipped; for an archive, a list of these, one per record."""
     try:
-        if isinstance(target, InputError):
-            raise target
-        file = target if isinstance(target, Path) else (Path(stdin_name) if stdin_name else None)
+        if isinstance(target, (InputError, targets_.Skipped)):
+            if isinstance(target, InputError):
+                raise target
+            return target
+        file = Path(target.path) if isinstance(target, jsonl.Slice) else \
+            target if isinstance(target, Path) else (Path(stdin_name) if stdin_name else None)
         config = finder.for_path(file)
         if file is not None and config.excludes(file):
-            return None
-        doc, file = read(target, stdin_name, encoding)
-        timeouts: list[NewslintError] = []
-        findings = checker.check(doc, config, file, timeouts)
-        ruleset = checker.ruleset(config)
-        if mode.on:
-            fixed = fix(doc, file, findings, ruleset.safe, mode, run)
-            if fixed is not None and mode.write:
-                doc = Document.from_text(fixed, doc.path)
-                timeouts.clear()
-                findings = checker.check(doc, config, file, timeouts)
+            return targets_.Skipped(str(file), targets_.EXCLUDED)
+        options = reading.options(config)
+        docs, snapshot = _read(target, stdin_name, reading, options, mode.write)
+        threshold = Severity.parse(fail_on or config.fail_on or "warning")
+        fmt = options.format_for(str(file), named=True) if isinstance(target, (Path, jsonl.Slice)) else None
+        archive = isinstance(target, jsonl.Slice) or (fmt is not None and fmt.archive)
+        word = fmt is Format.DOCX  # its text is built from the document: fixes are not written back
+        results: list[Result] = []
+        for doc in docs:
+            if isinstance(doc, InputError):
+                results.append(str(doc))
+                continue
+            timeouts: list[NewslintError] = []
+            findings = checker.check(doc, config, file, timeouts)
+            ruleset = checker.ruleset(config)
+            if mode.on and not archive and not word:
+                fixed = _fix(doc, file, findings, ruleset.fixers, mode, run, snapshot)
+                if fixed is not None and mode.write and snapshot is not None:  # written: what is left is reported
+                    doc = Document.from_text(fixed, doc.path, options=options)
+                    timeouts.clear()
+                    findings = checker.check(doc, config, file, timeouts)
+            if reading.annotate and word and file is not None:
+                _annotate(file, findings)
+            results.append(Linted(doc.path, doc.text, findings, config, threshold, tuple(str(e) for e in timeouts)))
     except InputError as exc:
         return str(exc)
     except NewslintError as exc:  # exceptions with their own arguments do not cross processes
         return Fatal(str(exc))
-    return Linted(doc.path, doc.text, findings, config, Severity.parse(fail_on or config.fail_on or "warning"),
-                   tuple(str(e) for e in timeouts))
+    except RecursionError:
+        return f"{_name(target, stdin_name)}: not linted: its structure is nested too deeply"
+    except Exception as exc:  # noqa: BLE001 - the one place a fault in one file's lint is caught: reported, others go on
+        return f"{_name(target, stdin_name)}: not linted: internal error: {type(exc).__name__}: {_short(str(exc))}"
+    return results if archive else results[0]
+
+
+def _name(target: Target, stdin_name: str | None) -> str:
+    if isinstance(target, (InputError, targets_.Skipped, jsonl.Slice)):
+        return target.path
+    return str(target) if isinstance(target, Path) else stdin_name or "<stdin>"
+
+
+def _short(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def lint_all(targets: Sequence[Target] | Targets, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, jobs: int | None = None, encoding: str | None = None,
+              stdin_name: str | None, mode: FixMode, jobs: int | None = None, reading: Reading = Reading(),
               run: Run | None = None, progress: bool = True) -> Iterator[Linted]:
     """Each file's result, in order, as it is linted; errors are reported (and noted in `run`) on the way."""
     run = run if run is not None else Run()
 
     def before_fork() -> None:
         """Load and compile the rules once here, so that the forked workers share them."""
-        first = next((t for t in targets if isinstance(t, Path)), None)
+        first = next((Path(t.path) if isinstance(t, jsonl.Slice) else t for t in targets
+                      if isinstance(t, (Path, jsonl.Slice))), None)
         if first is None:
             return
         try:
@@ -136,28 +223,47 @@ def lint_all(targets: Sequence[Target] | Targets, finder: Finder, checker: Check
             pass  # reported in its place, when that file is linted
 
     # Fixes write files and collect diffs as they go: they run in this process.
-    results = parallel.map_ordered(lambda t: lint_one(t, finder, checker, fail_on, stdin_name, mode, run, encoding),
+    results = parallel.map_ordered(lambda t: lint_one(t, finder, checker, fail_on, stdin_name, mode, run, reading),
                                  targets, 1 if mode.on else jobs, before_fork)
     named: set[Ruleset] = set()  # the rule sets whose rules are in `run.rules`
     show = progress and wants_progress(targets)
     with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
             else _plain(results) as items:
-        for result in items:
+        for result in _flat(items):
             if result is None:
+                continue
+            if isinstance(result, targets_.Skipped):
+                run.skipped[result.reason] = run.skipped.get(result.reason, 0) + 1
+                if result.named:
+                    error(f"{result.path}: skipped: {result.reason}")
+                    run.failed = True
+                    run.problems.append(f"{result.path}: skipped: {result.reason}")
                 continue
             if isinstance(result, str):
                 error(result)
                 run.failed = True
+                run.problems.append(result)
                 continue
             if isinstance(result, Fatal):
                 raise NewslintError(result.message)
+            writes.protect(result.path)  # an article read is never overwritten by a report or baseline
             for message in result.errors:
                 error(message)
                 run.failed = True
+                run.problems.append(message)
+            run.linted += 1
             ruleset = checker.ruleset(result.config)
             if ruleset not in named:  # (one rule set serves every file of a config)
                 named.add(ruleset)
                 run.rules.update({r.id: r for r in ruleset.rules})
+            yield result
+
+
+def _flat(results: Iterable[Result | list[Result]]) -> Iterator[Result]:
+    for result in results:
+        if isinstance(result, list):
+            yield from result
+        else:
             yield result
 
 
@@ -168,10 +274,10 @@ def wants_progress(targets: Sized) -> bool:
 
 
 class _plain:
-    def __init__(self, items: Iterable[Linted | Fatal | str | None]) -> None:
+    def __init__(self, items: Iterable[Result | list[Result]]) -> None:
         self.items = items
 
-    def __enter__(self) -> Iterable[Linted | Fatal | str | None]:
+    def __enter__(self) -> Iterable[Result | list[Result]]:
         return self.items
 
     def __exit__(self, *exc: object) -> None:

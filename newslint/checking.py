@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from newslint import config as config_
 from newslint import suppressions
@@ -11,13 +11,43 @@ from newslint.document import Document
 from newslint.engine import lint
 from newslint.errors import NewslintError, RuleError
 from newslint.finding import Finding, Severity
+from newslint.folding import STRUCTURAL_KINDS, fold
 from newslint.matching.patterns import term_pattern
 from newslint.document.positions import offset_of
 from newslint.rulebook import Rule, builtin_root, load_rules, select
+from newslint.verdict import story_verdict
+
+if TYPE_CHECKING:
+    from newslint.fixes import Fixer
+
+
+# What `categories:` or `tags:` may say for an article type (the first known one wins).
+TYPE_WORDS = {
+    "opinion": "opinion", "op-ed": "opinion", "oped": "opinion", "column": "opinion", "columns": "opinion",
+    "commentary": "opinion", "comment": "opinion", "editorial": "opinion", "editorials": "opinion",
+    "letters": "opinion", "analysis": "analysis", "news analysis": "analysis", "review": "review",
+    "reviews": "review", "explainer": "explainer", "news": "news",
+}
+_TYPE_KEYS = ("type", "categories", "category", "tags")
+
+
+def _type_of(meta: object) -> str | None:
+    if not isinstance(meta, dict):
+        return None
+    value = meta.get("type")
+    if isinstance(value, str):
+        return value.strip().lower()
+    for key in _TYPE_KEYS[1:]:
+        values = meta.get(key)
+        for item in [values] if isinstance(values, str) else values if isinstance(values, list) else ():
+            if isinstance(item, str) and item.strip().lower() in TYPE_WORDS:
+                return TYPE_WORDS[item.strip().lower()]
+    return None
 
 
 def article_type(text: str) -> str | None:
-    """The `type:` of a Markdown article's YAML front matter, lower-cased, if there is one."""
+    """The article type its Markdown front matter gives, lower-cased: `type:`, else the first of its
+    `categories:` or `tags:` that names a type (opinion, op-ed, column, analysis, review, ...)."""
     body = text.lstrip("\ufeff")
     if not body.startswith("---"):
         return None
@@ -25,7 +55,7 @@ def article_type(text: str) -> str | None:
     for i, line in enumerate(lines[1:], 1):
         if line.strip() in ("---", "..."):
             front = "\n".join(lines[1:i])
-            if "type" not in front and "\\" not in front:  # no `type` key, however the YAML reads
+            if not any(key in front for key in _TYPE_KEYS) and "\\" not in front:  # no such key, however the YAML reads
                 return None
             import yaml  # only for front matter that may hold a type
 
@@ -33,9 +63,13 @@ def article_type(text: str) -> str | None:
                 meta = yaml.safe_load(front)
             except yaml.YAMLError:
                 return None
-            value = meta.get("type") if isinstance(meta, dict) else None
-            return value.strip().lower() if isinstance(value, str) else None
+            return _type_of(meta)
     return None
+
+
+def fixers(rules: Sequence[Rule]) -> dict[str, Fixer]:
+    """Rule id -> its kind's `fix`, for the rules that can fix what they flag."""
+    return {r.id: r.check.fix for r in rules if getattr(r.check, "fixable", False)}
 
 
 def _accepted_spans(doc: Document, terms: Sequence[str]) -> list[tuple[int, int]]:
@@ -55,8 +89,9 @@ class Ruleset:
         return frozenset({r.id for r in self.rules} | {r.family for r in self.rules})
 
     @cached_property
-    def safe(self) -> frozenset[str]:
-        return frozenset(r.id for r in self.rules if getattr(r.check, "safe", False) is True)
+    def fixers(self) -> dict[str, Fixer]:
+        """Rule id -> the fix its kind offers for a flagged text (see `fixes`)."""
+        return fixers(self.rules)
 
     def check_names(self, names: Sequence[str], where: str) -> None:
         for name in names:
@@ -109,6 +144,16 @@ class Checker:
             self._selected[key] = picked
         return self._selected[key], settings
 
+    @staticmethod
+    def _structural(rules: Sequence[Rule]) -> Callable[[str], bool]:
+        ids = frozenset(r.id for r in rules if r.check.name in STRUCTURAL_KINDS)
+        return ids.__contains__
+
+    @staticmethod
+    def _sentence_of(doc: Document) -> Callable[[Finding], int]:
+        starts = doc.line_starts
+        return lambda f: doc.sentence_index(offset_of(doc.text, f.line, f.column, starts))
+
     def check(self, doc: Document, config: config_.Config, file: Path | None,
               errors: list[NewslintError] | None = None) -> list[Finding]:
         rules, settings = self.active(config, file)
@@ -122,7 +167,10 @@ class Checker:
                 end = offset_of(doc.text, f.end_line, f.end_column, starts)
                 return any(a <= start and end <= b for a, b in spans)
             findings = [f for f in findings if not accepted(f)]
-        action = settings.article_types.get(article_type(doc.text) or "", "keep")
+        kind = article_type(doc.text)
+        findings = story_verdict(findings, kind, {r.id for r in rules})
+        findings = fold(findings, self._structural(rules), self._sentence_of(doc))
+        action = settings.article_types.get(kind or "", "keep")
         if action != "keep":
             soft = [f for f in findings if f.rule.split(".", 1)[0] in config_.WORD_CHOICE]
             findings = [f for f in findings if f not in soft]

@@ -10,7 +10,7 @@ from typing import Sequence
 import click
 
 from newslint import __version__
-from newslint.batch import FixMode, Run, lint_all
+from newslint.batch import FixMode, Reading, Run, lint_all
 from newslint.checking import Checker
 from newslint.config import KNOWN_STYLES, Finder
 from newslint.errors import InputError, NewslintError
@@ -19,7 +19,7 @@ from newslint.formats import OutputFormat
 from newslint.report import error, reporter, rule_info
 from newslint.rulebook import Rule, load_rules
 from newslint.targets import Targets
-from newslint.writes import write_atomic
+from newslint import writes
 
 
 class ExitCode(enum.IntEnum):
@@ -31,7 +31,6 @@ class ExitCode(enum.IntEnum):
 def _names(values: Sequence[str]) -> list[str]:
     return [n.strip() for v in values for n in v.split(",") if n.strip()]
 
-
 def _encoding(name: str | None) -> str | None:
     if name is None:
         return None
@@ -41,10 +40,10 @@ def _encoding(name: str | None) -> str | None:
         raise click.BadParameter(f"unknown encoding {name!r}") from None
 
 
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="newslint")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, print its traceback too.")
+def main(debug: bool) -> None:
     """Lint news copy: unattributed claims, loaded language, unsourced superlatives, dangling sources."""
 
 
@@ -68,33 +67,57 @@ def main() -> None:
               help="Record the current findings in FILE and exit 0.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a reader's eye.")
 @click.option("--stdin-filename", metavar="PATH", help="Path to use for standard input (config, markup, report).")
 @click.option("--color/--no-color", "colour", default=None, help="Colour text output (default: on a terminal).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Lint files in N processes (default: the number of cores).")
 @click.option("--encoding", metavar="NAME", default=None, callback=lambda _c, _p, v: _encoding(v),
               help="Decode files without a byte-order mark with this encoding (default: UTF-8).")
+@click.option("--text-field", "text_fields", multiple=True, metavar="NAME",
+              help="JSON archives: the field holding a record's text (dotted for nested; default: text, body, ...).")
+@click.option("--id-field", "id_fields", multiple=True, metavar="NAME",
+              help="JSON archives: the field naming a record (default: id, uuid, ...; else its line).")
+@click.option("--no-ignore-files", is_flag=True, help="Lint files that .gitignore or .newslintignore leave out.")
+@click.option("--annotate", is_flag=True,
+              help="Write a copy of each .docx, story.newslint.docx, with the findings as Word comments.")
 def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, extra_rules: tuple[str, ...], styles: tuple[str, ...],
           config_file: Path | None,
-          baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool,
-          stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None) -> None:
-    """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
-    mode = FixMode(write=fix and not show_diff, diff=show_diff)
+          baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool, unsafe_fixes: bool,
+          stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None,
+          text_fields: tuple[str, ...], id_fields: tuple[str, ...], no_ignore_files: bool, annotate: bool) -> None:
+    """Lint PATHS: files, folders (Markdown, MDX, HTML, text, Word, JSON Lines), or - for standard input."""
+    mode = FixMode(write=fix and not show_diff, diff=show_diff, unsafe=unsafe_fixes)
+    reading = Reading(encoding, tuple(_names(text_fields)), tuple(_names(id_fields)), not no_ignore_files, annotate)
+    writes.forget_inputs()
+    if stdin_filename:
+        writes.protect(stdin_filename, name_only=True)
+    for given in paths:
+        if given != "-":
+            writes.protect(given)
     if baseline_file or write_baseline:
         from newslint import baseline
     try:
         finder = Finder(config_file)
         checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
         known = baseline.load(baseline_file) if baseline_file else None
-        targets = Targets(paths, stdin_filename)
+        targets = Targets(paths, stdin_filename, lambda path: reading.options(finder.for_path(path)))
         run = Run()
         with reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
                        targets.repeated) as report:
-            for result in lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, encoding, run,
+            for result in lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, reading, run,
                                     progress=not report.to_terminal):
                 report.add(result, run)
+            if report.writer is not None:
+                report.writer.skipped = run.skipped
+                for message in run.problems:
+                    report.writer.problem(message)
             report.close(rule_info(run.rules.values()))
+        if not run.linted and not run.failed:
+            skipped = "; ".join(f"{n} {reason}" for reason, n in sorted(run.skipped.items()))
+            error(f"no file linted in {' '.join(paths)}" + (f" (skipped: {skipped})" if skipped else ""))
+            run.failed = True
     except NewslintError as exc:
         error(str(exc))
         sys.exit(ExitCode.ERROR)
@@ -116,7 +139,7 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
 def _write_or_exit(path: Path, text: str) -> None:
     """Write a report or baseline atomically; a failure is one error line and exit 2."""
     try:
-        write_atomic(path, text.encode("utf-8"), Path.cwd())
+        writes.write(path, text.encode("utf-8"))
     except InputError as exc:
         error(str(exc))
         sys.exit(ExitCode.ERROR)
@@ -135,7 +158,7 @@ def _rule_dict(rule: Rule, *, examples: bool = False) -> dict[str, object]:
         "id": rule.id, "family": rule.family, "kind": rule.kind, "severity": rule.severity.label,
         "enabled": rule.enabled, "scope": sorted(s.value for s in rule.scope), "message": rule.message,
         "description": rule.description.strip(), "rationale": rule.rationale.strip(),
-        "suggestions": list(rule.suggestions), "fixable": getattr(rule.check, "safe", False) is True,
+        "suggestions": list(rule.suggestions), "fixable": bool(getattr(rule.check, "fixable", False)),
     }
     if examples:
         out["flag"] = [{"text": c.text, "at": list(c.at)} for c in rule.flag_cases]
@@ -191,3 +214,37 @@ def explain(rule_id: str, format_: str) -> None:
         click.echo("Passes:")
         for case in rule.pass_cases:
             click.echo("  - " + case.text.strip().replace("\n", "\n    "))
+
+
+@main.command()
+@click.option("--debounce", type=click.IntRange(min=0), default=150, show_default=True, metavar="MS",
+              help="Lint an edited buffer this long after the last keystroke.")
+def server(debounce: int) -> None:
+    """Run the language server over standard input and output (for editors)."""
+    from newslint.server import missing
+
+    problem = missing()
+    if problem is not None:
+        error(problem)
+        sys.exit(ExitCode.ERROR)
+    from newslint.server.app import serve
+
+    serve(debounce / 1000)
+
+
+@main.command()
+@click.option("--pyproject", "target", flag_value="pyproject", help="Append a [tool.newslint] table to pyproject.toml.")
+@click.option("--yaml", "target", flag_value="yaml", help="Write .newslint.yaml.")
+def init(target: str | None) -> None:
+    """Start a configuration in this folder: a commented [tool.newslint] table appended to
+    pyproject.toml (when there is one) or a .newslint.yaml, listing the rule families and their
+    defaults. An existing configuration is never overwritten."""
+    from newslint import scaffold
+
+    chosen = {"pyproject": scaffold.Target.PYPROJECT, "yaml": scaffold.Target.YAML}.get(target or "")
+    try:
+        path = scaffold.write(Path.cwd(), chosen, _load_or_exit())
+    except NewslintError as exc:
+        error(str(exc))
+        sys.exit(ExitCode.ERROR)
+    click.echo(f"newslint: wrote {path.name}", err=True)

@@ -28,6 +28,17 @@ class Severity(enum.IntEnum):
         return self.label
 
 
+class Related(NamedTuple):
+    """A finding folded into another on the same words (or the same claim): kept for the record."""
+
+    rule: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
 class Finding(NamedTuple):
     """One problem at one place. Lines and columns are 1-based code points; ends are exclusive.
     Findings sort by path, then position, then rule."""
@@ -42,9 +53,10 @@ class Finding(NamedTuple):
     message: str
     text: str
     suggestions: tuple[str, ...] = ()
+    related: tuple[Related, ...] = ()  # other rules' findings on the same words, folded into this one
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -56,3 +68,6 @@ class Finding(NamedTuple):
             "text": self.text,
             "suggestions": list(self.suggestions),
         }
+        if self.related:
+            out["related"] = [r._asdict() if isinstance(r, tuple) else dict(r) for r in self.related]
+        return out

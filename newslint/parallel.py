@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, TypeVar
 
 from newslint.errors import InputError, NewslintError
+from newslint.readers.jsonl import Slice
 
 _CHUNK = 4  # files per task sent to a worker: small enough to balance, big enough to amortize
 # A run is split among workers only when it has this many files, or files of this many bytes: below
@@ -22,7 +23,9 @@ _AHEAD = 4  # chunks handed out per worker beyond the one whose results are awai
 # chunk never waits on a worker that is waiting for its results to be read (long paths, large results).
 _FEED_BYTES = 8192
 
-Target = Path | str | InputError
+Target = Path | str | InputError | Slice | Any  # (and what else a caller lists)
+# What workers are handed: files, and slices of archives (anything else is handled in this process).
+_WORK = (Path, Slice)
 T = TypeVar("T")
 
 
@@ -53,7 +56,7 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     listed_all = True
     for target in rest:
         ahead.append(target)
-        if isinstance(target, Path):
+        if isinstance(target, _WORK):
             files += 1
             if not enough:
                 size += _size(target)
@@ -74,7 +77,9 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     yield from _Workers(task, workers).run(items, size_of_chunk)
 
 
-def _size(path: Path) -> int:
+def _size(path: Path | Slice) -> int:
+    if isinstance(path, Slice):
+        return path.end - path.start
     try:
         return os.stat(path).st_size
     except OSError:  # reported when the file is linted
@@ -139,7 +144,7 @@ class _Workers:
             unread[worker] -= size
             try:
                 kind, value = pickle.load(self.answers[worker])
-            except EOFError:
+            except (EOFError, OSError, pickle.UnpicklingError):  # ended before answering, or mid-answer
                 raise self._lost(worker, chunk) from None
             if kind == "raised":
                 raise value
@@ -154,8 +159,13 @@ class _Workers:
             while waiting and (len(waiting) > _AHEAD * count or unread[worker] + len(data) > _FEED_BYTES):
                 yield from take()
             feed = self.feeds[worker]
-            feed.write(data)
-            feed.flush()
+            try:
+                feed.write(data)
+                feed.flush()
+            except OSError:  # the worker is gone: the results before it are taken, then its loss is raised
+                while waiting:  # at the chunk it did not answer
+                    yield from take()
+                raise self._lost(worker, chunk) from None
             waiting.append((worker, len(data), chunk))
             unread[worker] += len(data)
             sent += 1
@@ -164,7 +174,7 @@ class _Workers:
         try:
             chunk: list[Target] = []
             for target in items:
-                if isinstance(target, Path):
+                if isinstance(target, _WORK):
                     chunk.append(target)
                     if len(chunk) == size_of_chunk:
                         yield from send(chunk)

@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 import click
 
-from newslint import formats
+from newslint import formats, writes
 from newslint.formats import OutputFormat, RuleInfo
 from newslint.rulebook import Rule
 from newslint.suppressions import META_RULES
-from newslint.writes import atomic
 
 if TYPE_CHECKING:
     from newslint.batch import FixMode, Linted, Run
@@ -51,14 +50,19 @@ class Report:
         self.failing = False
 
     def add(self, result: Linted, run: Run) -> None:
+        name = None
+        if self.filter is not None or self.recorder is not None:
+            from newslint import baseline
+
+            name = baseline.key(result.path, result.config.root)
         if self.recorder is not None:
-            self.recorder.add(result.findings, result.text)
+            self.recorder.add(result.findings, result.text, name)
             return
         if self.show_diffs:
             click.echo("".join(run.diffs), nl=False)
             self.diffs = self.diffs or bool(run.diffs)
         run.diffs.clear()
-        findings = self.filter.new(result.findings, result.text) if self.filter is not None else result.findings
+        findings = self.filter.new(result.findings, result.text, name) if self.filter is not None else result.findings
         self.failing = self.failing or any(f.severity >= result.threshold for f in findings)
         if self.writer is not None:
             self.writer.file(result.path, result.text, findings)
@@ -85,7 +89,7 @@ def reporter(fmt: OutputFormat, output: Path | None, colour: bool | None, known:
         return
     import io
 
-    with atomic(output, Path.cwd()) as handle:
+    with writes.atomic(output) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         yield Report(formats.writer(fmt, text.write, colour, repeated), known, False, False, repeated, False)
         text.flush()

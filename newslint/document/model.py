@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from newslint.document import comments, markup, positions, quotations, sentences, sources
+from newslint.document import comments, positions, quotations, sentences, sources
 from newslint.document.decode import MAX_BYTES, decode_marked, read_bytes, too_large
 from newslint.document.markup import Block, BlockKind, Markup
 from newslint.document.quotations import Quotation
@@ -17,6 +17,7 @@ from newslint.errors import InputError
 if TYPE_CHECKING:
     from newslint.document.quotations import Cues
     from newslint.matching.prefilter import Scan
+    from newslint.readers import Format, Layout, ReadOptions
 
 
 class Scope(enum.Enum):
@@ -64,30 +65,56 @@ class Document:
         return state
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None) -> Document:
+    def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None,
+                  options: ReadOptions | None = None, fmt: Format | None = None) -> Document:
+        """A document of a text-based format: by `fmt`, else by the path's extension (Markdown when
+        it has none that newslint reads, plain text for `markup_` TEXT)."""
+        from newslint import readers
+        from newslint.readers import Format, ReadOptions
+
         if text.startswith("\ufeff"):
             text = text[1:]
-        kind = markup_ or Markup.for_path(path)
-        structure = markup.mask_structure(_unified(text), kind)
-        prose = markup.mask_inline(structure, kind)
-        blocks = markup.blocks(structure, kind)
+        options = options or ReadOptions()
+        if fmt is None:
+            fmt = Format.TEXT if markup_ is Markup.TEXT else (
+                Format.MARKDOWN if markup_ is Markup.MARKDOWN else options.format_for(path, named=True))
+            if fmt is None or fmt is Format.DOCX or fmt.archive:
+                fmt = Format.MARKDOWN
+        kind = Markup.TEXT if fmt is Format.TEXT else Markup.MARKDOWN
+        return cls.from_layout(text, path, readers.layout(_unified(text), fmt, options), kind)
+
+    @classmethod
+    def from_layout(cls, text: str, path: str, found: Layout, kind: Markup = Markup.MARKDOWN) -> Document:
+        """A document of a text and what a reader found in it."""
+        prose, blocks = found
         sents = [Sentence(a, b, i) for i, blk in enumerate(blocks) for a, b in sentences.split(prose, blk.start, blk.end)]
         return cls(path, text, kind, prose, blocks, sents)
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: str, encoding: str | None = None) -> Document:
+    def from_bytes(cls, data: bytes, path: str, encoding: str | None = None,
+                   options: ReadOptions | None = None, fmt: Format | None = None) -> Document:
+        from newslint.readers import Format, ReadOptions
+
         if len(data) > MAX_BYTES:
             raise InputError(path, too_large(len(data)))
+        options = options or ReadOptions()
+        fmt = fmt or options.format_for(path, named=True)
+        if fmt is Format.DOCX:
+            from newslint.readers import docx
+
+            text, found = docx.read(data, path)
+            return cls.from_layout(text, path, found, Markup.TEXT)
         text, doc_encoding, bom = decode_marked(data, path, encoding)
-        doc = cls.from_text(text, path)
+        doc = cls.from_text(text, path, options=options, fmt=fmt)
         doc.encoding, doc.bom = doc_encoding, bom
         return doc
 
     @classmethod
-    def read(cls, path: Path, display: str | None = None, encoding: str | None = None) -> Document:
+    def read(cls, path: Path, display: str | None = None, encoding: str | None = None,
+             options: ReadOptions | None = None) -> Document:
         """Read and decode one file; any failure is an InputError naming the file."""
         name = display or str(path)
-        return cls.from_bytes(read_bytes(path, name), name, encoding)
+        return cls.from_bytes(read_bytes(path, name), name, encoding, options)
 
     # ---------------------------------------------------------------- positions
     @cached_property

@@ -1,30 +1,88 @@
-"""HTML: one standalone page (inline CSS and JS, no network), each article with its findings marked."""
+"""HTML: an editor's marked-up copy on one standalone page (inline CSS and JS, no network).
+
+Each story is rendered as prose (headline, paragraphs, quotations, links; front matter as a header
+block), every finding a highlight at its words and a numbered note beside its paragraph, linked both
+ways. Stories with findings come first, after a summary table; check boxes filter by family and
+severity; the notes print, and the page reads on a phone.
+"""
 from __future__ import annotations
 
 import html
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from newslint import formats
 from newslint.finding import Finding, Severity
 from newslint.formats import RuleInfo, Spool
+from newslint.formats.prose import Mark, front_matter, rows
 from newslint.document.positions import line_starts, offset_of
 
 CSS = """
-body{font:16px/1.5 Georgia,serif;margin:0 auto;max-width:60rem;padding:1rem;color:#222}
-header,nav{font-family:system-ui,sans-serif}
-fieldset{display:inline-block;margin:0 1rem .5rem 0;border:1px solid #ccc}
-article{border-top:2px solid #444;margin-top:2rem}
-pre.copy{white-space:pre-wrap;word-wrap:break-word;font:inherit}
-mark.hit{position:relative;background:#fff3a0;border-bottom:2px solid #c90;cursor:help}
-mark.hit.error{background:#ffd6d6;border-color:#c00}
-mark.hit.suggestion{background:#dff1ff;border-color:#06c}
-mark.hit.off{background:none;border:0;cursor:auto}
-mark.hit:focus{outline:2px solid #000}
-.tip{display:none;position:absolute;left:0;top:1.6em;z-index:9;width:26rem;padding:.5rem;background:#222;
- color:#fff;font:13px/1.4 system-ui,sans-serif;border-radius:4px;white-space:normal}
-mark.hit:not(.off):hover>.tip,mark.hit:not(.off):focus>.tip,mark.hit:not(.off):focus-within>.tip{display:block}
-.tip .one{display:block;margin-bottom:.3rem}.tip .one.off{display:none}
-ol.findings{font:14px/1.4 system-ui,sans-serif}ol.findings li.off{display:none}
+:root{--ink:#1d1d1b;--muted:#666;--rule:#ddd;--warning:#f5c400;--error:#d62828;--suggestion:#2a7fd4}
+*{box-sizing:border-box}
+body{font:17px/1.55 Georgia,'Times New Roman',serif;margin:0 auto;max-width:66rem;padding:1rem 1.25rem;color:var(--ink)}
+header,nav,.summary,.notes,.path,.meta,.clean{font-family:system-ui,-apple-system,'Segoe UI',sans-serif}
+header h1{font-size:1.5rem;margin:.2rem 0}
+nav{margin:.5rem 0 1rem}
+fieldset{display:inline-block;min-width:0;margin:0 .75rem .5rem 0;border:1px solid var(--rule);border-radius:4px;font-size:.85rem}
+fieldset label{white-space:nowrap;margin-right:.5rem}
+table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0 1rem;width:100%}
+th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--rule)}
+div.scroll{overflow-x:auto}
+th .short{display:none}
+td,.path,li.note{overflow-wrap:anywhere}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+.tables{display:grid;align-items:start;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1.5rem}
+article.story{border-top:3px solid var(--ink);margin-top:2.5rem;padding-top:.5rem}
+.path{font-size:.9rem;font-weight:600;color:var(--muted);margin:0 0 .5rem}
+.path a{color:inherit}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .75rem;font-size:.8rem;color:var(--muted);
+ background:#f6f5f1;border-left:3px solid var(--rule);padding:.4rem .75rem;margin:0 0 1rem;max-width:38rem}
+dl.meta dt{font-weight:600}dl.meta dd{margin:0}
+.row{display:grid;grid-template-columns:minmax(0,38rem) minmax(0,1fr);gap:0 1.75rem;align-items:start}
+.copy>*{margin:0 0 .9rem}
+.copy h2.hl1,.copy h3.hl1{font-size:1.9rem;line-height:1.2}.copy .hl2{font-size:1.4rem}.copy .hl3{font-size:1.15rem}
+blockquote{border-left:3px solid var(--rule);padding-left:1rem;font-style:italic}
+p.item{padding-left:1.4rem;text-indent:-1rem}.bullet{display:inline-block;width:1rem;text-indent:0}
+code{font:.85em ui-monospace,monospace;background:#f2f2f2;padding:0 .2em}
+mark.hit{background:#fff2a8;border-bottom:2px solid var(--warning);color:inherit;padding:0 1px}
+mark.hit.error{background:#ffdcdc;border-color:var(--error)}
+mark.hit.suggestion{background:#e2f0ff;border-color:var(--suggestion)}
+mark.hit.off,mark.hit.off.error,mark.hit.off.suggestion{background:none;border-color:transparent}
+mark.pin{font-size:.8em}
+sup.ref{font:700 .65rem system-ui,sans-serif;margin-left:1px}
+sup.ref a{color:#fff;background:var(--ink);border-radius:.6rem;padding:0 .3rem;text-decoration:none}
+sup.ref.off,li.note.off{display:none}
+ol.notes{list-style:none;margin:0 0 .9rem;padding:0;font-size:.8rem;line-height:1.4}
+li.note{border-left:4px solid var(--warning);background:#fffbea;padding:.35rem .5rem;margin:0 0 .4rem}
+li.note.error{border-color:var(--error);background:#fff1f1}
+li.note.suggestion{border-color:var(--suggestion);background:#f0f7ff}
+li.note:target{outline:2px solid var(--ink)}
+li.note .num{font-weight:700;color:#fff;background:var(--ink);border-radius:.6rem;padding:0 .35rem;text-decoration:none}
+li.note .sev{font-weight:600;text-transform:uppercase;font-size:.7rem;letter-spacing:.03em}
+li.note .rule{font-size:.75rem;color:var(--muted)}
+li.note p{margin:.15rem 0 0}
+li.note .sugg{font-weight:600}
+li.note .where{color:var(--muted)}
+.anchor{scroll-margin-top:2rem}
+.clean{font-size:.85rem;color:var(--muted)}
+@media (max-width:760px){
+ body{font-size:16px;padding:.75rem}
+ .row{grid-template-columns:minmax(0,1fr)}
+ .tables{grid-template-columns:minmax(0,1fr)}
+ th,td{padding:.25rem .3rem}
+ th .long{display:none}th .short{display:inline}
+ ol.notes{margin:-.4rem 0 1rem 1rem}
+ .copy h2.hl1,.copy h3.hl1{font-size:1.5rem}
+}
+@media print{
+ body{max-width:none;font-size:11pt;padding:0}
+ nav,#count{display:none}
+ .row{grid-template-columns:minmax(0,3fr) minmax(0,2fr)}
+ li.note,mark.hit,sup.ref a,li.note .num{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ li.note,.copy>*{break-inside:avoid}
+ article.story{break-before:page}
+ a{color:inherit}
+}
 """
 
 JS = """
@@ -33,18 +91,16 @@ JS = """
   function apply(){
     var off={};
     boxes.forEach(function(b){if(!b.checked){off[b.dataset.filter+':'+b.value]=true;}});
-    function hidden(el){return off['family:'+el.dataset.family]||off['severity:'+el.dataset.severity];}
-    document.querySelectorAll('[data-finding]').forEach(function(el){el.classList.toggle('off',!!hidden(el));});
-    var shown=0;
-    document.querySelectorAll('mark.hit').forEach(function(m){
-      var ids=m.dataset.findings.split(' '),any=false;
-      ids.forEach(function(id){var li=document.getElementById('f'+id);if(li&&!li.classList.contains('off')){any=true;}});
-      m.classList.toggle('off',!any);
-      m.tabIndex=any?0:-1;
-      if(any){shown++;}
+    var hidden={},total=0,visible=0,shown=0;
+    document.querySelectorAll('li.note').forEach(function(n){
+      var h=!!(off['family:'+n.dataset.family]||off['severity:'+n.dataset.severity]);
+      n.classList.toggle('off',h);hidden[n.dataset.f]=h;total++;if(!h){visible++;}
     });
-    var total=document.querySelectorAll('li[data-finding]').length;
-    var visible=document.querySelectorAll('li[data-finding]:not(.off)').length;
+    document.querySelectorAll('sup.ref').forEach(function(s){s.classList.toggle('off',!!hidden[s.dataset.f]);});
+    document.querySelectorAll('mark.hit').forEach(function(m){
+      var any=m.dataset.f.split(' ').some(function(k){return !hidden[k];});
+      m.classList.toggle('off',!any);if(any){shown++;}
+    });
     document.getElementById('count').textContent=visible+' of '+total+' findings shown ('+shown+' highlights)';
     document.body.dataset.ready='1';
   }
@@ -58,49 +114,50 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def _spans(text: str, findings: Sequence[Finding]) -> list[tuple[int, int]]:
+def _family(f: Finding) -> str:
+    return f.rule.split(".", 1)[0]
+
+
+def _marks(text: str, findings: Sequence[Finding], first: int) -> list[Mark]:
     starts = line_starts(text)
     out = []
-    for f in findings:
+    for i, f in enumerate(findings):
         a = offset_of(text, f.line, f.column, starts)
         b = max(offset_of(text, f.end_line, f.end_column, starts), a)
-        if a == b:  # a finding about a place, not a span: mark the next character, if any
-            b = min(len(text), a + 1)
-        out.append((a, b))
+        out.append(Mark(a, b, str(first + i), i + 1, f.severity.label))
     return out
 
 
-def _tip(f: Finding) -> str:
-    sugg = f"<br><i>Suggestion:</i> {html.escape(' | '.join(f.suggestions))}" if f.suggestions else ""
-    return f'<span class="one" data-finding data-family="{_attr(f.rule.split(".")[0])}" ' \
-           f'data-severity="{f.severity.label}"><b>{f.severity.label} {html.escape(f.rule)}</b>: ' \
-           f'{html.escape(f.message)}{sugg}</span>'
+def _note(f: Finding, mark: Mark) -> str:
+    sugg = (f'<p class="sugg">Suggestion: {html.escape(" | ".join(f.suggestions))}</p>' if f.suggestions else "")
+    quoted = " ".join(f.text.split())
+    quoted = quoted if len(quoted) <= 80 else quoted[:77] + "\u2026"
+    where = f"line {f.line}:{f.column}" + (f" \u00b7 \u201c{html.escape(quoted)}\u201d" if quoted else "")
+    return (f'<li class="note {f.severity.label}" id="n-{mark.key}" data-f="{mark.key}" '
+            f'data-family="{_attr(_family(f))}" data-severity="{f.severity.label}">'
+            f'<a class="num" href="#h-{mark.key}" title="to the highlight">{mark.number}</a> '
+            f'<span class="sev">{f.severity.label}</span> <code class="rule">{html.escape(f.rule)}</code>'
+            f'<p class="msg">{html.escape(f.message)}</p>{sugg}<p class="where">{where}</p></li>')
 
 
-def _article(path: str, text: str, findings: list[Finding], first: int) -> str:
-    spans = _spans(text, findings)
-    cuts = sorted({0, len(text), *(a for a, _ in spans), *(b for _, b in spans)})
-    body = []
-    for a, b in zip(cuts, cuts[1:]):
-        piece = html.escape(text[a:b])
-        covering = [i for i, (s, e) in enumerate(spans) if s <= a and b <= e and s < e]
-        if not covering:
-            body.append(piece)
-            continue
-        worst = max(findings[i].severity for i in covering)
-        ids = " ".join(str(first + i) for i in covering)
-        tips = "".join(_tip(findings[i]) for i in covering)
-        body.append(f'<mark class="hit {worst.label}" tabindex="0" data-findings="{ids}" '
-                    f'aria-label="{_attr("; ".join(findings[i].message for i in covering))}">{piece}'
-                    f'<span class="tip" role="tooltip">{tips}</span></mark>')
-    items = []
-    for i, f in enumerate(findings):
-        sugg = f" <i>Suggestion: {html.escape(' | '.join(f.suggestions))}</i>" if f.suggestions else ""
-        items.append(f'<li id="f{first + i}" data-finding data-family="{_attr(f.rule.split(".")[0])}" '
-                     f'data-severity="{f.severity.label}">{f.line}:{f.column} <b>{f.severity.label}</b> '
-                     f'<code>{html.escape(f.rule)}</code> {html.escape(f.message)}{sugg}</li>')
-    listing = f'<ol class="findings">{"".join(items)}</ol>' if items else "<p>No findings.</p>"
-    return f'<article><h2>{html.escape(path)}</h2><pre class="copy">{"".join(body)}</pre>{listing}</article>'
+def _story(path: str, text: str, findings: Sequence[Finding], first: int, anchor: str) -> str:
+    marks = _marks(text, findings, first)
+    by_key = {m.key: f for m, f in zip(marks, findings)}
+    parts = [f'<article class="story" id="{anchor}"><p class="path"><a href="#{anchor}">{html.escape(path)}</a> '
+             f'\u00b7 {len(findings)} finding{"s" if len(findings) != 1 else ""}</p>', front_matter(text)]
+    for row in rows(text, path, marks):
+        notes = "".join(_note(by_key[m.key], m) for m in row.marks)
+        parts.append(f'<div class="row"><div class="copy">{row.html}</div>'
+                     f'<ol class="notes">{notes}</ol></div>' if notes else
+                     f'<div class="row"><div class="copy">{row.html}</div><div></div></div>')
+    parts.append("</article>\n")
+    return "".join(parts)
+
+
+class _Flagged(NamedTuple):
+    path: str
+    anchor: str
+    counts: dict[Severity, int]
 
 
 def _filters(name: str, values: Sequence[str]) -> str:
@@ -110,29 +167,62 @@ def _filters(name: str, values: Sequence[str]) -> str:
 
 
 class Writer(formats.Writer):
-    """Each article is rendered while its text is at hand and set aside; the totals and filters open the page."""
+    """Each story is rendered while its text is at hand and set aside (those with findings apart from
+    the clean ones); the summary and filters, known at the end, open the page."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.articles = Spool()
-        self.families: set[str] = set()
+        self.stories = Spool()
+        self.flagged: list[_Flagged] = []
+        self.clean = Spool()
+        self.by_rule: dict[str, int] = {}
 
     def file(self, path: str, text: str | None, findings: Sequence[Finding]) -> None:
-        self.articles.write(_article(path, text or "", list(findings), self.findings))
-        self.families.update(f.rule.split(".")[0] for f in findings)
+        if findings:
+            anchor = f"file-{len(self.flagged) + 1}"
+            self.stories.write(_story(path, text or "", findings, self.findings, anchor))
+            counts = dict.fromkeys(Severity, 0)
+            for f in findings:
+                counts[f.severity] += 1
+                self.by_rule[f.rule] = self.by_rule.get(f.rule, 0) + 1
+            self.flagged.append(_Flagged(path, anchor, counts))
+        else:
+            self.clean.write(f"<li>{html.escape(path)}</li>")
         super().file(path, text, findings)
+
+    def _summary(self) -> str:
+        order = list(reversed(Severity))
+        head = "".join(f'<th class="n" title="{s.label}s"><span class="long">{s.label}s</span>'
+                       f'<span class="short">{s.label[:4]}.</span></th>' for s in order)
+        body = "".join(f'<tr><td><a href="#{f.anchor}">{html.escape(f.path)}</a></td>'
+                       + "".join(f'<td class="n">{f.counts[s]}</td>' for s in order)
+                       + f'<td class="n">{sum(f.counts.values())}</td></tr>' for f in self.flagged)
+        files = (f'<div class="scroll"><table class="files"><thead><tr><th>file</th>{head}<th class="n">total</th></tr></thead>'
+                 f"<tbody>{body}</tbody></table></div>")
+        rules = "".join(f'<tr><td><code>{html.escape(r)}</code></td><td class="n">{n}</td></tr>'
+                        for r, n in sorted(self.by_rule.items(), key=lambda x: (-x[1], x[0])))
+        by_rule = f'<table class="rules"><thead><tr><th>rule</th><th class="n">findings</th></tr></thead><tbody>{rules}</tbody></table>'
+        return f'<section class="summary"><div class="tables">{files}{by_rule}</div></section>' if self.flagged else ""
 
     def close(self, rules: Mapping[str, RuleInfo]) -> None:
         severities = [s.label for s in reversed(Severity)]
+        families = sorted({r.split(".", 1)[0] for r in self.by_rule})
+        clean = self.files - len(self.flagged)
         self.write(f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <title>newslint report</title><style>{CSS}</style></head>
 <body><header><h1>newslint report</h1>
-<p>{self.findings} findings in {self.files} files. <span id="count" aria-live="polite"></span></p></header>
-<nav>{_filters("family", sorted(self.families))}{_filters("severity", severities)}</nav>
+<p>{self.findings} finding{"s" if self.findings != 1 else ""} in {len(self.flagged)} of {self.files} file{"s" if self.files != 1 else ""}.
+<span id="count" aria-live="polite"></span></p></header>
+<nav>{_filters("family", families)}{_filters("severity", severities)}</nav>
+{self._summary()}
 """)
-        self.articles.drain(self.write)
+        self.stories.drain(self.write)
+        if clean:
+            self.write(f'<section class="clean"><h2>No findings ({clean} file{"s" if clean != 1 else ""})</h2><ul>')
+            self.clean.drain(self.write)
+            self.write("</ul></section>")
         self.write(f"""
 <script>{JS}</script></body></html>
 """)

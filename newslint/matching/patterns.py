@@ -8,7 +8,7 @@ import re
 from typing import Any, Iterable, Mapping
 
 from newslint.cache import programs
-from newslint.schema import Option, Where, boolean, strings
+from newslint.schema import Option, Where, boolean, shown, strings
 
 # Word boundaries treat hyphens and apostrophes inside a word as part of it:
 # "anti-terrorism" does not contain the term "terrorism"; "group's" does contain "group".
@@ -90,8 +90,9 @@ def user_pattern(pattern: str, where: Where, *, ignore_case: bool = True, truste
 
     try:
         return _compile_user(pattern, ignore_case)
-    except regex.error as exc:
-        raise where.error(f"invalid regular expression {pattern!r}: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - regex.error, and flags at odds raise ValueError or KeyError
+        detail = exc if isinstance(exc, regex.error) else f"flags at odds or unknown ({type(exc).__name__})"
+        raise where.error(f"invalid regular expression {shown(pattern)}: {detail}") from None
 
 
 @functools.lru_cache(maxsize=None)

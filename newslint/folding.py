@@ -1,0 +1,86 @@
+"""One note per problem: findings on the same words, or on the same claim, fold into the most specific.
+
+Two findings overlap when their spans share a character ("fierce" for a loaded adjective and "fierce
+battle" for a cliché). Overlapping findings form a group; the group is reported once, as the finding
+of the most serious rule (by severity, then a house rule before a built-in one, then by how directly the family speaks to trust in the copy,
+then the narrowest span), with the others listed in its `related` entries. Sourcing families
+(attribution, weasel wording) speak about a sentence's claim, so their findings in one sentence fold
+too: "overpowered ..., causing damage ..., forcing a retreat" is one unsourced claim, one note.
+Document-level and sentence-length findings (`metric`, `density`, `absent` kinds) never fold: their
+span is the whole sentence or story, not the words.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Sequence
+
+from newslint.finding import Finding, Related
+
+# Families in the order an editor deals with them: sourcing and fairness first, style last.
+FAMILY_ORDER = ("sources", "attribution", "anonymous", "labels", "loaded", "superlative", "weasel",
+                "hedges", "verbs", "puffery", "editorial", "euphemisms", "passive", "filler", "cliches",
+                "time", "ap")
+# Families whose findings in one sentence are one claim: one note for the sentence.
+CLAIM_FAMILIES = frozenset({"attribution", "filler"})
+STRUCTURAL_KINDS = frozenset({"metric", "density", "absent"})
+
+
+def _rank(f: Finding) -> tuple[int, int, int, int, int]:
+    family = f.rule.split(".", 1)[0]
+    order = FAMILY_ORDER.index(family) if family in FAMILY_ORDER else -1  # a house rule is the desk's own word
+    width = (f.end_line - f.line) * 10_000 + f.end_column - f.column
+    return -int(f.severity), order, f.line, f.column, width
+
+
+def _related(f: Finding) -> Related:
+    return Related(f.rule, f.line, f.column, f.end_line, f.end_column, f.text)
+
+
+def _merge(group: Sequence[Finding]) -> Finding:
+    primary = min(group, key=_rank)
+    others = sorted((f for f in group if f is not primary), key=lambda f: (f.line, f.column, f.rule))
+    related = [*primary.related]
+    for f in others:
+        related += [_related(f), *f.related]
+    return primary._replace(related=tuple(related))
+
+
+def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
+         sentence_of: Callable[[Finding], int]) -> list[Finding]:
+    """`findings` of one file with overlapping ones folded (see the module docstring), sorted.
+
+    `structural(rule_id)`: the rule reports whole sentences or stories and never folds.
+    `sentence_of(finding)`: the index of the sentence a finding starts in.
+    """
+    kept: list[Finding] = []
+    words: list[Finding] = []
+    for f in findings:
+        (kept if structural(f.rule) else words).append(f)
+    words.sort()
+    # Groups of findings whose spans overlap, in one pass over the findings sorted by start.
+    groups: list[list[Finding]] = []
+    end: tuple[int, int] = (0, 0)
+    for f in words:
+        if groups and (f.line, f.column) < end:
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+            end = (0, 0)
+        end = max(end, (f.end_line, f.end_column))
+    merged = [_merge(g) for g in groups]
+    # Claims: one note per sentence and family.
+    by_claim: dict[tuple[int, str], list[Finding]] = {}
+    out: list[Finding] = []
+    for f in merged:
+        family = f.rule.split(".", 1)[0]
+        if family in CLAIM_FAMILIES:
+            by_claim.setdefault((sentence_of(f), family), []).append(f)
+        else:
+            out.append(f)
+    for group in by_claim.values():
+        group.sort(key=lambda f: (f.line, f.column))
+        first, rest = group[0], group[1:]  # the sentence's first problem carries the note
+        related = [*first.related]
+        for f in rest:
+            related += [_related(f), *f.related]
+        out.append(first._replace(severity=max(f.severity for f in group), related=tuple(related)))
+    return sorted(out + kept)

@@ -1,0 +1,33 @@
+"""The story-level verdict: a news story that makes claims and never says where any of them come from."""
+from __future__ import annotations
+
+from typing import AbstractSet, Sequence
+
+from newslint.finding import Finding
+
+STORY_RULE = "attribution.none"
+# Article types held to news sourcing; a story with no type is news.
+NEWS_TYPES = frozenset({"news", "live", "breaking", "brief"})
+# Rules whose findings are claims that need a source: a story without one is a verdict, a story of
+# public-record facts (a chart, a result, an announcement) is not.
+CLAIM_FAMILIES = frozenset({"attribution", "superlative"})
+
+
+def _claim(rule: str) -> bool:
+    return rule.split(".", 1)[0] in CLAIM_FAMILIES and rule not in (STORY_RULE, "attribution.quotes")
+
+
+def story_verdict(findings: Sequence[Finding], article_type: str | None, ran: AbstractSet[str]) -> list[Finding]:
+    """`findings` with the story verdict kept only where it belongs.
+
+    It stays for a news story (no `type`, or a news type) in which some claim rule found a claim
+    (or in which no claim rule ran, when the verdict was asked for alone); opinion, analysis and
+    reviews, and unsourced stories that make no claim, lose it.
+    """
+    if not any(f.rule == STORY_RULE for f in findings):
+        return list(findings)
+    news = article_type is None or article_type in NEWS_TYPES
+    claims = any(_claim(f.rule) for f in findings) or not any(_claim(r) for r in ran)
+    if news and claims:
+        return list(findings)
+    return [f for f in findings if f.rule != STORY_RULE]

@@ -1,0 +1,119 @@
+"""One note per problem: overlapping findings fold, claims fold per sentence, the story verdict."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newslint.checking import article_type
+from newslint.cli import main
+from newslint.finding import Finding, Severity
+from newslint.folding import fold
+from newslint.verdict import story_verdict
+
+
+def finding(rule: str, col: int, end: int, severity: Severity = Severity.WARNING, line: int = 1) -> Finding:
+    return Finding("a.md", line, col, line, end, rule, severity, "m", "x" * (end - col))
+
+
+def run(findings: list[Finding], structural: frozenset[str] = frozenset(), sentence: int = 0) -> list[Finding]:
+    return fold(findings, structural.__contains__, lambda f: sentence if f.line == 1 else f.line)
+
+
+def check(tmp_path: Path, text: str, name: str = "story.md") -> list[dict]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", "--format", "json", str(path)]).stdout
+    return json.loads(out)["findings"]
+
+
+def test_overlapping_findings_fold_into_the_most_serious():
+    folded = run([finding("cliches.news", 5, 18, Severity.SUGGESTION), finding("loaded.adjectives", 5, 11)])
+    assert [(f.rule, f.column) for f in folded] == [("loaded.adjectives", 5)]
+    assert [(r.rule, r.column, r.end_column) for r in folded[0].related] == [("cliches.news", 5, 18)]
+    assert folded[0].to_dict()["related"] == [{"rule": "cliches.news", "line": 1, "column": 5, "end_line": 1,
+                                               "end_column": 18, "text": "x" * 13}]
+
+
+def test_severity_decides_before_family():
+    folded = run([finding("sources.uncited", 3, 30), finding("sources.homepage", 3, 30, Severity.ERROR)])
+    assert [f.rule for f in folded] == ["sources.homepage"] and folded[0].related[0].rule == "sources.uncited"
+
+
+def test_findings_on_different_words_stay_apart():
+    folded = run([finding("loaded.adjectives", 5, 11), finding("labels.contentious", 12, 20)])
+    assert [f.rule for f in folded] == ["loaded.adjectives", "labels.contentious"]
+    assert all(not f.related for f in folded) and "related" not in folded[0].to_dict()
+
+
+def test_a_sentence_length_finding_never_swallows_the_words_in_it():
+    folded = run([finding("length.sentence", 1, 200), finding("loaded.adjectives", 5, 11)],
+                 structural=frozenset({"length.sentence"}))
+    assert [f.rule for f in folded] == ["length.sentence", "loaded.adjectives"]
+
+
+def test_claims_in_one_sentence_are_one_note_at_the_first():
+    folded = run([finding("attribution.outcomes", 40, 50), finding("attribution.outcomes", 10, 21),
+                  finding("attribution.motives", 60, 70), finding("loaded.adjectives", 80, 86)])
+    assert [(f.rule, f.column) for f in folded] == [("attribution.outcomes", 10), ("loaded.adjectives", 80)]
+    assert [(r.rule, r.column) for r in folded[0].related] == [("attribution.outcomes", 40),
+                                                                ("attribution.motives", 60)]
+    other_sentence = run([finding("attribution.outcomes", 10, 21), finding("attribution.outcomes", 5, 9, line=2)])
+    assert len(other_sentence) == 2
+
+
+def test_a_house_rule_wins_over_a_built_in_one_on_the_same_words():
+    folded = run([finding("euphemisms.plain", 11, 22), finding("desk.obituary", 11, 22)])
+    assert [f.rule for f in folded] == ["desk.obituary"]
+
+
+STORY = ("Rebel fighters overpowered the garrison at dawn and forced the troops to retreat from the hill. "
+         "The victory demonstrates the rebels' growing reach across the valley. ") + \
+        "The road to the town stayed closed through the afternoon and the shops did not open. " * 8
+
+
+def test_the_story_verdict_lands_once_on_the_first_line_of_an_unsourced_news_story(tmp_path):
+    found = check(tmp_path, STORY)
+    verdicts = [f for f in found if f["rule"] == "attribution.none"]
+    assert [(f["line"], f["column"], f["severity"]) for f in verdicts] == [(1, 1, "error")]
+    starts = [(f["line"], f["column"], f["end_line"], f["end_column"]) for f in found if f["rule"] != "attribution.none"]
+    for i, a in enumerate(starts):  # no two notes on the same words
+        for b in starts[i + 1:]:
+            assert (a[2], a[3]) <= (b[0], b[1]) or (b[2], b[3]) <= (a[0], a[1]), (a, b)
+
+
+def test_no_verdict_for_a_sourced_story_opinion_or_a_story_without_claims(tmp_path):
+    sourced = STORY.replace("at dawn", "at dawn, a military spokesman said,")
+    assert not [f for f in check(tmp_path, sourced) if f["rule"] == "attribution.none"]
+    opinion = "---\ncategories: [Opinion]\n---\n\n" + STORY
+    assert not [f for f in check(tmp_path, opinion) if f["rule"] == "attribution.none"]
+    chart = "The band's new album entered the chart at number three on Sunday. " * 12
+    assert not [f for f in check(tmp_path, chart) if f["rule"] == "attribution.none"]
+
+
+def test_the_verdict_asked_for_alone_still_shows():
+    verdict = finding("attribution.none", 1, 40, Severity.ERROR)
+    assert story_verdict([verdict], None, {"attribution.none"}) == [verdict]
+    assert story_verdict([verdict], None, {"attribution.none", "attribution.outcomes"}) == []
+    assert story_verdict([verdict], "review", {"attribution.none"}) == []
+
+
+@pytest.mark.parametrize(("front", "expected"), [
+    ("categories: [Politics, Opinion]", "opinion"),
+    ("tags: op-ed", "opinion"),
+    ("tags: [film, Reviews]", "review"),
+    ("categories: [Analysis]\ntags: [column]", "analysis"),
+    ("type: news\ntags: [column]", "news"),  # the type key wins
+    ("tags: [war, politics]", None),
+])
+def test_article_type_from_categories_and_tags(front, expected):
+    assert article_type(f"---\n{front}\n---\n\nText.\n") == expected
+
+
+def test_opinion_from_tags_softens_word_choice_but_not_sourcing(tmp_path):
+    text = "---\ntags: [column]\n---\n\nThe brutal raid ended. It killed 14 people.\n"
+    severities = {f["rule"]: f["severity"] for f in check(tmp_path, text)}
+    assert severities["loaded.adjectives"] == "suggestion"
+    assert severities["attribution.casualties"] == "warning"

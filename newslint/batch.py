@@ -10,12 +10,13 @@ import click
 
 from newslint import parallel, writes
 from newslint import targets as targets_
-from newslint.checking import Checker, Ruleset
-from newslint.config import Config, Finder
+from newslint.checking import Ruleset
+from newslint.engine import Engine, Outcome
+from newslint.config import Config
 from newslint.document import Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding, Severity
-from newslint.readers import Format, ReadOptions, jsonl
+from newslint.readers import Format, jsonl
 from newslint.report import error
 from newslint.rulebook import Rule
 from newslint.targets import Target, Targets
@@ -49,42 +50,11 @@ class FixMode(NamedTuple):
         return self.write or self.diff
 
 
-class Reading(NamedTuple):
-    """How this run reads files: the command line's settings over each config's `readers:` table."""
-
-    encoding: str | None = None
-    text_fields: tuple[str, ...] = ()
-    id_fields: tuple[str, ...] = ()
-    ignore_files: bool = True
-    annotate: bool = False  # write story.newslint.docx beside each .docx linted
-
-    def options(self, config: Config) -> ReadOptions:
-        options = config.readers
-        if self.text_fields:
-            options = options._replace(text_fields=self.text_fields)
-        if self.id_fields:
-            options = options._replace(id_fields=self.id_fields)
-        return options if self.ignore_files else options._replace(ignore_files=False)
-
-
 def read_stdin() -> bytes:
     """Standard input, read no further than one byte past the size limit of any file."""
     from newslint.document import MAX_BYTES
 
     return sys.stdin.buffer.read(MAX_BYTES + 1)
-
-
-def _read(target: Path | str | jsonl.Slice, stdin_name: str | None, reading: Reading, options: ReadOptions,
-          snapshot: bool = False) -> tuple[list[Document | InputError], writes.Snapshot | None]:
-    """The documents (one, or one per archive record, with errors in the place of unreadable records),
-    and (`snapshot`, for a file) the file as it was read, which a rewrite compares."""
-    if target == "-":
-        return [Document.from_bytes(read_stdin(), stdin_name or "<stdin>", reading.encoding, options)], None
-    from newslint.readers.files import documents
-
-    assert isinstance(target, (Path, jsonl.Slice))
-    before = writes.Snapshot.of(target) if snapshot and isinstance(target, Path) and target.is_file() else None
-    return list(documents(target, options, reading.encoding)), before
 
 
 def _annotate(file: Path, findings: list[Finding]) -> None:
@@ -102,7 +72,7 @@ def _annotate(file: Path, findings: list[Finding]) -> None:
 _NO_MARK = {"utf-16": f"utf-16-{sys.byteorder[0]}e", "utf-32": f"utf-32-{sys.byteorder[0]}e", "utf-8-sig": "utf-8"}
 
 
-def _fix(doc: Document, file: Path | None, findings: list[Finding], fixers: Mapping[str, Fixer],
+def _fix(doc: Document, findings: list[Finding], fixers: Mapping[str, Fixer], file: Path | None,
          mode: FixMode, run: Run, snapshot: writes.Snapshot | None = None) -> str | None:
     """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
     from newslint import fixes
@@ -144,8 +114,8 @@ class Fatal(NamedTuple):
 Result = Linted | Fatal | str | targets_.Skipped | None
 
 
-def lint_one(target: Target, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, run: Run, reading: Reading) -> Result | list[Result]:
+def lint_one(target: Target, engine: Engine, fail_on: str | None, stdin_name: str | None, mode: FixMode,
+             run: Run) -> Result | list[Result]:
     """Lint (and fix) one target: its result, an error message, None when the config excludes it, the
     file skipped; for an archive, a list of these, one per record."""
     try:
@@ -155,32 +125,33 @@ def lint_one(target: Target, finder: Finder, checker: Checker, fail_on: str | No
             return target
         file = Path(target.path) if isinstance(target, jsonl.Slice) else \
             target if isinstance(target, Path) else (Path(stdin_name) if stdin_name else None)
-        config = finder.for_path(file)
+        config = engine.config_for(file)
         if file is not None and config.excludes(file):
             return targets_.Skipped(str(file), targets_.EXCLUDED)
-        options = reading.options(config)
-        docs, snapshot = _read(target, stdin_name, reading, options, mode.write)
+        options = engine.options_for(config)
+        snapshot = writes.Snapshot.of(target) if mode.write and isinstance(target, Path) and target.is_file() else None
+        if target == "-":
+            outcomes: list[Outcome | InputError] = [engine.lint_bytes(read_stdin(), stdin_name or "<stdin>", file, config)]
+        else:
+            assert isinstance(target, (Path, jsonl.Slice))
+            outcomes = engine.lint_file(target, config)
         threshold = Severity.parse(fail_on or config.fail_on or "warning")
         fmt = options.format_for(str(file), named=True) if isinstance(target, (Path, jsonl.Slice)) else None
         archive = isinstance(target, jsonl.Slice) or (fmt is not None and fmt.archive)
         word = fmt is Format.DOCX  # its text is built from the document: fixes are not written back
         results: list[Result] = []
-        for doc in docs:
-            if isinstance(doc, InputError):
-                results.append(str(doc))
+        for outcome in outcomes:
+            if isinstance(outcome, InputError):
+                results.append(str(outcome))
                 continue
-            timeouts: list[NewslintError] = []
-            findings = checker.check(doc, config, file, timeouts)
-            ruleset = checker.ruleset(config)
+            doc = outcome.document
             if mode.on and not archive and not word:
-                fixed = _fix(doc, file, findings, ruleset.fixers, mode, run, snapshot)
+                fixed = _fix(doc, outcome.findings, engine.ruleset(config).fixers, file, mode, run, snapshot)
                 if fixed is not None and mode.write and snapshot is not None:  # written: what is left is reported
-                    doc = Document.from_text(fixed, doc.path, options=options)
-                    timeouts.clear()
-                    findings = checker.check(doc, config, file, timeouts)
-            if reading.annotate and word and file is not None:
-                _annotate(file, findings)
-            results.append(Linted(doc.path, doc.text, findings, config, threshold, tuple(str(e) for e in timeouts)))
+                    outcome = engine.lint_text(fixed, doc.path, file, config)
+            if engine.reading.annotate and word and file is not None:
+                _annotate(file, outcome.findings)
+            results.append(Linted(doc.path, outcome.document.text, outcome.findings, config, threshold, outcome.errors))
     except InputError as exc:
         return str(exc)
     except NewslintError as exc:  # exceptions with their own arguments do not cross processes
@@ -202,9 +173,8 @@ def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-def lint_all(targets: Sequence[Target] | Targets, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, jobs: int | None = None, reading: Reading = Reading(),
-              run: Run | None = None, progress: bool = True) -> Iterator[Linted]:
+def lint_all(targets: Sequence[Target] | Targets, engine: Engine, fail_on: str | None, stdin_name: str | None,
+             mode: FixMode, jobs: int | None = None, run: Run | None = None, progress: bool = True) -> Iterator[Linted]:
     """Each file's result, in order, as it is linted; errors are reported (and noted in `run`) on the way."""
     run = run if run is not None else Run()
 
@@ -218,12 +188,12 @@ def lint_all(targets: Sequence[Target] | Targets, finder: Finder, checker: Check
             from newslint.engine import prepare
             from newslint.rulebook import select
 
-            prepare(select(checker.ruleset(finder.for_path(first)).rules))
+            prepare(select(engine.ruleset(engine.config_for(first)).rules))
         except NewslintError:
             pass  # reported in its place, when that file is linted
 
     # Fixes write files and collect diffs as they go: they run in this process.
-    results = parallel.map_ordered(lambda t: lint_one(t, finder, checker, fail_on, stdin_name, mode, run, reading),
+    results = parallel.map_ordered(lambda t: lint_one(t, engine, fail_on, stdin_name, mode, run),
                                  targets, 1 if mode.on else jobs, before_fork)
     named: set[Ruleset] = set()  # the rule sets whose rules are in `run.rules`
     show = progress and wants_progress(targets)
@@ -252,7 +222,7 @@ def lint_all(targets: Sequence[Target] | Targets, finder: Finder, checker: Check
                 run.failed = True
                 run.problems.append(message)
             run.linted += 1
-            ruleset = checker.ruleset(result.config)
+            ruleset = engine.ruleset(result.config)
             if ruleset not in named:  # (one rule set serves every file of a config)
                 named.add(ruleset)
                 run.rules.update({r.id: r for r in ruleset.rules})

@@ -10,9 +10,9 @@ from typing import Sequence
 import click
 
 from newslint import __version__
-from newslint.batch import FixMode, Reading, Run, lint_all
-from newslint.checking import Checker
-from newslint.config import KNOWN_STYLES, Finder
+from newslint.batch import FixMode, Run, lint_all
+from newslint.engine import Engine, Reading
+from newslint.config import KNOWN_STYLES
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Severity
 from newslint.formats import OutputFormat
@@ -99,15 +99,14 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     if baseline_file or write_baseline:
         from newslint import baseline
     try:
-        finder = Finder(config_file)
-        checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
+        engine = Engine(config_file, [Path(p) for p in extra_rules], _names(select_), _names(ignore), styles, reading)
         known = baseline.load(baseline_file) if baseline_file else None
-        targets = Targets(paths, stdin_filename, lambda path: reading.options(finder.for_path(path)))
+        targets = Targets(paths, stdin_filename, lambda path: engine.options_for(engine.config_for(path)))
         run = Run()
         with reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
                        targets.repeated) as report:
-            for result in lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, reading, run,
-                                    progress=not report.to_terminal):
+            for result in lint_all(targets, engine, fail_on, stdin_filename, mode, jobs, run,
+                                   progress=not report.to_terminal):
                 report.add(result, run)
             if report.writer is not None:
                 report.writer.skipped = run.skipped

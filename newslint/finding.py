@@ -41,6 +41,8 @@ class Related(NamedTuple):
 
 class Finding(NamedTuple):
     """One problem at one place. Lines and columns are 1-based code points; ends are exclusive.
+    `start` and `end` are the code-point offsets of the same span in the document's text, carried
+    from the match: nothing after the engine converts a line and column back into an offset.
     Findings sort by path, then position, then rule."""
 
     path: str
@@ -48,6 +50,8 @@ class Finding(NamedTuple):
     column: int
     end_line: int
     end_column: int
+    start: int
+    end: int
     rule: str
     severity: Severity
     message: str

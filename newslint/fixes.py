@@ -13,7 +13,6 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 from newslint.finding import Finding
 from newslint.kinds import Fix
-from newslint.document.positions import line_starts, offset_of
 
 
 Fixer = Callable[[str], "Fix | None"]
@@ -65,12 +64,8 @@ def _full_stop(text: str, start: int, end: int, replacement: str) -> tuple[int, 
 def edits(text: str, findings: Sequence[Finding], fixers: Mapping[str, Fixer], unsafe: bool = False) -> list[Edit]:
     """Edits for the fixable findings, in order (safe fixes only unless `unsafe`); an edit
     overlapping an earlier one is skipped (it waits for the next run)."""
-    starts = line_starts(text)
     out: list[Edit] = []
-    candidates = sorted(
-        (offset_of(text, f.line, f.column, starts), offset_of(text, f.end_line, f.end_column, starts), f)
-        for f in findings if f.rule in fixers
-    )
+    candidates = sorted((f.start, f.end, f) for f in findings if f.rule in fixers)
     last_end = -1
     for start, end, f in candidates:
         if start >= end:

@@ -107,5 +107,6 @@ def apply(findings: Sequence[Finding], text: str, path: str, known: Collection[s
 def _meta(d: Directive, path: str, text: str, rule: str, message: str) -> Finding:
     comment = text[d.start:d.end]
     end_column = d.column + len(comment) if "\n" not in comment else d.column + 1
-    return Finding(path, d.line, d.column, d.line, end_column, rule, Severity.WARNING, message,
+    end = d.end if "\n" not in comment else d.start + 1
+    return Finding(path, d.line, d.column, d.line, end_column, d.start, end, rule, Severity.WARNING, message,
                    comment if "\n" not in comment else comment.split("\n", 1)[0])

@@ -15,7 +15,7 @@ from newslint import rulebook
 from newslint.cache import rules as rulecache
 from newslint.matching import state
 from newslint.document import Document
-from newslint.engine import lint
+from newslint.engine import run_rules as lint
 from newslint.rulebook import load_rules
 
 TEXT = "The brutal raid ended, sources said.\n\nExperts say it was the worst ever.\n"
@@ -271,7 +271,7 @@ def test_cached_rules_find_what_built_rules_find_in_a_run_of_many_documents(
         cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Unpickled matchers learn the words they look for on first use, as built ones do."""
     from newslint.document import Document
-    from newslint.engine import lint
+    from newslint.engine import run_rules as lint
     from newslint.rulebook import select
 
     text = ("Officials said the brutal raid killed 14 people. Critics argue it was the deadliest attack in history.\n\n"

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from newslint import batch
+from newslint.checking import Checker
 from newslint.cli import main
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_NO_CACHE": "1"}
@@ -37,14 +38,14 @@ def story(tmp_path: Path) -> Path:
 def test_a_fault_in_one_files_lint_is_an_error_line_and_the_others_go_on(tmp_path, monkeypatch):
     for name in ("a.md", "b.md", "c.md"):
         (tmp_path / name).write_text("The brutal raid ended.\n", encoding="utf-8")
-    original = batch.Checker.check
+    original = Checker.check
 
     def faulty(self, doc, *args, **kwargs):
         if doc.path.endswith("b.md"):
             raise ValueError("x" * 100_000)
         return original(self, doc, *args, **kwargs)
 
-    monkeypatch.setattr(batch.Checker, "check", faulty)
+    monkeypatch.setattr(Checker, "check", faulty)
     result = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path)])
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()

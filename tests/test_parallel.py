@@ -13,7 +13,7 @@ import newslint
 from newslint import parallel as runner
 from newslint.cli import main
 from newslint.document import Document
-from newslint.engine import default_rules, lint
+from newslint.engine import default_rules, run_rules as lint
 from newslint.finding import Finding
 from newslint.errors import InputError, NewslintError
 
@@ -82,7 +82,7 @@ def test_jobs_must_be_positive(folder: Path) -> None:
 def test_rules_and_findings_pickle() -> None:
     text = (ARTICLES / "flood.md").read_text(encoding="utf-8")
     rules = pickle.loads(pickle.dumps(default_rules()))
-    findings = newslint.lint_text(text, path="flood.md", config=rules)
+    findings = newslint.lint_text(text, path="flood.md", rules=rules)
     assert findings == newslint.lint_text(text, path="flood.md")
     assert pickle.loads(pickle.dumps(findings)) == findings
     assert {f.rule for f in findings} >= {"loaded.adjectives", "sources.homepage"}

@@ -72,7 +72,7 @@ def test_builtin_rules_are_trusted_house_rules_are_not(tmp_path):
 def test_a_runaway_house_pattern_is_stopped(tmp_path, monkeypatch):
     from newslint.matching import patterns
     from newslint.document import Document
-    from newslint.engine import lint
+    from newslint.engine import run_rules as lint
     from newslint.errors import RuleTimeout
 
     write_rule(tmp_path, "house/slow.yaml", "kind: existence\nmessage: m\npatterns: ['(a|aa)+$']\n")

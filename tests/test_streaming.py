@@ -71,9 +71,13 @@ def test_report_text_is_the_same_as_a_whole_render(folder: Path) -> None:
     assert findings and {f["path"] for f in findings} == {str(p) for p in files}
     from newslint.finding import Finding, Severity
 
-    whole = [Finding(**{**f, "severity": Severity.parse(f["severity"]), "suggestions": tuple(f["suggestions"])})
-             for f in findings]
+    from newslint.document.positions import offset_of
+
     sources = {str(p): p.read_text(encoding="utf-8") for p in files}
+    whole = [Finding(**{**f, "severity": Severity.parse(f["severity"]), "suggestions": tuple(f["suggestions"]),
+                        "start": offset_of(sources[f["path"]], f["line"], f["column"]),
+                        "end": offset_of(sources[f["path"]], f["end_line"], f["end_column"])})
+             for f in findings]
     report = Report(whole, sources, [str(p) for p in files])
     for fmt in ("json", "github", "text", "sarif"):
         streamed = CliRunner().invoke(main, ["check", "--format", fmt, "--no-color", *map(str, files)]).stdout

@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, NamedTuple
 
-from newslint.checking import Checker
-from newslint.config import Finder
-from newslint.document import MAX_BYTES, Document
+from newslint.engine import Engine
+from newslint.document import MAX_BYTES
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding
-from newslint.document.positions import line_starts, offset_of
 from newslint.rulebook import Rule
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")  # what `newslint check FOLDER` lints
@@ -40,12 +38,10 @@ class Linter:
     configuration or rule file changes (`reset`)."""
 
     def __init__(self) -> None:
-        self.finder = Finder()
-        self.checker = Checker()
+        self.engine = Engine()
 
     def reset(self) -> None:
-        self.finder = Finder()
-        self.checker = Checker()
+        self.engine = Engine()
 
     def wants(self, path: Path) -> bool:
         """Whether `newslint check` on the file's folder lints this file: its type, and the
@@ -53,7 +49,7 @@ class Linter:
         if not path.name.lower().endswith(ARTICLE_SUFFIXES):
             return False
         try:
-            return not self.finder.for_path(path).excludes(path)
+            return not self.engine.config_for(path).excludes(path)
         except NewslintError:
             return True
 
@@ -63,14 +59,10 @@ class Linter:
         Raises NewslintError for a bad configuration or rule file."""
         if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
             raise InputError(display, f"larger than {MAX_BYTES // (1024 * 1024)} MB; not linted")
-        config = self.finder.for_path(path if path is not None else (base or Path.cwd()) / "untitled.md")
-        doc = Document.from_text(text, display if path is not None else display + ".md")
-        timeouts: list[NewslintError] = []
-        findings = self.checker.check(doc, config, path, timeouts)
-        ruleset = self.checker.ruleset(config)
+        config = self.engine.config_for(path if path is not None else (base or Path.cwd()) / "untitled.md")
+        outcome = self.engine.lint_text(text, display if path is not None else display + ".md", path, config)
+        findings, timeouts = outcome.findings, outcome.errors
+        ruleset = self.engine.ruleset(config)
         bom = 1 if text.startswith("\ufeff") else 0
-        starts = line_starts(doc.text)
-        located = [Located(bom + offset_of(doc.text, f.line, f.column, starts),
-                           bom + offset_of(doc.text, f.end_line, f.end_column, starts), f._replace(path=display))
-                   for f in findings]
-        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, tuple(str(e) for e in timeouts))
+        located = [Located(bom + f.start, bom + f.end, f._replace(path=display)) for f in findings]
+        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, timeouts)

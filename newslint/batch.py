@@ -77,7 +77,7 @@ def _fix(doc: Document, findings: list[Finding], fixers: Mapping[str, Fixer], fi
     """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
     from newslint import fixes
 
-    changes = fixes.edits(doc.text, findings, fixers, mode.unsafe)
+    changes = fixes.edits(doc.text, findings, fixers, mode.unsafe, [(q.start, q.end) for q in doc.quotations])
     if not changes:
         return None
     fixed = fixes.apply(doc.text, changes)
@@ -86,7 +86,7 @@ def _fix(doc: Document, findings: list[Finding], fixers: Mapping[str, Fixer], fi
     if mode.write and file is not None and snapshot is not None:  # standard input is never written anywhere
         encoding = doc.encoding if doc.bom else _NO_MARK.get(doc.encoding, doc.encoding)
         try:  # written back in the encoding (and with the byte-order mark, or none) it was read in
-            data = doc.bom + (getattr(doc, "lead", "") + fixed).encode(encoding)
+            data = doc.bom + (doc.lead + fixed).encode(encoding)
         except UnicodeEncodeError:
             raise InputError(doc.path, f"fixes not written: they cannot be encoded in {doc.encoding}") from None
         writes.write(file, data, rewrite=snapshot)

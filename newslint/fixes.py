@@ -7,6 +7,7 @@ replacement deletes the words with their comma, and a sentence they opened gets 
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from typing import Callable, Mapping, NamedTuple, Sequence
@@ -61,9 +62,13 @@ def _full_stop(text: str, start: int, end: int, replacement: str) -> tuple[int, 
     return start, end, replacement
 
 
-def edits(text: str, findings: Sequence[Finding], fixers: Mapping[str, Fixer], unsafe: bool = False) -> list[Edit]:
+def edits(text: str, findings: Sequence[Finding], fixers: Mapping[str, Fixer], unsafe: bool = False,
+          quoted: Sequence[tuple[int, int]] = ()) -> list[Edit]:
     """Edits for the fixable findings, in order (safe fixes only unless `unsafe`); an edit
-    overlapping an earlier one is skipped (it waits for the next run)."""
+    overlapping an earlier one is skipped (it waits for the next run), and so is one that would
+    touch a quotation (`quoted`: the spans of the document's quotations, marks included): a fix
+    never changes the words inside quotation marks."""
+    inside = _Spans(quoted)
     out: list[Edit] = []
     candidates = sorted((f.start, f.end, f) for f in findings if f.rule in fixers)
     last_end = -1
@@ -78,11 +83,29 @@ def edits(text: str, findings: Sequence[Finding], fixers: Mapping[str, Fixer], u
             edit = deletion(text, start, end)
         else:
             edit = _full_stop(text, start, end, fix.replacement)
-        if edit is None or edit[0] < last_end:
+        if edit is None or edit[0] < last_end or inside.overlaps(edit[0], edit[1]):
             continue
         out.append(Edit(*edit, f.rule))
         last_end = edit[1]
     return out
+
+
+class _Spans:
+    """Spans, merged and sorted, asked by bisection whether a range overlaps one."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`
+        return i >= 0 and self.ends[i] > start
 
 
 def apply(text: str, changes: Sequence[Edit]) -> str:
@@ -94,7 +117,15 @@ def apply(text: str, changes: Sequence[Edit]) -> str:
     return "".join(pieces)
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as patch tools count them: ended by LF only (a CR, U+2028, \\x0b, \\x0c or \\x85 is
+    part of its line, which `str.splitlines` would break there)."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    return out + [lines[-1]] if lines[-1] else out
+
+
 def diff(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+    """A unified diff that `git apply` and `patch` apply."""
+    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

@@ -93,10 +93,22 @@ def test_exit_codes(story, tmp_path):
     assert newslint("check", "--no-such-option", str(story)).returncode == 2
 
 
+def _wait_idle(pid: int) -> None:
+    """Until the process has used no CPU for a moment (it waits on a read), at most 20 s."""
+    last = None
+    for _ in range(100):
+        time.sleep(0.2)
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = int(fields[11]) + int(fields[12])
+        if fields[0] == "S" and ticks == last:
+            return
+        last = ticks
+
+
 def test_ctrl_c_exits_130_without_a_traceback():
     proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "-"], cwd=ROOT, env=ENV,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)  # reading standard input
+    _wait_idle(proc.pid)  # started, and waiting for standard input
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and "Traceback" not in err and "interrupted" in err

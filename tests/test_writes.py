@@ -195,3 +195,39 @@ def test_a_report_still_goes_to_a_new_file(house, work):
     (work / "a.md").write_text(STORY, encoding="utf-8")
     result = check(house, "--format", "json", "--output", "out.json", "a.md")
     assert result.exit_code == 1 and json.loads((work / "out.json").read_text())["findings"]
+
+
+@pytest.mark.parametrize(("data", "encoding"), [
+    ("The mayor slammed it.\n".encode("utf-16-le"), "utf-16"),
+    (b"The mayor slammed it.\n", "utf-8-sig"),
+    ("The mayor slammed it.\n".encode("utf-32-le"), "utf-32"),
+    ("\ufeff\ufeffThe mayor slammed it.\n".encode("utf-8"), None),  # a second U+FEFF after the mark
+    ("The mayor slammed it.\n".encode("utf-16"), "utf-16"),
+], ids=["utf-16", "utf-8-sig", "utf-32", "two-marks", "utf-16-marked"])
+def test_fix_neither_adds_nor_drops_a_byte_order_mark(house, work, data, encoding):
+    story = work / "story.md"
+    story.write_bytes(data)
+    args = ["--encoding", encoding] if encoding else []
+    result = check(house, "--fix", *args, "story.md")
+    assert result.exit_code == 0, result.stderr
+    assert story.read_bytes() == _fixed(data, encoding)
+
+
+def _fixed(data: bytes, encoding: str | None) -> bytes:
+    codec = {"utf-16": "utf-16-le", "utf-32": "utf-32-le", "utf-8-sig": "utf-8", None: "utf-8"}[encoding]
+    for bom in (b"\xff\xfe\x00\x00", b"\xff\xfe", b"\xef\xbb\xbf"):
+        if data.startswith(bom):
+            mark = bom
+            break
+    else:
+        mark = b""
+    return mark + data[len(mark):].decode(codec).replace("slammed", "criticized").encode(codec)
+
+
+def test_fix_never_changes_words_inside_quotation_marks(house, work):
+    story = work / "story.md"
+    text = ('The banner "Police slammed us" hung. The mayor slammed it.\n\n'
+            "\u201cThey slammed the door,\u201d she said. Fans \u2018slammed\u2019 it.\n")
+    story.write_text(text, encoding="utf-8")
+    assert check(house, "--fix", "story.md").exit_code in (0, 1)
+    assert story.read_text(encoding="utf-8") == text.replace("mayor slammed", "mayor criticized")

@@ -51,6 +51,12 @@ def decode_marked(data: bytes, path: str, encoding: str | None) -> tuple[str, st
         raise InputError(path, f"unknown encoding {chosen!r}") from None
     if "\x00" in text[:_NUL_PROBE]:
         raise InputError(path, "binary file (NUL bytes); not linted")
+    if chosen != "utf-8":  # some codecs (UTF-7) decode to lone surrogates, which no output can hold
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            line = len(positions.line_starts(text[:exc.start]))
+            raise InputError(path, f"not valid {chosen}: it decodes to a lone surrogate (line {line})") from None
     return text, chosen, mark
 
 

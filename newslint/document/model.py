@@ -53,6 +53,7 @@ class Document:
         self.sentences = sentences
         self.encoding = encoding  # how the file was decoded, and its byte-order mark (fixes are written back alike)
         self.bom = bom
+        self.lead = ""  # a U+FEFF the text began with (after any byte-order mark), not part of `text`
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, markup={self.markup!r}, {len(self.text)} characters)"
@@ -72,8 +73,9 @@ class Document:
         from newslint import readers
         from newslint.readers import Format, ReadOptions
 
-        if text.startswith("\ufeff"):
-            text = text[1:]
+        lead = ""
+        if text.startswith("\ufeff"):  # kept aside, and written back by a fix
+            text, lead = text[1:], "\ufeff"
         options = options or ReadOptions()
         if fmt is None:
             fmt = Format.TEXT if markup_ is Markup.TEXT else (
@@ -81,7 +83,9 @@ class Document:
             if fmt is None or fmt is Format.DOCX or fmt.archive:
                 fmt = Format.MARKDOWN
         kind = Markup.TEXT if fmt is Format.TEXT else Markup.MARKDOWN
-        return cls.from_layout(text, path, readers.layout(_unified(text), fmt, options), kind)
+        doc = cls.from_layout(text, path, readers.layout(_unified(text), fmt, options), kind)
+        doc.lead = lead
+        return doc
 
     @classmethod
     def from_layout(cls, text: str, path: str, found: Layout, kind: Markup = Markup.MARKDOWN) -> Document:

@@ -6,13 +6,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, NamedTuple
 
 from newslint.engine import Engine
-from newslint.document import MAX_BYTES
+from newslint.document import MAX_BYTES, Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding
+from newslint.readers import Format
 from newslint.rulebook import Rule
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")  # what `newslint check FOLDER` lints
-CONFIG_NAMES = frozenset({".newslint.yaml", ".newslint.yml", "pyproject.toml"})
+# Files whose change may change what a file's lint gives: configurations and ignore files (rule
+# and lexicon files are YAML files anywhere).
+CONFIG_NAMES = frozenset({".newslint.yaml", ".newslint.yml", "pyproject.toml", ".gitignore", ".newslintignore"})
+# The formats an editor buffer holds as text (a Word file is not text; an archive holds many articles).
+BUFFER_FORMATS = frozenset({Format.MARKDOWN, Format.MDX, Format.TEXT, Format.HTML})
 
 if TYPE_CHECKING:
     from newslint.fixes import Fixer
@@ -39,19 +43,24 @@ class Linter:
 
     def __init__(self) -> None:
         self.engine = Engine()
+        self._wanted: dict[Path, bool] = {}
 
     def reset(self) -> None:
-        self.engine = Engine()
+        self.__init__()  # type: ignore[misc]
 
     def wants(self, path: Path) -> bool:
-        """Whether `newslint check` on the file's folder lints this file: its type, and the
-        `exclude` globs of its configuration (a configuration error is reported when linting)."""
-        if not path.name.lower().endswith(ARTICLE_SUFFIXES):
-            return False
-        try:
-            return not self.engine.config_for(path).excludes(path)
-        except NewslintError:
-            return True
+        """Whether `newslint check` on the project lints this file: its type (by the configuration's
+        `readers: extensions`), not excluded by the configuration nor in an ignore file. A
+        configuration error is reported when the file is linted."""
+        if path not in self._wanted:
+            try:
+                config = self.engine.config_for(path)
+                wanted = config.readers.format_for(path.name) in BUFFER_FORMATS and not config.excludes(path) \
+                    and not (config.readers.ignore_files and _ignored(path))
+            except NewslintError:
+                wanted = True
+            self._wanted[path] = wanted
+        return self._wanted[path]
 
     def lint(self, text: str, path: Path | None, display: str, base: Path | None = None) -> Result:
         """Lint a buffer as `newslint check --stdin-filename PATH -` lints it. An unsaved buffer
@@ -60,9 +69,17 @@ class Linter:
         if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
             raise InputError(display, f"larger than {MAX_BYTES // (1024 * 1024)} MB; not linted")
         config = self.engine.config_for(path if path is not None else (base or Path.cwd()) / "untitled.md")
-        outcome = self.engine.lint_text(text, display if path is not None else display + ".md", path, config)
-        findings, timeouts = outcome.findings, outcome.errors
+        fmt = config.readers.format_for(path.name) if path is not None else Format.MARKDOWN
+        doc = Document.from_text(text, display, options=config.readers, fmt=fmt or Format.MARKDOWN)
+        outcome = self.engine.lint_document(doc, path, config)
         ruleset = self.engine.ruleset(config)
         bom = 1 if text.startswith("\ufeff") else 0
-        located = [Located(bom + f.start, bom + f.end, f._replace(path=display)) for f in findings]
-        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, timeouts)
+        located = [Located(bom + f.start, bom + f.end, f._replace(path=display)) for f in outcome.findings]
+        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, outcome.errors)
+
+
+def _ignored(path: Path) -> bool:
+    """In a `.gitignore` or `.newslintignore` of its folder or one above (to the work tree's top)."""
+    from newslint.targets import _outer_rules  # as a folder walk reads them
+
+    return _outer_rules(path.parent).under(path.parent).ignores(path, folder=False)

@@ -37,6 +37,8 @@ class Related(NamedTuple):
     end_line: int
     end_column: int
     text: str
+    start: int  # code-point offsets into the document's text, as a finding's
+    end: int
 
 
 class Finding(NamedTuple):
@@ -73,5 +75,13 @@ class Finding(NamedTuple):
             "suggestions": list(self.suggestions),
         }
         if self.related:
-            out["related"] = [r._asdict() if isinstance(r, tuple) else dict(r) for r in self.related]
+            out["related"] = [_related_dict(r) for r in self.related]
         return out
+
+
+def _related_dict(related: Related | dict[str, object]) -> dict[str, object]:
+    """A related finding as the JSON report gives it (its line and columns; offsets stay in memory)."""
+    out = related._asdict() if isinstance(related, tuple) else dict(related)
+    out.pop("start", None)
+    out.pop("end", None)
+    return out

@@ -16,6 +16,7 @@ from newslint.finding import Finding, Severity
 
 class OutputFormat(enum.Enum):
     TEXT = "text"
+    CONCISE = "concise"
     JSON = "json"
     GITHUB = "github"
     SARIF = "sarif"
@@ -139,7 +140,7 @@ def _lines(chunks: Iterable[str]) -> Iterator[str]:
         yield rest
 
 
-_MODULES = {OutputFormat.TEXT: "text", OutputFormat.JSON: "json_", OutputFormat.GITHUB: "github",
+_MODULES = {OutputFormat.TEXT: "text", OutputFormat.CONCISE: "concise", OutputFormat.JSON: "json_", OutputFormat.GITHUB: "github",
             OutputFormat.SARIF: "sarif", OutputFormat.JUNIT: "junit", OutputFormat.HTML: "html"}
 
 

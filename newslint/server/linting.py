@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 
 
 class Located(NamedTuple):
-    """A finding and its code-point offsets in the buffer's text."""
+    """A finding and its code-point offsets in the buffer's text, and those of the findings of other
+    rules folded into it (start, end, rule)."""
 
     start: int
     end: int
     finding: Finding
+    related: tuple[tuple[int, int, str], ...] = ()
 
 
 class Result(NamedTuple):
@@ -74,7 +76,9 @@ class Linter:
         outcome = self.engine.lint_document(doc, path, config)
         ruleset = self.engine.ruleset(config)
         bom = 1 if text.startswith("\ufeff") else 0
-        located = [Located(bom + f.start, bom + f.end, f._replace(path=display)) for f in outcome.findings]
+        located = [Located(bom + f.start, bom + f.end, f._replace(path=display),
+                           tuple((bom + r.start, bom + r.end, r.rule) for r in f.related))
+                   for f in outcome.findings]
         return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, outcome.errors)
 
 

@@ -131,7 +131,7 @@ def lint_one(target: Target, engine: Engine, fail_on: str | None, stdin_name: st
         options = engine.options_for(config)
         snapshot = writes.Snapshot.of(target) if mode.write and isinstance(target, Path) and target.is_file() else None
         if target == "-":
-            outcomes: list[Outcome | InputError] = [engine.lint_bytes(read_stdin(), stdin_name or "<stdin>", file, config)]
+            outcomes: Iterable[Outcome | InputError] = [engine.lint_bytes(read_stdin(), stdin_name or "<stdin>", file, config)]
         else:
             assert isinstance(target, (Path, jsonl.Slice))
             outcomes = engine.lint_file(target, config)

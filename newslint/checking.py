@@ -3,6 +3,7 @@
 folding, severities and suppression comments."""
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
@@ -101,7 +102,7 @@ def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] 
             errors.append(error)
             continue
         for hit in hits:
-            if doc.scope_at(hit.start) not in rule.scope:
+            if doc.scope_at(hit.start) not in rule.scope or _spans_paragraphs(doc.prose, hit.start, hit.end):
                 continue
             key = (rule.id, hit.start, hit.end)
             if key in seen:
@@ -116,6 +117,14 @@ def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] 
                                     message, text, tuple(suggestions)))
     findings.sort()
     return findings
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _spans_paragraphs(prose: str, start: int, end: int) -> bool:
+    """Does a span hold a blank line? No finding does (a kind that meets one drops the hit)."""
+    return prose.find("\n", start, end) >= 0 and _PARAGRAPH_BREAK.search(prose, start, end) is not None
 
 
 class Ruleset:

@@ -101,7 +101,8 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     try:
         engine = Engine(config_file, [Path(p) for p in extra_rules], _names(select_), _names(ignore), styles, reading)
         known = baseline.load(baseline_file) if baseline_file else None
-        targets = Targets(paths, stdin_filename, lambda path: engine.options_for(engine.config_for(path)))
+        targets = Targets(paths, stdin_filename,  # a folder's files are listed by the config that holds them
+                          lambda path: engine.options_for(engine.config_for(path / "-" if path.is_dir() else path)))
         run = Run()
         with reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
                        targets.repeated) as report:

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple, Sequence
 
 from newslint.checking import Checker, Ruleset, run_rules
 from newslint.config import Config, Finder
@@ -128,18 +128,17 @@ class Engine:
         doc = Document.from_bytes(data, path, self.reading.encoding, self.options_for(config))
         return self.lint_document(doc, file, config)
 
-    def lint_file(self, target: Path | Slice, config: Config | None = None) -> list[Outcome | InputError]:
-        """The outcome of each document of a file (one, or one per record of an archive), with an
-        error in the place of a record that cannot be read; a file that cannot be read raises InputError."""
+    def lint_file(self, target: Path | Slice, config: Config | None = None) -> Iterator[Outcome | InputError]:
+        """The outcome of each document of a file (one, or one per record of an archive, as it is
+        read), with an error in the place of a record that cannot be read; a file that cannot be read
+        raises InputError."""
         from newslint.readers.files import documents
         from newslint.readers.jsonl import Slice
 
         file = Path(target.path) if isinstance(target, Slice) else target
         config = config if config is not None else self.config_for(file)
-        out: list[Outcome | InputError] = []
         for doc in documents(target, self.options_for(config), self.reading.encoding):
-            out.append(doc if isinstance(doc, InputError) else self.lint_document(doc, file, config))
-        return out
+            yield doc if isinstance(doc, InputError) else self.lint_document(doc, file, config)
 
 
 @functools.lru_cache(maxsize=1)

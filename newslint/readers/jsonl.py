@@ -18,7 +18,7 @@ from newslint.errors import InputError
 
 TEXT_FIELDS = ("text", "body", "content", "article_body", "articleBody", "story")
 ID_FIELDS = ("id", "uuid", "guid", "slug", "url")
-SLICE_BYTES = 4 * 1024 * 1024  # a slice of a .jsonl file: a unit of work (and of memory)
+SLICE_BYTES = 1024 * 1024  # a slice of a .jsonl file: a unit of work (and of memory)
 MAX_RECORD_BYTES = 10 * 1024 * 1024  # a longer record is an error, not an allocation
 _READ = 1 << 20
 

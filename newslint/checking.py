@@ -70,7 +70,12 @@ def article_type(text: str) -> str | None:
 
 def fixers(rules: Sequence[Rule]) -> dict[str, Fixer]:
     """Rule id -> its kind's `fix`, for the rules that can fix what they flag."""
-    return {r.id: r.check.fix for r in rules if getattr(r.check, "fixable", False)}
+    found: dict[str, Fixer] = {}
+    for r in rules:
+        fix = getattr(r.check, "fix", None) if getattr(r.check, "fixable", False) else None
+        if fix is not None:  # a kind that can fix offers `fix(matched) -> Fix | None`
+            found[r.id] = fix
+    return found
 
 
 def _accepted_spans(doc: Document, terms: Sequence[str]) -> list[tuple[int, int]]:

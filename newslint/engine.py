@@ -88,9 +88,9 @@ class Engine:
 
     def __init__(self, config_file: Path | None = None, extra_rules: Sequence[Path] = (),
                  select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
-                 styles: Sequence[str] = (), reading: Reading = Reading()) -> None:
+                 styles: Sequence[str] = (), reading: Reading = Reading(), extend_select: Sequence[str] = ()) -> None:
         self.finder = Finder(config_file)
-        self.checker = Checker(extra_rules, select, ignore, styles)
+        self.checker = Checker(extra_rules, select, ignore, styles, extend_select)
         self.reading = reading
 
     def config_for(self, file: Path | None) -> Config:

@@ -9,7 +9,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, TypeVar
 
-from newslint.errors import InputError, NewslintError
+from newslint.errors import NewslintError
 from newslint.readers.jsonl import Slice
 
 _CHUNK = 4  # files per task sent to a worker: small enough to balance, big enough to amortize
@@ -23,7 +23,7 @@ _AHEAD = 4  # chunks handed out per worker beyond the one whose results are awai
 # chunk never waits on a worker that is waiting for its results to be read (long paths, large results).
 _FEED_BYTES = 8192
 
-Target = Path | str | InputError | Slice | Any  # (and what else a caller lists)
+Target = Any  # a Path, "-", an InputError found while listing, a Slice of an archive, or what else a caller lists
 # What workers are handed: files, and slices of archives (anything else is handled in this process).
 _WORK = (Path, Slice)
 T = TypeVar("T")

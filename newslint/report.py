@@ -74,9 +74,11 @@ class Report:
 
 @contextmanager
 def reporter(fmt: OutputFormat, output: Path | None, colour: bool | None, known: Mapping[tuple[str, str], int] | None,
-              write_baseline: Path | None, mode: FixMode, repeated: frozenset[str]) -> Iterator[Report]:
+              write_baseline: Path | None, mode: FixMode, repeated: frozenset[str],
+              statistics: bool = False) -> Iterator[Report]:
     """A report written as files are linted: to standard output, or to `output` through a temporary
-    file that replaces it only when the run ends without an error."""
+    file that replaces it only when the run ends without an error. `statistics`: counts per rule
+    instead of the chosen format."""
     if write_baseline or mode.diff:  # neither prints a report
         yield Report(None, known, bool(write_baseline), mode.diff and not write_baseline, repeated,
                       mode.diff and not write_baseline and sys.stdout.isatty())
@@ -84,16 +86,26 @@ def reporter(fmt: OutputFormat, output: Path | None, colour: bool | None, known:
     colour = (sys.stdout.isatty() and output is None) if colour is None else colour
     if output is None:
         echo = _Echo(colour)
-        yield Report(formats.writer(fmt, echo, colour, repeated), known, False, False, repeated, sys.stdout.isatty())
+        yield Report(_writer(fmt, echo, colour, repeated, statistics), known, False, False, repeated,
+                     sys.stdout.isatty())
         echo.flush(end=True)
         return
     import io
 
     with writes.atomic(output) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-        yield Report(formats.writer(fmt, text.write, colour, repeated), known, False, False, repeated, False)
+        yield Report(_writer(fmt, text.write, colour, repeated, statistics), known, False, False, repeated, False)
         text.flush()
         text.detach()
+
+
+def _writer(fmt: OutputFormat, write: formats.Write, colour: bool, repeated: frozenset[str],
+            statistics: bool) -> formats.Writer:
+    if statistics:
+        from newslint.formats.statistics import Writer
+
+        return Writer(write, colour, repeated)
+    return formats.writer(fmt, write, colour, repeated)
 
 
 class _Echo:

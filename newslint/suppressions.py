@@ -1,4 +1,5 @@
-"""Inline suppressions in comments: `<!-- newslint-disable RULE -->`, `-enable`, `-disable-next-line`, `-disable-file`.
+"""Inline suppressions in comments: `<!-- newslint-disable RULE -->` (in MDX `{/* newslint-disable RULE */}`),
+`-enable`, `-disable-next-line`, `-disable-file`.
 
 A directive names rule ids or families (comma or space separated; none means every rule). A directive
 naming an unknown rule, or one that suppressed nothing, is itself reported, like an unused `noqa`.
@@ -19,7 +20,9 @@ META_RULES = {
     UNKNOWN_RULE: "A suppression comment names a rule or family that does not exist.",
     UNUSED: "A suppression comment that suppressed nothing: remove it, or fix the rule name.",
 }
-_DIRECTIVE = programs.compile(r"<!--\s*newslint-(disable-next-line|disable-file|disable|enable)\b(?P<names>[^>]*?)\s*-->")
+# An HTML comment, or (MDX, where HTML comments are not allowed) a JSX comment: {/* newslint-disable x */}
+_DIRECTIVE = programs.compile(
+    r"(?:<!--|\{/\*)\s*newslint-(disable-next-line|disable-file|disable|enable)\b(?P<names>[^>*]*?)\s*(?:-->|\*/\})")
 _NAME = programs.compile(r"[\w.-]+")
 
 

@@ -92,7 +92,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
                       "message: \"Use '{replacement}'.\"\nswap:\n  passed away: died\n"}.items():
         (desk / rel).parent.mkdir(parents=True, exist_ok=True)
         (desk / rel).write_text(text, encoding="utf-8")
-    (desk / "old.txt").write_bytes("The caf\u00e9 closed, its owner said.\n".encode("latin-1"))
+    (desk / "old.txt").write_bytes(b"The shop closed, its owner said.\n")  # latin-1, and UTF-8 too: `check` of . reads it
     # the story in the other formats the Use examples name
     (desk / "story.mdx").write_text('import { Map } from "./map"\n\n<Map />\n\n' + STORY, encoding="utf-8")
     (desk / "story.html").write_text("<nav>Home</nav><article><p>The brutal raid ended.</p></article>", encoding="utf-8")
@@ -165,7 +165,12 @@ def test_configuration_examples(world):
     yaml.safe_load(yaml_example.body)
     (second / ".newslint.yaml").write_text(yaml_example.body, encoding="utf-8")
     (second / "story.md").write_text(STORY, encoding="utf-8")
-    for folder in (first, second):
+    (reading,) = [e for e in examples() if e.heading == "Reading files" and e.lang == "yaml"]
+    third = desk / "cfg-readers"
+    third.mkdir()
+    (third / ".newslint.yaml").write_text(reading.body, encoding="utf-8")
+    (third / "story.md").write_text(STORY, encoding="utf-8")
+    for folder in (first, second, third):
         result = _sh("newslint check story.md", folder, env)
         assert result.returncode in (0, 1), result.stderr
 

@@ -64,6 +64,7 @@ class Writer:
         self.repeated = repeated  # paths given more than once (fingerprints count on across them)
         self.files = 0
         self.counts = dict.fromkeys(Severity, 0)
+        self.quiet = False  # --quiet: the findings only, no summary
         self.skipped: Mapping[str, int] = {}  # files not linted, by reason (set before `close`)
 
     @property

@@ -24,7 +24,8 @@ class Writer(formats.Writer):
             self.write("".join(line(f, self.colour) for f in findings))
 
     def close(self, rules: Mapping[str, RuleInfo]) -> None:
-        self.write(summary(self) + "\n")
+        if not self.quiet:
+            self.write(summary(self) + "\n")
 
 
 def render(report: Report) -> str:

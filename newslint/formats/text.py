@@ -106,4 +106,6 @@ class Writer(formats.Writer):
         self.last = path
 
     def close(self, rules: Mapping[str, RuleInfo]) -> None:
+        if self.quiet:
+            return
         self.write(("\n" if self.last is not None else "") + summary(self) + "\n")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import copy
 import io
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from newslint.errors import InputError
 from newslint.document import markup

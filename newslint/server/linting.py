@@ -37,6 +37,7 @@ class Result(NamedTuple):
     fixers: Mapping[str, Fixer]  # rule id -> the fix its kind offers for a flagged text (see `fixes`)
     rules: Mapping[str, Rule]  # every rule of the file's rule set, by id
     errors: tuple[str, ...]  # rules that timed out (skipped, the others' findings kept)
+    format: Format = Format.MARKDOWN  # how the buffer was read
 
 
 class Linter:
@@ -79,7 +80,8 @@ class Linter:
         located = [Located(bom + f.start, bom + f.end, f._replace(path=display),
                            tuple((bom + r.start, bom + r.end, r.rule) for r in f.related))
                    for f in outcome.findings]
-        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, outcome.errors)
+        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, outcome.errors,
+                      fmt or Format.MARKDOWN)
 
 
 def _ignored(path: Path) -> bool:

@@ -228,9 +228,20 @@ def test_readme_readers_example_is_a_valid_configuration(tmp_path: Path) -> None
     from conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    (example,) = re.findall(r"^```yaml\n(readers:\n.*?)^```", readme, re.S | re.M)
+    (example,) = re.findall(r"^```yaml\n(readers:\n.*?)^```", readme, re.DOTALL | re.MULTILINE)
     (tmp_path / ".newslint.yaml").write_text(example, encoding="utf-8")
     (tmp_path / "a.story").write_text("---\ntitle: A shocking vote\n---\nBody.\n", encoding="utf-8")
     (tmp_path / "b.json").write_text(json.dumps([{"guid": "g", "body": "Critics slammed it."}]), encoding="utf-8")
     _, findings, stderr = check("--select", "loaded", str(tmp_path))
     assert [Path(str(f["path"])).name for f in findings] == ["a.story", "b.json#g"], stderr
+
+
+@pytest.mark.parametrize(("ext", "comment"), [("html", "<!-- newslint-disable-next-line loaded -->"),
+                                              ("mdx", "{/* newslint-disable-next-line loaded */}")])
+def test_suppression_comments_in_html_and_mdx(tmp_path: Path, ext: str, comment: str) -> None:
+    body = "Critics slammed the plan.\nThe mayor slammed it too.\n"
+    text = f"<article>{comment}\n{body}</article>" if ext == "html" else f"{comment}\n{body}"
+    path = tmp_path / f"story.{ext}"
+    path.write_text(text, encoding="utf-8")
+    _, findings, stderr = check("--select", "loaded", str(path))
+    assert [(f["line"], f["column"], f["text"]) for f in findings] == [(3, 11, "slammed")], stderr

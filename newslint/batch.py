@@ -103,6 +103,7 @@ class Linted(NamedTuple):
     config: Config
     threshold: Severity
     errors: tuple[str, ...] = ()  # rules that timed out on this file: reported, the others' findings kept
+    source: str | None = None  # the archive a record came from (its `path` names the record)
 
 
 class Fatal(NamedTuple):
@@ -151,7 +152,8 @@ def lint_one(target: Target, engine: Engine, fail_on: str | None, stdin_name: st
                     outcome = engine.lint_text(fixed, doc.path, file, config)
             if engine.reading.annotate and word and file is not None:
                 _annotate(file, outcome.findings)
-            results.append(Linted(doc.path, outcome.document.text, outcome.findings, config, threshold, outcome.errors))
+            results.append(Linted(doc.path, outcome.document.text, outcome.findings, config, threshold, outcome.errors,
+                                  str(file) if archive else None))
     except InputError as exc:
         return str(exc)
     except NewslintError as exc:  # exceptions with their own arguments do not cross processes
@@ -196,6 +198,7 @@ def lint_all(targets: Sequence[Target] | Targets, engine: Engine, fail_on: str |
     results = parallel.map_ordered(lambda t: lint_one(t, engine, fail_on, stdin_name, mode, run),
                                  targets, 1 if mode.on else jobs, before_fork)
     named: set[Ruleset] = set()  # the rule sets whose rules are in `run.rules`
+    protected = ""  # the last file protected from being written
     show = progress and wants_progress(targets)
     with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
             else _plain(results) as items:
@@ -216,7 +219,10 @@ def lint_all(targets: Sequence[Target] | Targets, engine: Engine, fail_on: str |
                 continue
             if isinstance(result, Fatal):
                 raise NewslintError(result.message)
-            writes.protect(result.path)  # an article read is never overwritten by a report or baseline
+            read = result.source or result.path
+            if read != protected:  # (an archive once, not each of its records: memory stays level)
+                writes.protect(read)  # an article read is never overwritten by a report or baseline
+                protected = read
             for message in result.errors:
                 error(message)
                 run.failed = True

@@ -15,7 +15,6 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 from newslint.finding import Finding
 from newslint.kinds import Fix
 
-
 Fixer = Callable[[str], "Fix | None"]
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newslint.document.model import Document
 
-_CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+_CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+\Z")  # \Z: $ would also match before a line's end
 _CAP_WORD_AFTER = re.compile(r"^[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?([A-Z][\w'’-]*)")
 
 

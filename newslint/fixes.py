@@ -16,7 +16,6 @@ from newslint.finding import Finding
 from newslint.kinds import Fix
 from newslint.positions import line_starts, offset_of
 
-
 Fixer = Callable[[str], "Fix | None"]
 
 

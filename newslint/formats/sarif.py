@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path, PurePath
-from urllib.parse import quote
 from typing import Any, Mapping, Sequence
+from urllib.parse import quote
 
 from newslint import __version__, formats
 from newslint.finding import Finding, Severity

@@ -32,7 +32,7 @@ def _rank(f: Finding) -> tuple[int, int, int, int, int]:
 
 
 def _related(f: Finding) -> Related:
-    return Related(f.rule, f.line, f.column, f.end_line, f.end_column, f.text)
+    return Related(f.rule, f.line, f.column, f.end_line, f.end_column, f.text, f.start, f.end)
 
 
 def _merge(group: Sequence[Finding]) -> Finding:

@@ -194,7 +194,7 @@ def test_suppression_example_suppresses_and_leaves_nothing_stale(world):
 def test_rule_examples_load_and_pass_their_own_cases(world):
     from newslint.checking import fixers
     from newslint.document import Document
-    from newslint.engine import lint
+    from newslint.engine import run_rules as lint
     from newslint.fixes import apply, edits
     from newslint.rulebook import load_rules
 

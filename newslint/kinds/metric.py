@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 from newslint.cache import programs
 from newslint.document import Document, Scope
-from newslint.kinds import BuildContext, Hit
+from newslint.kinds import BuildContext, Hit, KindBase
 from newslint.document.markup import BlockKind
 from newslint.schema import Option, Where, choice, integer
 
@@ -44,7 +44,7 @@ def words(text: str) -> int:
     return data.count(b" a") + data.startswith(b"a")
 
 
-class Metric:
+class Metric(KindBase):
     name = "metric"
     options = OPTIONS
     default_scope = frozenset({Scope.NARRATIVE})

@@ -195,6 +195,11 @@ class Compiled:
         return _term_regex(*self.source)
 
     @functools.cached_property
+    def lower_case_terms(self) -> frozenset[str]:
+        """A term list's terms written in lower case, normalized (see `normalize`)."""
+        return frozenset(normalize(t) for t in self.source[0] if t[:1].islower())
+
+    @functools.cached_property
     def by_first_word(self) -> dict[str, tuple[str, ...]]:
         """A term list's terms grouped by their first word (as in `first_words`)."""
         groups: dict[str, list[str]] = {}
@@ -356,8 +361,12 @@ class Matcher:
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose
         hits: list[tuple[int, int]] = []
+        words: set[str] = set()  # listed in lower case: a capital on them marks a name (see `names`)
         for item in self.compiled:
-            hits.extend(_matches(item, doc))
+            found = _matches(item, doc)
+            hits.extend(found)
+            if item.is_terms and not self.match_proper_names:
+                words.update(item.lower_case_terms)
         if not hits:
             return hits
         hits.sort()
@@ -372,7 +381,7 @@ class Matcher:
                 continue
             if blocked and any(x <= a and b <= y for x, y in blocked):
                 continue
-            if not self.match_proper_names and is_proper_name(doc, a, b):
+            if not self.match_proper_names and is_proper_name(doc, a, b, normalize(text[a:b]) in words):
                 continue
             out.append((a, b))
         out.sort()
@@ -1011,22 +1020,12 @@ def _required(items: list[Any]) -> set[str] | None:
     return best
 
 
-_CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
-_CAP_WORD_AFTER = re.compile(r"^[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?([A-Z][\w'’-]*)")
+def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = False) -> bool:
+    """A capitalized match that is a name or a title, not a word choice (see `names.is_name`).
 
+    `listed_lower`: the match is a term its list writes in lower case, so a capital on it mid-sentence
+    is the writer's mark of a name; otherwise (a month, a pattern) only capitalized neighbours are.
+    """
+    from newslint.names import is_name
 
-def is_proper_name(doc: Document, start: int, end: int) -> bool:
-    """A capitalized match inside a run of capitalized words mid-sentence: a name, not a word choice."""
-    text = doc.prose
-    if not text[start:start + 1].isupper():
-        return False
-    if text[start:end].isupper() and end - start > 1:
-        return False  # ALL-CAPS emphasis is still the word
-    index = doc.sentence_index(start)
-    sentence_initial = index >= 0 and doc.sentences[index].start >= start - 2 and \
-        not text[doc.sentences[index].start:start].strip(" \"“‘'(")
-    after = _CAP_WORD_AFTER.match(text, end, min(len(text), end + 40))
-    if sentence_initial:
-        return False
-    before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
-    return bool(after or before)
+    return is_name(doc, start, end, listed_lower)

@@ -1,9 +1,11 @@
 """Baselines: record today's findings by fingerprint, then report only new ones."""
 from __future__ import annotations
 
+import functools
 import json
+import os
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Container, Mapping, Sequence
 
 from newslint.errors import RuleError
@@ -17,8 +19,34 @@ def dumps(findings: Sequence[Finding], sources: Mapping[str, str]) -> str:
     return _dumps(_entries(findings, fingerprints(findings, sources)))
 
 
-def _entries(findings: Sequence[Finding], prints: Sequence[str]) -> list[dict[str, str]]:
-    return [{"path": f.path, "rule": f.rule, "text": f.text, "fingerprint": fp} for f, fp in zip(findings, prints)]
+def key(path: str, root: Path | None = None) -> str:
+    """The name a file is recorded under: its path relative to its repository's root (the nearest
+    folder above it holding `.git`), else relative to `root` (its configuration's folder), so that a
+    baseline holds whether a file is named by an absolute path or from another working folder."""
+    if path.startswith("<"):  # standard input with no name
+        return path
+    full = os.path.abspath(path)
+    folder = _repository(os.path.dirname(full)) or (os.path.abspath(root) if root is not None else os.getcwd())
+    try:
+        return PurePosixPath(Path(full).relative_to(folder)).as_posix()
+    except ValueError:
+        return PurePosixPath(Path(full)).as_posix()
+
+
+@functools.lru_cache(maxsize=1024)
+def _repository(folder: str) -> str | None:
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _entries(findings: Sequence[Finding], prints: Sequence[str], name: str | None = None) -> list[dict[str, str]]:
+    return [{"path": name if name is not None else f.path, "rule": f.rule, "text": f.text, "fingerprint": fp}
+            for f, fp in zip(findings, prints)]
 
 
 def _dumps(entries: list[dict[str, str]]) -> str:
@@ -33,8 +61,9 @@ class Recorder:
         self.prints = Fingerprints(repeated)
         self.entries: list[dict[str, str]] = []
 
-    def add(self, findings: Sequence[Finding], text: str | None) -> None:
-        self.entries.extend(_entries(findings, self.prints.of(findings, text)))
+    def add(self, findings: Sequence[Finding], text: str | None, name: str | None = None) -> None:
+        """Record one file's findings, under `name` (see `key`) or each finding's path."""
+        self.entries.extend(_entries(findings, self.prints.of(findings, text), name))
 
     def dumps(self) -> str:
         return _dumps(self.entries)
@@ -48,6 +77,10 @@ def load(path: Path) -> Counter[tuple[str, str]]:
         raise RuleError(str(path), f"cannot read baseline: {exc}") from None
     except json.JSONDecodeError as exc:
         raise RuleError(str(path), f"malformed baseline JSON: {exc.msg}", line=exc.lineno) from None
+    except RecursionError:
+        raise RuleError(str(path), "malformed baseline JSON: nested too deeply") from None
+    except ValueError as exc:  # a number too long to read, say
+        raise RuleError(str(path), f"malformed baseline JSON: {str(exc)[:120]}") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise RuleError(str(path), f"not a newslint baseline (expected version {VERSION} with a findings list)")
     out: Counter[tuple[str, str]] = Counter()
@@ -65,11 +98,13 @@ def new_findings(findings: Sequence[Finding], sources: Mapping[str, str],
     return _new(findings, fingerprints(findings, sources), Counter(known))
 
 
-def _new(findings: Sequence[Finding], prints: Sequence[str], left: Counter[tuple[str, str]]) -> list[Finding]:
+def _new(findings: Sequence[Finding], prints: Sequence[str], left: Counter[tuple[str, str]],
+         name: str | None = None) -> list[Finding]:
     out = []
     for f, fp in zip(findings, prints):
-        if left[(f.path, fp)] > 0:
-            left[(f.path, fp)] -= 1
+        where = (name if name is not None else f.path, fp)
+        if left[where] > 0:
+            left[where] -= 1
         else:
             out.append(f)
     return out
@@ -82,5 +117,6 @@ class Filter:
         self.left = Counter(known)
         self.prints = Fingerprints(repeated)
 
-    def new(self, findings: Sequence[Finding], text: str | None) -> list[Finding]:
-        return _new(findings, self.prints.of(findings, text), self.left)
+    def new(self, findings: Sequence[Finding], text: str | None, name: str | None = None) -> list[Finding]:
+        """One file's findings that are not recorded, looked up under `name` (see `key`) or each finding's path."""
+        return _new(findings, self.prints.of(findings, text), self.left, name)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from newslint import config as config_
 from newslint import suppressions
@@ -16,6 +16,9 @@ from newslint.patterns import term_pattern
 from newslint.positions import offset_of
 from newslint.rulebook import Rule, builtin_root, load_rules, select
 from newslint.verdict import story_verdict
+
+if TYPE_CHECKING:
+    from newslint.fixes import Fixer
 
 
 # What `categories:` or `tags:` may say for an article type (the first known one wins).
@@ -64,6 +67,11 @@ def article_type(text: str) -> str | None:
     return None
 
 
+def fixers(rules: Sequence[Rule]) -> dict[str, Fixer]:
+    """Rule id -> its kind's `fix`, for the rules that can fix what they flag."""
+    return {r.id: r.check.fix for r in rules if getattr(r.check, "fixable", False)}
+
+
 def _accepted_spans(doc: Document, terms: Sequence[str]) -> list[tuple[int, int]]:
     if not terms:
         return []
@@ -81,8 +89,9 @@ class Ruleset:
         return frozenset({r.id for r in self.rules} | {r.family for r in self.rules})
 
     @cached_property
-    def safe(self) -> frozenset[str]:
-        return frozenset(r.id for r in self.rules if getattr(r.check, "safe", False) is True)
+    def fixers(self) -> dict[str, Fixer]:
+        """Rule id -> the fix its kind offers for a flagged text (see `fixes`)."""
+        return fixers(self.rules)
 
     def check_names(self, names: Sequence[str], where: str) -> None:
         for name in names:

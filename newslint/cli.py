@@ -7,23 +7,30 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence, Sized
 
 import click
 
 from newslint import __version__, formats, runner
+from newslint import targets as targets_
 from newslint.checking import Checker, Ruleset
 from newslint.config import KNOWN_STYLES, Config, Finder
 from newslint.document import Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding, Severity
 from newslint.formats import OutputFormat, RuleInfo
+from newslint.readers import Format, ReadOptions, jsonl
 from newslint.rulebook import Rule, load_rules
 from newslint.suppressions import META_RULES
-from newslint.writes import atomic, write_atomic
+from newslint import writes
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 PROGRESS_MIN_FILES = 20
+
+if TYPE_CHECKING:
+    from newslint.fixes import Fixer
+
+Target = targets_.Target
+OptionsFor = Callable[[Path], ReadOptions]
 
 
 class ExitCode(enum.IntEnum):
@@ -49,29 +56,11 @@ def _encoding(name: str | None) -> str | None:
         raise click.BadParameter(f"unknown encoding {name!r}") from None
 
 
-def _walk(root: Path) -> Iterator[Path | InputError]:
-    problems: list[OSError] = []  # a folder that cannot be listed is reported, not skipped in silence
-    for folder, dirs, files in os.walk(root, onerror=problems.append, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.lower().endswith(ARTICLE_SUFFIXES) and (Path(folder) / name).is_file():
-                yield Path(folder) / name
-    for exc in problems:
-        yield InputError(str(exc.filename or root), f"cannot read folder: {exc.strerror or exc}")
-
-
-def _targets(paths: Sequence[str]) -> Iterator[Path | str | InputError]:
+def _targets(paths: Sequence[str], options_for: OptionsFor | None = None) -> Iterator[Target]:
+    """What to lint: see `targets.targets`; each path is listed with the reading options of its config."""
     for raw in paths:
-        if raw == "-":
-            yield "-"
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path)
-        elif path.exists() or path.is_symlink():
-            yield path
-        else:
-            yield InputError(raw, "no such file or directory")
+        options = options_for(Path(raw)) if options_for is not None and raw != "-" else ReadOptions()
+        yield from targets_.targets([raw], options)
 
 
 def _rule_info(rules: Iterable[Rule]) -> dict[str, RuleInfo]:
@@ -88,43 +77,92 @@ class Run:
         self.diffs: list[str] = []  # diffs of the file at hand, until they are printed
         self.fixed = 0
         self.failed = False
+        self.problems: list[str] = []  # error lines of files not linted (or rules skipped), for the report
+        self.linted = 0  # files (and archive records) linted
+        self.skipped: dict[str, int] = {}  # files skipped, by reason
 
 
 class FixMode(NamedTuple):
     write: bool = False
     diff: bool = False
+    unsafe: bool = False  # --unsafe-fixes: suggestions that need a reader's eye are applied too
 
     @property
     def on(self) -> bool:
         return self.write or self.diff
 
 
-def _read(target: Path | str, stdin_name: str | None, encoding: str | None) -> tuple[Document, Path | None]:
-    """The document and the file it came from (None for stdin)."""
+class Reading(NamedTuple):
+    """How this run reads files: the command line's settings over each config's `readers:` table."""
+
+    encoding: str | None = None
+    text_fields: tuple[str, ...] = ()
+    id_fields: tuple[str, ...] = ()
+    ignore_files: bool = True
+    annotate: bool = False  # write story.newslint.docx beside each .docx linted
+
+    def options(self, config: Config) -> ReadOptions:
+        options = config.readers
+        if self.text_fields:
+            options = options._replace(text_fields=self.text_fields)
+        if self.id_fields:
+            options = options._replace(id_fields=self.id_fields)
+        return options if self.ignore_files else options._replace(ignore_files=False)
+
+
+def read_stdin() -> bytes:
+    """Standard input, read no further than one byte past the size limit of any file."""
+    from newslint.document import MAX_BYTES
+
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
+def _read(target: Path | str | jsonl.Slice, stdin_name: str | None, reading: Reading, options: ReadOptions,
+          snapshot: bool = False) -> tuple[list[Document | InputError], writes.Snapshot | None]:
+    """The documents (one, or one per archive record, with errors in the place of unreadable records),
+    and (`snapshot`, for a file) the file as it was read, which a rewrite compares."""
     if target == "-":
-        data = sys.stdin.buffer.read()
-        return Document.from_bytes(data, stdin_name or "<stdin>", encoding), Path(stdin_name) if stdin_name else None
-    assert isinstance(target, Path)
-    return Document.read(target, encoding=encoding), target
+        return [Document.from_bytes(read_stdin(), stdin_name or "<stdin>", reading.encoding, options)], None
+    from newslint.readers.files import documents
+
+    assert isinstance(target, (Path, jsonl.Slice))
+    before = writes.Snapshot.of(target) if snapshot and isinstance(target, Path) and target.is_file() else None
+    return list(documents(target, options, reading.encoding)), before
 
 
-def _fix(doc: Document, file: Path | None, findings: list[Finding], safe: frozenset[str],
-         mode: FixMode, run: Run) -> str | None:
+def _annotate(file: Path, findings: list[Finding]) -> None:
+    """Write the annotated copy of a .docx (never the original) through the careful writer."""
+    from newslint.readers import docx
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(str(file), f"cannot read: {exc.strerror or exc}") from None
+    writes.write(Path(docx.annotated_name(str(file))), docx.annotate(data, str(file), findings))
+
+
+# Codecs whose encoder writes a byte-order mark: a file read without one is written back without one.
+_NO_MARK = {"utf-16": f"utf-16-{sys.byteorder[0]}e", "utf-32": f"utf-32-{sys.byteorder[0]}e", "utf-8-sig": "utf-8"}
+
+
+def _fix(doc: Document, file: Path | None, findings: list[Finding], fixers: Mapping[str, Fixer],
+         mode: FixMode, run: Run, snapshot: writes.Snapshot | None = None) -> str | None:
     """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
     from newslint import fixes
 
-    changes = fixes.edits(doc.text, findings, safe)
+    changes = fixes.edits(doc.text, findings, fixers, mode.unsafe)
     if not changes:
         return None
     fixed = fixes.apply(doc.text, changes)
     if mode.diff:
         run.diffs.append(fixes.diff(doc.path, doc.text, fixed))
-    if mode.write and file is not None:  # standard input is reported, never rewritten
-        try:  # written back in the encoding (and with the byte-order mark) it was read in
-            data = doc.bom + fixed.encode(doc.encoding)
+    if mode.write and file is not None and snapshot is not None:  # standard input is never written anywhere
+        encoding = doc.encoding if doc.bom else _NO_MARK.get(doc.encoding, doc.encoding)
+        try:  # written back in the encoding (and with the byte-order mark, or none) it was read in
+            data = doc.bom + (doc.lead + fixed).encode(encoding)
         except UnicodeEncodeError:
             raise InputError(doc.path, f"fixes not written: they cannot be encoded in {doc.encoding}") from None
-        write_atomic(file, data, Path.cwd())
+        writes.write(file, data, rewrite=snapshot)
         run.fixed += len(changes)
     return fixed
 
@@ -146,43 +184,77 @@ class _Fatal(NamedTuple):
     message: str
 
 
-def _lint_one(target: Path | str | InputError, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, run: Run, encoding: str | None) -> _Linted | _Fatal | str | None:
-    """Lint (and fix) one target: its result, an error message, or None when the config excludes it."""
+_Result = _Linted | _Fatal | str | targets_.Skipped | None
+
+
+def _lint_one(target: Target, finder: Finder, checker: Checker, fail_on: str | None,
+              stdin_name: str | None, mode: FixMode, run: Run, reading: Reading) -> _Result | list[_Result]:
+    """Lint (and fix) one target: its result, an error message, None when the config excludes it, the
+    file skipped; for an archive, a list of these, one per record."""
     try:
-        if isinstance(target, InputError):
-            raise target
-        file = target if isinstance(target, Path) else (Path(stdin_name) if stdin_name else None)
+        if isinstance(target, (InputError, targets_.Skipped)):
+            if isinstance(target, InputError):
+                raise target
+            return target
+        file = Path(target.path) if isinstance(target, jsonl.Slice) else \
+            target if isinstance(target, Path) else (Path(stdin_name) if stdin_name else None)
         config = finder.for_path(file)
         if file is not None and config.excludes(file):
-            return None
-        doc, file = _read(target, stdin_name, encoding)
-        timeouts: list[NewslintError] = []
-        findings = checker.check(doc, config, file, timeouts)
-        ruleset = checker.ruleset(config)
-        if mode.on:
-            fixed = _fix(doc, file, findings, ruleset.safe, mode, run)
-            if fixed is not None and mode.write:
-                doc = Document.from_text(fixed, doc.path)
-                timeouts.clear()
-                findings = checker.check(doc, config, file, timeouts)
+            return targets_.Skipped(str(file), targets_.EXCLUDED)
+        options = reading.options(config)
+        docs, snapshot = _read(target, stdin_name, reading, options, mode.write)
+        threshold = Severity.parse(fail_on or config.fail_on or "warning")
+        fmt = options.format_for(str(file), named=True) if isinstance(target, (Path, jsonl.Slice)) else None
+        archive = isinstance(target, jsonl.Slice) or (fmt is not None and fmt.archive)
+        word = fmt is Format.DOCX  # its text is built from the document: fixes are not written back
+        results: list[_Result] = []
+        for doc in docs:
+            if isinstance(doc, InputError):
+                results.append(str(doc))
+                continue
+            timeouts: list[NewslintError] = []
+            findings = checker.check(doc, config, file, timeouts)
+            ruleset = checker.ruleset(config)
+            if mode.on and not archive and not word:
+                fixed = _fix(doc, file, findings, ruleset.fixers, mode, run, snapshot)
+                if fixed is not None and mode.write and snapshot is not None:  # written: what is left is reported
+                    doc = Document.from_text(fixed, doc.path, options=options)
+                    timeouts.clear()
+                    findings = checker.check(doc, config, file, timeouts)
+            if reading.annotate and word and file is not None:
+                _annotate(file, findings)
+            results.append(_Linted(doc.path, doc.text, findings, config, threshold, tuple(str(e) for e in timeouts)))
     except InputError as exc:
         return str(exc)
     except NewslintError as exc:  # exceptions with their own arguments do not cross processes
         return _Fatal(str(exc))
-    return _Linted(doc.path, doc.text, findings, config, Severity.parse(fail_on or config.fail_on or "warning"),
-                   tuple(str(e) for e in timeouts))
+    except RecursionError:
+        return f"{_name(target, stdin_name)}: not linted: its structure is nested too deeply"
+    except Exception as exc:  # noqa: BLE001 - the one place a fault in one file's lint is caught: reported, others go on
+        return f"{_name(target, stdin_name)}: not linted: internal error: {type(exc).__name__}: {_short(str(exc))}"
+    return results if archive else results[0]
 
 
-def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, jobs: int | None = None, encoding: str | None = None,
+def _name(target: Target, stdin_name: str | None) -> str:
+    if isinstance(target, (InputError, targets_.Skipped, jsonl.Slice)):
+        return target.path
+    return str(target) if isinstance(target, Path) else stdin_name or "<stdin>"
+
+
+def _short(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _lint_all(targets: Sequence[Target] | _Targets, finder: Finder, checker: Checker, fail_on: str | None,
+              stdin_name: str | None, mode: FixMode, jobs: int | None = None, reading: Reading = Reading(),
               run: Run | None = None, progress: bool = True) -> Iterator[_Linted]:
     """Each file's result, in order, as it is linted; errors are reported (and noted in `run`) on the way."""
     run = run if run is not None else Run()
 
     def before_fork() -> None:
         """Load and compile the rules once here, so that the forked workers share them."""
-        first = next((t for t in targets if isinstance(t, Path)), None)
+        first = next((Path(t.path) if isinstance(t, jsonl.Slice) else t for t in targets
+                      if isinstance(t, (Path, jsonl.Slice))), None)
         if first is None:
             return
         try:
@@ -194,28 +266,47 @@ def _lint_all(targets: Sequence[Path | str | InputError] | _Targets, finder: Fin
             pass  # reported in its place, when that file is linted
 
     # Fixes write files and collect diffs as they go: they run in this process.
-    results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run, encoding),
+    results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run, reading),
                                  targets, 1 if mode.on else jobs, before_fork)
     named: set[Ruleset] = set()  # the rule sets whose rules are in `run.rules`
     show = progress and _wants_progress(targets)
     with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
             else _plain(results) as items:
-        for result in items:
+        for result in _flat(items):
             if result is None:
+                continue
+            if isinstance(result, targets_.Skipped):
+                run.skipped[result.reason] = run.skipped.get(result.reason, 0) + 1
+                if result.named:
+                    _error(f"{result.path}: skipped: {result.reason}")
+                    run.failed = True
+                    run.problems.append(f"{result.path}: skipped: {result.reason}")
                 continue
             if isinstance(result, str):
                 _error(result)
                 run.failed = True
+                run.problems.append(result)
                 continue
             if isinstance(result, _Fatal):
                 raise NewslintError(result.message)
+            writes.protect(result.path)  # an article read is never overwritten by a report or baseline
             for message in result.errors:
                 _error(message)
                 run.failed = True
+                run.problems.append(message)
+            run.linted += 1
             ruleset = checker.ruleset(result.config)
             if ruleset not in named:  # (one rule set serves every file of a config)
                 named.add(ruleset)
                 run.rules.update({r.id: r for r in ruleset.rules})
+            yield result
+
+
+def _flat(results: Iterable[_Result | list[_Result]]) -> Iterator[_Result]:
+    for result in results:
+        if isinstance(result, list):
+            yield from result
+        else:
             yield result
 
 
@@ -226,10 +317,10 @@ def _wants_progress(targets: Sized) -> bool:
 
 
 class _plain:
-    def __init__(self, items: Iterable[_Linted | _Fatal | str | None]) -> None:
+    def __init__(self, items: Iterable[_Result | list[_Result]]) -> None:
         self.items = items
 
-    def __enter__(self) -> Iterable[_Linted | _Fatal | str | None]:
+    def __enter__(self) -> Iterable[_Result | list[_Result]]:
         return self.items
 
     def __exit__(self, *exc: object) -> None:
@@ -238,7 +329,8 @@ class _plain:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="newslint")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, print its traceback too.")
+def main(debug: bool) -> None:
     """Lint news copy: unattributed claims, loaded language, unsourced superlatives, dangling sources."""
 
 
@@ -262,33 +354,57 @@ def main() -> None:
               help="Record the current findings in FILE and exit 0.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a reader's eye.")
 @click.option("--stdin-filename", metavar="PATH", help="Path to use for standard input (config, markup, report).")
 @click.option("--color/--no-color", "colour", default=None, help="Colour text output (default: on a terminal).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Lint files in N processes (default: the number of cores).")
 @click.option("--encoding", metavar="NAME", default=None, callback=lambda _c, _p, v: _encoding(v),
               help="Decode files without a byte-order mark with this encoding (default: UTF-8).")
+@click.option("--text-field", "text_fields", multiple=True, metavar="NAME",
+              help="JSON archives: the field holding a record's text (dotted for nested; default: text, body, ...).")
+@click.option("--id-field", "id_fields", multiple=True, metavar="NAME",
+              help="JSON archives: the field naming a record (default: id, uuid, ...; else its line).")
+@click.option("--no-ignore-files", is_flag=True, help="Lint files that .gitignore or .newslintignore leave out.")
+@click.option("--annotate", is_flag=True,
+              help="Write a copy of each .docx, story.newslint.docx, with the findings as Word comments.")
 def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, extra_rules: tuple[str, ...], styles: tuple[str, ...],
           config_file: Path | None,
-          baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool,
-          stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None) -> None:
-    """Lint PATHS (files, folders of .md/.markdown/.txt, or - for standard input)."""
-    mode = FixMode(write=fix and not show_diff, diff=show_diff)
+          baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool, unsafe_fixes: bool,
+          stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None,
+          text_fields: tuple[str, ...], id_fields: tuple[str, ...], no_ignore_files: bool, annotate: bool) -> None:
+    """Lint PATHS: files, folders (Markdown, MDX, HTML, text, Word, JSON Lines), or - for standard input."""
+    mode = FixMode(write=fix and not show_diff, diff=show_diff, unsafe=unsafe_fixes)
+    reading = Reading(encoding, tuple(_names(text_fields)), tuple(_names(id_fields)), not no_ignore_files, annotate)
+    writes.forget_inputs()
+    if stdin_filename:
+        writes.protect(stdin_filename, name_only=True)
+    for given in paths:
+        if given != "-":
+            writes.protect(given)
     if baseline_file or write_baseline:
         from newslint import baseline
     try:
         finder = Finder(config_file)
         checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
         known = baseline.load(baseline_file) if baseline_file else None
-        targets = _Targets(paths, stdin_filename)
+        targets = _Targets(paths, stdin_filename, lambda path: reading.options(finder.for_path(path)))
         run = Run()
         with _reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
                        targets.repeated) as report:
-            for result in _lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, encoding, run,
+            for result in _lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, reading, run,
                                     progress=not report.to_terminal):
                 report.add(result, run)
+            if report.writer is not None:
+                report.writer.skipped = run.skipped
+                for message in run.problems:
+                    report.writer.problem(message)
             report.close(_rule_info(run.rules.values()))
+        if not run.linted and not run.failed:
+            skipped = "; ".join(f"{n} {reason}" for reason, n in sorted(run.skipped.items()))
+            _error(f"no file linted in {' '.join(paths)}" + (f" (skipped: {skipped})" if skipped else ""))
+            run.failed = True
     except NewslintError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
@@ -310,7 +426,7 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
 def _write_or_exit(path: Path, text: str) -> None:
     """Write a report or baseline atomically; a failure is one error line and exit 2."""
     try:
-        write_atomic(path, text.encode("utf-8"), Path.cwd())
+        writes.write(path, text.encode("utf-8"))
     except InputError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
@@ -329,7 +445,7 @@ def _rule_dict(rule: Rule, *, examples: bool = False) -> dict[str, object]:
         "id": rule.id, "family": rule.family, "kind": rule.kind, "severity": rule.severity.label,
         "enabled": rule.enabled, "scope": sorted(s.value for s in rule.scope), "message": rule.message,
         "description": rule.description.strip(), "rationale": rule.rationale.strip(),
-        "suggestions": list(rule.suggestions), "fixable": getattr(rule.check, "safe", False) is True,
+        "suggestions": list(rule.suggestions), "fixable": bool(getattr(rule.check, "fixable", False)),
     }
     if examples:
         out["flag"] = [{"text": c.text, "at": list(c.at)} for c in rule.flag_cases]
@@ -387,6 +503,40 @@ def explain(rule_id: str, format_: str) -> None:
             click.echo("  - " + case.text.strip().replace("\n", "\n    "))
 
 
+@main.command()
+@click.option("--debounce", type=click.IntRange(min=0), default=150, show_default=True, metavar="MS",
+              help="Lint an edited buffer this long after the last keystroke.")
+def server(debounce: int) -> None:
+    """Run the language server over standard input and output (for editors)."""
+    from newslint.server import missing
+
+    problem = missing()
+    if problem is not None:
+        _error(problem)
+        sys.exit(ExitCode.ERROR)
+    from newslint.server.app import serve
+
+    serve(debounce / 1000)
+
+
+@main.command()
+@click.option("--pyproject", "target", flag_value="pyproject", help="Append a [tool.newslint] table to pyproject.toml.")
+@click.option("--yaml", "target", flag_value="yaml", help="Write .newslint.yaml.")
+def init(target: str | None) -> None:
+    """Start a configuration in this folder: a commented [tool.newslint] table appended to
+    pyproject.toml (when there is one) or a .newslint.yaml, listing the rule families and their
+    defaults. An existing configuration is never overwritten."""
+    from newslint import scaffold
+
+    chosen = {"pyproject": scaffold.Target.PYPROJECT, "yaml": scaffold.Target.YAML}.get(target or "")
+    try:
+        path = scaffold.write(Path.cwd(), chosen, _load_or_exit())
+    except NewslintError as exc:
+        _error(str(exc))
+        sys.exit(ExitCode.ERROR)
+    click.echo(f"newslint: wrote {path.name}", err=True)
+
+
 # The report is written as files are linted: each file's text and findings are let go once reported.
 
 
@@ -407,14 +557,19 @@ class _Report:
         self.failing = False
 
     def add(self, result: _Linted, run: Run) -> None:
+        name = None
+        if self.filter is not None or self.recorder is not None:
+            from newslint import baseline
+
+            name = baseline.key(result.path, result.config.root)
         if self.recorder is not None:
-            self.recorder.add(result.findings, result.text)
+            self.recorder.add(result.findings, result.text, name)
             return
         if self.show_diffs:
             click.echo("".join(run.diffs), nl=False)
             self.diffs = self.diffs or bool(run.diffs)
         run.diffs.clear()
-        findings = self.filter.new(result.findings, result.text) if self.filter is not None else result.findings
+        findings = self.filter.new(result.findings, result.text, name) if self.filter is not None else result.findings
         self.failing = self.failing or any(f.severity >= result.threshold for f in findings)
         if self.writer is not None:
             self.writer.file(result.path, result.text, findings)
@@ -441,7 +596,7 @@ def _reporter(fmt: OutputFormat, output: Path | None, colour: bool | None, known
         return
     import io
 
-    with atomic(output, Path.cwd()) as handle:
+    with writes.atomic(output) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         yield _Report(formats.writer(fmt, text.write, colour, repeated), known, False, False, repeated, False)
         text.flush()
@@ -483,25 +638,27 @@ class _Targets:
     ahead of the run finds the names given more than once (fingerprints count on from one to the
     next); the files are counted ahead only when a progress bar asks how many there are."""
 
-    def __init__(self, paths: Sequence[str], stdin_name: str | None) -> None:
+    def __init__(self, paths: Sequence[str], stdin_name: str | None, options_for: OptionsFor | None = None) -> None:
         self.paths = paths
+        self.options_for = options_for
         self.count: int | None = None
         self.repeated: frozenset[str] = frozenset()
         if len(paths) > 1:  # one folder lists each file once
             seen: set[str] = set()
             again: set[str] = set()
             self.count = 0
-            for t in _targets(paths):
+            for t in _targets(paths, options_for):
                 self.count += 1
-                if not isinstance(t, InputError):
-                    name = str(t) if isinstance(t, Path) else stdin_name or "<stdin>"
+                if not isinstance(t, (InputError, targets_.Skipped)):
+                    name = str(t) if isinstance(t, Path) else f"{t.path}@{t.start}" \
+                        if isinstance(t, jsonl.Slice) else stdin_name or "<stdin>"
                     (again if name in seen else seen).add(name)
             self.repeated = frozenset(again)
 
-    def __iter__(self) -> Iterator[Path | str | InputError]:
-        return _targets(self.paths)
+    def __iter__(self) -> Iterator[Target]:
+        return _targets(self.paths, self.options_for)
 
     def __len__(self) -> int:
         if self.count is None:
-            self.count = sum(1 for _ in _targets(self.paths))
+            self.count = sum(1 for _ in _targets(self.paths, self.options_for))
         return self.count

@@ -9,6 +9,7 @@ from typing import Any, Mapping, NamedTuple
 
 from newslint.errors import RuleError
 from newslint.finding import Severity
+from newslint.readers import ReadOptions, read_options
 from newslint.schema import (
     Option,
     Where,
@@ -76,6 +77,7 @@ OPTIONS = {
     "rules": Option(strings, ()),
     "accepted": Option(strings, ()),
     "article_types": Option(_actions, {}),
+    "readers": Option(read_options, ReadOptions()),
 }
 
 
@@ -101,6 +103,7 @@ class Config(NamedTuple):
     rules: tuple[Path, ...] = ()
     accepted: tuple[str, ...] = ()
     article_types: Mapping[str, str] = DEFAULT_ARTICLE_TYPES
+    readers: ReadOptions = ReadOptions()  # how files are read: extensions, fields, HTML selector, ignore files
 
     @property
     def root(self) -> Path:
@@ -159,7 +162,10 @@ def _read(path: Path) -> tuple[Any, dict[str, int]] | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(str(path), f"malformed TOML: {exc}") from None
-    table = data.get("tool", {}).get("newslint")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise RuleError(str(path), "expected a table", key="tool")
+    table = tool.get("newslint")
     return None if table is None else (table, {})
 
 
@@ -175,7 +181,7 @@ def load(path: Path) -> Config | None:
         path=path, select=spec["select"], ignore=spec["ignore"], fail_on=spec["fail_on"],
         severity=spec["severity"], per_path=spec["per_path"], exclude=spec["exclude"], style=spec["style"],
         rules=tuple((path.parent / p) for p in spec["rules"]), accepted=spec["accepted"],
-        article_types={**DEFAULT_ARTICLE_TYPES, **spec["article_types"]},
+        article_types={**DEFAULT_ARTICLE_TYPES, **spec["article_types"]}, readers=spec["readers"],
     )
 
 

@@ -9,10 +9,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from newslint import markup, positions, quotations, recache, sentences
+from newslint import positions, quotations, readers, recache, sentences
 from newslint.errors import InputError
 from newslint.markup import Block, BlockKind, Markup
 from newslint.quotations import Quotation
+from newslint.readers import Format, Layout, ReadOptions
 
 
 class Scope(enum.Enum):
@@ -95,6 +96,12 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, str, byt
         raise InputError(path, f"unknown encoding {chosen!r}") from None
     if "\x00" in text[:_NUL_PROBE]:
         raise InputError(path, "binary file (NUL bytes); not linted")
+    if chosen != "utf-8":  # some codecs (UTF-7) decode to lone surrogates, which no output can hold
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            line = len(positions.line_starts(text[:exc.start]))
+            raise InputError(path, f"not valid {chosen}: it decodes to a lone surrogate (line {line})") from None
     return text, chosen, mark
 
 
@@ -115,6 +122,7 @@ class Document:
         self.sentences = sentences
         self.encoding = encoding  # how the file was decoded, and its byte-order mark (fixes are written back alike)
         self.bom = bom
+        self.lead = ""  # a U+FEFF the text began with (after any byte-order mark), not part of `text`
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, markup={self.markup!r}, {len(self.text)} characters)"
@@ -125,27 +133,51 @@ class Document:
         return {k: v for k, v in self.__dict__.items() if k not in ("_scan", "_speech_cues")}
 
     @classmethod
-    def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None) -> Document:
-        if text.startswith("\ufeff"):
-            text = text[1:]
-        kind = markup_ or Markup.for_path(path)
-        structure = markup.mask_structure(_unified(text), kind)
-        prose = markup.mask_inline(structure, kind)
-        blocks = markup.blocks(structure, kind)
+    def from_text(cls, text: str, path: str = "<text>", markup_: Markup | None = None,
+                  options: ReadOptions | None = None, fmt: Format | None = None) -> Document:
+        """A document of a text-based format: by `fmt`, else by the path's extension (Markdown when
+        it has none that newslint reads, plain text for `markup_` TEXT)."""
+        lead = ""
+        if text.startswith("\ufeff"):  # kept aside, and written back by a fix
+            text, lead = text[1:], "\ufeff"
+        options = options or ReadOptions()
+        if fmt is None:
+            fmt = Format.TEXT if markup_ is Markup.TEXT else (
+                Format.MARKDOWN if markup_ is Markup.MARKDOWN else options.format_for(path, named=True))
+            if fmt is None or fmt is Format.DOCX or fmt.archive:
+                fmt = Format.MARKDOWN
+        kind = Markup.TEXT if fmt is Format.TEXT else Markup.MARKDOWN
+        doc = cls.from_layout(text, path, readers.layout(_unified(text), fmt, options), kind)
+        doc.lead = lead
+        return doc
+
+    @classmethod
+    def from_layout(cls, text: str, path: str, found: Layout, kind: Markup = Markup.MARKDOWN) -> Document:
+        """A document of a text and what a reader found in it."""
+        prose, blocks = found
         sents = [Sentence(a, b, i) for i, blk in enumerate(blocks) for a, b in sentences.split(prose, blk.start, blk.end)]
         return cls(path, text, kind, prose, blocks, sents)
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: str, encoding: str | None = None) -> Document:
+    def from_bytes(cls, data: bytes, path: str, encoding: str | None = None,
+                   options: ReadOptions | None = None, fmt: Format | None = None) -> Document:
         if len(data) > MAX_BYTES:
             raise InputError(path, _too_large(len(data)))
+        options = options or ReadOptions()
+        fmt = fmt or options.format_for(path, named=True)
+        if fmt is Format.DOCX:
+            from newslint.readers import docx
+
+            text, found = docx.read(data, path)
+            return cls.from_layout(text, path, found, Markup.TEXT)
         text, doc_encoding, bom = _decode(data, path, encoding)
-        doc = cls.from_text(text, path)
+        doc = cls.from_text(text, path, options=options, fmt=fmt)
         doc.encoding, doc.bom = doc_encoding, bom
         return doc
 
     @classmethod
-    def read(cls, path: Path, display: str | None = None, encoding: str | None = None) -> Document:
+    def read(cls, path: Path, display: str | None = None, encoding: str | None = None,
+             options: ReadOptions | None = None) -> Document:
         """Read and decode one file; any failure is an InputError naming the file."""
         name = display or str(path)
         try:
@@ -166,7 +198,7 @@ class Document:
             raise InputError(name, "permission denied") from None
         except OSError as exc:
             raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-        return cls.from_bytes(data, name, encoding)
+        return cls.from_bytes(data, name, encoding, options)
 
     # ---------------------------------------------------------------- positions
     @cached_property

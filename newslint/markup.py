@@ -87,6 +87,11 @@ def _apply(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every character inside one of `spans`, except newlines, replaced by a space."""
+    return _apply(text, spans)
+
+
 def mask_structure(text: str, markup: Markup) -> str:
     """Hide whole non-prose regions: front matter, metadata prefix, code blocks, comments, tags."""
     spans: list[tuple[int, int]] = []

@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 from newslint import recache
 from newslint.positions import fold, occurrences
-from newslint.schema import Option, Where, boolean, strings
+from newslint.schema import Option, Where, boolean, shown, strings
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -102,8 +102,9 @@ def user_pattern(pattern: str, where: Where, *, ignore_case: bool = True, truste
 
     try:
         return _compile_user(pattern, ignore_case)
-    except regex.error as exc:
-        raise where.error(f"invalid regular expression {pattern!r}: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - regex.error, and flags at odds raise ValueError or KeyError
+        detail = exc if isinstance(exc, regex.error) else f"flags at odds or unknown ({type(exc).__name__})"
+        raise where.error(f"invalid regular expression {shown(pattern)}: {detail}") from None
 
 
 @functools.lru_cache(maxsize=None)

@@ -19,7 +19,7 @@ from newslint.document import Scope
 from newslint.errors import RuleError
 from newslint.finding import Severity
 from newslint.kinds import BuildContext, Kind, Lexicon, registry
-from newslint.schema import Option, Where, boolean, check_mapping, choices, nested, read_yaml, string, strings
+from newslint.schema import Option, Where, boolean, check_mapping, choices, nested, read_yaml, shown, string, strings
 
 
 
@@ -28,6 +28,12 @@ def _severity(value: Any, where: Where) -> Severity:
         return Severity.parse(string(value, where))
     except ValueError as exc:
         raise where.error(str(exc)) from None
+
+
+# A flagged case may say what `--fix` makes of it (`fixed`) and what `--fix --unsafe-fixes` does
+# (`unsafe_fixed`); the generic rule test checks both.
+CASE_OPTIONS = {"text": Option(string, required=True), "at": Option(strings, ()),
+                "fixed": Option(string, None), "unsafe_fixed": Option(string, None)}
 
 
 def _cases(value: Any, where: Where) -> tuple[Case, ...]:
@@ -39,12 +45,12 @@ def _cases(value: Any, where: Where) -> tuple[Case, ...]:
         if isinstance(item, str):
             out.append(Case(item, ()))
             continue
-        spec = check_mapping(item, {"text": Option(string, required=True), "at": Option(strings, ())}, w)
+        spec = check_mapping(item, CASE_OPTIONS, w)
         for pos in spec["at"]:
             line, _, col = pos.partition(":")
             if not (line.isdigit() and col.isdigit()):
                 raise w.child("at").error(f"expected 'line:column', got {pos!r}")
-        out.append(Case(spec["text"], tuple(spec["at"])))
+        out.append(Case(spec["text"], tuple(spec["at"]), spec["fixed"], spec["unsafe_fixed"]))
     return tuple(out)
 
 
@@ -68,6 +74,8 @@ class Case(NamedTuple):
 
     text: str
     at: tuple[str, ...]
+    fixed: str | None = None  # the text after --fix
+    unsafe_fixed: str | None = None  # the text after --fix --unsafe-fixes
 
 
 class Rule(NamedTuple):
@@ -106,12 +114,23 @@ def builtin_root() -> Path:
 
 
 def _check_message(message: str, fields: frozenset[str], where: Where) -> None:
+    """A message's placeholders are checked when the rule is loaded, so that formatting it while
+    linting cannot fail: known names only, with no conversion (`!r`) or format spec (`:>9`)."""
     import string  # only when rules are built, not when they come from the rule cache
 
-    for _, name, _, _ in string.Formatter().parse(message):
-        if name is not None and name not in fields:
-            allowed = ", ".join("{" + f + "}" for f in sorted(fields))
-            raise where.error(f"unknown placeholder {{{name}}} (this kind offers {allowed})")
+    try:
+        parts = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        raise where.error(f"malformed placeholder ({exc}); write {{{{ and }}}} for braces") from None
+    allowed = ", ".join("{" + f + "}" for f in sorted(fields))
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in fields:
+            raise where.error(f"unknown placeholder {{{shown(name)[1:-1]}}} (this kind offers {allowed})")
+        if spec or conversion:
+            raise where.error(f"placeholder {{{name}}} takes no conversion or format spec "
+                              f"({shown(message)})")
 
 
 def _lexicon_files(root: Path) -> list[Path]:
@@ -137,9 +156,9 @@ def load_rule(path: Path, rule_id: str, ctx: BuildContext) -> Rule:
         raise where.error("a rule file must be a mapping of keys")
     kinds = registry()
     kind_name = data.get("kind")
-    if kind_name not in kinds:
+    if not isinstance(kind_name, str) or kind_name not in kinds:
         known = ", ".join(sorted(kinds))
-        raise where.child("kind").error(f"unknown kind {kind_name!r} (known kinds: {known})")
+        raise where.child("kind").error(f"unknown kind {shown(kind_name)} (known kinds: {known})")
     kind = kinds[kind_name]
     options = {**COMMON_OPTIONS, **kind.options}
     spec = check_mapping(data, options, where)

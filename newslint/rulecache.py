@@ -213,23 +213,15 @@ def _prune(kept: str) -> None:
 
 
 def write(name: str, data: bytes) -> bool:
-    """Replace the cache file `name` with `data` atomically (the folder made private); False on failure."""
-    import tempfile  # only when the cache is written
+    """Replace the cache file `name` with `data` through the one writer (the folder made private, the
+    file readable by its owner only); False on failure."""
+    from newslint import writes
+    from newslint.errors import NewslintError
 
     target = folder()
     try:
         target.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)  # mode 0600
-    except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target / name)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        writes.write(target / name, data, target, private=True)
+    except (OSError, NewslintError):
         return False
     return True

@@ -10,10 +10,11 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
 
-from newslint.document import Document
+from newslint.document import MAX_BYTES, Document
 from newslint.engine import lint
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding
+from newslint.readers.jsonl import Slice
 from newslint.rulebook import Rule
 
 STDIN = "-"
@@ -28,7 +29,9 @@ _AHEAD = 4  # chunks handed out per worker beyond the one whose results are awai
 # chunk never waits on a worker that is waiting for its results to be read (long paths, large results).
 _FEED_BYTES = 8192
 
-Target = Path | str | InputError
+Target = Path | str | InputError | Slice | Any  # (and what else a caller lists)
+# What workers are handed: files, and slices of archives (anything else is handled in this process).
+_WORK = (Path, Slice)
 T = TypeVar("T")
 
 
@@ -68,7 +71,7 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     listed_all = True
     for target in rest:
         ahead.append(target)
-        if isinstance(target, Path):
+        if isinstance(target, _WORK):
             files += 1
             if not enough:
                 size += _size(target)
@@ -89,7 +92,9 @@ def map_ordered(task: Callable[[Target], T], targets: Iterable[Target], jobs: in
     yield from _Workers(task, workers).run(items, size_of_chunk)
 
 
-def _size(path: Path) -> int:
+def _size(path: Path | Slice) -> int:
+    if isinstance(path, Slice):
+        return path.end - path.start
     try:
         return os.stat(path).st_size
     except OSError:  # reported when the file is linted
@@ -154,7 +159,7 @@ class _Workers:
             unread[worker] -= size
             try:
                 kind, value = pickle.load(self.answers[worker])
-            except EOFError:
+            except (EOFError, OSError, pickle.UnpicklingError):  # ended before answering, or mid-answer
                 raise self._lost(worker, chunk) from None
             if kind == "raised":
                 raise value
@@ -169,8 +174,13 @@ class _Workers:
             while waiting and (len(waiting) > _AHEAD * count or unread[worker] + len(data) > _FEED_BYTES):
                 yield from take()
             feed = self.feeds[worker]
-            feed.write(data)
-            feed.flush()
+            try:
+                feed.write(data)
+                feed.flush()
+            except OSError:  # the worker is gone: the results before it are taken, then its loss is raised
+                while waiting:  # at the chunk it did not answer
+                    yield from take()
+                raise self._lost(worker, chunk) from None
             waiting.append((worker, len(data), chunk))
             unread[worker] += len(data)
             sent += 1
@@ -179,7 +189,7 @@ class _Workers:
         try:
             chunk: list[Target] = []
             for target in items:
-                if isinstance(target, Path):
+                if isinstance(target, _WORK):
                     chunk.append(target)
                     if len(chunk) == size_of_chunk:
                         yield from send(chunk)
@@ -263,7 +273,7 @@ def lint_target(target: Target, rules: Sequence[Rule], keep_text: bool = False) 
         if isinstance(target, InputError):
             raise target
         if target == STDIN:
-            doc = Document.from_bytes(sys.stdin.buffer.read(), "<stdin>")
+            doc = Document.from_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")  # no further than the limit
         else:
             doc = Document.read(Path(target))
     except InputError as exc:

@@ -9,6 +9,14 @@ from newslint.errors import RuleError
 Validator = Callable[[Any, "Where"], Any]
 
 
+def shown(value: Any, limit: int = 80) -> str:
+    """`repr(value)` for an error message, cut short: a message never grows with the value."""
+    if isinstance(value, (list, dict, tuple, set)):
+        return f"a {type(value).__name__} of {len(value)} items"
+    text = repr(value) if isinstance(value, (str, int, float, bool)) or value is None else type(value).__name__
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 # The small immutable records read while loading rules are NamedTuples rather than dataclasses: a
 # dataclass costs about a millisecond to create when its module is imported, on every run.
 class Where(NamedTuple):
@@ -68,14 +76,14 @@ def strings(value: Any, where: Where) -> tuple[str, ...]:
 
 def boolean(value: Any, where: Where) -> bool:
     if not isinstance(value, bool):
-        raise where.error(f"expected true or false, got {value!r}")
+        raise where.error(f"expected true or false, got {shown(value)}")
     return value
 
 
 def integer(minimum: int = 0) -> Validator:
     def check(value: Any, where: Where) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise where.error(f"expected a whole number >= {minimum}, got {value!r}")
+            raise where.error(f"expected a whole number >= {minimum}, got {shown(value)}")
         return value
     return check
 
@@ -83,7 +91,7 @@ def integer(minimum: int = 0) -> Validator:
 def choice(*allowed: str) -> Validator:
     def check(value: Any, where: Where) -> str:
         if value not in allowed:
-            raise where.error(f"expected one of {', '.join(allowed)}, got {value!r}")
+            raise where.error(f"expected one of {', '.join(allowed)}, got {shown(value)}")
         return str(value)
     return check
 
@@ -93,7 +101,7 @@ def choices(*allowed: str) -> Validator:
         items = strings(value, where)
         for item in items:
             if item not in allowed:
-                raise where.error(f"expected some of {', '.join(allowed)}, got {item!r}")
+                raise where.error(f"expected some of {', '.join(allowed)}, got {shown(item)}")
         return items
     return check
 
@@ -105,7 +113,7 @@ def swaps(value: Any, where: Where) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for term, repl in value.items():
         if not isinstance(term, str) or not term.strip():
-            raise where.error(f"term {term!r} must be a non-empty string")
+            raise where.error(f"term {shown(term)} must be a non-empty string")
         out[term] = strings(repl, where.child(term))
     return out
 
@@ -124,18 +132,43 @@ def _loader() -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _no_aliases(text: str, path: Path) -> None:
+    """Refuse anchors and aliases: one alias may stand for a structure billions of items large (an
+    "anchor bomb" of a few hundred bytes), which nothing in a rule or config file needs."""
+    import yaml
+
+    loader = _loader()(text)
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise RuleError(str(path), "YAML anchors and aliases (&name, *name) are not allowed",
+                                line=event.start_mark.line + 1)
+    except yaml.YAMLError:  # reported, with its line, when the file is parsed
+        return
+    finally:
+        loader.dispose()
+
+
 def read_yaml(path: Path) -> tuple[Any, dict[str, int]]:
-    """Parse one YAML file safely (data only, no tags that run code); also the line of each top-level key."""
+    """Parse one YAML file safely (data only, no tags that run code, no aliases); also the line of
+    each top-level key."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), f"cannot read: {exc}") from None
     import yaml
 
+    if "&" in text or "*" in text:  # (no anchor or alias can be written without one)
+        _no_aliases(text, path)
     loader = _loader()(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        raise RuleError(str(path), "malformed YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

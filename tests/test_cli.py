@@ -161,9 +161,9 @@ def test_files_are_listed_ahead_only_when_needed(tmp_path, monkeypatch):
     listings = []
     listed = cli._targets
 
-    def counting(paths):
+    def counting(paths, *rest):
         listings.append(paths)
-        return listed(paths)
+        return listed(paths, *rest)
 
     monkeypatch.setattr(cli, "_targets", counting)
     assert CliRunner().invoke(main, ["check", "--jobs", "1", str(tmp_path)]).exit_code == 0

@@ -48,12 +48,12 @@ def test_binary_and_bad_utf8_are_errors_naming_the_file():
 
 
 def test_markdown_masks_non_prose_and_keeps_offsets():
-    text = ("---\ntitle: brutal\n---\n\nSee `brutal` and [brutal](https://x.example/brutal) "
+    text = ("---\nauthor: brutal\n---\n\nSee `brutal` and [brutal](https://x.example/brutal) "
             "<!-- brutal --> https://brutal.example/\n\n```\nbrutal\n```\n")
     doc = Document.from_text(text, "a.md")
     assert len(doc.prose) == len(text)
     visible = [i for i in range(len(text)) if doc.prose.startswith("brutal", i)]
-    assert visible == [text.index("[brutal]") + 1]  # only the link text is prose
+    assert visible == [text.index("[brutal]") + 1]  # only the link text is prose (front matter but its headline and dek fields is not)
 
 
 def test_metadata_prefix_is_masked():

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from newslint.cli import main
 from newslint.finding import Finding, Severity
-from newslint.fixes import apply, edits
+from newslint.fixes import Fix, apply, edits
 
 SAFE = """kind: substitution
 safe: true
@@ -87,14 +87,46 @@ def test_crlf_and_bom_are_kept(house, workdir):
 
 def test_overlapping_fixes_apply_the_first_and_skip_the_rest():
     text = "He passed away."
-    def finding(col: int, end: int, rule: str, repl: str) -> Finding:
-        return Finding("x", 1, col, 1, end, rule, Severity.WARNING, "m", text[col - 1:end - 1], (repl,))
-    found = [finding(4, 15, "a.long", "died"), finding(11, 15, "b.short", "gone"), finding(1, 3, "a.he", "She")]
-    changes = edits(text, found, {"a.long", "b.short", "a.he"})
+    def finding(col: int, end: int, rule: str) -> Finding:
+        return Finding("x", 1, col, 1, end, rule, Severity.WARNING, "m", text[col - 1:end - 1])
+    fixers = {"a.long": lambda s: Fix("died", True), "b.short": lambda s: Fix("gone", True),
+              "a.he": lambda s: Fix("She", True)}
+    found = [finding(4, 15, "a.long"), finding(11, 15, "b.short"), finding(1, 3, "a.he")]
+    changes = edits(text, found, fixers)
     assert [(e.start, e.end, e.replacement) for e in changes] == [(0, 2, "She"), (3, 14, "died")]
     assert apply(text, changes) == "She died."
-    assert edits(text, found, {"b.short"})[0].replacement == "gone"
-    assert edits(text, found, set()) == []
+    assert edits(text, found, {"b.short": fixers["b.short"]})[0].replacement == "gone"
+    assert edits(text, found, {}) == []
+    unsafe = {"a.long": lambda s: Fix("died", False)}
+    assert edits(text, found, unsafe) == [] and edits(text, found, unsafe, unsafe=True)[0].replacement == "died"
+
+
+@pytest.mark.parametrize(("text", "words", "fixed"), [
+    ("Needless to say, the plan failed.", "Needless to say", "The plan failed."),
+    ("The plan, needless to say, failed.", "needless to say", "The plan failed."),
+    ("Yes. It is important to note that the vote was close.", "It is important to note", "Yes. The vote was close."),
+    ("- It is worth noting that turnout rose.", "It is worth noting", "- Turnout rose."),
+])
+def test_a_deletion_takes_its_comma_and_gives_the_sentence_its_capital(text, words, fixed):
+    start = text.index(words)
+    f = Finding("x", 1, start + 1, 1, start + len(words) + 1, "a.b", Severity.WARNING, "m", words)
+    assert apply(text, edits(text, [f], {"a.b": lambda s: Fix("", True)})) == fixed
+
+
+def test_a_deletion_that_would_not_read_is_not_made():
+    text = "We know it is important to note that x."
+    start = text.index("it is")
+    f = Finding("x", 1, start + 1, 1, start + 24, "a.b", Severity.WARNING, "m", "it is important to note")
+    assert edits(text, [f], {"a.b": lambda s: Fix("", True)}) == []
+
+
+def test_unsafe_fixes_only_with_the_flag(house, workdir):
+    story = workdir / "story.md"
+    story.write_text("They will commence it.\n", encoding="utf-8")
+    fix(house, "--fix", str(story))
+    assert story.read_text() == "They will commence it.\n"
+    fix(house, "--fix", "--unsafe-fixes", str(story))
+    assert story.read_text() == "They will begin it.\n"
 
 
 def test_symlink_outside_the_work_folder_is_refused(house, workdir, tmp_path):

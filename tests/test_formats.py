@@ -15,6 +15,9 @@ from newslint.formats import OutputFormat, Report, render
 from newslint.formats.github import escape_data, escape_property
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED_SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"  # the reference copy, beside the project
+if not (SHARED_SCHEMAS / "sarif-2.1.0.json").is_file():
+    SHARED_SCHEMAS = FIXTURES  # the same schema, kept with the tests
 BRUTAL = "The brutal raid ended.\n\nIt was calm, police said.\n"
 MANY = "# A savage week\n\nThe brutal raid, a vicious blow, was unprecedented.\n\nIt was calm, police said.\n"
 
@@ -130,3 +133,55 @@ def test_html_is_standalone_and_marks_every_finding(articles):
     assert 'data-filter="family" value="loaded"' in page and 'data-filter="severity" value="warning"' in page
     assert "&lt;script&gt;" in render(OutputFormat.HTML, Report(
         [Finding("x.md", 1, 1, 1, 9, "a.b", Severity.ERROR, "<script>", "<script>")], {"x.md": "<script>\n"}, ["x.md"]))
+
+
+def test_sarif_locations_are_relative_to_srcroot_and_unread_files_are_notified(articles, monkeypatch):
+    import jsonschema
+
+    monkeypatch.chdir(articles[0].parent)
+    (articles[0].parent / "sub dir").mkdir()
+    (articles[0].parent / "sub dir" / "three.md").write_text(BRUTAL, encoding="utf-8")
+    (articles[0].parent / "binary.md").write_bytes(b"\x00\x01\x02 not text")
+    result = run("check", "--format", "sarif", "one.md", "sub dir/three.md", "missing.md", "binary.md")
+    assert result.exit_code == 2
+    log = json.loads(result.stdout)
+    schema = json.loads((SHARED_SCHEMAS / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    sarif_run = log["runs"][0]
+    assert sarif_run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": articles[0].parent.as_uri() + "/"}}
+    assert "informationUri" not in sarif_run["tool"]["driver"]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in sarif_run["results"]]
+    assert {"uri": "one.md", "uriBaseId": "%SRCROOT%"} in uris
+    assert {"uri": "sub%20dir/three.md", "uriBaseId": "%SRCROOT%"} in uris
+    assert all(rule["help"]["text"] for rule in sarif_run["tool"]["driver"]["rules"])
+    invocation = sarif_run["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    notified = [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for n in invocation["toolExecutionNotifications"]]
+    assert notified == ["missing.md", "binary.md"]
+    assert all(n["level"] == "error" and n["message"]["text"] for n in invocation["toolExecutionNotifications"])
+    clean = json.loads(run("check", "--format", "sarif", "clean.md").stdout)["runs"][0]["invocations"][0]
+    assert clean == {"executionSuccessful": True, "toolExecutionNotifications": []}
+
+
+def test_github_job_summary_lists_every_finding_past_the_annotation_limit(articles, tmp_path, monkeypatch):
+    summary = tmp_path / "summary.md"
+    summary.write_text("# earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    many = tmp_path / "many.md"
+    many.write_text("".join(f"The brutal raid number {i} ended.\n\n" for i in range(40)), encoding="utf-8")
+    result = run("check", "--format", "github", str(many), *map(str, articles), str(tmp_path / "gone.md"))
+    findings = _findings(many, *articles)
+    assert len([x for x in result.stdout.splitlines() if not x.startswith("::error file=" + str(tmp_path / "gone.md"))]) \
+        == len(findings)
+    assert f"::error file={tmp_path / 'gone.md'},title=newslint::" in result.stdout
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# earlier step\n## newslint: ")  # appended, not replaced
+    assert f"{len(findings)} findings in 3 of 4 files" in text
+    assert len(re.findall(r"^- \d+:\d+ \*\*", text, re.M)) == len(findings)
+    assert f"| {str(many)} | 0 | 40 | 0 | 40 |" in text.replace("\\_", "_")
+    assert "| `loaded.adjectives` |" in text and "**Not linted:**" in text
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY")
+    before = summary.read_text(encoding="utf-8")
+    run("check", "--format", "github", str(many))
+    assert summary.read_text(encoding="utf-8") == before

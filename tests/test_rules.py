@@ -5,7 +5,9 @@ import pytest
 import yaml
 
 from newslint.document import Document
+from newslint.checking import fixers as fixes_of
 from newslint.engine import lint
+from newslint.fixes import apply, edits
 from newslint.rulebook import builtin_root, load_rules, rule_files
 
 RULES = load_rules()
@@ -20,6 +22,31 @@ def test_flag_case(rule, index):
     assert found, f"{rule.id} did not flag: {case.text!r}"
     if case.at:
         assert [f"{f.line}:{f.column}" for f in found] == list(case.at)
+
+
+FIXED = [(r, i) for r, i in FLAG if r.flag_cases[i].fixed is not None or r.flag_cases[i].unsafe_fixed is not None]
+
+
+@pytest.mark.parametrize(("rule", "index"), FIXED, ids=[f"{r.id}-fixed{i}" for r, i in FIXED])
+def test_fixed_case(rule, index):
+    """`fixed:` is what --fix writes, `unsafe_fixed:` what --fix --unsafe-fixes writes; fixing the
+    result again changes nothing."""
+    case = rule.flag_cases[index]
+    fixers = fixes_of([rule])
+    for expected, unsafe in ((case.fixed, False), (case.unsafe_fixed, True)):
+        if expected is None:
+            continue
+        found = lint(Document.from_text(case.text, "case.md"), [rule])
+        fixed = apply(case.text, edits(case.text, found, fixers, unsafe))
+        assert fixed == expected
+        again = lint(Document.from_text(fixed, "case.md"), [rule])
+        assert edits(fixed, again, fixers, unsafe) == [], f"{rule.id}: a second fix run would change {fixed!r}"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if fixes_of([r])], ids=lambda r: r.id)
+def test_every_fixable_rule_shows_its_fix(rule):
+    assert any(c.fixed is not None or c.unsafe_fixed is not None for c in rule.flag_cases), \
+        f"{rule.id} can fix what it flags but no flag case says what the fix writes (fixed: or unsafe_fixed:)"
 
 
 @pytest.mark.parametrize(("rule", "index"), PASS, ids=[f"{r.id}-pass{i}" for r, i in PASS])

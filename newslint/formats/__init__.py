@@ -64,6 +64,7 @@ class Writer:
         self.repeated = repeated  # paths given more than once (fingerprints count on across them)
         self.files = 0
         self.counts = dict.fromkeys(Severity, 0)
+        self.skipped: Mapping[str, int] = {}  # files not linted, by reason (set before `close`)
 
     @property
     def findings(self) -> int:
@@ -74,6 +75,10 @@ class Writer:
         self.files += 1
         for f in findings:
             self.counts[f.severity] += 1
+
+    def problem(self, message: str) -> None:
+        """A file that could not be linted (or a rule that was skipped on one), before `close`: the
+        error line standard error shows, `path: reason`. Formats that can say so in the report do."""
 
     def close(self, rules: Mapping[str, RuleInfo]) -> None:
         """The end of the report; `rules` describes every rule that ran."""

@@ -1,6 +1,7 @@
 """JUnit XML: one testsuite per linted file, one failed testcase per finding."""
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping, Sequence
 from xml.etree import ElementTree as ET
 
@@ -9,7 +10,17 @@ from newslint.finding import Finding
 from newslint.formats import Report, RuleInfo, Spool
 
 
+# Characters XML 1.0 cannot hold, even escaped (control characters such as Word's soft line break
+# \x0b, lone surrogates, U+FFFE/U+FFFF): written as a visible escape instead.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
 def _suite(path: str, findings: Sequence[Finding]) -> ET.Element:
+    path = _xml(path)
     suite = ET.Element("testsuite", name=path, tests=str(max(1, len(findings))), failures=str(len(findings)),
                        errors="0", skipped="0")
     if not findings:
@@ -17,11 +28,11 @@ def _suite(path: str, findings: Sequence[Finding]) -> ET.Element:
     for f in findings:
         case = ET.SubElement(suite, "testcase", name=f"{f.rule} {f.line}:{f.column}", classname=path,
                              file=path, line=str(f.line))
-        failure = ET.SubElement(case, "failure", message=f.message, type=f.severity.label)
+        failure = ET.SubElement(case, "failure", message=_xml(f.message), type=f.severity.label)
         body = f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}\nflagged: {f.text}"
         if f.suggestions:
             body += "\nsuggestion: " + " | ".join(f.suggestions)
-        failure.text = body
+        failure.text = _xml(body)
     return suite
 
 

@@ -1,8 +1,14 @@
-"""SARIF 2.1.0: rule metadata, results with 1-based code-point regions and stable fingerprints."""
+"""SARIF 2.1.0: rule metadata, results with 1-based code-point regions and stable fingerprints.
+
+File locations are relative to `%SRCROOT%` (the folder newslint ran in, given in the run's
+`originalUriBaseIds`), as code scanning expects; files that could not be linted are reported as
+`toolExecutionNotifications` of the run's invocation."""
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
+import os
+from pathlib import Path, PurePath
+from urllib.parse import quote
 from typing import Any, Mapping, Sequence
 
 from newslint import __version__, formats
@@ -15,20 +21,30 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGEST
 LABEL_LEVELS = {s.label: LEVELS[s] for s in Severity}
 
 
-def _uri(path: str) -> str:
-    return PurePath(path).as_posix() if path not in ("-", "<stdin>") else "stdin"
+ROOT_ID = "%SRCROOT%"
+
+
+def location(path: str, root: str) -> dict[str, str]:
+    """An artifactLocation: relative to %SRCROOT% when the file lies under it, else an absolute file URI."""
+    if path in ("-", "<stdin>"):
+        return {"uri": "stdin"}
+    full = os.path.abspath(path)
+    if full == root or full.startswith(root.rstrip(os.sep) + os.sep):
+        return {"uri": quote(PurePath(os.path.relpath(full, root)).as_posix()), "uriBaseId": ROOT_ID}
+    return {"uri": Path(full).as_uri()}
 
 
 def _rule(info: RuleInfo) -> dict[str, object]:
     short = info.description.strip().splitlines()[0] if info.description.strip() else info.id
     full = " ".join(info.description.split()) or short
     help_text = " ".join(info.rationale.split()) or full
+    markdown = f"**{info.id}**: {full}\n\n{help_text}" + (f"\n\nMessage: {info.message}" if info.message else "")
     return {"id": info.id, "name": info.id, "shortDescription": {"text": short},
-            "fullDescription": {"text": full}, "help": {"text": help_text},
+            "fullDescription": {"text": full}, "help": {"text": help_text, "markdown": markdown},
             "defaultConfiguration": {"level": LABEL_LEVELS.get(info.severity, "warning")}}
 
 
-def _result(f: Finding, fingerprint: str, rule_index: object) -> dict[str, object]:
+def _result(f: Finding, fingerprint: str, rule_index: object, root: str) -> dict[str, object]:
     message = f.message + (f" Suggestion: {' | '.join(f.suggestions)}." if f.suggestions else "")
     region: dict[str, object] = {"startLine": f.line, "startColumn": f.column,
                                  "endLine": f.end_line, "endColumn": f.end_column}
@@ -37,7 +53,7 @@ def _result(f: Finding, fingerprint: str, rule_index: object) -> dict[str, objec
     return {
         "ruleId": f.rule, "ruleIndex": rule_index, "level": LEVELS[f.severity],
         "message": {"text": message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": location(f.path, root), "region": region}}],
         "partialFingerprints": {"newslintFingerprint/v1": fingerprint},
     }
 
@@ -58,14 +74,29 @@ class Writer(formats.Writer):
         self.artifacts = Spool()
         self.results = Spool()
         self.rule_ids: set[str] = set()
+        self.root = os.getcwd()
+        self.problems: list[str] = []
 
     def file(self, path: str, text: str | None, findings: Sequence[Finding]) -> None:
-        self.artifacts.write(("" if self.files == 0 else ",\n") + json_.item({"location": {"uri": _uri(path)}}, _DEPTH))
+        self.artifacts.write(("" if self.files == 0 else ",\n") + json_.item({"location": location(path, self.root)}, _DEPTH))
         if findings:
             self.results.write(("" if self.findings == 0 else ",\n") + ",\n".join(
-                json_.item(_result(f, fp, _MARK + f.rule), _DEPTH) for f, fp in zip(findings, self.prints.of(findings, text))))
+                json_.item(_result(f, fp, _MARK + f.rule, self.root), _DEPTH) for f, fp in zip(findings, self.prints.of(findings, text))))
         super().file(path, text, findings)
         self.rule_ids.update(f.rule for f in findings)
+
+    def problem(self, message: str) -> None:
+        self.problems.append(message)
+
+    def _invocation(self) -> dict[str, object]:
+        notes = []
+        for message in self.problems:
+            path, sep, _ = message.partition(": ")
+            note: dict[str, object] = {"level": "error", "message": {"text": message}}
+            if sep and path:
+                note["locations"] = [{"physicalLocation": {"artifactLocation": location(path, self.root)}}]
+            notes.append(note)
+        return {"executionSuccessful": not self.problems, "toolExecutionNotifications": notes}
 
     def close(self, rules: Mapping[str, RuleInfo]) -> None:
         ids = sorted(set(rules) | self.rule_ids)
@@ -74,8 +105,9 @@ class Writer(formats.Writer):
             "$schema": SCHEMA, "version": "2.1.0",
             "runs": [{
                 "tool": {"driver": {"name": "newslint", "version": __version__, "semanticVersion": __version__,
-                                    "informationUri": "https://github.com/newslint/newslint",
                                     "rules": [_rule(rules.get(r) or RuleInfo(r, "warning")) for r in ids]}},
+                "invocations": [self._invocation()],
+                "originalUriBaseIds": {ROOT_ID: {"uri": Path(self.root).as_uri().rstrip("/") + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "artifacts": [_MARK] if self.artifacts else [],
                 "results": [_MARK] if self.results else [],

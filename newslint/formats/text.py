@@ -49,7 +49,13 @@ def summary(report: Report | formats.Writer) -> str:
     total = sum(counts.values())
     parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in reversed(Severity)]
     noun = "file" if files == 1 else "files"
-    return f"{total} finding{'s' if total != 1 else ''} in {files} {noun} ({', '.join(parts)})"
+    line = f"{total} finding{'s' if total != 1 else ''} in {files} {noun} ({', '.join(parts)})"
+    skipped = getattr(report, "skipped", None)
+    if skipped:
+        count = sum(skipped.values())
+        line += f"; {count} file{'s' if count != 1 else ''} skipped (" + \
+            ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items())) + ")"
+    return line
 
 
 class Writer(formats.Writer):

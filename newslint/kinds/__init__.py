@@ -1,6 +1,7 @@
 """Rule kinds: the matching logic a rule's `kind:` key names. One module per kind."""
 from __future__ import annotations
 
+import functools
 from typing import Any, ClassVar, Iterable, Mapping, NamedTuple, Protocol, cast
 
 from newslint.document import Document, Scope
@@ -15,6 +16,36 @@ class Hit(NamedTuple):
     end: int
     suggestions: tuple[str, ...] = ()
     fields: Mapping[str, str] = {}
+
+
+class Fix(NamedTuple):
+    """What a kind would write in place of flagged words ("" deletes them); `safe` fixes are applied
+    by --fix, the others only with --unsafe-fixes (see `fixes`)."""
+
+    replacement: str
+    safe: bool
+
+
+class Rewrite(NamedTuple):
+    """An `existence` rule's fix: when `pattern` matches the whole flagged text, `replacement` (a
+    template: \\1 for a group) is written instead. Compiled on first use (with the `regex` module,
+    under a time limit), so that a run without fixes never loads it."""
+
+    pattern: str
+    ignore_case: bool
+    replacement: str
+    safe: bool
+
+    def fix(self, matched: str) -> Fix | None:
+        m = _rewrite_pattern(self.pattern, self.ignore_case).fullmatch(matched, timeout=1.0)
+        return Fix(m.expand(self.replacement), self.safe) if m else None
+
+
+@functools.lru_cache(maxsize=None)
+def _rewrite_pattern(pattern: str, ignore_case: bool) -> Any:
+    import regex
+
+    return regex.compile(pattern, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
 
 
 class Lexicon(NamedTuple):

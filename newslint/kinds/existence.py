@@ -6,30 +6,80 @@ Best practice: "The raid, carried out in daylight, ..." (describe; let readers j
 Options: `terms` (whole words or phrases), `patterns` (regular expressions), `exceptions`
 (phrases inside which a match is not a finding, e.g. "record label"), `ignore_case`
 (default true), `proper_names` (default false: a match inside a capitalized name such as
-"Operation Steadfast Defender" is skipped).
+"Operation Steadfast Defender" is skipped), `rewrite` (a list of `{pattern, replacement, safe}`:
+the first pattern that matches the whole flagged text gives the fix, its replacement a template
+with `\\1` for groups; an empty replacement deletes the words with their comma; `safe` defaults
+to true, false applies it only with `--unsafe-fixes`).
 """
 from __future__ import annotations
 
 from typing import Any, Iterator
 
 from newslint.document import Document
-from newslint.kinds import WRITERS_VOICE, BuildContext, Hit
+from newslint.kinds import WRITERS_VOICE, BuildContext, Fix, Hit, Rewrite
 from newslint.patterns import MATCHER_OPTIONS, Matcher
-from newslint.schema import Where
+from newslint.schema import Option, Where, boolean, check_mapping, string
+
+REWRITE_OPTIONS = {"pattern": Option(string, required=True), "replacement": Option(string, required=True),
+                   "safe": Option(boolean, True)}
+
+
+def _rewrites(value: Any, where: Where) -> tuple[dict[str, Any], ...]:
+    if not isinstance(value, list):
+        raise where.error("expected a list of {pattern, replacement, safe}")
+    return tuple(check_mapping(item, REWRITE_OPTIONS, where.child(str(i))) for i, item in enumerate(value))
+
+
+OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ())}
+
+
+def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where: Where) -> tuple[Rewrite, ...]:
+    """Check each pattern compiles and its template names only groups it has."""
+    import re
+
+    import regex
+
+    out = []
+    for i, spec in enumerate(specs):
+        w = where.child(str(i))
+        try:
+            compiled = regex.compile(spec["pattern"], regex.V0 | (regex.IGNORECASE if ignore_case else 0))
+        except regex.error as exc:
+            raise w.child("pattern").error(f"bad regular expression: {exc}") from None
+        for ref in re.findall(r"\\(\d+)", spec["replacement"]):
+            if int(ref) > compiled.groups:
+                raise w.child("replacement").error(f"no group {ref} in the pattern")
+        out.append(Rewrite(spec["pattern"], ignore_case, spec["replacement"], spec["safe"]))
+    return tuple(out)
 
 
 class Existence:
     name = "existence"
-    options = MATCHER_OPTIONS
+    options = OPTIONS
     default_scope = WRITERS_VOICE
     message_fields = frozenset({"match"})
 
-    def __init__(self, matcher: Matcher) -> None:
+    def __init__(self, matcher: Matcher, rewrite: tuple[Rewrite, ...] = ()) -> None:
         self.matcher = matcher
+        self.rewrite = rewrite
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Existence:
-        return cls(Matcher.build(options, where, trusted=ctx.builtin))
+        matching = {k: v for k, v in options.items() if k in MATCHER_OPTIONS}
+        rewrite = _build_rewrites(options["rewrite"], options["ignore_case"], where.child("rewrite"))
+        return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite)
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.rewrite)
+
+    def fix(self, matched: str) -> Fix | None:
+        """The first rewrite whose pattern matches the whole of `matched`."""
+        for rewrite in self.rewrite:
+            fix = rewrite.fix(matched)
+            if fix is not None:
+                return fix
+        return None
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for start, end in self.matcher.finditer(doc):

@@ -4,8 +4,9 @@ Anti-pattern: "The actor passed away on Sunday."
 Best practice: "The actor died on Sunday."
 
 Options: `swap` (term: replacement, or term: [replacements]), `exceptions`, `ignore_case`,
-`proper_names` (as for `existence`), `safe` (default false: the replacement can be applied
-without reading the sentence; only safe swaps are applied by fixes).
+`proper_names` (as for `existence`), `safe` (default false): true when every swap can be applied
+without reading the sentence, or a list of the terms whose swaps can. Safe swaps are applied by
+`--fix`; the others (their first replacement) only with `--unsafe-fixes`.
 The message may use `{match}` and `{replacement}` (the first replacement).
 """
 from __future__ import annotations
@@ -13,16 +14,20 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from newslint.document import Document
-from newslint.kinds import WRITERS_VOICE, BuildContext, Hit
+from newslint.kinds import WRITERS_VOICE, BuildContext, Fix, Hit
 from newslint.patterns import MATCHER_OPTIONS, Matcher, normalize
-from newslint.schema import Option, Where, boolean, swaps
+from newslint.schema import Option, Where, strings, swaps
+
+
+def _safe(value: Any, where: Where) -> bool | tuple[str, ...]:
+    return value if isinstance(value, bool) else strings(value, where)
 
 OPTIONS = {
     "swap": Option(swaps, required=True),
     "exceptions": MATCHER_OPTIONS["exceptions"],
     "ignore_case": MATCHER_OPTIONS["ignore_case"],
     "proper_names": MATCHER_OPTIONS["proper_names"],
-    "safe": Option(boolean, False),
+    "safe": Option(_safe, False),
 }
 
 
@@ -39,17 +44,34 @@ class Substitution:
     default_scope = WRITERS_VOICE
     message_fields = frozenset({"match", "replacement"})
 
-    def __init__(self, matcher: Matcher, table: dict[str, tuple[str, ...]], safe: bool) -> None:
+    def __init__(self, matcher: Matcher, table: dict[str, tuple[str, ...]], safe: bool | frozenset[str]) -> None:
         self.matcher = matcher
         self.table = table
-        self.safe = safe
+        self.safe = safe  # True, False, or the (normalized) terms whose swaps are safe
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Substitution:
         swap = options["swap"]
         table = {normalize(term): repl for term, repl in swap.items()}
         spec = {**options, "terms": tuple(swap), "patterns": ()}
-        return cls(Matcher.build(spec, where, trusted=ctx.builtin), table, options["safe"])
+        safe = options["safe"]
+        if not isinstance(safe, bool):
+            unknown = [t for t in safe if normalize(t) not in table]
+            if unknown:
+                raise where.child("safe").error(f"not a term of swap: {', '.join(map(repr, unknown))}")
+            safe = frozenset(normalize(t) for t in safe)
+        return cls(Matcher.build(spec, where, trusted=ctx.builtin), table, safe)
+
+    fixable = True
+
+    def fix(self, matched: str) -> Fix | None:
+        """The first replacement, in the matched word's case; safe as the rule's `safe` says."""
+        key = normalize(matched)
+        replacements = self.table.get(key)
+        if not replacements:
+            return None
+        safe = self.safe if isinstance(self.safe, bool) else key in self.safe
+        return Fix(match_case(matched, replacements[0]), safe)
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for start, end in self.matcher.finditer(doc):

@@ -1,0 +1,286 @@
+"""HTML: the article body's text at its own offsets; tags, navigation, scripts and styles blanked.
+
+The body is the first of the selector's alternatives that the page has (by default `article`, then
+`main`; the whole page when it has neither). `nav`, `aside`, `script`, `style` and the like are never
+read; a page's own `header` and `footer` are not either (an article's `header`, with its headline,
+is). Character references are decoded in place: the reference's first character holds the decoded
+character and the rest are blanked, so offsets stay the file's. `<q>` and the paragraphs of a
+`<blockquote>` get quotation marks in the tag characters next to their text; `<h1>`-`<h3>` are
+headings; `<li>` are list items; link text is prose and link targets (attributes) are not.
+"""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from typing import NamedTuple
+
+from newslint import recache
+from newslint.markup import Block, BlockKind
+from newslint.readers import Layout
+
+DEFAULT_SELECTOR = "article, main"
+
+# Elements whose text is never the article's.
+_SKIP = frozenset({
+    "head", "nav", "aside", "script", "style", "noscript", "template", "svg", "math", "form", "button",
+    "select", "textarea", "iframe", "object", "canvas", "code", "pre", "kbd", "samp", "var",
+})
+_PAGE_PARTS = frozenset({"header", "footer"})  # skipped unless inside an article (a header) or a quotation (a footer)
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr"})
+_BLOCKS = frozenset({
+    "address", "article", "blockquote", "body", "caption", "dd", "details", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "ol", "p",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+_HEADINGS = frozenset({"h1", "h2", "h3"})
+_OPENING_MARKS = frozenset("“\"'‘«„")
+_WS = " \t\n\r\f\v\xa0"
+_ALTERNATIVE = recache.compile(
+    r"\s*([a-zA-Z][\w-]*|\*)?((?:[#.][\w-]+|\[[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\]\s]*))?\])*)\s*\Z")
+_PART = recache.compile(r"([#.])([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\]\s]*)))?\]")
+_NOT_NEWLINE = recache.compile(r"[^\n]")
+
+
+class Selector(NamedTuple):
+    """One alternative of a simple CSS selector: `tag`, `#id`, `.class`, `[attr]`, `[attr=value]`."""
+
+    tag: str | None
+    attrs: tuple[tuple[str, str | None], ...]  # ("class", "x") means a class among several
+
+    def matches(self, tag: str, attrs: dict[str, str]) -> bool:
+        if self.tag is not None and self.tag != tag:
+            return False
+        for name, value in self.attrs:
+            have = attrs.get(name)
+            if have is None:
+                return False
+            if name == "class" and value is not None:
+                if value not in have.split():
+                    return False
+            elif value is not None and have != value:
+                return False
+        return True
+
+
+def parse_selector(text: str) -> tuple[Selector, ...]:
+    """Alternatives separated by commas, each a tag and/or #id, .class, [attr], [attr=value] parts.
+    Anything else (descendant combinators, pseudo-classes) is a ValueError."""
+    out = []
+    for alternative in text.split(","):
+        m = _ALTERNATIVE.match(alternative)
+        if m is None or not alternative.strip():
+            raise ValueError(f"unsupported selector {alternative.strip()!r} (use tag, #id, .class, [attr=value])")
+        attrs: list[tuple[str, str | None]] = []
+        for part in _PART.finditer(m.group(2) or ""):
+            if part.group(1) == "#":
+                attrs.append(("id", part.group(2)))
+            elif part.group(1) == ".":
+                attrs.append(("class", part.group(2)))
+            else:
+                value = next((v for v in part.group(4, 5, 6) if v is not None), None)
+                attrs.append((part.group(3).lower(), value))
+        tag = m.group(1)
+        out.append(Selector(None if tag in (None, "*") else tag.lower(), tuple(attrs)))
+    return tuple(out)
+
+
+class _Open(NamedTuple):
+    tag: str
+    start: int  # the offset of its start tag
+    tag_end: int  # the offset just past its start tag
+    selected: int  # bit i: inside an element matching alternative i
+    skipped: bool
+    quoting: bool  # inside a blockquote (its paragraphs get quotation marks)
+    article: bool  # inside an <article>
+
+
+class _Piece(NamedTuple):
+    start: int
+    end: int
+    text: str | None  # what stands there in the prose; None: the source's own characters
+    selected: int
+
+
+class _Block(NamedTuple):
+    start: int
+    end: int
+    kind: BlockKind
+    selected: int
+
+
+class _Reader(HTMLParser):
+    def __init__(self, text: str, selector: tuple[Selector, ...]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.selector = selector
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.stack: list[_Open] = []
+        self.pieces: list[_Piece] = []
+        self.blocks: list[_Block] = []
+        self.matched = 0  # bit i: some element matched alternative i
+        self.block_start = -1  # the current block's extent in the text, once it has prose
+        self.block_end = -1
+        self.block_pieces = 0  # the number of pieces before the current block's first
+
+    # ------------------------------------------------------------------ positions
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _tag_end(self, start: int) -> int:
+        """The offset just past the tag starting at `start` (the parser has just read it)."""
+        raw = self.get_starttag_text()
+        return start + len(raw) if raw else start + 1
+
+    # ------------------------------------------------------------------ state
+    def _top(self) -> _Open | None:
+        return self.stack[-1] if self.stack else None
+
+    def _reading(self) -> bool:
+        top = self._top()
+        return top is None or not top.skipped
+
+    def _put(self, start: int, end: int, text: str | None) -> None:
+        """Prose at text[start:end] (its own characters, or `text` of the same length)."""
+        top = self._top()
+        selected = top.selected if top else 0
+        self.pieces.append(_Piece(start, end, text, selected))
+        shown = text if text is not None else self.text[start:end]
+        first = len(shown) - len(shown.lstrip(_WS))
+        if first == len(shown):
+            return
+        last = len(shown.rstrip(_WS))
+        if self.block_start < 0:
+            self.block_start = start + first
+            self.block_pieces = len(self.pieces) - 1
+        self.block_end = start + last
+
+    def _flush(self, at: int) -> None:
+        """End the current block at the tag starting at `at` (the tag that ends it)."""
+        if self.block_start < 0:
+            return
+        owner = next((o for o in reversed(self.stack) if o.tag in _BLOCKS or o.tag == "li"), None)
+        tag = owner.tag if owner else "p"
+        kind = (BlockKind.HEADING if tag in _HEADINGS else BlockKind.ITEM if tag == "li" else BlockKind.PARAGRAPH)
+        start, end = self.block_start, self.block_end
+        selected = owner.selected if owner else 0
+        if owner is not None and owner.quoting and not owner.skipped and owner.tag not in ("footer", "cite") \
+                and self.text[start] not in _OPENING_MARKS and owner.tag_end - 1 < start and at >= end \
+                and (not self.blocks or self.blocks[-1].end <= owner.tag_end - 1):
+            # a paragraph of a blockquote: quotation marks in the tags' characters next to its text
+            self.pieces.insert(self.block_pieces, _Piece(owner.tag_end - 1, owner.tag_end, "“", selected))
+            self.pieces.append(_Piece(at, at + 1, "”", selected))
+            start, end = owner.tag_end - 1, at + 1
+        self.blocks.append(_Block(start, end, kind, selected))
+        self.block_start = self.block_end = -1
+
+    def _close_to(self, index: int, at: int) -> None:
+        """Close the open elements from `index` up (an end tag, or one implied)."""
+        while len(self.stack) > index:
+            if self.stack[-1].tag in _BLOCKS or self.stack[-1].tag == "li":
+                self._flush(at)
+            self.stack.pop()
+
+    # ------------------------------------------------------------------ events
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._offset()
+        end = self._tag_end(start)
+        if tag in _BLOCKS or tag == "li":
+            self._implied_ends(tag, start)
+            self._flush(start)
+        if tag in _VOID:
+            return
+        parent = self._top()
+        values = {k: v or "" for k, v in attrs}
+        selected = parent.selected if parent else 0
+        for i, alternative in enumerate(self.selector):
+            if alternative.matches(tag, values):
+                selected |= 1 << i
+                self.matched |= 1 << i
+        in_article = (parent.article if parent else False) or tag == "article"
+        quoting = (parent.quoting if parent else False) or tag == "blockquote"
+        skipped = (parent.skipped if parent else False) or tag in _SKIP or "hidden" in values \
+            or values.get("aria-hidden") == "true" \
+            or (tag in _PAGE_PARTS and not (quoting or (tag == "header" and in_article)))
+        self.stack.append(_Open(tag, start, end, selected, skipped, quoting and tag not in ("footer", "cite"),
+                                in_article))
+        if tag == "q" and not skipped:
+            self._put(end - 1, end, "“")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self._flush(self._offset())
+
+    def handle_endtag(self, tag: str) -> None:
+        at = self._offset()
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].tag == tag:
+                if tag == "q" and not self.stack[i].skipped:
+                    self._put(at, at + 1, "”")
+                self._close_to(i, at)
+                return
+
+    def _implied_ends(self, tag: str, at: int) -> None:
+        """A block start closes an open <p>; <li>, <dt>, <dd> close their open sibling."""
+        for i in range(len(self.stack) - 1, -1, -1):
+            open_tag = self.stack[i].tag
+            if open_tag == "p" or (tag == "li" and open_tag == "li") or (tag in ("dt", "dd") and open_tag in ("dt", "dd")):
+                self._close_to(i, at)
+                return
+            if open_tag in ("ul", "ol", "dl", "blockquote", "div", "section", "article", "main", "body", "td"):
+                return
+
+    def handle_data(self, data: str) -> None:
+        if data and self._reading():
+            start = self._offset()
+            self._put(start, start + len(data), None)
+
+    def _reference(self, raw: str) -> None:
+        if not self._reading():
+            return
+        start = self._offset()
+        end = start + len(raw) + (1 if self.text.startswith(";", start + len(raw)) else 0)
+        decoded = html.unescape(self.text[start:end])
+        if not decoded or decoded.isspace():
+            decoded = " "
+        self._put(start, end, (decoded + " " * (end - start))[:end - start])
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference("&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        self._reference("&#" + name)
+
+    def close(self) -> None:
+        super().close()
+        self._close_to(0, len(self.text))
+        self._flush(len(self.text))
+
+
+def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
+    """The prose and blocks of an HTML page's article body (`text` with "\\n" line ends)."""
+    alternatives = parse_selector(selector)
+    reader = _Reader(text, alternatives)
+    reader.feed(text)
+    reader.close()
+    chosen = next((1 << i for i in range(len(alternatives)) if reader.matched & (1 << i)), 0)
+
+    def kept(selected: int) -> bool:
+        return not chosen or bool(selected & chosen)
+
+    pieces = sorted((p for p in reader.pieces if kept(p.selected)), key=lambda p: p.start)
+    blank = _NOT_NEWLINE.sub(" ", text)
+    out: list[str] = []
+    pos = 0
+    for piece in pieces:
+        if piece.start < pos:
+            continue
+        out.append(blank[pos:piece.start])
+        out.append(text[piece.start:piece.end] if piece.text is None else piece.text)
+        pos = piece.end
+    out.append(blank[pos:])
+    blocks = [Block(b.start, b.end, b.kind) for b in reader.blocks if kept(b.selected)]
+    blocks.sort()
+    return Layout("".join(out), blocks)

@@ -1,0 +1,255 @@
+"""`newslint server`: a language server over standard input and output (pygls).
+
+Buffers are linted when opened, saved, and a short while after each edit (the debounce), with the
+configuration the command line would use for the file's path; a configuration or rule file that
+changes (reported by the client, or saved in it) is read again and every open buffer re-linted. A
+bad configuration or rule file becomes a diagnostic on it and on the article it stopped, and one
+message naming it; an unexpected failure is reported the same way and the server keeps serving.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+from pathlib import Path
+from typing import Any, Sequence
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from newslint import __version__
+from newslint.errors import NewslintError, RuleError
+from newslint.server import features
+from newslint.server.linting import CONFIG_NAMES, Linter, Result
+from newslint.server.text import UTF16, Buffer, Position
+
+log = logging.getLogger("newslint.server")
+RULE_SUFFIXES = (".yaml", ".yml")
+WATCHED = ("**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml", "**/*.yaml", "**/*.yml")
+
+
+class Open:
+    """One open document: its text, how it is linted, and the last result."""
+
+    def __init__(self, uri: str, buffer: Buffer, path: Path | None) -> None:
+        self.uri = uri
+        self.buffer = buffer
+        self.path = path  # None for an unsaved (untitled) buffer
+        self.result: Result | None = None
+        self.linted: int | None = None  # the buffer version `result` is for
+        self.pending: asyncio.TimerHandle | None = None
+
+    @property
+    def markdown(self) -> bool:
+        return self.path is None or not self.path.name.lower().endswith(".txt")
+
+
+class NewslintServer(LanguageServer):
+    def __init__(self, debounce: float = 0.15) -> None:
+        super().__init__("newslint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        self.debounce = debounce
+        self.linter = Linter()
+        self.open: dict[str, Open] = {}
+        self.shown: set[str] = set()  # error messages already shown (once each until files change)
+        self.error_uris: set[str] = set()  # configuration or rule files given an error diagnostic
+
+    # ------------------------------------------------------------------ documents
+    @property
+    def encoding(self) -> str:
+        encoding = str(self.workspace.position_encoding or UTF16)
+        return encoding
+
+    def base(self) -> Path | None:
+        """The folder whose configuration an unsaved buffer takes: the first workspace folder."""
+        roots = [f.uri for f in self.workspace.folders.values()] or ([self.workspace.root_uri] if self.workspace.root_uri else [])
+        for uri in roots:
+            path = to_fs_path(uri)
+            if path:
+                return Path(path)
+        return None
+
+    def opened(self, uri: str, text: str, version: int | None) -> Open | None:
+        """Start following a document, or None for one newslint does not lint."""
+        if uri.startswith("untitled:"):
+            path = None
+        elif uri.startswith("file:"):
+            fs = to_fs_path(uri)
+            if fs is None:
+                return None
+            path = Path(fs)
+        else:
+            return None
+        doc = Open(uri, Buffer(text, version, self.encoding), path)
+        self.open[uri] = doc
+        return doc
+
+    def follows(self, doc: Open) -> bool:
+        return doc.path is None or self.linter.wants(doc.path)
+
+    def result(self, doc: Open) -> Result | None:
+        """The findings for the buffer as it is now (linted again if an edit is still waiting)."""
+        if doc.result is None or doc.linted != doc.buffer.version:
+            self.lint(doc)
+        return doc.result
+
+    # ------------------------------------------------------------------ linting
+    def schedule(self, doc: Open) -> None:
+        if doc.pending is not None:
+            doc.pending.cancel()
+        if self.debounce <= 0:
+            self.lint(doc)
+            return
+        doc.pending = asyncio.get_running_loop().call_later(self.debounce, self.lint, doc)
+
+    def lint(self, doc: Open) -> None:
+        """Lint one buffer and publish its diagnostics; failures become diagnostics and messages."""
+        if doc.pending is not None:
+            doc.pending.cancel()
+            doc.pending = None
+        if self.open.get(doc.uri) is not doc:
+            return
+        try:
+            if not self.follows(doc):
+                doc.result, doc.linted = None, doc.buffer.version
+                self.publish(doc.uri, [], doc.buffer.version)
+                return
+            display = str(doc.path) if doc.path is not None else doc.uri
+            result = self.linter.lint(doc.buffer.text, doc.path, display, self.base())
+        except NewslintError as exc:
+            self.failed(doc, exc)
+            return
+        except Exception as exc:  # noqa: BLE001 - a defect must not end the editor's session
+            log.error("linting %s failed:\n%s", doc.uri, traceback.format_exc())
+            self.failed(doc, exc)
+            return
+        doc.result, doc.linted = result, doc.buffer.version
+        for message in result.errors:
+            self.show(message, lsp.MessageType.Warning)
+        self.publish(doc.uri, features.diagnostics(doc.buffer, result), doc.buffer.version)
+
+    def failed(self, doc: Open, exc: Exception) -> None:
+        message = str(exc) if isinstance(exc, NewslintError) else f"newslint failed on this file: {exc!r}"
+        doc.result, doc.linted = None, None
+        self.publish(doc.uri, [features.error_diagnostic(f"not linted: {message}")], doc.buffer.version)
+        if isinstance(exc, RuleError) and exc.path:
+            target = from_fs_path(str(Path(exc.path).resolve()))
+            if target and target != doc.uri:
+                line = max(0, (exc.line or 1) - 1)
+                where = lsp.Range(lsp.Position(line, 0), lsp.Position(line + 1, 0))
+                self.publish(target, [features.error_diagnostic(message, where)], None)
+                self.error_uris.add(target)
+        self.show(message, lsp.MessageType.Error)
+
+    def publish(self, uri: str, diagnostics: list[lsp.Diagnostic], version: int | None) -> None:
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+
+    def show(self, message: str, kind: lsp.MessageType) -> None:
+        if message in self.shown:
+            return
+        self.shown.add(message)
+        self.window_show_message(lsp.ShowMessageParams(type=kind, message=f"newslint: {message}"))
+
+    def reload(self) -> None:
+        """A configuration or rule file changed: read them again and lint every open buffer."""
+        self.linter.reset()
+        self.shown.clear()
+        stale, self.error_uris = self.error_uris, set()
+        for uri in stale:
+            if uri not in self.open:
+                self.publish(uri, [], None)
+        for doc in list(self.open.values()):
+            self.lint(doc)
+
+
+def _configures(path: str | None) -> bool:
+    """A configuration file or a YAML file (perhaps a house rule or lexicon)."""
+    if not path:
+        return False
+    name = Path(path).name
+    return name in CONFIG_NAMES or name.lower().endswith(RULE_SUFFIXES)
+
+
+def create(debounce: float = 0.15) -> NewslintServer:
+    server = NewslintServer(debounce)
+
+    @server.feature(lsp.INITIALIZED)
+    def initialized(ls: NewslintServer, _params: lsp.InitializedParams) -> None:
+        caps = ls.client_capabilities.workspace
+        watch = caps.did_change_watched_files if caps is not None else None
+        if watch is not None and watch.dynamic_registration:
+            options = lsp.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in WATCHED])
+            ls.client_register_capability(lsp.RegistrationParams(registrations=[lsp.Registration(
+                id="newslint-config", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: NewslintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        item = params.text_document
+        doc = ls.opened(item.uri, item.text, item.version)
+        if doc is not None:
+            ls.lint(doc)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: NewslintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        doc = ls.open.get(params.text_document.uri)
+        if doc is None:
+            return
+        for change in params.content_changes:
+            if isinstance(change, lsp.TextDocumentContentChangePartial):
+                r = change.range
+                doc.buffer.edit(Position(r.start.line, r.start.character), Position(r.end.line, r.end.character),
+                                change.text, params.text_document.version)
+            else:
+                doc.buffer.replace(change.text, params.text_document.version)
+        ls.schedule(doc)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.SaveOptions(include_text=False))
+    def did_save(ls: NewslintServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        if _configures(to_fs_path(uri) if uri.startswith("file:") else None):
+            ls.reload()
+            return
+        doc = ls.open.get(uri)
+        if doc is not None:
+            ls.lint(doc)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: NewslintServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        doc = ls.open.pop(params.text_document.uri, None)
+        if doc is not None:
+            if doc.pending is not None:
+                doc.pending.cancel()
+            ls.publish(doc.uri, [], None)
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched(ls: NewslintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+        if any(_configures(to_fs_path(c.uri)) for c in params.changes if c.uri.startswith("file:")):
+            ls.reload()
+
+    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
+        code_action_kinds=[lsp.CodeActionKind.QuickFix, features.FIX_ALL]))
+    def code_action(ls: NewslintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
+        doc = ls.open.get(params.text_document.uri)
+        result = ls.result(doc) if doc is not None else None
+        if doc is None or result is None:
+            return None
+        only: Sequence[Any] | None = params.context.only
+        return features.code_actions(doc.uri, doc.buffer, result, params.range, doc.markdown,
+                                     [str(k) for k in only] if only else None)
+
+    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
+    def hover(ls: NewslintServer, params: lsp.HoverParams) -> lsp.Hover | None:
+        doc = ls.open.get(params.text_document.uri)
+        result = ls.result(doc) if doc is not None else None
+        if doc is None or result is None:
+            return None
+        return features.hover(doc.buffer, result, params.position)
+
+    return server
+
+
+def serve(debounce: float = 0.15) -> None:
+    """Serve one client over standard input and output until it exits."""
+    create(debounce).start_io()

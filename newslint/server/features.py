@@ -1,0 +1,161 @@
+"""Findings as LSP values: diagnostics, code actions (safe fixes, suppressions) and hover text."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from lsprotocol import types as lsp
+
+from newslint import fixes
+from newslint.finding import Severity
+from newslint.rulebook import Rule
+from newslint.server.linting import Located, Result
+from newslint.server.text import Buffer, Position
+from newslint.suppressions import META_RULES
+
+SOURCE = "newslint"
+FIX_ALL = "source.fixAll.newslint"
+SEVERITIES = {
+    Severity.ERROR: lsp.DiagnosticSeverity.Error,
+    Severity.WARNING: lsp.DiagnosticSeverity.Warning,
+    Severity.SUGGESTION: lsp.DiagnosticSeverity.Information,
+}
+
+
+def lsp_range(buffer: Buffer, start: int, end: int) -> lsp.Range:
+    a, b = buffer.position(start), buffer.position(end)
+    return lsp.Range(lsp.Position(a.line, a.character), lsp.Position(b.line, b.character))
+
+
+def offsets(buffer: Buffer, range_: lsp.Range) -> tuple[int, int]:
+    return (buffer.offset(Position(range_.start.line, range_.start.character)),
+            buffer.offset(Position(range_.end.line, range_.end.character)))
+
+
+def rule_link(rule: Rule | None) -> lsp.CodeDescription | None:
+    """The rule's YAML file (its description, rationale and examples), where it is on disk."""
+    if rule is None or not rule.path:
+        return None
+    path = Path(rule.path)
+    return lsp.CodeDescription(href=path.resolve().as_uri()) if path.is_absolute() or path.exists() else None
+
+
+def diagnostic(buffer: Buffer, item: Located, rules: Result) -> lsp.Diagnostic:
+    f = item.finding
+    return lsp.Diagnostic(
+        range=lsp_range(buffer, item.start, item.end),
+        message=f.message,
+        severity=SEVERITIES[f.severity],
+        code=f.rule,
+        code_description=rule_link(rules.rules.get(f.rule)),
+        source=SOURCE,
+    )
+
+
+def diagnostics(buffer: Buffer, result: Result) -> list[lsp.Diagnostic]:
+    return [diagnostic(buffer, item, result) for item in result.findings]
+
+
+def error_diagnostic(message: str, range_: lsp.Range | None = None) -> lsp.Diagnostic:
+    """A configuration or rule error, shown where it is (or at the top of the article it stopped)."""
+    return lsp.Diagnostic(range=range_ or lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)), message=message,
+                          severity=lsp.DiagnosticSeverity.Error, code="newslint.error", source=SOURCE)
+
+
+def _overlaps(item: Located, start: int, end: int) -> bool:
+    return item.start <= end and start <= item.end
+
+
+def _edit(buffer: Buffer, change: fixes.Edit) -> lsp.TextEdit:
+    return lsp.TextEdit(range=lsp_range(buffer, change.start, change.end), new_text=change.replacement)
+
+
+def _text_edits(buffer: Buffer, items: Sequence[Located], fixers: Mapping[str, fixes.Fixer]) -> list[lsp.TextEdit]:
+    """The safe fixes of `items`, as `newslint check --fix` picks them (overlapping ones wait)."""
+    bom = 1 if buffer.text.startswith("\ufeff") else 0
+    changes = fixes.edits(buffer.text[bom:], [item.finding for item in items], fixers)
+    return [_edit(buffer, c._replace(start=c.start + bom, end=c.end + bom)) for c in changes]
+
+
+def _eol(buffer: Buffer) -> str:
+    """The buffer's line ending (that of its first line)."""
+    if len(buffer.starts) < 2:
+        return "\n"
+    at = buffer.starts[1]
+    return "\r\n" if buffer.text[at - 2:at] == "\r\n" else buffer.text[at - 1]
+
+
+def suppression(buffer: Buffer, item: Located) -> lsp.TextEdit:
+    """`<!-- newslint-disable-next-line RULE -->` before the finding's line: on a line of its own
+    where the line starts a block, else at the end of the line before, so that a paragraph stays one
+    paragraph (a comment line would end it)."""
+    rule = item.finding.rule
+    line = buffer.position(item.start).line
+    comment = f"<!-- newslint-disable-next-line {rule} -->"
+    above = buffer.line_text(line - 1) if line > 0 else ""
+    if line == 0 or not above.strip() or above.lstrip().startswith(("#", "<!--")):
+        current = buffer.line_text(line)
+        indent = current[:len(current) - len(current.lstrip(" \t"))]
+        at = buffer.starts[line] + (1 if line == 0 and buffer.text.startswith("\ufeff") else 0)
+        return lsp.TextEdit(range=lsp_range(buffer, at, at), new_text=f"{indent}{comment}{_eol(buffer)}")
+    end = buffer.starts[line - 1] + len(above)
+    space = "" if above.endswith((" ", "\t")) else " "
+    return lsp.TextEdit(range=lsp_range(buffer, end, end), new_text=f"{space}{comment}")
+
+
+def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range, markdown: bool,
+                 only: Sequence[str] | None = None) -> list[lsp.CodeAction]:
+    start, end = offsets(buffer, range_)
+    here = [item for item in result.findings if _overlaps(item, start, end)]
+    actions: list[lsp.CodeAction] = []
+    for item in here:
+        edits = _text_edits(buffer, [item], result.fixers)
+        if edits:
+            f = item.finding
+            new = edits[0].new_text
+            actions.append(lsp.CodeAction(
+                title=f"Replace '{f.text}' with '{new}' ({f.rule})" if new else f"Delete '{f.text}' ({f.rule})", kind=lsp.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic(buffer, item, result)], is_preferred=True,
+                edit=lsp.WorkspaceEdit(changes={uri: edits})))
+    every = _text_edits(buffer, result.findings, result.fixers)
+    if every and (here or only):
+        actions.append(lsp.CodeAction(title=f"Apply every safe newslint fix in this file ({len(every)})",
+                                      kind=FIX_ALL, edit=lsp.WorkspaceEdit(changes={uri: every})))
+    if markdown:
+        done: set[tuple[str, int]] = set()
+        for item in here:
+            rule, line = item.finding.rule, buffer.position(item.start).line
+            if rule in META_RULES or (rule, line) in done:
+                continue
+            done.add((rule, line))
+            actions.append(lsp.CodeAction(
+                title=f"Suppress {rule} on this line", kind=lsp.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic(buffer, item, result)],
+                edit=lsp.WorkspaceEdit(changes={uri: [suppression(buffer, item)]})))
+    if only:
+        actions = [a for a in actions if any(a.kind == k or str(a.kind).startswith(k + ".") for k in only)]
+    return actions
+
+
+def hover(buffer: Buffer, result: Result, position: lsp.Position) -> lsp.Hover | None:
+    at = buffer.offset(Position(position.line, position.character))
+    here = [item for item in result.findings if item.start <= at < item.end or item.start == at == item.end]
+    if not here:
+        return None
+    parts = []
+    for item in here:
+        f = item.finding
+        rule = result.rules.get(f.rule)
+        text = [f"**{f.rule}** ({f.severity.label}): {f.message}"]
+        if f.suggestions:
+            text.append("Suggestion: " + ", ".join(f"*{s}*" for s in f.suggestions))
+        if rule is not None and rule.description.strip():
+            text.append(rule.description.strip())
+        if rule is not None and rule.rationale.strip():
+            text.append("Why: " + rule.rationale.strip())
+        if rule is None and f.rule in META_RULES:
+            text.append(META_RULES[f.rule])
+        parts.append("\n\n".join(text))
+    first = min(here)
+    return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+                     range=lsp_range(buffer, first.start, first.end))

@@ -1,0 +1,76 @@
+"""The one place the server calls newslint's pipeline: the same configuration, rules, suppressions,
+article type and selection the command line applies to a file at that path."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Mapping, NamedTuple
+
+from newslint.checking import Checker
+from newslint.config import Finder
+from newslint.document import MAX_BYTES, Document
+from newslint.errors import InputError, NewslintError
+from newslint.finding import Finding
+from newslint.positions import line_starts, offset_of
+from newslint.rulebook import Rule
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")  # what `newslint check FOLDER` lints
+CONFIG_NAMES = frozenset({".newslint.yaml", ".newslint.yml", "pyproject.toml"})
+
+if TYPE_CHECKING:
+    from newslint.fixes import Fixer
+
+
+class Located(NamedTuple):
+    """A finding and its code-point offsets in the buffer's text."""
+
+    start: int
+    end: int
+    finding: Finding
+
+
+class Result(NamedTuple):
+    findings: list[Located]
+    fixers: Mapping[str, Fixer]  # rule id -> the fix its kind offers for a flagged text (see `fixes`)
+    rules: Mapping[str, Rule]  # every rule of the file's rule set, by id
+    errors: tuple[str, ...]  # rules that timed out (skipped, the others' findings kept)
+
+
+class Linter:
+    """Configurations and rule sets, cached as the command line caches them for one run, until a
+    configuration or rule file changes (`reset`)."""
+
+    def __init__(self) -> None:
+        self.finder = Finder()
+        self.checker = Checker()
+
+    def reset(self) -> None:
+        self.finder = Finder()
+        self.checker = Checker()
+
+    def wants(self, path: Path) -> bool:
+        """Whether `newslint check` on the file's folder lints this file: its type, and the
+        `exclude` globs of its configuration (a configuration error is reported when linting)."""
+        if not path.name.lower().endswith(ARTICLE_SUFFIXES):
+            return False
+        try:
+            return not self.finder.for_path(path).excludes(path)
+        except NewslintError:
+            return True
+
+    def lint(self, text: str, path: Path | None, display: str, base: Path | None = None) -> Result:
+        """Lint a buffer as `newslint check --stdin-filename PATH -` lints it. An unsaved buffer
+        (`path` None) is Markdown, configured by the nearest configuration to `base`, a folder.
+        Raises NewslintError for a bad configuration or rule file."""
+        if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+            raise InputError(display, f"larger than {MAX_BYTES // (1024 * 1024)} MB; not linted")
+        config = self.finder.for_path(path if path is not None else (base or Path.cwd()) / "untitled.md")
+        doc = Document.from_text(text, display if path is not None else display + ".md")
+        timeouts: list[NewslintError] = []
+        findings = self.checker.check(doc, config, path, timeouts)
+        ruleset = self.checker.ruleset(config)
+        bom = 1 if text.startswith("\ufeff") else 0
+        starts = line_starts(doc.text)
+        located = [Located(bom + offset_of(doc.text, f.line, f.column, starts),
+                           bom + offset_of(doc.text, f.end_line, f.end_column, starts), f._replace(path=display))
+                   for f in findings]
+        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, tuple(str(e) for e in timeouts))

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import pytest
+
+from newslint.markup import BlockKind
+from newslint.readers import html
+
+PAGE = """<!doctype html>
+<html><head><title>The best deals ever</title><style>p { color: red }</style></head>
+<body>
+<nav><a href="/">Home</a> | the best deals ever</nav>
+<header><p>Site header: shocking offers</p></header>
+<main>
+<article>
+<header><h1>Council&rsquo;s shocking vote</h1></header>
+<p>The mayor called the plan &ldquo;a disaster&rdquo; on Monday. Fish &amp; chips.</p>
+<blockquote><p>We will never give up on this city</p></blockquote>
+<p>She called it <q>a bold step</q>, <a href="https://example.org/report">the report</a> says.</p>
+<h4>Small print</h4>
+<ul><li>One item<li>Two item</ul>
+<script>var x = "the best deals ever";</script>
+<footer>Share this shocking story</footer>
+</article>
+</main>
+<footer>Copyright</footer>
+</body></html>
+"""
+
+
+def at(text: str, line: int, column: int) -> int:
+    """The offset of a 1-based line and column (counted here, apart from the package)."""
+    lines = text.split("\n")
+    return sum(len(x) + 1 for x in lines[:line - 1]) + column - 1
+
+
+def test_prose_keeps_the_files_offsets() -> None:
+    lay = html.layout(PAGE)
+    assert len(lay.prose) == len(PAGE)
+    assert lay.prose.count("\n") == PAGE.count("\n")
+    # "shocking" in the headline: line 8, column 29 of the file
+    start = at(PAGE, 8, 29)
+    assert PAGE[start:start + 8] == "shocking"
+    assert lay.prose[start:start + 8] == "shocking"
+    # "disaster" inside decoded quotation marks: line 9, column 39
+    start = at(PAGE, 9, 39)
+    assert lay.prose[start:start + 8] == "disaster"
+
+
+def test_navigation_header_footer_script_style_and_head_are_not_read() -> None:
+    prose = html.layout(PAGE).prose
+    assert "best deals" not in prose
+    assert "Site header" not in prose
+    assert "Share this" not in prose
+    assert "Copyright" not in prose
+    assert "color" not in prose
+    assert "<" not in prose and ">" not in prose
+    assert "href" not in prose and "example.org" not in prose
+
+
+def test_entities_are_decoded_in_place() -> None:
+    lay = html.layout(PAGE)
+    amp = at(PAGE, 9, 71)  # "&amp;" in "Fish &amp; chips": line 9, column 71
+    assert PAGE[amp:amp + 5] == "&amp;"
+    assert lay.prose[amp:amp + 5] == "&    "
+    opening = at(PAGE, 9, 30)  # "&ldquo;" at line 9, column 30
+    assert PAGE[opening:opening + 7] == "&ldquo;"
+    assert lay.prose[opening] == "“"
+    closing = at(PAGE, 9, 47)
+    assert PAGE[closing:closing + 7] == "&rdquo;"
+    assert lay.prose[closing] == "”"
+
+
+def test_blocks_headings_items_and_quotation_marks() -> None:
+    lay = html.layout(PAGE)
+    texts = [(b.kind, " ".join(lay.prose[b.start:b.end].split())) for b in lay.blocks]
+    assert texts == [
+        (BlockKind.HEADING, "Council’ s shocking vote"),
+        (BlockKind.PARAGRAPH, "The mayor called the plan “ a disaster” on Monday. Fish & chips."),
+        (BlockKind.PARAGRAPH, "“We will never give up on this city”"),
+        (BlockKind.PARAGRAPH, "She called it “a bold step” , the report says."),
+        (BlockKind.PARAGRAPH, "Small print"),  # h4-h6 are not headline scope
+        (BlockKind.ITEM, "One item"),
+        (BlockKind.ITEM, "Two item"),
+    ]
+    quote = lay.blocks[2]
+    # the blockquote's marks stand in its tags: the ">" of <p> (line 10, column 15) and the "<" of </p>
+    assert quote.start == at(PAGE, 10, 15)
+    assert PAGE[quote.start] == ">" and PAGE[quote.end - 1] == "<"
+
+
+def test_a_configured_selector_picks_the_body() -> None:
+    page = ('<div class="promo">Shocking deals</div>\n'
+            '<div class="story body" id="s1"><p>The vote was close.</p></div>\n')
+    prose = html.layout(page, ".story").prose
+    assert "The vote was close." in prose and "Shocking" not in prose
+    assert "vote" in html.layout(page, "div#s1").prose
+    assert "Shocking" in html.layout(page).prose  # no article or main: the whole page is read
+
+
+def test_first_alternative_found_wins() -> None:
+    page = "<main><p>Menu text</p><article><p>Story text</p></article></main>"
+    prose = html.layout(page, "article, main").prose
+    assert "Story text" in prose and "Menu text" not in prose
+    assert "Menu text" in html.layout(page, "main, article").prose
+
+
+@pytest.mark.parametrize("selector", ["div p", "a:hover", "div > p", ""])
+def test_unsupported_selectors_are_errors(selector: str) -> None:
+    with pytest.raises(ValueError, match="unsupported selector"):
+        html.parse_selector(selector)
+
+
+def test_crlf_and_unclosed_paragraphs() -> None:
+    page = "<article>\r\n<p>First one\r\n<p>Second one</article>"
+    unified = page.replace("\r\n", " \n")
+    lay = html.layout(unified)
+    assert [lay.prose[b.start:b.end] for b in lay.blocks] == ["First one", "Second one"]
+    assert lay.blocks[1].start == page.index("Second")

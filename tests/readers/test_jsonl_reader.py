@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newslint.readers import jsonl
+
+
+def archive(tmp_path: Path) -> Path:
+    lines = [json.dumps({"id": "a1", "body": 'The mayor said "no" today.'}),
+             "",
+             json.dumps({"uuid": 7, "text": "Second\nstory."}),
+             "{broken",
+             json.dumps({"headline": "no body"}),
+             json.dumps({"meta": {"body": "Nested."}, "id": "n1"})]
+    path = tmp_path / "archive.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_records_are_named_by_id_or_line(tmp_path: Path) -> None:
+    path = archive(tmp_path)
+    fields = jsonl.Fields(text=("text", "body", "meta.body"))
+    records = [r for s in jsonl.slices(path) for r in jsonl.read_slice(s, fields)]
+    assert [(r.name.rsplit("/", 1)[-1], r.text) for r in records] == [
+        ("archive.jsonl#a1", 'The mayor said "no" today.'),  # JSON's escapes decoded: the quotes are the story's
+        ("archive.jsonl#7", "Second\nstory."),
+        ("archive.jsonl#L4", None),
+        ("archive.jsonl#L5", None),
+        ("archive.jsonl#n1", "Nested."),
+    ]
+    assert records[2].error is not None and records[2].error.startswith("not valid JSON")
+    assert records[3].error == "no text field (looked for text, body, meta.body)"
+
+
+def test_slices_end_at_line_ends_and_count_lines(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"text": f"Story {i}."}) + "\n" for i in range(500)), encoding="utf-8")
+    parts = list(jsonl.slices(path, size=1000))
+    assert len(parts) > 5
+    data = path.read_bytes()
+    assert parts[0].start == 0 and parts[-1].end == len(data)
+    for a, b in zip(parts, parts[1:]):
+        assert a.end == b.start and data[a.end - 1:a.end] == b"\n"
+        assert b.line == data[:b.start].count(b"\n") + 1
+    names = [r.name for s in parts for r in jsonl.read_slice(s)]
+    assert names == [f"{path}#L{i}" for i in range(1, 501)]
+
+
+def test_json_array_streamed(tmp_path: Path) -> None:
+    path = tmp_path / "archive.json"
+    path.write_text(json.dumps([{"id": i, "text": f"Story {i}."} for i in range(3)], indent=2), encoding="utf-8")
+    assert [(r.name.rsplit("/", 1)[-1], r.text) for r in jsonl.read_array(path)] == [
+        ("archive.json#0", "Story 0."), ("archive.json#1", "Story 1."), ("archive.json#2", "Story 2.")]
+    one = tmp_path / "one.json"
+    one.write_text('{"body": "Only one."}', encoding="utf-8")
+    assert [(r.name, r.text) for r in jsonl.read_array(one)] == [(f"{one}#L1", "Only one.")]
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"text": "ok"}, {"text": ', encoding="utf-8")
+    records = list(jsonl.read_array(bad))
+    assert records[0].text == "ok" and records[1].text is None and "not valid JSON" in (records[1].error or "")

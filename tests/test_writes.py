@@ -1,0 +1,224 @@
+"""The one writer: what --fix, --output, --write-baseline and the caches may write, and what they refuse."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newslint import writes
+from newslint.cli import main
+from newslint.errors import InputError
+
+HOUSE = """kind: substitution
+safe: true
+message: "Use '{replacement}', not '{match}'."
+swap:
+  passed away: died
+  slammed: criticized
+"""
+STORY = "The mayor slammed it.\n"
+FIXED = "The mayor criticized it.\n"
+
+
+@pytest.fixture()
+def house(tmp_path: Path) -> Path:
+    folder = tmp_path / "house" / "obit"
+    folder.mkdir(parents=True)
+    (folder / "words.yaml").write_text(HOUSE, encoding="utf-8")
+    return tmp_path / "house"
+
+
+@pytest.fixture()
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "work"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def check(house: Path, *args: str, stdin: str | None = None):
+    return CliRunner().invoke(main, ["check", "--no-color", "--rules", str(house), "--select", "obit", *args],
+                              input=stdin)
+
+
+def test_fix_on_standard_input_writes_nothing_anywhere(house, work):
+    story = work / "story.md"
+    story.write_text("Untouched.\n", encoding="utf-8")
+    result = check(house, "--fix", "--stdin-filename", "story.md", "-", stdin=STORY)
+    assert story.read_text(encoding="utf-8") == "Untouched.\n"
+    assert "obit.words" in result.stdout  # reported, not written
+    check(house, "--fix", "--stdin-filename", "new/made-up.md", "-", stdin=STORY)
+    check(house, "--fix", "--stdin-filename", "made-up.md", "-", stdin=STORY)
+    assert sorted(p.name for p in work.iterdir()) == ["story.md"]
+
+
+def test_a_report_never_replaces_standard_inputs_name(house, work):
+    result = check(house, "--stdin-filename", "story.md", "--output", "story.md", "-", stdin=STORY)
+    assert result.exit_code == 2 and "story.md: not written" in result.stderr
+    assert not (work / "story.md").exists()
+
+
+def test_output_writes_only_regular_files(house, work):
+    fifo = work / "pipe"
+    os.mkfifo(fifo)
+    (work / "a.md").write_text(STORY, encoding="utf-8")
+    result = check(house, "--output", str(fifo), "a.md")
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    folder = work / "folder.json"
+    folder.mkdir()
+    assert check(house, "--write-baseline", str(folder), "a.md").exit_code == 2
+    assert folder.is_dir()
+
+
+def test_a_file_edited_while_fix_runs_is_not_replaced(house, work, monkeypatch):
+    story = work / "story.md"
+    story.write_text(STORY, encoding="utf-8")
+    from newslint.checking import Checker
+
+    original = Checker.check
+
+    def edited_meanwhile(self, doc, *args, **kwargs):
+        if story.read_text(encoding="utf-8") == STORY:
+            story.write_text(STORY + "A paragraph the editor added.\n", encoding="utf-8")
+        return original(self, doc, *args, **kwargs)
+
+    monkeypatch.setattr(Checker, "check", edited_meanwhile)
+    result = check(house, "--fix", "story.md")
+    assert result.exit_code == 2 and "changed after it was read" in result.stderr
+    assert story.read_text(encoding="utf-8") == STORY + "A paragraph the editor added.\n"
+
+
+def test_a_same_size_edit_is_caught_by_the_hash(tmp_path):
+    story = tmp_path / "s.md"
+    story.write_bytes(b"abc\n")
+    before = writes.Snapshot.of(story)
+    info = story.stat()
+    story.write_bytes(b"xyz\n")
+    os.utime(story, ns=(info.st_atime_ns, info.st_mtime_ns))  # same size, same time: only the bytes differ
+    with pytest.raises(InputError, match="changed after it was read"):
+        writes.write(story, b"new\n", tmp_path, rewrite=before)
+    assert story.read_bytes() == b"xyz\n"
+
+
+def test_output_over_an_input_file_is_refused(house, work):
+    story = work / "story.md"
+    story.write_text(STORY, encoding="utf-8")
+    for option in ("--output", "--write-baseline"):
+        result = check(house, option, "story.md", "story.md")
+        assert result.exit_code == 2 and "one of the files being linted" in result.stderr
+        assert story.read_text(encoding="utf-8") == STORY
+    (work / "desk").mkdir()
+    inner = work / "desk" / "inner.md"
+    inner.write_text(STORY, encoding="utf-8")
+    result = check(house, "--output", str(inner), "desk")  # an input found in a folder
+    assert result.exit_code == 2 and inner.read_text(encoding="utf-8") == STORY
+
+
+def test_a_symlinked_folder_on_the_path_is_checked(house, work, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.md").write_text(STORY, encoding="utf-8")
+    (work / "sdir").symlink_to(outside, target_is_directory=True)
+    result = check(house, "--fix", "sdir/o.md")
+    assert result.exit_code == 2 and "symlink points outside" in result.stderr
+    assert (outside / "o.md").read_text(encoding="utf-8") == STORY
+    (work / "a.md").write_text(STORY, encoding="utf-8")
+    result = check(house, "--output", "sdir/report.txt", "a.md")
+    assert result.exit_code == 2 and not (outside / "report.txt").exists()
+    result = check(house, "--output", "sdir/../report.txt", "a.md")
+    assert result.exit_code == 2 and not (tmp_path / "report.txt").exists()
+    inside = work / "real"
+    inside.mkdir()
+    (work / "linked").symlink_to(inside, target_is_directory=True)
+    (inside / "i.md").write_text(STORY, encoding="utf-8")
+    assert check(house, "--fix", "linked/i.md").exit_code == 0  # a link that stays inside is fine
+    assert (inside / "i.md").read_text(encoding="utf-8") == FIXED
+
+
+def test_fix_keeps_the_owner(house, work):
+    if os.geteuid() != 0:
+        pytest.skip("changing a file's owner needs root")
+    story = work / "story.md"
+    story.write_text(STORY, encoding="utf-8")
+    os.chown(story, 4321, 4321)
+    assert check(house, "--fix", "story.md").exit_code == 0
+    assert story.read_text(encoding="utf-8") == FIXED
+    assert (story.stat().st_uid, story.stat().st_gid) == (4321, 4321)
+
+
+def test_a_file_with_hard_links_is_refused_not_split(house, work):
+    story = work / "story.md"
+    story.write_text(STORY, encoding="utf-8")
+    os.link(story, work / "copy.md")
+    result = check(house, "--fix", "story.md")
+    assert result.exit_code == 2 and "2 hard links" in result.stderr
+    assert story.stat().st_nlink == 2 and (work / "copy.md").read_text(encoding="utf-8") == STORY
+
+
+def test_a_read_only_file_is_not_rewritten(house, work):
+    story = work / "story.md"
+    story.write_text(STORY, encoding="utf-8")
+    story.chmod(0o444)
+    result = check(house, "--fix", "story.md")
+    assert result.exit_code == 2 and "read-only" in result.stderr
+    assert story.read_text(encoding="utf-8") == STORY and stat.S_IMODE(story.stat().st_mode) == 0o444
+
+
+def test_a_rewrite_never_adds_or_drops_a_byte_order_mark(tmp_path):
+    story = tmp_path / "s.md"
+    story.write_bytes(b"abc\n")
+    before = writes.Snapshot.of(story)
+    with pytest.raises(InputError, match="byte-order mark"):
+        writes.write(story, b"\xef\xbb\xbfabc\n", tmp_path, rewrite=before)
+    assert story.read_bytes() == b"abc\n"
+
+
+def test_caches_are_written_by_the_same_writer(tmp_path, monkeypatch):
+    from newslint import rulecache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert rulecache.write("x.pickle", b"data")
+    written = tmp_path / "xdg" / "newslint" / "x.pickle"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    written.unlink()
+    os.mkfifo(written)  # a cache path that is not a regular file is not written through
+    assert not rulecache.write("x.pickle", b"data")
+    assert stat.S_ISFIFO(os.lstat(written).st_mode)
+
+
+def test_a_report_still_goes_to_a_new_file(house, work):
+    (work / "a.md").write_text(STORY, encoding="utf-8")
+    result = check(house, "--format", "json", "--output", "out.json", "a.md")
+    assert result.exit_code == 1 and json.loads((work / "out.json").read_text())["findings"]
+
+
+@pytest.mark.parametrize(("data", "encoding"), [
+    ("The mayor slammed it.\n".encode("utf-16-le"), "utf-16"),
+    (b"The mayor slammed it.\n", "utf-8-sig"),
+    ("The mayor slammed it.\n".encode("utf-32-le"), "utf-32"),
+    ("\ufeff\ufeffThe mayor slammed it.\n".encode("utf-8"), None),  # a second U+FEFF after the mark
+    ("The mayor slammed it.\n".encode("utf-16"), "utf-16"),
+], ids=["utf-16", "utf-8-sig", "utf-32", "two-marks", "utf-16-marked"])
+def test_fix_neither_adds_nor_drops_a_byte_order_mark(house, work, data, encoding):
+    story = work / "story.md"
+    story.write_bytes(data)
+    args = ["--encoding", encoding] if encoding else []
+    result = check(house, "--fix", *args, "story.md")
+    assert result.exit_code == 0, result.stderr
+    assert story.read_bytes() == _fixed(data, encoding)
+
+
+def _fixed(data: bytes, encoding: str | None) -> bytes:
+    codec = {"utf-16": "utf-16-le", "utf-32": "utf-32-le", "utf-8-sig": "utf-8", None: "utf-8"}[encoding]
+    for bom in (b"\xff\xfe\x00\x00", b"\xff\xfe", b"\xef\xbb\xbf"):
+        if data.startswith(bom):
+            mark = bom
+            break
+    else:
+        mark = b""
+    return mark + data[len(mark):].decode(codec).replace("slammed", "criticized").encode(codec)

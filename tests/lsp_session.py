@@ -19,11 +19,12 @@ class Session:
     """One server process and the client attached to it (an async context manager)."""
 
     def __init__(self, workspace: Path, encodings: list[str] | None = None, debounce_ms: int = 10,
-                 watch: bool = True) -> None:
+                 watch: bool = True, python: tuple[str, ...] = (sys.executable,)) -> None:
         self.workspace = workspace
         self.encodings = encodings
         self.debounce_ms = debounce_ms
         self.watch = watch
+        self.python = python  # how to start Python (e.g. under a profiler)
         self.client = LanguageClient("newslint-tests", "1")
         self.published: dict[str, list[lsp.PublishDiagnosticsParams]] = {}
         self.messages: list[lsp.ShowMessageParams] = []
@@ -61,7 +62,7 @@ class Session:
 
     async def __aenter__(self) -> Session:  # noqa: PYI034 - not subclassed
         env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        await self.client.start_io(sys.executable, "-m", "newslint", "server", "--debounce", str(self.debounce_ms),
+        await self.client.start_io(*self.python, "-m", "newslint", "server", "--debounce", str(self.debounce_ms),
                                    cwd=str(self.workspace), env=env)
         server = self.client._server
         assert server is not None and server.stderr is not None

@@ -110,7 +110,7 @@ def fill(text: str, world: dict[str, object]) -> str:
 
 def test_every_example_is_known_to_this_test():
     langs = {e.lang for e in examples()}
-    assert langs <= {"sh", "toml", "yaml", "markdown", "python"}, langs
+    assert langs <= {"sh", "toml", "yaml", "markdown", "python", "json", "lua", "elisp"}, langs
     assert not re.search(r"OWNER|v0\.1\.0", README), "a placeholder the reader cannot fill in, or a tag that does not exist"
     placeholders = set(re.findall(r"<[a-z][a-z-]*>", "\n".join(e.body for e in examples())))
     assert placeholders <= {*PLACEHOLDERS, "<github-repository>"}, placeholders

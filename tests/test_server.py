@@ -154,6 +154,35 @@ def test_safe_fix_action_applied_and_relinted(tmp_path: Path) -> None:
     run(scenario)
 
 
+def test_builtin_fixes_safe_and_unsafe(tmp_path: Path) -> None:
+    text = "# Plant\n\nThe founder passed away on Monday. Tragically, the downsizing 🏭 hit the plant.\n"
+
+    async def scenario() -> None:
+        async with Session(tmp_path) as s:
+            uri = s.uri("plant.md")
+            s.open(uri, text)
+            found = await s.diagnostics(uri, 1)
+            by_text = {_slice(text, d.range, "utf-16"): d for d in found}
+            assert {"passed away", "Tragically", "downsizing"} <= set(by_text)
+            offered = {}
+            for words in ("passed away", "Tragically", "downsizing"):
+                actions = await s.code_actions(uri, by_text[words].range)
+                fix = actions[0]
+                assert fix.edit is not None and fix.edit.changes is not None
+                offered[words] = (fix.title, fix.is_preferred, apply_edits(text, fix.edit.changes[uri]))
+            assert offered["passed away"] == ("Replace 'passed away' with 'died' (euphemisms.plain)", True,
+                                              text.replace("passed away", "died"))
+            assert offered["Tragically"][1] is True and offered["Tragically"][2] == text.replace("Tragically, the", "The")
+            title, preferred, fixed = offered["downsizing"]  # a swap to read first: offered, not preferred
+            assert "not a safe fix" in title and preferred is False and "downsizing" not in fixed
+            # every safe fix: the unsafe one is left
+            (every,) = await s.code_actions(uri, by_text["passed away"].range, only=["source.fixAll"])
+            assert every.edit is not None and every.edit.changes is not None
+            assert apply_edits(text, every.edit.changes[uri]) == \
+                text.replace("passed away", "died").replace("Tragically, the", "The")
+    run(scenario)
+
+
 def test_suppress_action_keeps_the_paragraph_and_silences_the_rule(tmp_path: Path) -> None:
     text = "# Vote\n\nThe council met on Monday,\nand it was a brutal session.\n\nA brutal day.\n"
 
@@ -283,13 +312,26 @@ def test_unsaved_buffer_is_linted_as_markdown(tmp_path: Path) -> None:
 
 
 def test_only_what_the_cli_lints(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # the top of a work tree, whose ignore files count
+    (tmp_path / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("exclude: ['*.old.md']\n", encoding="utf-8")
+
     async def scenario() -> None:
         async with Session(tmp_path) as s:
-            for name in ("notes.rst", "script.py"):
+            for name in ("notes.rst", "script.py", "drafts/story.md", "story.old.md"):
                 s.open(s.uri(name), ARTICLE, language="plaintext")
-                assert await s.diagnostics(s.uri(name), 1) == []
+                assert await s.diagnostics(s.uri(name), 1) == [], name
             s.open(s.uri("story.txt"), ARTICLE, language="plaintext")
             assert _codes(await s.diagnostics(s.uri("story.txt"), 1)) == ["loaded.adjectives"]
+            page = "<html><body><nav>A brutal menu</nav><article><p>It was a brutal session.</p></article></body></html>\n"
+            s.open(s.uri("story.html"), page, language="html")
+            (d,) = await s.diagnostics(s.uri("story.html"), 1)
+            assert _slice(page, d.range, "utf-16") == "brutal" and d.range.start.character == page.index("brutal session")
+            # the ignore file changes: the draft is linted now
+            (tmp_path / ".gitignore").write_text("", encoding="utf-8")
+            before = s.count(s.uri("drafts/story.md"))
+            s.files_changed(tmp_path / ".gitignore")
+            assert _codes(await s.diagnostics(s.uri("drafts/story.md"), after=before)) == ["loaded.adjectives"]
     run(scenario)
 
 

@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from newslint import __version__
@@ -26,7 +27,8 @@ from newslint.server.text import UTF16, Buffer, Position
 
 log = logging.getLogger("newslint.server")
 RULE_SUFFIXES = (".yaml", ".yml")
-WATCHED = ("**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml", "**/*.yaml", "**/*.yml")
+WATCHED = ("**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml", "**/*.yaml", "**/*.yml", "**/.gitignore",
+           "**/.newslintignore")
 
 
 class Open:
@@ -42,12 +44,28 @@ class Open:
 
     @property
     def markdown(self) -> bool:
+        """Where an HTML comment is a comment (Markdown, MDX, HTML), not words of the article."""
         return self.path is None or not self.path.name.lower().endswith(".txt")
+
+
+class _Protocol(LanguageServerProtocol):
+    """pygls keeps the future of each notification it handles with a generator (didOpen, didChange
+    and others) by a new id, and never lets it go: a server's memory grew with every keystroke.
+    Finished ones are dropped here."""
+
+    def _handle_notification(self, method_name: str, params: Any) -> None:
+        before = len(self._request_futures)
+        super()._handle_notification(method_name, params)
+        if len(self._request_futures) > before:
+            for key, future in list(self._request_futures.items()):
+                if future.done():
+                    del self._request_futures[key]
 
 
 class NewslintServer(LanguageServer):
     def __init__(self, debounce: float = 0.15) -> None:
-        super().__init__("newslint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        super().__init__("newslint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+                         protocol_cls=_Protocol)
         self.debounce = debounce
         self.linter = Linter()
         self.open: dict[str, Open] = {}

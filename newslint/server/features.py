@@ -1,6 +1,7 @@
 """Findings as LSP values: diagnostics, code actions (safe fixes, suppressions) and hover text."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -34,10 +35,13 @@ def offsets(buffer: Buffer, range_: lsp.Range) -> tuple[int, int]:
 
 def rule_link(rule: Rule | None) -> lsp.CodeDescription | None:
     """The rule's YAML file (its description, rationale and examples), where it is on disk."""
-    if rule is None or not rule.path:
-        return None
-    path = Path(rule.path)
-    return lsp.CodeDescription(href=path.resolve().as_uri()) if path.is_absolute() or path.exists() else None
+    return _link(rule.path) if rule is not None and rule.path else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _link(path: str) -> lsp.CodeDescription | None:
+    file = Path(path)
+    return lsp.CodeDescription(href=file.resolve().as_uri()) if file.is_absolute() or file.exists() else None
 
 
 def diagnostic(buffer: Buffer, item: Located, rules: Result) -> lsp.Diagnostic:
@@ -70,10 +74,12 @@ def _edit(buffer: Buffer, change: fixes.Edit) -> lsp.TextEdit:
     return lsp.TextEdit(range=lsp_range(buffer, change.start, change.end), new_text=change.replacement)
 
 
-def _text_edits(buffer: Buffer, items: Sequence[Located], fixers: Mapping[str, fixes.Fixer]) -> list[lsp.TextEdit]:
-    """The safe fixes of `items`, as `newslint check --fix` picks them (overlapping ones wait)."""
+def _text_edits(buffer: Buffer, items: Sequence[Located], fixers: Mapping[str, fixes.Fixer],
+                unsafe: bool = False) -> list[lsp.TextEdit]:
+    """The safe fixes of `items` (and the unsafe ones, if asked), as `newslint check --fix` picks
+    them (overlapping ones wait)."""
     bom = 1 if buffer.text.startswith("\ufeff") else 0
-    changes = fixes.edits(buffer.text[bom:], [item.finding for item in items], fixers)
+    changes = fixes.edits(buffer.text[bom:], [item.finding for item in items], fixers, unsafe)
     return [_edit(buffer, c._replace(start=c.start + bom, end=c.end + bom)) for c in changes]
 
 
@@ -109,14 +115,17 @@ def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range, ma
     here = [item for item in result.findings if _overlaps(item, start, end)]
     actions: list[lsp.CodeAction] = []
     for item in here:
-        edits = _text_edits(buffer, [item], result.fixers)
-        if edits:
-            f = item.finding
-            new = edits[0].new_text
-            actions.append(lsp.CodeAction(
-                title=f"Replace '{f.text}' with '{new}' ({f.rule})" if new else f"Delete '{f.text}' ({f.rule})", kind=lsp.CodeActionKind.QuickFix,
-                diagnostics=[diagnostic(buffer, item, result)], is_preferred=True,
-                edit=lsp.WorkspaceEdit(changes={uri: edits})))
+        f = item.finding
+        fixer = result.fixers.get(f.rule)
+        fix = fixer(buffer.text[item.start:item.end]) if fixer is not None else None
+        edits = _text_edits(buffer, [item], result.fixers, unsafe=True) if fix is not None else []
+        if fix is None or not edits:
+            continue
+        what = f"Replace '{f.text}' with '{fix.replacement}'" if fix.replacement else f"Delete '{f.text}'"
+        actions.append(lsp.CodeAction(
+            title=f"{what} ({f.rule})" if fix.safe else f"{what} ({f.rule}; not a safe fix: read it first)",
+            kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic(buffer, item, result)], is_preferred=fix.safe,
+            edit=lsp.WorkspaceEdit(changes={uri: edits})))
     every = _text_edits(buffer, result.findings, result.fixers)
     if every and (here or only):
         actions.append(lsp.CodeAction(title=f"Apply every safe newslint fix in this file ({len(every)})",

@@ -11,10 +11,14 @@ from newslint.document import MAX_BYTES, Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding
 from newslint.positions import line_starts, offset_of
+from newslint.readers import Format
 from newslint.rulebook import Rule
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")  # what `newslint check FOLDER` lints
-CONFIG_NAMES = frozenset({".newslint.yaml", ".newslint.yml", "pyproject.toml"})
+# Files whose change may change what a file's lint gives: configurations and ignore files (rule
+# and lexicon files are YAML files anywhere).
+CONFIG_NAMES = frozenset({".newslint.yaml", ".newslint.yml", "pyproject.toml", ".gitignore", ".newslintignore"})
+# The formats an editor buffer holds as text (a Word file is not text; an archive holds many articles).
+BUFFER_FORMATS = frozenset({Format.MARKDOWN, Format.MDX, Format.TEXT, Format.HTML})
 
 if TYPE_CHECKING:
     from newslint.fixes import Fixer
@@ -42,20 +46,24 @@ class Linter:
     def __init__(self) -> None:
         self.finder = Finder()
         self.checker = Checker()
+        self._wanted: dict[Path, bool] = {}
 
     def reset(self) -> None:
-        self.finder = Finder()
-        self.checker = Checker()
+        self.__init__()  # type: ignore[misc]
 
     def wants(self, path: Path) -> bool:
-        """Whether `newslint check` on the file's folder lints this file: its type, and the
-        `exclude` globs of its configuration (a configuration error is reported when linting)."""
-        if not path.name.lower().endswith(ARTICLE_SUFFIXES):
-            return False
-        try:
-            return not self.finder.for_path(path).excludes(path)
-        except NewslintError:
-            return True
+        """Whether `newslint check` on the project lints this file: its type (by the configuration's
+        `readers: extensions`), not excluded by the configuration nor in an ignore file. A
+        configuration error is reported when the file is linted."""
+        if path not in self._wanted:
+            try:
+                config = self.finder.for_path(path)
+                wanted = config.readers.format_for(path.name) in BUFFER_FORMATS and not config.excludes(path) \
+                    and not (config.readers.ignore_files and _ignored(path))
+            except NewslintError:
+                wanted = True
+            self._wanted[path] = wanted
+        return self._wanted[path]
 
     def lint(self, text: str, path: Path | None, display: str, base: Path | None = None) -> Result:
         """Lint a buffer as `newslint check --stdin-filename PATH -` lints it. An unsaved buffer
@@ -64,7 +72,8 @@ class Linter:
         if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
             raise InputError(display, f"larger than {MAX_BYTES // (1024 * 1024)} MB; not linted")
         config = self.finder.for_path(path if path is not None else (base or Path.cwd()) / "untitled.md")
-        doc = Document.from_text(text, display if path is not None else display + ".md")
+        fmt = config.readers.format_for(path.name) if path is not None else Format.MARKDOWN
+        doc = Document.from_text(text, display, options=config.readers, fmt=fmt or Format.MARKDOWN)
         timeouts: list[NewslintError] = []
         findings = self.checker.check(doc, config, path, timeouts)
         ruleset = self.checker.ruleset(config)
@@ -74,3 +83,10 @@ class Linter:
                            bom + offset_of(doc.text, f.end_line, f.end_column, starts), f._replace(path=display))
                    for f in findings]
         return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, tuple(str(e) for e in timeouts))
+
+
+def _ignored(path: Path) -> bool:
+    """In a `.gitignore` or `.newslintignore` of its folder or one above (to the work tree's top)."""
+    from newslint.targets import _outer_rules  # as a folder walk reads them
+
+    return _outer_rules(path.parent).under(path.parent).ignores(path, folder=False)

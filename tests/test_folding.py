@@ -141,3 +141,9 @@ def test_a_title_case_headline_is_read_as_words_unless_the_story_names_them():
 
 def test_adjectives_made_from_names_keep_their_capital():
     assert ("loaded.adjectives", "Orwellian") in lint_words("The plan reads like an Orwellian scheme for the town.\n")
+
+
+def test_one_superlative_claim_is_one_finding(tmp_path):
+    found = check(tmp_path, "It was the worst drought in the country's history, and farms failed.\n")
+    claims = [f for f in found if f["rule"].startswith("superlative")]
+    assert [(f["rule"], f["text"]) for f in claims] == [("superlative.claims", "the worst drought in the country's history")]

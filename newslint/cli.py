@@ -150,7 +150,7 @@ def _fix(doc: Document, file: Path | None, findings: list[Finding], fixers: Mapp
     """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
     from newslint import fixes
 
-    changes = fixes.edits(doc.text, findings, fixers, mode.unsafe)
+    changes = fixes.edits(doc.text, findings, fixers, mode.unsafe, [(q.start, q.end) for q in doc.quotations])
     if not changes:
         return None
     fixed = fixes.apply(doc.text, changes)

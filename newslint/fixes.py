@@ -7,6 +7,7 @@ replacement deletes the words with their comma, and a sentence they opened gets 
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from typing import Callable, Mapping, NamedTuple, Sequence
@@ -62,9 +63,13 @@ def _full_stop(text: str, start: int, end: int, replacement: str) -> tuple[int, 
     return start, end, replacement
 
 
-def edits(text: str, findings: Sequence[Finding], fixers: Mapping[str, Fixer], unsafe: bool = False) -> list[Edit]:
+def edits(text: str, findings: Sequence[Finding], fixers: Mapping[str, Fixer], unsafe: bool = False,
+          quoted: Sequence[tuple[int, int]] = ()) -> list[Edit]:
     """Edits for the fixable findings, in order (safe fixes only unless `unsafe`); an edit
-    overlapping an earlier one is skipped (it waits for the next run)."""
+    overlapping an earlier one is skipped (it waits for the next run), and so is one that would
+    touch a quotation (`quoted`: the spans of the document's quotations, marks included): a fix
+    never changes the words inside quotation marks."""
+    inside = _Spans(quoted)
     starts = line_starts(text)
     out: list[Edit] = []
     candidates = sorted(
@@ -83,11 +88,29 @@ def edits(text: str, findings: Sequence[Finding], fixers: Mapping[str, Fixer], u
             edit = deletion(text, start, end)
         else:
             edit = _full_stop(text, start, end, fix.replacement)
-        if edit is None or edit[0] < last_end:
+        if edit is None or edit[0] < last_end or inside.overlaps(edit[0], edit[1]):
             continue
         out.append(Edit(*edit, f.rule))
         last_end = edit[1]
     return out
+
+
+class _Spans:
+    """Spans, merged and sorted, asked by bisection whether a range overlaps one."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`
+        return i >= 0 and self.ends[i] > start
 
 
 def apply(text: str, changes: Sequence[Edit]) -> str:

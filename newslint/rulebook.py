@@ -141,11 +141,13 @@ def _lexicon_files(root: Path) -> list[Path]:
 def load_lexicons(roots: Iterable[Path]) -> dict[str, Lexicon]:
     out: dict[str, Lexicon] = {}
     options = {"description": Option(string, ""), "terms": Option(strings, ()), "patterns": Option(strings, ())}
+    builtin = _resolved(builtin_root())
     for root in roots:
+        shipped = _resolved(root) == builtin
         for path in _lexicon_files(root):
             data, lines = read_yaml(path)
             spec = check_mapping(data, options, Where(str(path), lines=lines))
-            out[path.stem] = Lexicon(path.stem, spec["terms"], spec["patterns"])
+            out[path.stem] = Lexicon(path.stem, spec["terms"], spec["patterns"], str(path), shipped)
     return out
 
 

@@ -169,6 +169,8 @@ def read_yaml(path: Path) -> tuple[Any, dict[str, int]]:
         data = loader.construct_document(node) if node is not None else None
     except RecursionError:
         raise RuleError(str(path), "malformed YAML: nested too deeply") from None
+    except ValueError as exc:  # a number too long to read, say
+        raise RuleError(str(path), f"malformed YAML: {shown(str(exc), 120)}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

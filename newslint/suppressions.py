@@ -6,6 +6,7 @@ naming an unknown rule, or one that suppressed nothing, is itself reported, like
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Collection, Sequence
 
 from newslint import recache
@@ -105,7 +106,6 @@ def apply(findings: Sequence[Finding], text: str, path: str, known: Collection[s
 
 
 def _meta(d: Directive, path: str, text: str, rule: str, message: str) -> Finding:
-    comment = text[d.start:d.end]
-    end_column = d.column + len(comment) if "\n" not in comment else d.column + 1
-    return Finding(path, d.line, d.column, d.line, end_column, rule, Severity.WARNING, message,
-                   comment if "\n" not in comment else comment.split("\n", 1)[0])
+    """A finding on a directive: its first line (a comment may run over several)."""
+    comment = re.split(r"\r|\n", text[d.start:d.end], maxsplit=1)[0]
+    return Finding(path, d.line, d.column, d.line, d.column + len(comment), rule, Severity.WARNING, message, comment)

@@ -138,3 +138,42 @@ def test_endless_standard_input_is_refused(tmp_path):
         result = subprocess.run([sys.executable, "-m", "newslint", "check", "-"], cwd=ROOT, stdin=zero,
                                 capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "<stdin>: file too large" in result.stderr
+
+
+def test_a_number_too_long_to_read_in_a_rule_is_a_rule_error(tmp_path):
+    write_rule(tmp_path, "k/r.yaml", RULE + "enabled: " + "9" * 5000 + "\n")
+    with pytest.raises(RuleError, match="malformed YAML"):
+        load_rules([tmp_path])
+
+
+@pytest.mark.parametrize("brk", ["\r", "\r\n", "\n"], ids=repr)
+def test_a_finding_on_a_suppression_comment_stays_on_its_line(brk):
+    from newslint.suppressions import apply
+
+    text = f"A calm day.<!-- newslint-disable-next-line nosuch{brk}more -->{brk}Calm.\n"
+    found = apply([], text, "a.md", frozenset({"loaded"}), frozenset())
+    assert found and all(f.line == f.end_line == 1 and f.text == "<!-- newslint-disable-next-line nosuch" and
+                         text[f.column - 1:f.end_column - 1] == f.text for f in found)
+
+
+def test_a_house_lexicon_named_like_a_built_in_one_is_house_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    from newslint.kinds import BuildContext
+    from newslint.rulebook import builtin_root, load_lexicons
+
+    house = tmp_path / "house"
+    write_rule(house, "_lexicons/attribution.yaml", "terms: [said]\npatterns: ['(a+)+$']\n")
+    lexicons = load_lexicons([builtin_root(), house])
+    assert not lexicons["attribution"].builtin and lexicons["named-sources"].builtin
+    matcher = BuildContext(lexicons, builtin=True).word_list(
+        {"terms": [], "patterns": [], "lexicon": ["attribution"], "ignore_case": True},
+        __import__("newslint.schema", fromlist=["Where"]).Where("rules/x.yaml"))
+    assert all(item.limited for item in matcher.compiled if not item.is_terms)  # under the time limit
+    story = tmp_path / "story.md"
+    story.write_text("The raid ended, " + "a" * 40 + "!\n\nPolice said it was calm.\n", encoding="utf-8")
+    result = check("--rules", str(house), str(story))
+    assert result.exit_code in (0, 1, 2)  # finishes: a runaway pattern is stopped by the time limit
+    write_rule(house, "_lexicons/attribution.yaml", "terms: [said]\npatterns: ['(unclosed']\n")
+    result = check("--rules", str(house), str(story))
+    assert result.exit_code == 2
+    assert "house/_lexicons/attribution.yaml: key 'patterns[0]': invalid regular expression" in result.stderr

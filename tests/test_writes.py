@@ -222,3 +222,12 @@ def _fixed(data: bytes, encoding: str | None) -> bytes:
     else:
         mark = b""
     return mark + data[len(mark):].decode(codec).replace("slammed", "criticized").encode(codec)
+
+
+def test_fix_never_changes_words_inside_quotation_marks(house, work):
+    story = work / "story.md"
+    text = ('The banner "Police slammed us" hung. The mayor slammed it.\n\n'
+            "\u201cThey slammed the door,\u201d she said. Fans \u2018slammed\u2019 it.\n")
+    story.write_text(text, encoding="utf-8")
+    assert check(house, "--fix", "story.md").exit_code in (0, 1)
+    assert story.read_text(encoding="utf-8") == text.replace("mayor slammed", "mayor criticized")

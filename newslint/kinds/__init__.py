@@ -5,7 +5,7 @@ import functools
 from typing import Any, ClassVar, Iterable, Mapping, NamedTuple, Protocol, cast
 
 from newslint.document import Document, Scope
-from newslint.patterns import Matcher
+from newslint.patterns import Matcher, user_pattern
 from newslint.schema import Option, Where, boolean, strings
 
 
@@ -54,6 +54,8 @@ class Lexicon(NamedTuple):
     name: str
     terms: tuple[str, ...]
     patterns: tuple[str, ...]
+    path: str = ""  # the file it was read from
+    builtin: bool = True  # shipped with newslint; a house lexicon's patterns run under the time limit
 
 
 class BuildContext(NamedTuple):
@@ -73,12 +75,17 @@ class BuildContext(NamedTuple):
         Evidence such as attribution markers counts wherever it stands, capitalized names included.
         """
         terms, patterns = list(spec["terms"]), list(spec["patterns"])
+        trusted = self.builtin
         for name in spec["lexicon"]:
             lexicon = self.lexicon(name, where.child("lexicon"))
             terms += lexicon.terms
             patterns += lexicon.patterns
+            if not lexicon.builtin:  # house data, whatever its name: checked against its own file, and
+                trusted = False  # every pattern of the list then runs under the time limit
+                for i, pattern in enumerate(lexicon.patterns):
+                    user_pattern(pattern, Where(lexicon.path, f"patterns[{i}]"), ignore_case=spec["ignore_case"])
         return Matcher.build({"terms": terms, "patterns": patterns, "ignore_case": spec["ignore_case"],
-                              "proper_names": True}, where, trusted=self.builtin)
+                              "proper_names": True}, where, trusted=trusted)
 
 
 # Options of a word list that may draw on shared lexicons (a `requires` companion, an `absent` expectation).

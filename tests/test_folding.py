@@ -146,4 +146,5 @@ def test_adjectives_made_from_names_keep_their_capital():
 def test_one_superlative_claim_is_one_finding(tmp_path):
     found = check(tmp_path, "It was the worst drought in the country's history, and farms failed.\n")
     claims = [f for f in found if f["rule"].startswith("superlative")]
-    assert [(f["rule"], f["text"]) for f in claims] == [("superlative.claims", "the worst drought in the country's history")]
+    assert [(f["rule"], f["text"], len(f["related"])) for f in claims] == [
+        ("superlative.compared", "the worst drought in the country's history", 1)]

@@ -169,7 +169,8 @@ class Checker:
             findings = [f for f in findings if not accepted(f)]
         kind = article_type(doc.text)
         findings = story_verdict(findings, kind, {r.id for r in rules})
-        findings = fold(findings, self._structural(rules), self._sentence_of(doc))
+        fixable = frozenset(r.id for r in rules if getattr(r.check, "fixable", False)).__contains__
+        findings = fold(findings, self._structural(rules), self._sentence_of(doc), fixable)
         action = settings.article_types.get(kind or "", "keep")
         if action != "keep":
             soft = [f for f in findings if f.rule.split(".", 1)[0] in config_.WORD_CHOICE]

@@ -1,0 +1,33 @@
+"""Reported speech: word choices in a clause attributed after it, or in an accusation, are the speaker's."""
+from __future__ import annotations
+
+from newslint.engine import lint_text
+from newslint.reported import spans
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in lint_text(text, "case.md") if f.rule.startswith(("loaded", "labels"))]
+
+
+def test_attribution_after_the_clause_covers_the_clause():
+    text = "The film is about life under the regime, the director said on Tuesday."
+    assert [text[a:b] for a, b in spans(text)] == ["The film is about life under the regime"]
+    assert words(text + "\n") == []
+    assert words("The raid was brutal, said Jane Okafor, a spokeswoman.\n") == []
+
+
+def test_an_accusation_is_the_accusers():
+    assert words("The rebels accused the regime of a brutal crackdown in the north.\n") == []
+
+
+def test_the_writers_own_words_stay_the_writers():
+    assert ("loaded.adjectives", "brutal") in words("The brutal raid ended at noon.\n")
+    # attribution before the clause is not covered: it is where loaded words are laundered most
+    assert ("loaded.adjectives", "brutal") in words("Officials said the brutal raid ended at noon.\n")
+    # a sentence adverb stays the writer's comment
+    assert ("loaded.adjectives", "Tragically") in words("Tragically, the storm hit the coast, officials said.\n")
+
+
+def test_a_clause_that_only_continues_is_not_reported_speech():
+    text = "A senior official, who spoke on condition of anonymity, said the talks had stalled."
+    assert spans(text) == []

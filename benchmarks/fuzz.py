@@ -1,5 +1,10 @@
 """Long fuzz run of the document model and the engine: python3 benchmarks/fuzz.py [-n 100000] [--seed 0] [-j 2].
 
+With --files it instead runs the hostile cases of tests/fuzzing.py: articles with suppression
+comments (every finding exact and within one paragraph; the safe fixes change the text only inside
+the spans they edit, never inside quotation marks), rule files, config files and baselines (each
+loads, or is one error naming its file).
+
 With --hostile it instead times articles made of one repeated unit ("](", '"', "...", indented
 code, source lists ...) at two sizes and prints how time grows: about 4x for 4x the text is linear.
 
@@ -14,7 +19,9 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import random
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -22,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+import fuzzing  # noqa: E402
 from test_fuzz import BREAKS, MARKS, MARKUP, ODD, WORDS, lint_checked  # noqa: E402
 
 from newslint.document import decode  # noqa: E402
@@ -78,14 +86,27 @@ def one(seed: int) -> None:
         lint_checked(text, "x.md")
 
 
-def run(seeds: range) -> tuple[int, list[tuple[int, str]]]:
+def run(seeds: range, files: bool = False) -> tuple[int, list[tuple[int, str]]]:
     failures = []
-    for seed in seeds:
-        try:
-            one(seed)
-        except Exception:  # noqa: BLE001 - every failure is reported with its seed
-            failures.append((seed, traceback.format_exc(limit=4)))
+    with tempfile.TemporaryDirectory() as scratch:
+        for seed in seeds:
+            folder = Path(scratch) / str(seed)
+            try:
+                if files:
+                    folder.mkdir()
+                    fuzzing.one(seed, folder)
+                else:
+                    one(seed)
+            except Exception:  # noqa: BLE001 - every failure is reported with its seed
+                failures.append((seed, traceback.format_exc(limit=4)))
+            finally:
+                if files:
+                    shutil.rmtree(folder, ignore_errors=True)
     return len(seeds), failures
+
+
+def run_files(seeds: range) -> tuple[int, list[tuple[int, str]]]:
+    return run(seeds, files=True)
 
 
 HOSTILE = ["](", '"', "“", "«", "www.", "a@", "    x\n", "...", "Sources:\n- www.bbc.com\n", "```", "<!--",
@@ -118,6 +139,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="first seed; input i uses seed + i")
     parser.add_argument("-j", "--jobs", type=int, default=multiprocessing.cpu_count(), help="worker processes")
     parser.add_argument("--hostile", action="store_true", help="time repeated-unit articles instead")
+    parser.add_argument("--files", action="store_true",
+                        help="fuzz suppression comments, fixes, rule files, config files and baselines instead")
     args = parser.parse_args()
     if args.hostile:
         return hostile()
@@ -126,13 +149,13 @@ def main() -> int:
     started = time.perf_counter()
     tried, failures = 0, []
     with multiprocessing.Pool(args.jobs) as pool:
-        for count, failed in pool.imap_unordered(run, chunks):
+        for count, failed in pool.imap_unordered(run_files if args.files else run, chunks):
             tried += count
             failures.extend(failed)
     elapsed = time.perf_counter() - started
     for seed, trace in sorted(failures)[:5]:
         print(f"seed {seed} failed:\n{trace}")
-    print(f"fuzz: {tried} inputs tried, {tried - len(failures)} with no failure, {len(failures)} failed, "
+    print(f"fuzz{' --files' if args.files else ''}: {tried} inputs tried, {tried - len(failures)} with no failure, {len(failures)} failed, "
           f"{elapsed:.1f} s ({args.jobs} workers, seeds {args.seed}..{args.seed + args.n - 1})")
     return 1 if failures else 0
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 UNITS = {
     "suppression comments": "<!-- newslint-disable-next-line loaded.adjectives -->\nA brutal raid.\n\n",
-    "paraphrase + quotation": ("The mayor said the council would approve the plan next week.\n\n"
+    "paraphrase + quotation": ("The union called the proposal a draconian and reckless plan.\n\n"
                                "\u201cWe will build it,\u201d she said.\n\n"),
     "reader comments + quotes": "## Comments\n\n\u201cThis is a brutal plan,\u201d wrote one reader.\n\n",
 }

@@ -14,7 +14,7 @@ from newslint.finding import Finding, Severity
 from newslint.folding import STRUCTURAL_KINDS, fold
 from newslint.patterns import term_pattern
 from newslint.positions import offset_of
-from newslint.rulebook import Rule, builtin_root, load_rules, select
+from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
 from newslint.verdict import story_verdict
 
 if TYPE_CHECKING:
@@ -69,7 +69,12 @@ def article_type(text: str) -> str | None:
 
 def fixers(rules: Sequence[Rule]) -> dict[str, Fixer]:
     """Rule id -> its kind's `fix`, for the rules that can fix what they flag."""
-    return {r.id: r.check.fix for r in rules if getattr(r.check, "fixable", False)}
+    found: dict[str, Fixer] = {}
+    for r in rules:
+        fix = getattr(r.check, "fix", None) if getattr(r.check, "fixable", False) else None
+        if fix is not None:  # a kind that can fix offers `fix(matched) -> Fix | None`
+            found[r.id] = fix
+    return found
 
 
 def _accepted_spans(doc: Document, terms: Sequence[str]) -> list[tuple[int, int]]:
@@ -95,7 +100,7 @@ class Ruleset:
 
     def check_names(self, names: Sequence[str], where: str) -> None:
         for name in names:
-            if name not in self.known:
+            if name not in self.known and name != ALL:
                 raise RuleError(where, f"unknown rule or family {name!r} (see `newslint rules`)")
 
 
@@ -103,7 +108,9 @@ class Checker:
     """Lints documents with the rules and settings their configuration asks for."""
 
     def __init__(self, extra_rules: Sequence[Path] = (), select_: Sequence[str] | None = None,
-                 ignore: Sequence[str] | None = None, styles: Sequence[str] = ()) -> None:
+                 ignore: Sequence[str] | None = None, styles: Sequence[str] = (),
+                 extend_select: Sequence[str] = ()) -> None:
+        self.extend_select = tuple(extend_select)
         self.extra_rules = tuple(extra_rules)
         self.styles = tuple(styles)
         self.select = tuple(select_) if select_ else None
@@ -118,12 +125,12 @@ class Checker:
         folders = (self._builtin, *config.rules, *self.extra_rules)
         if folders not in self._rulesets:
             ruleset = Ruleset(tuple(load_rules(folders)))
-            ruleset.check_names([*(self.select or ()), *(self.ignore or ())], "command line")
+            ruleset.check_names([*(self.select or ()), *(self.ignore or ()), *self.extend_select], "command line")
             self._rulesets[folders] = ruleset
         ruleset = self._rulesets[folders]
         if config.path not in self._checked:
             where = str(config.path) if config.path else "configuration"
-            ruleset.check_names([*config.select, *config.ignore, *config.severity], where)
+            ruleset.check_names([*config.select, *config.ignore, *config.severity, *config.extend_select], where)
             for _, spec in config.per_path:
                 ruleset.check_names([*(spec["select"] or ()), *spec["ignore"], *spec["severity"]], where)
             self._checked.add(config.path)
@@ -133,12 +140,13 @@ class Checker:
         settings = config.for_file(file)
         chosen = self.select if self.select is not None else settings.select
         dropped = (*settings.ignore, *(self.ignore or ()))
-        styles = (*config.style, *self.styles)
+        # a style pack, like a rule or family named by --extend-select, adds its rules, off ones included
+        styles = (*config.style, *self.styles, *settings.extend_select, *self.extend_select)
         key = (config.path, config.rules, chosen, dropped, styles)
         if key not in self._selected:
             rules = self.ruleset(config).rules
             picked = select(rules, chosen, dropped)
-            if styles:  # a style pack adds its family, off-by-default rules included
+            if styles:
                 ids = {r.id for r in picked}
                 picked += [r for r in select(rules, styles, dropped, all_rules=True) if r.id not in ids]
             self._selected[key] = picked

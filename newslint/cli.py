@@ -33,6 +33,11 @@ Target = targets_.Target
 OptionsFor = Callable[[Path], ReadOptions]
 
 
+class _Abandoned(Exception):
+    """Raised inside the report's `writes.atomic` block: the run ended with an error, so the report
+    file is not replaced."""
+
+
 class ExitCode(enum.IntEnum):
     OK = 0
     FINDINGS = 1
@@ -118,16 +123,16 @@ def read_stdin() -> bytes:
 
 
 def _read(target: Path | str | jsonl.Slice, stdin_name: str | None, reading: Reading, options: ReadOptions,
-          snapshot: bool = False) -> tuple[list[Document | InputError], writes.Snapshot | None]:
-    """The documents (one, or one per archive record, with errors in the place of unreadable records),
-    and (`snapshot`, for a file) the file as it was read, which a rewrite compares."""
+          snapshot: bool = False) -> tuple[Iterable[Document | InputError], writes.Snapshot | None]:
+    """The documents (one, or one per archive record as it is read, with errors in the place of
+    unreadable records), and (`snapshot`, for a file) the file as it was read, which a rewrite compares."""
     if target == "-":
         return [Document.from_bytes(read_stdin(), stdin_name or "<stdin>", reading.encoding, options)], None
     from newslint.readers.files import documents
 
     assert isinstance(target, (Path, jsonl.Slice))
     before = writes.Snapshot.of(target) if snapshot and isinstance(target, Path) and target.is_file() else None
-    return list(documents(target, options, reading.encoding)), before
+    return documents(target, options, reading.encoding), before
 
 
 def _annotate(file: Path, findings: list[Finding]) -> None:
@@ -246,10 +251,11 @@ def _short(text: str, limit: int = 300) -> str:
 
 
 def _lint_all(targets: Sequence[Target] | _Targets, finder: Finder, checker: Checker, fail_on: str | None,
-              stdin_name: str | None, mode: FixMode, jobs: int | None = None, reading: Reading = Reading(),
+              stdin_name: str | None, mode: FixMode, jobs: int | None = None, reading: Reading | None = None,
               run: Run | None = None, progress: bool = True) -> Iterator[_Linted]:
     """Each file's result, in order, as it is linted; errors are reported (and noted in `run`) on the way."""
     run = run if run is not None else Run()
+    reading = reading or Reading()
 
     def before_fork() -> None:
         """Load and compile the rules once here, so that the forked workers share them."""
@@ -335,12 +341,17 @@ def main(debug: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "format_", type=click.Choice([f.value for f in OutputFormat]), default="text",
               show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
 @click.option("--select", "select_", multiple=True, metavar="IDS", help="Only these rules or families (comma-separated).")
+@click.option("--extend-select", multiple=True, metavar="IDS",
+              help="Run these rules or families too, off-by-default ones included (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules or families (comma-separated).")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary line, no notes on standard error.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, instead of the findings.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
 @click.option("--fail-on", type=click.Choice([s.label for s in Severity]), default=None,
               help="Exit 1 when a finding is at or above this severity (default: config, else warning).")
 @click.option("--rules", "extra_rules", multiple=True, metavar="DIR", help="Extra rule folder (house rules).")
@@ -356,7 +367,8 @@ def main(debug: bool) -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a reader's eye.")
 @click.option("--stdin-filename", metavar="PATH", help="Path to use for standard input (config, markup, report).")
-@click.option("--color/--no-color", "colour", default=None, help="Colour text output (default: on a terminal).")
+@click.option("--color/--no-color", "colour", default=None,
+              help="Colour text output (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Lint files in N processes (default: the number of cores).")
 @click.option("--encoding", metavar="NAME", default=None, callback=lambda _c, _p, v: _encoding(v),
@@ -369,12 +381,16 @@ def main(debug: bool) -> None:
 @click.option("--annotate", is_flag=True,
               help="Write a copy of each .docx, story.newslint.docx, with the findings as Word comments.")
 def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str | None, extra_rules: tuple[str, ...], styles: tuple[str, ...],
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], quiet: bool, statistics: bool, exit_zero: bool,
+          fail_on: str | None, extra_rules: tuple[str, ...], styles: tuple[str, ...],
           config_file: Path | None,
           baseline_file: Path | None, write_baseline: Path | None, fix: bool, show_diff: bool, unsafe_fixes: bool,
           stdin_filename: str | None, colour: bool | None, jobs: int | None, encoding: str | None,
           text_fields: tuple[str, ...], id_fields: tuple[str, ...], no_ignore_files: bool, annotate: bool) -> None:
-    """Lint PATHS: files, folders (Markdown, MDX, HTML, text, Word, JSON Lines), or - for standard input."""
+    """Lint PATHS: files, folders (Markdown, MDX, HTML, text, Word, JSON Lines), or - for standard input
+    (default: the current folder)."""
+    paths = paths or (".",)
+    colour = _colour(colour)
     mode = FixMode(write=fix and not show_diff, diff=show_diff, unsafe=unsafe_fixes)
     reading = Reading(encoding, tuple(_names(text_fields)), tuple(_names(id_fields)), not no_ignore_files, annotate)
     writes.forget_inputs()
@@ -387,12 +403,15 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
         from newslint import baseline
     try:
         finder = Finder(config_file)
-        checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles)
+        checker = Checker([Path(p) for p in extra_rules], _names(select_), _names(ignore), styles, _names(extend_select))
         known = baseline.load(baseline_file) if baseline_file else None
-        targets = _Targets(paths, stdin_filename, lambda path: reading.options(finder.for_path(path)))
+        targets = _Targets(paths, stdin_filename,  # a folder's files are listed by the config that holds them
+                           lambda path: reading.options(finder.for_path(path / "-" if path.is_dir() else path)))
         run = Run()
         with _reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
-                       targets.repeated) as report:
+                       targets.repeated, statistics) as report:
+            if report.writer is not None:
+                report.writer.quiet = quiet
             for result in _lint_all(targets, finder, checker, fail_on, stdin_filename, mode, jobs, reading, run,
                                     progress=not report.to_terminal):
                 report.add(result, run)
@@ -401,26 +420,44 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
                 for message in run.problems:
                     report.writer.problem(message)
             report.close(_rule_info(run.rules.values()))
-        if not run.linted and not run.failed:
-            skipped = "; ".join(f"{n} {reason}" for reason, n in sorted(run.skipped.items()))
-            _error(f"no file linted in {' '.join(paths)}" + (f" (skipped: {skipped})" if skipped else ""))
-            run.failed = True
+            if output is not None and (run.failed or not run.linted):
+                raise _Abandoned  # the report file is left as it was
+    except _Abandoned:
+        if not quiet:
+            click.echo(f"newslint: {output} not written: the run ended with an error", err=True)
     except NewslintError as exc:
         _error(str(exc))
         sys.exit(ExitCode.ERROR)
+    if not run.linted and not run.failed:
+        skipped = "; ".join(f"{n} {reason}" for reason, n in sorted(run.skipped.items()))
+        _error(f"no file linted in {' '.join(paths)}" + (f" (skipped: {skipped})" if skipped else ""))
+        run.failed = True
     if write_baseline:
         recorder = report.recorder
         assert recorder is not None  # a recording report was opened for --write-baseline
         _write_or_exit(write_baseline, recorder.dumps())
-        click.echo(f"newslint: recorded {len(recorder.entries)} findings in {write_baseline}", err=True)
+        if not quiet:
+            click.echo(f"newslint: recorded {len(recorder.entries)} findings in {write_baseline}", err=True)
         sys.exit(ExitCode.ERROR if run.failed else ExitCode.OK)
-    if mode.write:
+    if mode.write and not quiet:
         click.echo(f"newslint: applied {run.fixed} fix{'es' if run.fixed != 1 else ''}", err=True)
     if mode.diff:
         sys.exit(ExitCode.ERROR if run.failed else ExitCode.FINDINGS if report.diffs else ExitCode.OK)
     if run.failed:
         sys.exit(ExitCode.ERROR)
-    sys.exit(ExitCode.FINDINGS if report.failing else ExitCode.OK)
+    sys.exit(ExitCode.FINDINGS if report.failing and not exit_zero else ExitCode.OK)
+
+
+def _colour(option: bool | None) -> bool | None:
+    """--color/--no-color, else NO_COLOR (any value turns colour off), else FORCE_COLOR (turns it on);
+    None: colour on a terminal."""
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return None
 
 
 def _write_or_exit(path: Path, text: str) -> None:
@@ -473,34 +510,26 @@ def list_rules(format_: str) -> None:
 
 
 @main.command()
-@click.argument("rule_id")
+@click.argument("name", metavar="RULE_OR_FAMILY")
 @click.option("--format", "format_", type=_LISTING_FORMATS, default="text", show_default=True, help="Output format.")
-def explain(rule_id: str, format_: str) -> None:
-    """Show a rule's description, rationale and examples."""
-    rules = {r.id: r for r in _load_or_exit()}
-    rule = rules.get(rule_id)
-    if rule is None:
-        _error(f"unknown rule {rule_id!r} (see `newslint rules`)")
+def explain(name: str, format_: str) -> None:
+    """Show a rule (or each rule of a family): description, rationale, its words and what it would
+    write instead, its fixes, and its examples."""
+    from newslint import explaining
+
+    try:
+        chosen = explaining.pick(_load_or_exit(), name)
+    except NewslintError as exc:
+        _error(str(exc))
         sys.exit(ExitCode.ERROR)
     if format_ == "json":
         import json
 
-        click.echo(json.dumps(_rule_dict(rule, examples=True), ensure_ascii=False, indent=1))
+        data = explaining.as_dict(chosen[0]) if chosen[0].id == name else \
+            {"family": name, "rules": [explaining.as_dict(r) for r in chosen]}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
-    scopes = ", ".join(sorted(s.value for s in rule.scope))
-    click.echo(f"{rule.id}  ({rule.severity.label}, {rule.kind}, {'on' if rule.enabled else 'off'} by default; scope: {scopes})\n")
-    if rule.description:
-        click.echo(rule.description.strip() + "\n")
-    if rule.rationale:
-        click.echo("Why: " + rule.rationale.strip() + "\n")
-    if rule.flag_cases:
-        click.echo("Flagged:")
-        for case in rule.flag_cases:
-            click.echo("  - " + case.text.strip().replace("\n", "\n    "))
-    if rule.pass_cases:
-        click.echo("Passes:")
-        for case in rule.pass_cases:
-            click.echo("  - " + case.text.strip().replace("\n", "\n    "))
+    click.echo("\n".join(explaining.text(r) for r in chosen), nl=False)
 
 
 @main.command()
@@ -581,9 +610,11 @@ class _Report:
 
 @contextmanager
 def _reporter(fmt: OutputFormat, output: Path | None, colour: bool | None, known: Mapping[tuple[str, str], int] | None,
-              write_baseline: Path | None, mode: FixMode, repeated: frozenset[str]) -> Iterator[_Report]:
+              write_baseline: Path | None, mode: FixMode, repeated: frozenset[str],
+              statistics: bool = False) -> Iterator[_Report]:
     """A report written as files are linted: to standard output, or to `output` through a temporary
-    file that replaces it only when the run ends without an error."""
+    file that replaces it only when the run ends without an error. `statistics`: counts per rule
+    instead of the chosen format."""
     if write_baseline or mode.diff:  # neither prints a report
         yield _Report(None, known, bool(write_baseline), mode.diff and not write_baseline, repeated,
                       mode.diff and not write_baseline and sys.stdout.isatty())
@@ -591,16 +622,26 @@ def _reporter(fmt: OutputFormat, output: Path | None, colour: bool | None, known
     colour = (sys.stdout.isatty() and output is None) if colour is None else colour
     if output is None:
         echo = _Echo(colour)
-        yield _Report(formats.writer(fmt, echo, colour, repeated), known, False, False, repeated, sys.stdout.isatty())
+        yield _Report(_writer(fmt, echo, colour, repeated, statistics), known, False, False, repeated,
+                      sys.stdout.isatty())
         echo.flush(end=True)
         return
     import io
 
     with writes.atomic(output) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-        yield _Report(formats.writer(fmt, text.write, colour, repeated), known, False, False, repeated, False)
+        yield _Report(_writer(fmt, text.write, colour, repeated, statistics), known, False, False, repeated, False)
         text.flush()
         text.detach()
+
+
+def _writer(fmt: OutputFormat, write: formats.Write, colour: bool, repeated: frozenset[str],
+            statistics: bool) -> formats.Writer:
+    if statistics:
+        from newslint.formats.statistics import Writer
+
+        return Writer(write, colour, repeated)
+    return formats.writer(fmt, write, colour, repeated)
 
 
 class _Echo:

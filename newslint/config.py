@@ -17,6 +17,7 @@ from newslint.schema import (
     choice,
     nested,
     read_yaml,
+    string,
     strings,
 )
 
@@ -67,7 +68,9 @@ def _per_path(value: Any, where: Where) -> tuple[tuple[str, dict[str, Any]], ...
 
 
 OPTIONS = {
+    "extend": Option(string, None),
     "select": Option(strings, ()),
+    "extend_select": Option(strings, ()),
     "ignore": Option(strings, ()),
     "fail_on": Option(choice(*SEVERITIES), None),
     "severity": Option(_severity_map, {}),
@@ -89,6 +92,7 @@ class FileSettings(NamedTuple):
     severity: Mapping[str, Severity]
     accepted: tuple[str, ...]
     article_types: Mapping[str, str]
+    extend_select: tuple[str, ...] = ()  # rules or families run besides the selected ones
 
 
 class Config(NamedTuple):
@@ -104,6 +108,7 @@ class Config(NamedTuple):
     accepted: tuple[str, ...] = ()
     article_types: Mapping[str, str] = DEFAULT_ARTICLE_TYPES
     readers: ReadOptions = ReadOptions()  # how files are read: extensions, fields, HTML selector, ignore files
+    extend_select: tuple[str, ...] = ()  # rules or families run besides the selected ones (off ones included)
 
     @property
     def root(self) -> Path:
@@ -131,7 +136,7 @@ class Config(NamedTuple):
                 ignore = (*ignore, *spec["ignore"])
                 severity.update(spec["severity"])
                 accepted = (*accepted, *spec["accepted"])
-        return FileSettings(select, ignore, severity, accepted, self.article_types)
+        return FileSettings(select, ignore, severity, accepted, self.article_types, self.extend_select)
 
 
 def _glob(rel: str, pattern: str) -> bool:
@@ -169,20 +174,43 @@ def _read(path: Path) -> tuple[Any, dict[str, int]] | None:
     return None if table is None else (table, {})
 
 
-def load(path: Path) -> Config | None:
-    """Parse and validate one config file; unknown keys are errors naming the file and key."""
+def load(path: Path, _seen: tuple[Path, ...] = ()) -> Config | None:
+    """Parse and validate one config file; unknown keys are errors naming the file and key.
+
+    `extend: FILE` (relative to this file) starts from that configuration: the keys given here
+    replace its values, except `extend_select`, which adds to its list.
+    """
     raw = _read(path)
     if raw is None:
         return None
     data, lines = raw
     key = "tool.newslint" if path.suffix == ".toml" else ""
-    spec = check_mapping(data, OPTIONS, Where(str(path), key, lines))
-    return Config(
+    where = Where(str(path), key, lines)
+    spec = check_mapping(data, OPTIONS, where)
+    own = Config(
         path=path, select=spec["select"], ignore=spec["ignore"], fail_on=spec["fail_on"],
         severity=spec["severity"], per_path=spec["per_path"], exclude=spec["exclude"], style=spec["style"],
         rules=tuple((path.parent / p) for p in spec["rules"]), accepted=spec["accepted"],
         article_types={**DEFAULT_ARTICLE_TYPES, **spec["article_types"]}, readers=spec["readers"],
+        extend_select=spec["extend_select"],
     )
+    if spec["extend"] is None:
+        return own
+    parent_path = Path(os.path.normpath(path.parent / spec["extend"]))
+    here = Path(os.path.abspath(path))
+    if here in _seen or parent_path == here:
+        raise where.child("extend").error("configurations extend each other in a loop")
+    if not parent_path.is_file():
+        raise where.child("extend").error(f"no such configuration file {parent_path}")
+    parent = load(parent_path, (*_seen, here))
+    if parent is None:
+        raise where.child("extend").error(f"{parent_path} has no newslint configuration")
+    given = {k for k in data if k in OPTIONS} - {"extend"}
+    fields = {name: getattr(own, name) for name in Config._fields if name in given}
+    if "article_types" in given:
+        fields["article_types"] = {**parent.article_types, **spec["article_types"]}
+    fields["extend_select"] = (*parent.extend_select, *own.extend_select)
+    return parent._replace(path=path, **fields)
 
 
 class Finder:

@@ -7,7 +7,7 @@ import os
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from newslint import positions, quotations, readers, recache, reported, sentences
 from newslint.errors import InputError
@@ -251,16 +251,15 @@ class Document:
             return [a for a, _ in spans], [b for _, b in spans], scope
 
         quoted = [(q.start, q.end) for q in self.quotations if q.attributed or q.words >= 4]
-        quoted = list(self.reader_sections) + [q for q in quoted if not self._in_reader_section(q[0])]
-        quoted += [p for p in self.paraphrases if not any(a <= p[0] < b for a, b in quoted)]
+        readers = _Covered(self.reader_sections)
+        quoted = list(self.reader_sections) + [q for q in quoted if not readers.holds(q[0])]
+        taken = _Covered(quoted)  # (each looked up by bisection: the cost grows with the count, not its square)
+        quoted += [p for p in self.paraphrases if not taken.holds(p[0])]
         return [
             table([(s.start, s.end) for s in self.source_lists], Scope.SOURCES),
             table(quoted, Scope.QUOTATION),
             table([(b.start, b.end) for b in self.blocks if b.kind is BlockKind.HEADING], Scope.HEADING),
         ]
-
-    def _in_reader_section(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.reader_sections)
 
     def scope_at(self, offset: int) -> Scope:
         for starts, ends, scope in self._regions:
@@ -275,6 +274,24 @@ class Document:
         for s in self.source_lists:
             text = text[:s.start] + " " * (s.end - s.start) + text[s.end:]
         return text
+
+
+class _Covered:
+    """The union of some spans, asked by bisection whether it holds an offset."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            elif a < b:
+                merged.append([a, b])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def holds(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
 
 
 def _unified(text: str) -> str:

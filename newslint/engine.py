@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -34,7 +35,7 @@ def lint(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] | Non
             errors.append(error)
             continue
         for hit in hits:
-            if doc.scope_at(hit.start) not in rule.scope:
+            if doc.scope_at(hit.start) not in rule.scope or _spans_paragraphs(doc.prose, hit.start, hit.end):
                 continue
             key = (rule.id, hit.start, hit.end)
             if key in seen:
@@ -49,6 +50,14 @@ def lint(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] | Non
                                     message, text, tuple(suggestions)))
     findings.sort()
     return findings
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _spans_paragraphs(prose: str, start: int, end: int) -> bool:
+    """Does a span hold a blank line? No finding does (a kind that meets one drops the hit)."""
+    return prose.find("\n", start, end) >= 0 and _PARAGRAPH_BREAK.search(prose, start, end) is not None
 
 
 def prepare(rules: Iterable[Rule]) -> None:

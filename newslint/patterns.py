@@ -378,7 +378,7 @@ class Matcher:
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
-            if a == b:
+            if a == b or _crosses(doc.text, text, a, b):
                 continue
             if blocked and any(x <= a and b <= y for x, y in blocked):
                 continue
@@ -405,6 +405,19 @@ class Matcher:
     def search(self, doc: Document, start: int, end: int) -> bool:
         """Is there a match inside `doc.prose[start:end]`?"""
         return next(self.finditer(doc, start, end), None) is not None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _crosses(text: str, prose: str, a: int, b: int) -> bool:
+    """Does a match at prose[a:b] run across a paragraph break, or across text the prose hides (an
+    HTML comment, a link's target)? A multi-word term's space matches white space, which is what a
+    blank line or hidden markup leaves in the prose; such a match is not the term."""
+    if "\n" in prose[a:b] and _PARAGRAPH_BREAK.search(prose, a, b):
+        return True
+    shown, source = prose[a:b], text[a:b]
+    return shown != source and any(p != t and not t.isspace() for p, t in zip(shown, source))
 
 
 def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:

@@ -271,10 +271,16 @@ def _resolved(path: Path) -> Path:
         return path.absolute()
 
 
+ALL = "ALL"  # --select ALL: every rule
+
+
 def select(rules: Iterable[Rule], include: Iterable[str] = (), exclude: Iterable[str] = (),
            *, all_rules: bool = False) -> list[Rule]:
-    """Rules matching `--select`/`--ignore` by id or family; disabled rules only when selected by id."""
+    """Rules matching `--select`/`--ignore` by id or family; disabled rules only when selected by id.
+    `ALL` selects every rule, those off by default included."""
     include, exclude = list(include), list(exclude)
+    if ALL in include:
+        include, all_rules = [], True
 
     def matches(rule: Rule, names: list[str]) -> bool:
         return any(n == rule.id or n == rule.family for n in names)

@@ -29,7 +29,7 @@ _AHEAD = 4  # chunks handed out per worker beyond the one whose results are awai
 # chunk never waits on a worker that is waiting for its results to be read (long paths, large results).
 _FEED_BYTES = 8192
 
-Target = Path | str | InputError | Slice | Any  # (and what else a caller lists)
+Target = Any  # a Path, "-", an InputError found while listing, a Slice of an archive, or what else a caller lists
 # What workers are handed: files, and slices of archives (anything else is handled in this process).
 _WORK = (Path, Slice)
 T = TypeVar("T")
@@ -275,7 +275,7 @@ def lint_target(target: Target, rules: Sequence[Rule], keep_text: bool = False) 
         if target == STDIN:
             doc = Document.from_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")  # no further than the limit
         else:
-            doc = Document.read(Path(target))
+            doc = Document.read(Path(str(target)))
     except InputError as exc:
         return Result(exc.path, [], None, str(exc))
     return Result(doc.path, lint(doc, rules), doc.text if keep_text else None)

@@ -3,8 +3,9 @@ skipped), each file's reader by its extension, and what was skipped and why."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from newslint.errors import InputError
 from newslint.readers import Format, ReadOptions, jsonl
@@ -124,8 +125,8 @@ def walk(root: Path, options: ReadOptions) -> Iterator[Path | InputError | Skipp
                 yield Skipped(str(path), IGNORED)
             else:
                 yield path
-    for exc in problems:
-        yield InputError(str(exc.filename or root), f"cannot read folder: {exc.strerror or exc}")
+    for problem in problems:
+        yield InputError(str(problem.filename or root), f"cannot read folder: {problem.strerror or problem}")
 
 
 def targets(paths: Sequence[str], options: ReadOptions) -> Iterator[Target]:

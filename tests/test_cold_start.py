@@ -25,7 +25,7 @@ print("MODULES", " ".join(sorted(sys.modules)))
 # of the cache files, dataclasses (creating one costs about a millisecond).
 OPTIONAL = {"regex", "yaml", "tomllib", "multiprocessing", "signal", "newslint.baseline", "newslint.fixes",
             "importlib.resources", "tempfile", "hashlib", "string", "dataclasses"}
-FORMATS = {"text", "json_", "github", "sarif", "junit", "html"}
+FORMATS = {"text", "concise", "json_", "github", "sarif", "junit", "html"}
 
 
 def _settle() -> None:

@@ -185,3 +185,30 @@ def test_github_job_summary_lists_every_finding_past_the_annotation_limit(articl
     before = summary.read_text(encoding="utf-8")
     run("check", "--format", "github", str(many))
     assert summary.read_text(encoding="utf-8") == before
+
+
+def test_text_shows_a_window_around_the_span_on_a_long_line(tmp_path):
+    words = ("The council met on Tuesday after a long week of talks and the mayor said the plan would "
+             "pass with votes to spare. ")
+    para = (words * 2 + "The brutal raid ended the talks. " + words * 2).strip()
+    assert len(para) > 400
+    path = tmp_path / "long.md"
+    path.write_text(para + "\n", encoding="utf-8")
+    out = run("check", "--no-color", str(path)).output
+    (block,) = [b for b in out.split(f"{path}:") if "loaded.adjectives" in b]
+    head, excerpt, marker, *rest = block.splitlines()
+    assert excerpt.startswith("    \u2026") and excerpt.endswith("\u2026") and len(excerpt) <= 4 + 2 + 30 * 2 + 6 + 2
+    assert excerpt[marker.index("^"):marker.rindex("^") + 1] == "brutal"
+    assert len(excerpt) + len(marker) < 120  # the source shown for a finding, not the 400-character paragraph
+    short = tmp_path / "short.md"
+    short.write_text(BRUTAL, encoding="utf-8")
+    assert "    The brutal raid ended.\n        ^^^^^^\n" in run("check", "--no-color", str(short)).output
+
+
+def test_concise_is_one_line_per_finding(articles):
+    result = run("check", "--format", "concise", *map(str, articles))
+    findings = _findings(*articles)
+    lines = result.output.splitlines()
+    assert lines[:-1] == [f"{f['path']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']} {f['message']}"
+                          for f in findings]
+    assert lines[-1].startswith(f"{len(findings)} findings in 3 files")

@@ -31,6 +31,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 NOT_RUN = {
     "python3 -m pip install -e '.[test]' && python3 -m pytest": "it runs this test suite",
     "python3 benchmarks/bench.py ../shared/corpora/bbc-dev.jsonl": "a benchmark: minutes of CPU on a corpus",
+    "python3 benchmarks/readers.py ../shared/corpora/bbc-dev.jsonl --archive-mb 1024": "a benchmark: a 1 GB archive",
 }
 
 
@@ -91,7 +92,17 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
                       "message: \"Use '{replacement}'.\"\nswap:\n  passed away: died\n"}.items():
         (desk / rel).parent.mkdir(parents=True, exist_ok=True)
         (desk / rel).write_text(text, encoding="utf-8")
-    (desk / "old.txt").write_bytes("The caf\u00e9 closed, its owner said.\n".encode("latin-1"))
+    (desk / "old.txt").write_bytes(b"The shop closed, its owner said.\n")  # latin-1, and UTF-8 too: `check` of . reads it
+    # the story in the other formats the Use examples name
+    (desk / "story.mdx").write_text('import { Map } from "./map"\n\n<Map />\n\n' + STORY, encoding="utf-8")
+    (desk / "story.html").write_text("<nav>Home</nav><article><p>The brutal raid ended.</p></article>", encoding="utf-8")
+    (desk / "archive.jsonl").write_text(json.dumps({"id": "a1", "text": STORY}) + "\n", encoding="utf-8")
+    (desk / "export.json").write_text(json.dumps([{"guid": "g1", "body_text": STORY}]), encoding="utf-8")
+    import docx  # (the test extra installs python-docx)
+
+    document = docx.Document()
+    document.add_paragraph("The brutal raid ended.")
+    document.save(str(desk / "story.docx"))
     return {"copy": copy, "venv": venv, "env": env, "desk": desk, "base": base}
 
 

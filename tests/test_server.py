@@ -208,6 +208,28 @@ def test_suppress_action_keeps_the_paragraph_and_silences_the_rule(tmp_path: Pat
     run(scenario)
 
 
+def test_folded_findings_are_related_information(tmp_path: Path) -> None:
+    (tmp_path / "house" / "desk").mkdir(parents=True)
+    (tmp_path / "house" / "desk" / "obituary.yaml").write_text(
+        "kind: substitution\nseverity: error\nmessage: \"Say '{replacement}'.\"\nswap:\n  passed away: died\n",
+        encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("rules: [house]\n", encoding="utf-8")
+    text = "The actor 🎭 passed away on Sunday.\n"
+
+    async def scenario() -> None:
+        async with Session(tmp_path) as s:
+            uri = s.uri("obit.md")
+            s.open(uri, text)
+            (d,) = await s.diagnostics(uri, 1)
+            assert d.code == "desk.obituary" and d.related_information is not None
+            (also,) = d.related_information
+            assert also.message == "also euphemisms.plain" and also.location.uri == uri
+            assert _slice(text, also.location.range, "utf-16") == "passed away"
+            hover = await s.hover(uri, 0, 15)
+            assert hover is not None and "Also flagged here: euphemisms.plain" in str(hover.contents)
+    run(scenario)
+
+
 def test_hover_explains_the_rule(tmp_path: Path) -> None:
     async def scenario() -> None:
         async with Session(tmp_path) as s:

@@ -19,7 +19,7 @@ HEADING = "### In the editor: `newslint server`"
 def _snippets() -> list[tuple[str, str]]:
     section = README[README.index(HEADING):]
     section = section[:section.index("\n## ")]
-    return [(m.group(1), m.group(2)) for m in re.finditer(r"^```(\w*)\n(.*?)^```", section, re.S | re.M)]
+    return [(m.group(1), m.group(2)) for m in re.finditer(r"^```(\w*)\n(.*?)^```", section, re.DOTALL | re.MULTILINE)]
 
 
 def test_one_set_up_per_editor_each_starting_the_server() -> None:

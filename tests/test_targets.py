@@ -14,7 +14,8 @@ def tree(root: Path, files: dict[str, str]) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def listed(root: Path, options: ReadOptions = ReadOptions()) -> tuple[list[str], list[tuple[str, str]]]:
+def listed(root: Path, options: ReadOptions | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+    options = options or ReadOptions()
     files, skipped = [], []
     for t in targets([str(root)], options):
         if isinstance(t, Path):
@@ -79,7 +80,6 @@ def test_pre_commit_hooks_cover_every_type_read_in_folders() -> None:
     import re
 
     import yaml
-
     from conftest import ROOT
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))

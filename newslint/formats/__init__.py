@@ -17,6 +17,7 @@ from newslint.finding import Finding, Severity
 
 class OutputFormat(enum.Enum):
     TEXT = "text"
+    CONCISE = "concise"
     JSON = "json"
     GITHUB = "github"
     SARIF = "sarif"
@@ -64,6 +65,7 @@ class Writer:
         self.repeated = repeated  # paths given more than once (fingerprints count on across them)
         self.files = 0
         self.counts = dict.fromkeys(Severity, 0)
+        self.quiet = False  # --quiet: the findings only, no summary
         self.skipped: Mapping[str, int] = {}  # files not linted, by reason (set before `close`)
 
     @property
@@ -140,7 +142,7 @@ def _lines(chunks: Iterable[str]) -> Iterator[str]:
         yield rest
 
 
-_MODULES = {OutputFormat.TEXT: "text", OutputFormat.JSON: "json_", OutputFormat.GITHUB: "github",
+_MODULES = {OutputFormat.TEXT: "text", OutputFormat.CONCISE: "concise", OutputFormat.JSON: "json_", OutputFormat.GITHUB: "github",
             OutputFormat.SARIF: "sarif", OutputFormat.JUNIT: "junit", OutputFormat.HTML: "html"}
 
 

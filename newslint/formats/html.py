@@ -133,6 +133,9 @@ def _note(f: Finding, mark: Mark) -> str:
     quoted = " ".join(f.text.split())
     quoted = quoted if len(quoted) <= 80 else quoted[:77] + "\u2026"
     where = f"line {f.line}:{f.column}" + (f" \u00b7 \u201c{html.escape(quoted)}\u201d" if quoted else "")
+    related = getattr(f, "related", ())
+    if related:  # other rules' findings folded into this one
+        where += " \u00b7 also " + ", ".join(f"<code>{html.escape(r.rule)}</code>" for r in related)
     return (f'<li class="note {f.severity.label}" id="n-{mark.key}" data-f="{mark.key}" '
             f'data-family="{_attr(_family(f))}" data-severity="{f.severity.label}">'
             f'<a class="num" href="#h-{mark.key}" title="to the highlight">{mark.number}</a> '

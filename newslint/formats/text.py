@@ -1,4 +1,5 @@
-"""Text: findings grouped by file, the source line with the span marked, a summary with counts."""
+"""Text: findings grouped by file, the source line (on a long line, a window around the span) with
+the span marked, a summary with counts."""
 from __future__ import annotations
 
 import re
@@ -17,8 +18,35 @@ def _source_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+CONTEXT = 30  # characters shown on each side of a span on a long line
+LONG = 100  # a line longer than this is shown as a window around the span
+SPAN = 60  # the most of a span shown
+
+
 def _marker(line: str, column: int, width: int) -> str:
     return _NOT_TAB.sub(" ", line[:column - 1]) + "^" * max(1, width)  # tabs kept, so that the mark lines up
+
+
+def window(line: str, column: int, width: int) -> tuple[str, int, int]:
+    """The part of a long line to show around a span: (text, its span's column, its width). Cuts
+    fall between words where one is near, and are marked with an ellipsis."""
+    if len(line) <= LONG:
+        return line, column, width
+    start, end = column - 1, column - 1 + width
+    shown = min(end, start + SPAN)
+    left = max(0, start - CONTEXT)
+    right = min(len(line), shown + CONTEXT)
+    if left > 0:
+        space = line.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(line):
+        space = line.rfind(" ", shown, right)
+        right = space if space > shown else right
+    head = "…" if left > 0 else ""
+    tail = "…" if right < len(line) or shown < end else ""
+    if shown < end:  # the span itself is cut: show its start
+        right = shown
+    return head + line[left:right] + tail, start - left + len(head) + 1, shown - start
 
 
 def _finding(f: Finding, lines: list[str] | None, colour: bool) -> list[str]:
@@ -31,7 +59,8 @@ def _finding(f: Finding, lines: list[str] | None, colour: bool) -> list[str]:
     if lines is not None and f.line - 1 < len(lines):
         line = lines[f.line - 1]
         width = (f.end_column if f.end_line == f.line else len(line) + 1) - f.column
-        mark = _marker(line, f.column, width)
+        line, column, width = window(line, f.column, width)
+        mark = _marker(line, column, width)
         out.append("    " + line)
         out.append("    " + (f"{_COLOURS[f.severity]}{mark}{_RESET}" if colour else mark))
     if f.suggestions:
@@ -77,6 +106,8 @@ class Writer(formats.Writer):
         self.last = path
 
     def close(self, rules: Mapping[str, RuleInfo]) -> None:
+        if self.quiet:
+            return
         self.write(("\n" if self.last is not None else "") + summary(self) + "\n")
 
 

@@ -80,7 +80,7 @@ class Quotation:
                 continue
             if self.window and self._speaker_nearby(doc, q.start):
                 continue
-            yield Hit(q.start, q.end)
+            yield _first_line(doc, q.start, q.end)
 
     def _scare(self, doc: Document) -> Iterator[Hit]:
         for q in doc.quotations:
@@ -91,7 +91,18 @@ class Quotation:
                 continue  # a quoted name or title, not a doubted word
             if self.window and self._speaker_nearby(doc, q.start):
                 continue
-            yield Hit(q.start, q.end)
+            yield _first_line(doc, q.start, q.end)
+
+
+def _first_line(doc: Document, start: int, end: int) -> Hit:
+    """A quotation's finding: from its opening mark to its close or the end of that line, whichever
+    comes first (a quotation may run over lines and paragraphs; its finding stays in one line)."""
+    stop = doc.prose.find("\n", start, end)
+    if stop >= 0:
+        end = stop
+    while end > start + 1 and doc.text[end - 1].isspace():
+        end -= 1
+    return Hit(start, end)
 
 
 def _first_alnum(doc: Document, index: int) -> int:

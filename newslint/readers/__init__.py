@@ -8,8 +8,9 @@ or in the record's text.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from newslint.markup import Block, Markup
 from newslint.readers import frontmatter, jsonl

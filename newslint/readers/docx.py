@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import copy
 import io
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from newslint.errors import InputError
 from newslint import markup
+from newslint.errors import InputError
 from newslint.markup import Block, BlockKind, Markup
 from newslint.readers import Layout
 

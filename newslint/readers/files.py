@@ -1,8 +1,9 @@
 """One target to its documents: a file (read by the reader of its extension), or an archive's records."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from newslint.errors import InputError
 from newslint.readers import Format, ReadOptions, jsonl

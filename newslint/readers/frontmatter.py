@@ -7,7 +7,8 @@ plain, quoted and block (`|`, `>`) YAML values and basic, literal and multi-line
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from newslint import recache
 
@@ -42,7 +43,7 @@ def fields(text: str, headline: Sequence[str] = HEADLINE_FIELDS, dek: Sequence[s
     if m is None:
         return []
     toml = m.group(1) == "+++"
-    closer = recache.compile(r"^(?:\+\+\+|---|\.\.\.)[ \t]*\r?$" if not toml else r"^\+\+\+[ \t]*\r?$", re.M)
+    closer = recache.compile(r"^(?:\+\+\+|---|\.\.\.)[ \t]*\r?$" if not toml else r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
     end = closer.search(text, m.end())
     if end is None:
         return []
@@ -59,9 +60,9 @@ def fields(text: str, headline: Sequence[str] = HEADLINE_FIELDS, dek: Sequence[s
         i += 1
         if key is None or key.group(1) not in wanted:
             continue
-        spans, used = (_toml_value if toml else _yaml_value)(text, key.end(), stop, lines[i:])
+        found, used = (_toml_value if toml else _yaml_value)(text, key.end(), stop, lines[i:])
         i += used
-        spans = tuple((a, b) for a, b in spans if b > a)
+        spans = tuple((a, b) for a, b in found if b > a)
         if spans:
             out.append(Field(key.group(1), wanted[key.group(1)], spans))
     return out

@@ -11,14 +11,15 @@ or one record) is streamed in one process.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, Iterator, NamedTuple, Sequence
+from typing import BinaryIO, NamedTuple
 
 from newslint.errors import InputError
 
 TEXT_FIELDS = ("text", "body", "content", "article_body", "articleBody", "story")
 ID_FIELDS = ("id", "uuid", "guid", "slug", "url")
-SLICE_BYTES = 4 * 1024 * 1024  # a slice of a .jsonl file: a unit of work (and of memory)
+SLICE_BYTES = 1024 * 1024  # a slice of a .jsonl file: a unit of work (and of memory)
 MAX_RECORD_BYTES = 10 * 1024 * 1024  # a longer record is an error, not an allocation
 _READ = 1 << 20
 
@@ -28,6 +29,9 @@ class Fields(NamedTuple):
 
     text: tuple[str, ...] = TEXT_FIELDS
     id: tuple[str, ...] = ID_FIELDS
+
+
+DEFAULT_FIELDS = Fields()
 
 
 class Slice(NamedTuple):
@@ -87,7 +91,7 @@ def _to_line_end(handle: BinaryIO) -> bytes:
             return b"".join(parts)
 
 
-def read_slice(part: Slice, fields: Fields = Fields()) -> Iterator[Record]:
+def read_slice(part: Slice, fields: Fields = DEFAULT_FIELDS) -> Iterator[Record]:
     """The records of one slice of a .jsonl file, in order (blank lines skipped)."""
     try:
         handle = open(part.path, "rb")  # noqa: SIM115 - closed below, after the last record
@@ -146,7 +150,7 @@ def _first(value: dict[str, object], names: Sequence[str]) -> object:
     return None
 
 
-def read_array(path: Path, fields: Fields = Fields()) -> Iterator[Record]:
+def read_array(path: Path, fields: Fields = DEFAULT_FIELDS) -> Iterator[Record]:
     """The records of a .json file: the elements of a top-level array, read a piece at a time; a
     top-level object is one record."""
     import json

@@ -2,7 +2,7 @@
 and dek fields read as a headline and a paragraph at their own offsets."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from newslint import markup
 from newslint.markup import Block, BlockKind, Markup

@@ -107,7 +107,7 @@ class NewslintServer(LanguageServer):
 
     def result(self, doc: Open) -> Result | None:
         """The findings for the buffer as it is now (linted again if an edit is still waiting)."""
-        if doc.result is None or doc.linted != doc.buffer.version:
+        if doc.linted is None or doc.linted != doc.buffer.version:
             self.lint(doc)
         return doc.result
 
@@ -134,6 +134,7 @@ class NewslintServer(LanguageServer):
                 return
             display = str(doc.path) if doc.path is not None else doc.uri
             result = self.linter.lint(doc.buffer.text, doc.path, display, self.base())
+            diagnostics = features.diagnostics(doc.uri, doc.buffer, result)
         except NewslintError as exc:
             self.failed(doc, exc)
             return
@@ -144,7 +145,7 @@ class NewslintServer(LanguageServer):
         doc.result, doc.linted = result, doc.buffer.version
         for message in result.errors:
             self.show(message, lsp.MessageType.Warning)
-        self.publish(doc.uri, features.diagnostics(doc.buffer, result), doc.buffer.version)
+        self.publish(doc.uri, diagnostics, doc.buffer.version)
 
     def failed(self, doc: Open, exc: Exception) -> None:
         message = str(exc) if isinstance(exc, NewslintError) else f"newslint failed on this file: {exc!r}"

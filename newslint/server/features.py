@@ -44,8 +44,11 @@ def _link(path: str) -> lsp.CodeDescription | None:
     return lsp.CodeDescription(href=file.resolve().as_uri()) if file.is_absolute() or file.exists() else None
 
 
-def diagnostic(buffer: Buffer, item: Located, rules: Result) -> lsp.Diagnostic:
+def diagnostic(uri: str, buffer: Buffer, item: Located, rules: Result) -> lsp.Diagnostic:
     f = item.finding
+    related = [lsp.DiagnosticRelatedInformation(location=lsp.Location(uri, lsp_range(buffer, start, end)),
+                                                message=f"also {rule}")
+               for start, end, rule in item.related]
     return lsp.Diagnostic(
         range=lsp_range(buffer, item.start, item.end),
         message=f.message,
@@ -53,11 +56,12 @@ def diagnostic(buffer: Buffer, item: Located, rules: Result) -> lsp.Diagnostic:
         code=f.rule,
         code_description=rule_link(rules.rules.get(f.rule)),
         source=SOURCE,
+        related_information=related or None,
     )
 
 
-def diagnostics(buffer: Buffer, result: Result) -> list[lsp.Diagnostic]:
-    return [diagnostic(buffer, item, result) for item in result.findings]
+def diagnostics(uri: str, buffer: Buffer, result: Result) -> list[lsp.Diagnostic]:
+    return [diagnostic(uri, buffer, item, result) for item in result.findings]
 
 
 def error_diagnostic(message: str, range_: lsp.Range | None = None) -> lsp.Diagnostic:
@@ -124,7 +128,7 @@ def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range, ma
         what = f"Replace '{f.text}' with '{fix.replacement}'" if fix.replacement else f"Delete '{f.text}'"
         actions.append(lsp.CodeAction(
             title=f"{what} ({f.rule})" if fix.safe else f"{what} ({f.rule}; not a safe fix: read it first)",
-            kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic(buffer, item, result)], is_preferred=fix.safe,
+            kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic(uri, buffer, item, result)], is_preferred=fix.safe,
             edit=lsp.WorkspaceEdit(changes={uri: edits})))
     every = _text_edits(buffer, result.findings, result.fixers)
     if every and (here or only):
@@ -139,7 +143,7 @@ def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range, ma
             done.add((rule, line))
             actions.append(lsp.CodeAction(
                 title=f"Suppress {rule} on this line", kind=lsp.CodeActionKind.QuickFix,
-                diagnostics=[diagnostic(buffer, item, result)],
+                diagnostics=[diagnostic(uri, buffer, item, result)],
                 edit=lsp.WorkspaceEdit(changes={uri: [suppression(buffer, item)]})))
     if only:
         actions = [a for a in actions if any(a.kind == k or str(a.kind).startswith(k + ".") for k in only)]
@@ -164,6 +168,8 @@ def hover(buffer: Buffer, result: Result, position: lsp.Position) -> lsp.Hover |
             text.append("Why: " + rule.rationale.strip())
         if rule is None and f.rule in META_RULES:
             text.append(META_RULES[f.rule])
+        if item.related:
+            text.append("Also flagged here: " + ", ".join(sorted({r for _, _, r in item.related})))
         parts.append("\n\n".join(text))
     first = min(here)
     return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),

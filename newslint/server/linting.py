@@ -25,11 +25,13 @@ if TYPE_CHECKING:
 
 
 class Located(NamedTuple):
-    """A finding and its code-point offsets in the buffer's text."""
+    """A finding and its code-point offsets in the buffer's text, and those of the findings of other
+    rules folded into it (start, end, rule)."""
 
     start: int
     end: int
     finding: Finding
+    related: tuple[tuple[int, int, str], ...] = ()
 
 
 class Result(NamedTuple):
@@ -79,8 +81,10 @@ class Linter:
         ruleset = self.checker.ruleset(config)
         bom = 1 if text.startswith("\ufeff") else 0
         starts = line_starts(doc.text)
-        located = [Located(bom + offset_of(doc.text, f.line, f.column, starts),
-                           bom + offset_of(doc.text, f.end_line, f.end_column, starts), f._replace(path=display))
+        def at(line: int, column: int) -> int:
+            return bom + offset_of(doc.text, line, column, starts)
+        located = [Located(at(f.line, f.column), at(f.end_line, f.end_column), f._replace(path=display),
+                           tuple((at(r.line, r.column), at(r.end_line, r.end_column), r.rule) for r in f.related))
                    for f in findings]
         return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, tuple(str(e) for e in timeouts))
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def test_slices_end_at_line_ends_and_count_lines(tmp_path: Path) -> None:
     assert len(parts) > 5
     data = path.read_bytes()
     assert parts[0].start == 0 and parts[-1].end == len(data)
-    for a, b in zip(parts, parts[1:]):
+    for a, b in itertools.pairwise(parts):
         assert a.end == b.start and data[a.end - 1:a.end] == b"\n"
         assert b.line == data[:b.start].count(b"\n") + 1
     names = [r.name for s in parts for r in jsonl.read_slice(s)]

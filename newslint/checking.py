@@ -15,6 +15,7 @@ from newslint.folding import STRUCTURAL_KINDS, fold
 from newslint.patterns import term_pattern
 from newslint.positions import offset_of
 from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
+from newslint.reported import drop_reported
 from newslint.verdict import story_verdict
 
 if TYPE_CHECKING:
@@ -175,6 +176,8 @@ class Checker:
                 end = offset_of(doc.text, f.end_line, f.end_column, starts)
                 return any(a <= start and end <= b for a, b in spans)
             findings = [f for f in findings if not accepted(f)]
+        starts = doc.line_starts
+        findings = drop_reported(findings, doc.prose, lambda line, col: offset_of(doc.text, line, col, starts))
         kind = article_type(doc.text)
         findings = story_verdict(findings, kind, {r.id for r in rules})
         fixable = frozenset(r.id for r in rules if getattr(r.check, "fixable", False)).__contains__

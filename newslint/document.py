@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from newslint import positions, quotations, readers, recache, reported, sentences
+from newslint import positions, quotations, readers, recache, sentences
 from newslint.errors import InputError
 from newslint.markup import Block, BlockKind, Markup
 from newslint.quotations import Quotation
@@ -217,7 +217,7 @@ class Document:
 
     @cached_property
     def paraphrases(self) -> list[tuple[int, int]]:
-        return sorted(quotations.paraphrases(self.prose) + reported.spans(self.prose))
+        return quotations.paraphrases(self.prose)
 
     @cached_property
     def reader_sections(self) -> list[tuple[int, int]]:

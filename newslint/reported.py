@@ -4,7 +4,9 @@ Two shapes, each a span whose word choices are the speaker's, not the writer's (
 - attribution after the clause: "The title refers to life under the regime, the director said." (the
   clause before the comma);
 - accusation: "The group accused the regime of brutal repression." (the accused and the charge).
-The attribution rules still read these sentences: a paraphrase names its source, so they pass.
+Only characterizations are the speaker's: findings of the loaded and labels families inside these
+spans are dropped (`drop_reported`); a euphemism or a cliché in the clause is still the writer's
+wording, and the attribution rules still read these sentences (a paraphrase names its source).
 Attribution before the clause ("The minister said the raid was brutal") is left to the writer's voice:
 on propaganda copy it is where loaded words are laundered most ("officials said the savage ...").
 """
@@ -12,7 +14,12 @@ from __future__ import annotations
 
 import re
 
+from typing import Callable, Sequence
+
 from newslint import recache
+from newslint.finding import Finding
+
+SPEAKERS_FAMILIES = frozenset({"loaded", "labels"})  # characterizations a reported clause attributes
 
 _VERBS = (r"said|says|say|told|tells|added|adds|argued|argues|claimed|claims|warned|warns|wrote|writes|insisted|"
           r"insists|stated|states|alleged|alleges|believes|believe|believed|contended|contends|maintained|"
@@ -57,3 +64,20 @@ def spans(prose: str) -> list[tuple[int, int]]:
             out.append((m.end(), end))
     out.sort()
     return out
+
+
+def drop_reported(findings: Sequence[Finding], prose: str, offset: Callable[[int, int], int]) -> list[Finding]:
+    """`findings` without the characterizations (SPEAKERS_FAMILIES) that stand in reported clauses.
+
+    `offset(line, column)`: the offset of a finding's position in `prose`.
+    """
+    if not any(f.rule.split(".", 1)[0] in SPEAKERS_FAMILIES for f in findings):
+        return list(findings)
+    reported = spans(prose)
+    if not reported:
+        return list(findings)
+
+    def inside(f: Finding) -> bool:
+        a, b = offset(f.line, f.column), offset(f.end_line, f.end_column)
+        return any(x <= a and b <= y for x, y in reported)
+    return [f for f in findings if f.rule.split(".", 1)[0] not in SPEAKERS_FAMILIES or not inside(f)]

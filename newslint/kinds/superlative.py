@@ -3,7 +3,7 @@
 Reads the grammar, not a phrase list: a superlative (an -est adjective, best/worst, or most/least
 plus an adjective) after "the" or "the world's", with a comparison scope in the same clause ("ever",
 "in the world", "in history", "on record", "of all time", "in a century") or by itself a verdict of
-harm (`unscoped`: the deadliest, the most brutal). The finding spans the claim, from "the" to the end of
+harm (`unscoped`: the deadliest, the most violent). The finding spans the claim, from "the" to the end of
 its scope: "the largest protest the city has ever seen" is one note.
 
 A superlative with "the world's" claims only after a copula ("the tower is the world's tallest"); in

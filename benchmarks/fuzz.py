@@ -29,11 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-import fuzzing  # noqa: E402
-from test_fuzz import BREAKS, MARKS, MARKUP, ODD, WORDS, lint_checked  # noqa: E402
+import fuzzing
+from test_fuzz import BREAKS, MARKS, MARKUP, ODD, WORDS, lint_checked
 
-from newslint.document import decode  # noqa: E402
-from newslint.errors import InputError  # noqa: E402
+from newslint.document import decode
+from newslint.errors import InputError
 
 PIECES = [w + " " for w in WORDS] + MARKS + MARKUP + ODD + BREAKS
 # Code point ranges to draw random characters from: ASCII, Latin, combining marks, RTL, CJK, emoji, odd.
@@ -114,9 +114,10 @@ HOSTILE = ["](", '"', "“", "«", "www.", "a@", "    x\n", "...", "Sources:\n- 
 
 
 def hostile(sizes: tuple[int, int] = (10_000, 40_000)) -> int:
+    from test_fuzz import RULES
+
     from newslint.document import Document
     from newslint.engine import lint
-    from test_fuzz import RULES
 
     worst = 0.0
     for unit in HOSTILE:

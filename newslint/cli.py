@@ -181,6 +181,7 @@ class _Linted(NamedTuple):
     config: Config
     threshold: Severity
     errors: tuple[str, ...] = ()  # rules that timed out on this file: reported, the others' findings kept
+    source: str | None = None  # the archive a record came from (its `path` names the record)
 
 
 class _Fatal(NamedTuple):
@@ -228,7 +229,8 @@ def _lint_one(target: Target, finder: Finder, checker: Checker, fail_on: str | N
                     findings = checker.check(doc, config, file, timeouts)
             if reading.annotate and word and file is not None:
                 _annotate(file, findings)
-            results.append(_Linted(doc.path, doc.text, findings, config, threshold, tuple(str(e) for e in timeouts)))
+            results.append(_Linted(doc.path, doc.text, findings, config, threshold, tuple(str(e) for e in timeouts),
+                                   str(file) if archive else None))
     except InputError as exc:
         return str(exc)
     except NewslintError as exc:  # exceptions with their own arguments do not cross processes
@@ -275,6 +277,7 @@ def _lint_all(targets: Sequence[Target] | _Targets, finder: Finder, checker: Che
     results = runner.map_ordered(lambda t: _lint_one(t, finder, checker, fail_on, stdin_name, mode, run, reading),
                                  targets, 1 if mode.on else jobs, before_fork)
     named: set[Ruleset] = set()  # the rule sets whose rules are in `run.rules`
+    protected = ""  # the last file protected from being written
     show = progress and _wants_progress(targets)
     with click.progressbar(results, length=len(targets), label="linting", file=sys.stderr) if show \
             else _plain(results) as items:
@@ -295,7 +298,10 @@ def _lint_all(targets: Sequence[Target] | _Targets, finder: Finder, checker: Che
                 continue
             if isinstance(result, _Fatal):
                 raise NewslintError(result.message)
-            writes.protect(result.path)  # an article read is never overwritten by a report or baseline
+            read = result.source or result.path
+            if read != protected:  # (an archive once, not each of its records: memory stays level)
+                writes.protect(read)  # an article read is never overwritten by a report or baseline
+                protected = read
             for message in result.errors:
                 _error(message)
                 run.failed = True

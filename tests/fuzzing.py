@@ -18,6 +18,8 @@ import re
 from pathlib import Path
 
 from conftest import line_starts
+from test_fuzz import BREAKS, MARKS, MARKUP, ODD, RULES, WORDS, assert_located
+
 from newslint import baseline, config, suppressions
 from newslint.checking import fixers as rule_fixers
 from newslint.document import Document
@@ -26,7 +28,6 @@ from newslint.errors import NewslintError, RuleError
 from newslint.finding import Finding
 from newslint.fixes import apply, edits
 from newslint.rulebook import load_rules, select
-from test_fuzz import BREAKS, MARKS, MARKUP, ODD, RULES, WORDS, assert_located
 
 KNOWN = frozenset({r.id for r in RULES} | {r.family for r in RULES})
 ACTIVE = frozenset(r.id for r in RULES)

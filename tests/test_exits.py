@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT
+
 from newslint import cli
 from newslint.cli import main
 
@@ -23,7 +23,7 @@ def newslint(*args: str, script: str = "", **kwargs) -> subprocess.CompletedProc
     """`newslint ARGS` in a child process, after `script` (which may break something on purpose)."""
     code = f"import sys; sys.argv = ['newslint', *{list(args)!r}]\n{script}\nfrom newslint.__main__ import run; run()"
     kwargs.setdefault("stdout", subprocess.PIPE)
-    return subprocess.run([sys.executable, "-c", code], cwd=kwargs.pop("cwd", ROOT), env=ENV,
+    return subprocess.run([sys.executable, "-c", code], check=False, cwd=kwargs.pop("cwd", ROOT), env=ENV,
                           stderr=subprocess.PIPE, text=True, timeout=60, **kwargs)
 
 
@@ -77,8 +77,8 @@ def test_an_internal_error_is_one_line_and_exit_2_with_the_traceback_only_on_deb
              "t.Writer.file = boom"
     plain = newslint("check", str(story), script=broken)
     assert plain.returncode == 2
-    assert plain.stderr.splitlines() == ["newslint: error: internal error: RuntimeError: formatter broke "
-                                         "(run with --debug for the traceback)"]
+    assert plain.stderr.splitlines() == [("newslint: error: internal error: RuntimeError: formatter broke "
+                                          "(run with --debug for the traceback)")]
     debug = newslint("--debug", "check", str(story), script=broken)
     assert debug.returncode == 2 and "Traceback" in debug.stderr and "formatter broke" in debug.stderr
 
@@ -118,7 +118,7 @@ def test_standard_output_full_or_closed_is_one_line_and_exit_2(story):
         result = newslint("check", str(story), stdout=full)
     assert result.returncode == 2
     assert result.stderr.splitlines() == ["newslint: error: cannot write to standard output: No space left on device"]
-    closed = subprocess.run([sys.executable, "-m", "newslint", "check", str(story)], cwd=ROOT, env=ENV,
+    closed = subprocess.run([sys.executable, "-m", "newslint", "check", str(story)], check=False, cwd=ROOT, env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             preexec_fn=lambda: os.close(1), timeout=60)
     assert closed.returncode == 2 and "Traceback" not in closed.stderr

@@ -5,9 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import pytest
-
 import fuzzing
+import pytest
 
 
 @pytest.mark.parametrize("case", [fuzzing.case_article, fuzzing.case_rule_file, fuzzing.case_config_file,

@@ -165,7 +165,12 @@ def test_configuration_examples(world):
     yaml.safe_load(yaml_example.body)
     (second / ".newslint.yaml").write_text(yaml_example.body, encoding="utf-8")
     (second / "story.md").write_text(STORY, encoding="utf-8")
-    for folder in (first, second):
+    (reading,) = [e for e in examples() if e.heading == "Reading files" and e.lang == "yaml"]
+    third = desk / "cfg-readers"
+    third.mkdir()
+    (third / ".newslint.yaml").write_text(reading.body, encoding="utf-8")
+    (third / "story.md").write_text(STORY, encoding="utf-8")
+    for folder in (first, second, third):
         result = _sh("newslint check story.md", folder, env)
         assert result.returncode in (0, 1), result.stderr
 

@@ -4,7 +4,7 @@ times them."""
 from __future__ import annotations
 
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from newslint.document import Document
 from newslint.finding import Finding, Severity
@@ -14,7 +14,7 @@ from newslint.suppressions import apply
 def line_events(work: Callable[[], object]) -> int:
     count = 0
 
-    def tracer(frame, event, arg):  # noqa: ANN001, ANN202
+    def tracer(frame, event, arg):
         nonlocal count
         if event == "line":
             count += 1

@@ -205,6 +205,20 @@ def test_suppress_action_keeps_the_paragraph_and_silences_the_rule(tmp_path: Pat
                                "and it was a brutal session.\n\n"
                                "<!-- newslint-disable-next-line loaded.adjectives -->\nA brutal day.\n")
             assert await s.diagnostics(uri, version) == []
+            # MDX takes a JSX comment; plain text gets no comment (it would be words of the article)
+            mdx = s.uri("vote.mdx")
+            s.open(mdx, "import X from './x'\n\nA brutal day.\n")
+            (d,) = await s.diagnostics(mdx, 1)
+            (suppress,) = [a for a in await s.code_actions(mdx, d.range) if a.title.startswith("Suppress")]
+            assert suppress.edit is not None and suppress.edit.changes is not None
+            edits = suppress.edit.changes[mdx]
+            assert [e.new_text for e in edits] == ["{/* newslint-disable-next-line loaded.adjectives */}\n"]
+            version = s.change(mdx, as_changes("", edits))
+            assert await s.diagnostics(mdx, version) == []
+            txt = s.uri("vote.txt")
+            s.open(txt, "A brutal day.\n")
+            (d,) = await s.diagnostics(txt, 1)
+            assert not [a for a in await s.code_actions(txt, d.range) if a.title.startswith("Suppress")]
     run(scenario)
 
 

@@ -6,10 +6,9 @@ import json
 import re
 import shutil
 import subprocess
-import tomllib
 
 import pytest
-
+import tomllib
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import line_starts
+
 from newslint.cli import main
 from newslint.document import Document
 from newslint.engine import lint

@@ -196,8 +196,11 @@ def rows(text: str, path: str, marks: Sequence[Mark]) -> Iterator[Row]:
     homes: dict[int, list[Mark]] = {}
     for m in marks:
         homes.setdefault(_home(blocks, m), []).append(m)
+    front = _FRONT.match(text) if markdown else None
     for i, block in enumerate(blocks):
         here = homes.get(i, [])
+        if front is not None and block.end <= front.end() and not here:
+            continue  # a front matter field read as prose: the header block shows it
         pins = "".join(_pin(m) for m in here if max(m.end, m.start + 1) <= block.start or m.start >= block.end)
         quote = markdown and text[block.start:block.start + 1] == ">"
         body = pins + _body(text, block.start, block.end, here, markdown, quote)

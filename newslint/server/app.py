@@ -42,11 +42,6 @@ class Open:
         self.linted: int | None = None  # the buffer version `result` is for
         self.pending: asyncio.TimerHandle | None = None
 
-    @property
-    def markdown(self) -> bool:
-        """Where an HTML comment is a comment (Markdown, MDX, HTML), not words of the article."""
-        return self.path is None or not self.path.name.lower().endswith(".txt")
-
 
 class _Protocol(LanguageServerProtocol):
     """pygls keeps the future of each notification it handles with a generator (didOpen, didChange
@@ -75,12 +70,13 @@ class NewslintServer(LanguageServer):
     # ------------------------------------------------------------------ documents
     @property
     def encoding(self) -> str:
-        encoding = str(self.workspace.position_encoding or UTF16)
-        return encoding
+        """The position encoding agreed with the client at initialization."""
+        return str(self.workspace.position_encoding or UTF16)
 
     def base(self) -> Path | None:
         """The folder whose configuration an unsaved buffer takes: the first workspace folder."""
-        roots = [f.uri for f in self.workspace.folders.values()] or ([self.workspace.root_uri] if self.workspace.root_uri else [])
+        roots = [f.uri for f in self.workspace.folders.values()]
+        roots += [self.workspace.root_uri] if self.workspace.root_uri else []
         for uri in roots:
             path = to_fs_path(uri)
             if path:
@@ -255,8 +251,7 @@ def create(debounce: float = 0.15) -> NewslintServer:
         if doc is None or result is None:
             return None
         only: Sequence[Any] | None = params.context.only
-        return features.code_actions(doc.uri, doc.buffer, result, params.range, doc.markdown,
-                                     [str(k) for k in only] if only else None)
+        return features.code_actions(doc.uri, doc.buffer, result, params.range, [str(k) for k in only] if only else None)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     def hover(ls: NewslintServer, params: lsp.HoverParams) -> lsp.Hover | None:

@@ -9,6 +9,7 @@ from lsprotocol import types as lsp
 
 from newslint import fixes
 from newslint.finding import Severity
+from newslint.readers import Format
 from newslint.rulebook import Rule
 from newslint.server.linting import Located, Result
 from newslint.server.text import Buffer, Position
@@ -95,15 +96,15 @@ def _eol(buffer: Buffer) -> str:
     return "\r\n" if buffer.text[at - 2:at] == "\r\n" else buffer.text[at - 1]
 
 
-def suppression(buffer: Buffer, item: Located) -> lsp.TextEdit:
-    """`<!-- newslint-disable-next-line RULE -->` before the finding's line: on a line of its own
-    where the line starts a block, else at the end of the line before, so that a paragraph stays one
-    paragraph (a comment line would end it)."""
+def suppression(buffer: Buffer, item: Located, mdx: bool = False) -> lsp.TextEdit:
+    """`<!-- newslint-disable-next-line RULE -->` (in MDX `{/* ... */}`) before the finding's line:
+    on a line of its own where the line starts a block, else at the end of the line before, so that
+    a paragraph stays one paragraph (a comment line would end it)."""
     rule = item.finding.rule
     line = buffer.position(item.start).line
-    comment = f"<!-- newslint-disable-next-line {rule} -->"
+    comment = f"{{/* newslint-disable-next-line {rule} */}}" if mdx else f"<!-- newslint-disable-next-line {rule} -->"
     above = buffer.line_text(line - 1) if line > 0 else ""
-    if line == 0 or not above.strip() or above.lstrip().startswith(("#", "<!--")):
+    if line == 0 or not above.strip() or above.lstrip().startswith(("#", "<!--", "{/*")):
         current = buffer.line_text(line)
         indent = current[:len(current) - len(current.lstrip(" \t"))]
         at = buffer.starts[line] + (1 if line == 0 and buffer.text.startswith("\ufeff") else 0)
@@ -113,7 +114,7 @@ def suppression(buffer: Buffer, item: Located) -> lsp.TextEdit:
     return lsp.TextEdit(range=lsp_range(buffer, end, end), new_text=f"{space}{comment}")
 
 
-def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range, markdown: bool,
+def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range,
                  only: Sequence[str] | None = None) -> list[lsp.CodeAction]:
     start, end = offsets(buffer, range_)
     here = [item for item in result.findings if _overlaps(item, start, end)]
@@ -134,7 +135,7 @@ def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range, ma
     if every and (here or only):
         actions.append(lsp.CodeAction(title=f"Apply every safe newslint fix in this file ({len(every)})",
                                       kind=FIX_ALL, edit=lsp.WorkspaceEdit(changes={uri: every})))
-    if markdown:
+    if result.format is not Format.TEXT:  # in plain text a comment would be words of the article
         done: set[tuple[str, int]] = set()
         for item in here:
             rule, line = item.finding.rule, buffer.position(item.start).line
@@ -144,7 +145,7 @@ def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range, ma
             actions.append(lsp.CodeAction(
                 title=f"Suppress {rule} on this line", kind=lsp.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic(uri, buffer, item, result)],
-                edit=lsp.WorkspaceEdit(changes={uri: [suppression(buffer, item)]})))
+                edit=lsp.WorkspaceEdit(changes={uri: [suppression(buffer, item, result.format is Format.MDX)]})))
     if only:
         actions = [a for a in actions if any(a.kind == k or str(a.kind).startswith(k + ".") for k in only)]
     return actions

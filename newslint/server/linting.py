@@ -39,6 +39,7 @@ class Result(NamedTuple):
     fixers: Mapping[str, Fixer]  # rule id -> the fix its kind offers for a flagged text (see `fixes`)
     rules: Mapping[str, Rule]  # every rule of the file's rule set, by id
     errors: tuple[str, ...]  # rules that timed out (skipped, the others' findings kept)
+    format: Format = Format.MARKDOWN  # how the buffer was read
 
 
 class Linter:
@@ -86,7 +87,8 @@ class Linter:
         located = [Located(at(f.line, f.column), at(f.end_line, f.end_column), f._replace(path=display),
                            tuple((at(r.line, r.column), at(r.end_line, r.end_column), r.rule) for r in f.related))
                    for f in findings]
-        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, tuple(str(e) for e in timeouts))
+        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, tuple(str(e) for e in timeouts),
+                      fmt or Format.MARKDOWN)
 
 
 def _ignored(path: Path) -> bool:

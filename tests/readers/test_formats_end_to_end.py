@@ -245,3 +245,20 @@ def test_suppression_comments_in_html_and_mdx(tmp_path: Path, ext: str, comment:
     path.write_text(text, encoding="utf-8")
     _, findings, stderr = check("--select", "loaded", str(path))
     assert [(f["line"], f["column"], f["text"]) for f in findings] == [(3, 11, "slammed")], stderr
+
+
+@pytest.mark.skipif(not any(__import__("shutil").which(n) for n in ("soffice", "libreoffice")),
+                    reason="LibreOffice is not installed")
+def test_annotated_copy_renders_in_libreoffice(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    path = write_story(tmp_path, "docx")
+    assert check("--annotate", str(path))[0] == 1
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    assert office is not None
+    done = subprocess.run([office, "--headless", "--convert-to", "txt:Text", "--outdir", str(tmp_path / "out"),
+                           str(tmp_path / "story.newslint.docx")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "out" / "story.newslint.txt").read_text(encoding="utf-8-sig")
+    assert HEADLINE in text and BODY in text

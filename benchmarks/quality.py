@@ -17,7 +17,7 @@ Each input line is `{"id", "text", "spans": [{"start", "end", "label"}], "doc_la
 on "look", report "check"; the two columns side by side show, per family, what carries to copy no
 rule was tuned on.
 
-Uses the library directly (Document.from_text, engine.lint); nothing is shelled out.
+Uses the library directly (Document.from_text, engine.run_rules); nothing is shelled out.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from typing import Any, Iterable
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newslint.document import Document  # noqa: E402
-from newslint.engine import lint  # noqa: E402
+from newslint.engine import run_rules as lint  # noqa: E402
 from newslint.rulebook import Rule, load_rules, select  # noqa: E402
 
 POSITIVE = {"biased", "uncertain"}

@@ -10,13 +10,9 @@ from typing import Container, Mapping, Sequence
 
 from newslint.errors import RuleError
 from newslint.finding import Finding
-from newslint.fingerprints import Fingerprints, fingerprints
+from newslint.fingerprints import Fingerprints
 
 VERSION = 1
-
-
-def dumps(findings: Sequence[Finding], sources: Mapping[str, str]) -> str:
-    return _dumps(_entries(findings, fingerprints(findings, sources)))
 
 
 def key(path: str, root: Path | None = None) -> str:
@@ -92,12 +88,6 @@ def load(path: Path) -> Counter[tuple[str, str]]:
     return out
 
 
-def new_findings(findings: Sequence[Finding], sources: Mapping[str, str],
-                 known: Counter[tuple[str, str]]) -> list[Finding]:
-    """The findings that the baseline does not account for."""
-    return _new(findings, fingerprints(findings, sources), Counter(known))
-
-
 def _new(findings: Sequence[Finding], prints: Sequence[str], left: Counter[tuple[str, str]],
          name: str | None = None) -> list[Finding]:
     out = []
@@ -111,7 +101,7 @@ def _new(findings: Sequence[Finding], prints: Sequence[str], left: Counter[tuple
 
 
 class Filter:
-    """`new_findings` file by file: only the text of the file at hand is needed."""
+    """The findings a baseline does not account for, file by file: only the text of the file at hand is needed."""
 
     def __init__(self, known: Mapping[tuple[str, str], int], repeated: Container[str] | None = None) -> None:
         self.left = Counter(known)

@@ -1,19 +1,20 @@
-"""One file through the pipeline: rules for its config, lint, accepted terms, article type, severities, suppressions."""
+"""Steps 3 and 4 of the pipeline (see `engine`) for one document: the rules its configuration selects
+(`Checker`), the rules step (`run_rules`), then accepted terms, article type, the story verdict,
+folding, severities and suppression comments."""
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from newslint import config as config_
 from newslint import suppressions
 from newslint.document import Document
-from newslint.engine import lint
-from newslint.errors import NewslintError, RuleError
+from newslint.errors import NewslintError, RuleError, RuleTimeout
 from newslint.finding import Finding, Severity
 from newslint.folding import STRUCTURAL_KINDS, fold
-from newslint.patterns import term_pattern
-from newslint.positions import offset_of
+from newslint.matching.patterns import term_pattern
 from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
 from newslint.reported import drop_reported
 from newslint.verdict import story_verdict
@@ -82,6 +83,54 @@ def _accepted_spans(doc: Document, terms: Sequence[str]) -> list[tuple[int, int]
     if not terms:
         return []
     return [m.span() for m in term_pattern(terms).finditer(doc.prose)]
+
+
+class _Fields(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] | None = None) -> list[Finding]:
+    """The rules step: every hit of `rules` on `doc` as a finding, deduplicated and sorted by position.
+
+    A rule whose pattern times out on `doc` is skipped for it: a RuleTimeout is appended to
+    `errors`, or raised when no list is given. The other rules still run.
+    """
+    seen: set[tuple[str, int, int]] = set()
+    findings = []
+    for rule in rules:
+        try:
+            hits = list(rule.check.check(doc))
+        except TimeoutError:
+            error = RuleTimeout(doc.path, rule.id, rule.path)
+            if errors is None:
+                raise error from None
+            errors.append(error)
+            continue
+        for hit in hits:
+            if doc.scope_at(hit.start) not in rule.scope or _spans_paragraphs(doc.prose, hit.start, hit.end):
+                continue
+            key = (rule.id, hit.start, hit.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            text = doc.text[hit.start:hit.end]
+            line, col = doc.position(hit.start)
+            end_line, end_col = doc.position(hit.end)
+            message = rule.message.format_map(_Fields(hit.fields, match=" ".join(text.split())))
+            suggestions = hit.suggestions or rule.suggestions
+            findings.append(Finding(doc.path, line, col, end_line, end_col, hit.start, hit.end, rule.id, rule.severity,
+                                    message, text, tuple(suggestions)))
+    findings.sort()
+    return findings
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _spans_paragraphs(prose: str, start: int, end: int) -> bool:
+    """Does a span hold a blank line? No finding does (a kind that meets one drops the hit)."""
+    return prose.find("\n", start, end) >= 0 and _PARAGRAPH_BREAK.search(prose, start, end) is not None
 
 
 class Ruleset:
@@ -160,24 +209,21 @@ class Checker:
 
     @staticmethod
     def _sentence_of(doc: Document) -> Callable[[Finding], int]:
-        starts = doc.line_starts
-        return lambda f: doc.sentence_index(offset_of(doc.text, f.line, f.column, starts))
+        return lambda f: doc.sentence_index(f.start)
 
     def check(self, doc: Document, config: config_.Config, file: Path | None,
-              errors: list[NewslintError] | None = None) -> list[Finding]:
-        rules, settings = self.active(config, file)
-        findings = lint(doc, rules, errors)
+              errors: list[NewslintError] | None = None, rules: Sequence[Rule] | None = None) -> list[Finding]:
+        """The rules `config` selects for `file` (or `rules`) over `doc`, then what the configuration
+        and the text's suppression comments make of their findings (see `engine`)."""
+        selected, settings = self.active(config, file)
+        rules = selected if rules is None else list(rules)
+        findings = run_rules(doc, rules, errors)
         spans = _accepted_spans(doc, settings.accepted)
         if spans:
-            starts = doc.line_starts
-
             def accepted(f: Finding) -> bool:
-                start = offset_of(doc.text, f.line, f.column, starts)
-                end = offset_of(doc.text, f.end_line, f.end_column, starts)
-                return any(a <= start and end <= b for a, b in spans)
+                return any(a <= f.start and f.end <= b for a, b in spans)
             findings = [f for f in findings if not accepted(f)]
-        starts = doc.line_starts
-        findings = drop_reported(findings, doc.prose, lambda line, col: offset_of(doc.text, line, col, starts))
+        findings = drop_reported(findings, doc.prose)
         kind = article_type(doc.text)
         findings = story_verdict(findings, kind, {r.id for r in rules})
         fixable = frozenset(r.id for r in rules if getattr(r.check, "fixable", False)).__contains__

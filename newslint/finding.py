@@ -37,10 +37,14 @@ class Related(NamedTuple):
     end_line: int
     end_column: int
     text: str
+    start: int  # code-point offsets into the document's text, as a finding's
+    end: int
 
 
 class Finding(NamedTuple):
     """One problem at one place. Lines and columns are 1-based code points; ends are exclusive.
+    `start` and `end` are the code-point offsets of the same span in the document's text, carried
+    from the match: nothing after the engine converts a line and column back into an offset.
     Findings sort by path, then position, then rule."""
 
     path: str
@@ -48,6 +52,8 @@ class Finding(NamedTuple):
     column: int
     end_line: int
     end_column: int
+    start: int
+    end: int
     rule: str
     severity: Severity
     message: str
@@ -69,5 +75,13 @@ class Finding(NamedTuple):
             "suggestions": list(self.suggestions),
         }
         if self.related:
-            out["related"] = [r._asdict() if isinstance(r, tuple) else dict(r) for r in self.related]
+            out["related"] = [_related_dict(r) for r in self.related]
         return out
+
+
+def _related_dict(related: Related | dict[str, object]) -> dict[str, object]:
+    """A related finding as the JSON report gives it (its line and columns; offsets stay in memory)."""
+    out = related._asdict() if isinstance(related, tuple) else dict(related)
+    out.pop("start", None)
+    out.pop("end", None)
+    return out

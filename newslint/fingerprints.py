@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from itertools import groupby
-from typing import Container, Mapping, Sequence
+from typing import Container, Sequence
 
 from newslint.finding import Finding
-from newslint.positions import line_starts, offset_of
+from newslint.document.positions import line_starts
 
 CONTEXT = 40  # code points either side of the flagged text, within the same line
 
@@ -19,20 +18,10 @@ def _squash(text: str) -> str:
 def context(finding: Finding, text: str, starts: list[int] | None = None) -> str:
     """The words around a finding on its own line(s), whitespace collapsed."""
     table = starts if starts is not None else line_starts(text)
-    start = offset_of(text, finding.line, finding.column, table)
-    end = offset_of(text, finding.end_line, finding.end_column, table)
+    start, end = finding.start, finding.end
     line_start = table[min(finding.line, len(table)) - 1]
     line_end = table[finding.end_line] if finding.end_line < len(table) else len(text)
     return _squash(text[max(line_start, start - CONTEXT):start]) + "\x00" + _squash(text[end:min(line_end, end + CONTEXT)])
-
-
-def fingerprints(findings: Sequence[Finding], sources: Mapping[str, str]) -> list[str]:
-    """One fingerprint per finding, in order; repeats of the same text in the same context are numbered."""
-    prints = Fingerprints()
-    out = []
-    for path, group in groupby(findings, key=lambda f: f.path):
-        out.extend(prints.of(list(group), sources.get(path)))
-    return out
 
 
 class Fingerprints:

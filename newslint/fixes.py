@@ -14,8 +14,6 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 from newslint.finding import Finding
 from newslint.kinds import Fix
-from newslint.positions import line_starts, offset_of
-
 
 Fixer = Callable[[str], "Fix | None"]
 
@@ -70,12 +68,8 @@ def edits(text: str, findings: Sequence[Finding], fixers: Mapping[str, Fixer], u
     touch a quotation (`quoted`: the spans of the document's quotations, marks included): a fix
     never changes the words inside quotation marks."""
     inside = _Spans(quoted)
-    starts = line_starts(text)
     out: list[Edit] = []
-    candidates = sorted(
-        (offset_of(text, f.line, f.column, starts), offset_of(text, f.end_line, f.end_column, starts), f)
-        for f in findings if f.rule in fixers
-    )
+    candidates = sorted((f.start, f.end, f) for f in findings if f.rule in fixers)
     last_end = -1
     for start, end, f in candidates:
         if start >= end:

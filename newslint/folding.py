@@ -33,7 +33,7 @@ def _rank(f: Finding, fixable: Callable[[str], bool]) -> tuple[int, bool, int, i
 
 
 def _related(f: Finding) -> Related:
-    return Related(f.rule, f.line, f.column, f.end_line, f.end_column, f.text)
+    return Related(f.rule, f.line, f.column, f.end_line, f.end_column, f.text, f.start, f.end)
 
 
 def _merge(group: Sequence[Finding], fixable: Callable[[str], bool]) -> Finding:

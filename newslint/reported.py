@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from typing import Callable, Sequence
+from typing import Sequence
 
-from newslint import recache
+from newslint.cache import programs as recache
 from newslint.finding import Finding
 
 SPEAKERS_FAMILIES = frozenset({"labels"})  # the labels a reported clause attributes to its speaker
@@ -66,11 +66,8 @@ def spans(prose: str) -> list[tuple[int, int]]:
     return out
 
 
-def drop_reported(findings: Sequence[Finding], prose: str, offset: Callable[[int, int], int]) -> list[Finding]:
-    """`findings` without the characterizations (SPEAKERS_FAMILIES) that stand in reported clauses.
-
-    `offset(line, column)`: the offset of a finding's position in `prose`.
-    """
+def drop_reported(findings: Sequence[Finding], prose: str) -> list[Finding]:
+    """`findings` without the labels (SPEAKERS_FAMILIES) that stand in reported clauses of `prose`."""
     if not any(f.rule.split(".", 1)[0] in SPEAKERS_FAMILIES for f in findings):
         return list(findings)
     reported = spans(prose)
@@ -78,6 +75,5 @@ def drop_reported(findings: Sequence[Finding], prose: str, offset: Callable[[int
         return list(findings)
 
     def inside(f: Finding) -> bool:
-        a, b = offset(f.line, f.column), offset(f.end_line, f.end_column)
-        return any(x <= a and b <= y for x, y in reported)
+        return any(x <= f.start and f.end <= y for x, y in reported)
     return [f for f in findings if f.rule.split(".", 1)[0] not in SPEAKERS_FAMILIES or not inside(f)]

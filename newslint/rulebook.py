@@ -6,7 +6,7 @@ names start with `_` are not families: `_lexicons/<name>.yaml` holds shared word
 Trust: rules in the built-in folder (shipped and tested with the package) are `builtin`; their
 regular expressions compile with the standard library's `re` and run without a time limit. Rules
 from any other folder (`--rules`, a configuration's `rules:`) are house rules: their patterns
-compile with the `regex` module and run with a time limit (see `patterns.user_pattern`).
+compile with the `regex` module and run with a time limit (see `matching.patterns.user_pattern`).
 """
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ import time
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-from newslint import patterns, rulecache
+from newslint import cache
+from newslint.cache import rules as rule_cache
+from newslint.matching import literals
+from newslint.matching.matcher import Matcher, read_literals
 from newslint.document import Scope
 from newslint.errors import RuleError
 from newslint.finding import Severity
@@ -107,7 +110,7 @@ def builtin_root() -> Path:
     here = Path(__file__).resolve().parent
     for candidate in (here / "rules", here.parent / "rules"):
         if (candidate / "_lexicons").is_dir():
-            return candidate
+            return candidate.resolve()  # (in a checkout, newslint/rules links to rules/)
     import importlib.resources
 
     return Path(str(importlib.resources.files("newslint.rules")))
@@ -197,8 +200,8 @@ def load_rules(roots: Iterable[Path] | None = None) -> list[Rule]:
         if not root.is_dir():
             raise RuleError(str(root), "rule folder does not exist")
     builtin = _resolved(home)
-    cached: rulecache.Built | None = None
-    if home in folders and rulecache.enabled():
+    cached: rule_cache.Built | None = None
+    if home in folders and cache.enabled():
         cached = _builtin_rules(home)
         others = {path.stem for root in folders if root != home for path in _lexicon_files(root)}
         if others & cached.lexicons.keys():
@@ -228,38 +231,38 @@ def load_rules(roots: Iterable[Path] | None = None) -> list[Rule]:
     return [rules[k] for k in sorted(rules)]
 
 
-def _builtin_rules(root: Path) -> rulecache.Built:
+def _builtin_rules(root: Path) -> rule_cache.Built:
     """The rules of the built-in folder: from the rule cache when it is fresh, else built and stored."""
-    source: rulecache.Inputs | None = None
+    source: rule_cache.Inputs | None = None
     try:
         started = time.time_ns()  # before the files are read: see `rulecache`
-        source = rulecache.inputs(root)
+        source = rule_cache.inputs(root)
         stats = source.stats()
-        built = rulecache.load(source, stats)
+        built = rule_cache.load(source, stats)
         if built is not None:
-            patterns.learn_literals(built.literals)
+            literals.learn(built.literals)
             return built
         digest = source.digest()
     except OSError:  # a file that cannot be read is reported by the build below
         source = None
-    with patterns.recording() as seen:
+    with literals.recording() as seen:
         lexicons = load_lexicons([root])
         ctx = BuildContext(lexicons, builtin=True)
         rules = [load_rule(path, rule_id, ctx) for rule_id, path in rule_files(root)]
-    patterns.read_literals(matchers(rules))
-    built = rulecache.Built(lexicons, rules, patterns.literal_table(seen))
+    read_literals(matchers(rules))
+    built = rule_cache.Built(lexicons, rules, literals.table(seen))
     if source is not None:
-        rulecache.store(source, stats, digest, started, built)
+        rule_cache.store(source, stats, digest, started, built)
     return built
 
 
-def matchers(rules: Iterable[Rule]) -> list[patterns.Matcher]:
+def matchers(rules: Iterable[Rule]) -> list[Matcher]:
     """Every matcher of `rules`: a kind keeps its matchers as attributes of its check."""
     found = []
     for rule in rules:
         for value in vars(rule.check).values():
             for item in value if isinstance(value, (tuple, list)) else (value,):
-                if isinstance(item, patterns.Matcher):
+                if isinstance(item, Matcher):
                     found.append(item)
     return found
 

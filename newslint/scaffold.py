@@ -105,7 +105,8 @@ def existing(folder: Path) -> Path | None:
 def write(folder: Path, target: Target | None, rules: list[Rule]) -> Path:
     """Write the starting configuration in `folder`; the path written. Refused (InputError) when
     the folder already has a configuration."""
-    from newslint.writes import Snapshot, write as write_file
+    from newslint.writes import Snapshot
+    from newslint.writes import write as write_file
 
     found = existing(folder)
     if found is not None:

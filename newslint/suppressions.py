@@ -10,9 +10,9 @@ import bisect
 import re
 from typing import Collection, Sequence
 
-from newslint import recache
+from newslint.cache import programs
 from newslint.finding import Finding, Severity
-from newslint.positions import line_starts
+from newslint.document.positions import line_starts
 
 UNKNOWN_RULE = "newslint.unknown-rule"
 UNUSED = "newslint.unused-suppression"
@@ -21,9 +21,9 @@ META_RULES = {
     UNUSED: "A suppression comment that suppressed nothing: remove it, or fix the rule name.",
 }
 # An HTML comment, or (MDX, where HTML comments are not allowed) a JSX comment: {/* newslint-disable x */}
-_DIRECTIVE = recache.compile(
+_DIRECTIVE = programs.compile(
     r"(?:<!--|\{/\*)\s*newslint-(disable-next-line|disable-file|disable|enable)\b(?P<names>[^>*]*?)\s*(?:-->|\*/\})")
-_NAME = recache.compile(r"[\w.-]+")
+_NAME = programs.compile(r"[\w.-]+")
 
 
 class Directive:
@@ -147,4 +147,5 @@ def _any_between(lines: list[int], first: int, last: int) -> bool:
 def _meta(d: Directive, path: str, text: str, rule: str, message: str) -> Finding:
     """A finding on a directive: its first line (a comment may run over several)."""
     comment = re.split(r"\r|\n", text[d.start:d.end], maxsplit=1)[0]
-    return Finding(path, d.line, d.column, d.line, d.column + len(comment), rule, Severity.WARNING, message, comment)
+    return Finding(path, d.line, d.column, d.line, d.column + len(comment), d.start, d.start + len(comment), rule,
+                   Severity.WARNING, message, comment)

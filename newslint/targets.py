@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from newslint.errors import InputError
 from newslint.readers import Format, ReadOptions, jsonl
@@ -158,3 +158,46 @@ def _expand(found: Path | InputError | Skipped, options: ReadOptions) -> Iterato
             yield exc
         return
     yield found
+
+
+OptionsFor = Callable[[Path], ReadOptions]  # the reading options of a path's configuration
+
+
+def each(paths: Sequence[str], options_for: OptionsFor | None = None) -> Iterator[Target]:
+    """What to lint: see `targets`; each path is listed with the reading options of its config."""
+    for raw in paths:
+        options = options_for(Path(raw)) if options_for is not None and raw != "-" else ReadOptions()
+        yield from targets([raw], options)
+
+
+
+class Targets:
+    """The files to lint, listed again each time they are iterated, so that the list is never held:
+    a run's memory does not grow with the number of files. When several paths are given, one listing
+    ahead of the run finds the names given more than once (fingerprints count on from one to the
+    next); the files are counted ahead only when a progress bar asks how many there are."""
+
+    def __init__(self, paths: Sequence[str], stdin_name: str | None, options_for: OptionsFor | None = None) -> None:
+        self.paths = paths
+        self.options_for = options_for
+        self.count: int | None = None
+        self.repeated: frozenset[str] = frozenset()
+        if len(paths) > 1:  # one folder lists each file once
+            seen: set[str] = set()
+            again: set[str] = set()
+            self.count = 0
+            for t in each(paths, options_for):
+                self.count += 1
+                if not isinstance(t, (InputError, Skipped)):
+                    name = str(t) if isinstance(t, Path) else f"{t.path}@{t.start}" \
+                        if isinstance(t, jsonl.Slice) else stdin_name or "<stdin>"
+                    (again if name in seen else seen).add(name)
+            self.repeated = frozenset(again)
+
+    def __iter__(self) -> Iterator[Target]:
+        return each(self.paths, self.options_for)
+
+    def __len__(self) -> int:
+        if self.count is None:
+            self.count = sum(1 for _ in each(self.paths, self.options_for))
+        return self.count

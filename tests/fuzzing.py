@@ -23,7 +23,7 @@ from test_fuzz import BREAKS, MARKS, MARKUP, ODD, RULES, WORDS, assert_located
 from newslint import baseline, config, suppressions
 from newslint.checking import fixers as rule_fixers
 from newslint.document import Document
-from newslint.engine import lint
+from newslint.engine import run_rules as lint
 from newslint.errors import NewslintError, RuleError
 from newslint.finding import Finding
 from newslint.fixes import apply, edits

@@ -148,25 +148,25 @@ def test_progress_bar_only_when_wanted(tmp_path, monkeypatch):
     for i in range(3):
         (tmp_path / f"s{i}.md").write_text("A calm day.\n")
     assert "linting" not in CliRunner().invoke(main, ["check", str(tmp_path)]).stderr
-    monkeypatch.setattr("newslint.cli._wants_progress", lambda targets: len(targets) >= 3)
+    monkeypatch.setattr("newslint.batch.wants_progress", lambda targets: len(targets) >= 3)
     result = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path)])
     assert "linting" in result.stderr and json.loads(result.stdout) == {"version": 1, "findings": []}
 
 
 def test_files_are_listed_ahead_only_when_needed(tmp_path, monkeypatch):
     """One folder is listed once, as it is linted; several paths once more, ahead, to find names given twice."""
-    from newslint import cli
+    from newslint import targets
 
     for i in range(3):
         (tmp_path / f"s{i}.md").write_text("A calm day.\n")
     listings = []
-    listed = cli._targets
+    listed = targets.each
 
     def counting(paths, *rest):
         listings.append(paths)
         return listed(paths, *rest)
 
-    monkeypatch.setattr(cli, "_targets", counting)
+    monkeypatch.setattr(targets, "each", counting)
     assert CliRunner().invoke(main, ["check", "--jobs", "1", str(tmp_path)]).exit_code == 0
     assert len(listings) == 1
     story = str(tmp_path / "s0.md")

@@ -31,7 +31,7 @@ FORMATS = {"text", "concise", "json_", "github", "sarif", "junit", "html"}
 def _settle() -> None:
     """Wait until newslint's files are older than the rule cache's racy margin: times that recent are
     never trusted, and their contents are hashed (right after an edit)."""
-    from newslint import rulecache
+    from newslint.cache import rules as rulecache
     from newslint.rulebook import builtin_root
 
     newest = max(max(s[2], s[3]) for s in rulecache.inputs(builtin_root()).stats())

@@ -4,7 +4,7 @@ import pytest
 
 from newslint.document import Document, Scope, decode
 from newslint.errors import InputError
-from newslint.markup import BlockKind
+from newslint.document.markup import BlockKind
 
 
 def sentences(text: str, path: str = "a.md") -> list[str]:
@@ -198,7 +198,7 @@ def test_verbs_of_praise_and_blame_attribute_a_short_quotation() -> None:
 def test_folding_finds_what_a_case_insensitive_search_finds() -> None:
     import re
 
-    from newslint.positions import _FOLD_HAZARDS, fold
+    from newslint.document.positions import _FOLD_HAZARDS, fold
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     # A non-ASCII character matched with an ASCII letter regardless of case is a hazard ...

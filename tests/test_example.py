@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.document import Document
-from newslint.engine import lint
+from newslint.engine import run_rules as lint
 
 from conftest import SHARED
 

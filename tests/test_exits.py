@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
-
-from newslint import cli
+from newslint import batch
+from newslint.checking import Checker
 from newslint.cli import main
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_NO_CACHE": "1"}
@@ -37,14 +37,14 @@ def story(tmp_path: Path) -> Path:
 def test_a_fault_in_one_files_lint_is_an_error_line_and_the_others_go_on(tmp_path, monkeypatch):
     for name in ("a.md", "b.md", "c.md"):
         (tmp_path / name).write_text("The brutal raid ended.\n", encoding="utf-8")
-    original = cli.Checker.check
+    original = Checker.check
 
     def faulty(self, doc, *args, **kwargs):
         if doc.path.endswith("b.md"):
             raise ValueError("x" * 100_000)
         return original(self, doc, *args, **kwargs)
 
-    monkeypatch.setattr(cli.Checker, "check", faulty)
+    monkeypatch.setattr(Checker, "check", faulty)
     result = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path)])
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
@@ -56,14 +56,14 @@ def test_a_killed_worker_is_one_error_line_and_exit_2(tmp_path, monkeypatch):
     for i in range(400):
         (tmp_path / f"s{i:03d}.md").write_text("A brutal raid.\n", encoding="utf-8")
     parent = os.getpid()
-    original = cli._lint_one
+    original = batch.lint_one
 
     def dies_on_one(target, *args, **kwargs):
         if os.getpid() != parent and str(target).endswith("s020.md"):
             os.kill(os.getpid(), signal.SIGKILL)
         return original(target, *args, **kwargs)
 
-    monkeypatch.setattr(cli, "_lint_one", dies_on_one)
+    monkeypatch.setattr(batch, "lint_one", dies_on_one)
     result = CliRunner().invoke(main, ["check", "--jobs", "4", "--format", "json", str(tmp_path)])
     assert result.exit_code == 2 and "s020.md: the worker process linting it" in result.stderr
     report = tmp_path.parent / "report.json"

@@ -88,7 +88,7 @@ def test_crlf_and_bom_are_kept(house, workdir):
 def test_overlapping_fixes_apply_the_first_and_skip_the_rest():
     text = "He passed away."
     def finding(col: int, end: int, rule: str) -> Finding:
-        return Finding("x", 1, col, 1, end, rule, Severity.WARNING, "m", text[col - 1:end - 1])
+        return Finding("x", 1, col, 1, end, col - 1, end - 1, rule, Severity.WARNING, "m", text[col - 1:end - 1])
     fixers = {"a.long": lambda s: Fix("died", True), "b.short": lambda s: Fix("gone", True),
               "a.he": lambda s: Fix("She", True)}
     found = [finding(4, 15, "a.long"), finding(11, 15, "b.short"), finding(1, 3, "a.he")]
@@ -109,14 +109,14 @@ def test_overlapping_fixes_apply_the_first_and_skip_the_rest():
 ])
 def test_a_deletion_takes_its_comma_and_gives_the_sentence_its_capital(text, words, fixed):
     start = text.index(words)
-    f = Finding("x", 1, start + 1, 1, start + len(words) + 1, "a.b", Severity.WARNING, "m", words)
+    f = Finding("x", 1, start + 1, 1, start + len(words) + 1, start, start + len(words), "a.b", Severity.WARNING, "m", words)
     assert apply(text, edits(text, [f], {"a.b": lambda s: Fix("", True)})) == fixed
 
 
 def test_a_deletion_that_would_not_read_is_not_made():
     text = "We know it is important to note that x."
     start = text.index("it is")
-    f = Finding("x", 1, start + 1, 1, start + 24, "a.b", Severity.WARNING, "m", "it is important to note")
+    f = Finding("x", 1, start + 1, 1, start + 24, start, start + 23, "a.b", Severity.WARNING, "m", "it is important to note")
     assert edits(text, [f], {"a.b": lambda s: Fix("", True)}) == []
 
 

@@ -15,7 +15,7 @@ from newslint.verdict import story_verdict
 
 
 def finding(rule: str, col: int, end: int, severity: Severity = Severity.WARNING, line: int = 1) -> Finding:
-    return Finding("a.md", line, col, line, end, rule, severity, "m", "x" * (end - col))
+    return Finding("a.md", line, col, line, end, col - 1, end - 1, rule, severity, "m", "x" * (end - col))
 
 
 def run(findings: list[Finding], structural: frozenset[str] = frozenset(), sentence: int = 0) -> list[Finding]:

@@ -62,7 +62,7 @@ def test_github_workflow_commands(articles):
 def test_github_escaping():
     assert escape_data("50% off\r\nnext") == "50%25 off%0D%0Anext"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
-    finding = Finding("dir/a,b:c.md", 2, 3, 2, 4, "x.y", Severity.SUGGESTION, "two\nlines 100%", "q")
+    finding = Finding("dir/a,b:c.md", 2, 3, 2, 4, 10, 11, "x.y", Severity.SUGGESTION, "two\nlines 100%", "q")
     out = render(OutputFormat.GITHUB, Report([finding]))
     assert out == "::notice file=dir/a%2Cb%3Ac.md,line=2,col=3,endLine=2,endColumn=4,title=newslint x.y::two%0Alines 100%25\n"
 
@@ -132,7 +132,7 @@ def test_html_is_standalone_and_marks_every_finding(articles):
            {str(i) for i in range(len(findings))}
     assert 'data-filter="family" value="loaded"' in page and 'data-filter="severity" value="warning"' in page
     assert "&lt;script&gt;" in render(OutputFormat.HTML, Report(
-        [Finding("x.md", 1, 1, 1, 9, "a.b", Severity.ERROR, "<script>", "<script>")], {"x.md": "<script>\n"}, ["x.md"]))
+        [Finding("x.md", 1, 1, 1, 9, 0, 8, "a.b", Severity.ERROR, "<script>", "<script>")], {"x.md": "<script>\n"}, ["x.md"]))
 
 
 def test_sarif_locations_are_relative_to_srcroot_and_unread_files_are_notified(articles, monkeypatch):

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from conftest import line_starts
 from newslint.document import Document, decode
-from newslint.engine import lint
+from newslint.engine import run_rules as lint
 from newslint.errors import InputError
 from newslint.finding import Finding
 from newslint.rulebook import load_rules, select

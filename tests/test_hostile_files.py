@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, write_rule
-
-from newslint import cli
+from newslint import batch
 from newslint.cli import main
 from newslint.errors import RuleError
 from newslint.rulebook import load_rules
@@ -130,7 +129,7 @@ class _Endless:
 
 def test_standard_input_is_read_no_further_than_the_size_limit(monkeypatch):
     monkeypatch.setattr(sys, "stdin", _Endless())
-    assert len(cli.read_stdin()) == 10 * 1024 * 1024 + 1
+    assert len(batch.read_stdin()) == 10 * 1024 * 1024 + 1
 
 
 def test_endless_standard_input_is_refused(tmp_path):
@@ -159,6 +158,7 @@ def test_a_finding_on_a_suppression_comment_stays_on_its_line(brk):
 def test_a_house_lexicon_named_like_a_built_in_one_is_house_data(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
     from newslint.kinds import BuildContext
+    from newslint.matching.compiled import HousePattern, TermList
     from newslint.rulebook import builtin_root, load_lexicons
 
     house = tmp_path / "house"
@@ -168,7 +168,7 @@ def test_a_house_lexicon_named_like_a_built_in_one_is_house_data(tmp_path, monke
     matcher = BuildContext(lexicons, builtin=True).word_list(
         {"terms": [], "patterns": [], "lexicon": ["attribution"], "ignore_case": True},
         __import__("newslint.schema", fromlist=["Where"]).Where("rules/x.yaml"))
-    assert all(item.limited for item in matcher.compiled if not item.is_terms)  # under the time limit
+    assert all(isinstance(item, HousePattern) for item in matcher.compiled if not isinstance(item, TermList))  # timed
     story = tmp_path / "story.md"
     story.write_text("The raid ended, " + "a" * 40 + "!\n\nPolice said it was calm.\n", encoding="utf-8")
     result = check("--rules", str(house), str(story))

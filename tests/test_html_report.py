@@ -70,7 +70,7 @@ def test_stories_with_findings_come_first_after_a_summary(stories):
 def test_html_escapes_and_refuses_script_links():
     text = "<script>alert(1)</script> [x](javascript:alert(1)) brutal\n"
     page = render(OutputFormat.HTML, Report(
-        [Finding("x.md", 1, 1, 1, 9, "a.b", Severity.ERROR, "<script>", "<script>")], {"x.md": text}, ["x.md"]))
+        [Finding("x.md", 1, 1, 1, 9, 0, 8, "a.b", Severity.ERROR, "<script>", "<script>")], {"x.md": text}, ["x.md"]))
     assert "<script>alert" not in page and "javascript:" not in page
     assert "&lt;script&gt;" in page
 

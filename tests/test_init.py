@@ -2,7 +2,6 @@
 written as .newslint.yaml; an existing configuration is never touched."""
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,11 @@ from click.testing import CliRunner
 from newslint import config
 from newslint.cli import main
 from newslint.rulebook import load_rules
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
 
 
 def init(folder: Path, monkeypatch: pytest.MonkeyPatch, *args: str):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 
 from newslint.document import Document
-from newslint.engine import lint
+from newslint.engine import run_rules as lint
 from conftest import load_one_rule as rule
 
 

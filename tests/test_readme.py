@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -21,6 +20,11 @@ import pytest
 import yaml
 
 from conftest import ROOT
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(),
                                 reason="needs git and a git checkout")
@@ -188,10 +192,10 @@ def test_suppression_example_suppresses_and_leaves_nothing_stale(world):
 
 
 def test_rule_examples_load_and_pass_their_own_cases(world):
-    from newslint.document import Document
-    from newslint.engine import lint
-    from newslint.fixes import apply, edits
     from newslint.checking import fixers
+    from newslint.document import Document
+    from newslint.engine import run_rules as lint
+    from newslint.fixes import apply, edits
     from newslint.rulebook import load_rules
 
     rules_root = world["base"] / "rule-examples"

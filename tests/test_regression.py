@@ -18,7 +18,7 @@ EXPECTED = DATA / "expected-findings.json"
 
 def current_findings() -> dict[str, list[dict[str, object]]]:
     """Findings of the default rules on every article, keyed by file name."""
-    from newslint.engine import lint
+    from newslint.engine import run_rules as lint
     from newslint.document import Document
     from newslint.rulebook import load_rules, select
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from newslint.cli import main
 from conftest import line_starts, write_rule
 from newslint.document import MAX_BYTES, Document
-from newslint.engine import lint
+from newslint.engine import run_rules as lint
 from newslint.errors import RuleError
 from newslint.rulebook import load_rules, select
 

@@ -6,7 +6,7 @@ import yaml
 
 from newslint.document import Document
 from newslint.checking import fixers as fixes_of
-from newslint.engine import lint
+from newslint.engine import run_rules as lint
 from newslint.fixes import apply, edits
 from newslint.rulebook import builtin_root, load_rules, rule_files
 

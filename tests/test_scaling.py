@@ -34,10 +34,11 @@ def growth(make: Callable[[int], Callable[[], object]], n: int = 150) -> float:
 
 def test_suppression_comments_cost_grows_linearly():
     def make(n: int) -> Callable[[], object]:
-        text = "<!-- newslint-disable-next-line loaded -->\nA brutal raid.\n\n" * n
-        text += "<!-- newslint-disable loaded.x -->\n<!-- newslint-enable other -->\n" * n
-        findings = [Finding("a.md", 3 * i + 2, 3, 3 * i + 2, 9, "loaded.adjectives", Severity.WARNING, "m", "brutal")
-                    for i in range(n)]
+        unit = "<!-- newslint-disable-next-line loaded -->\nA brutal raid.\n\n"
+        text = unit * n + "<!-- newslint-disable loaded.x -->\n<!-- newslint-enable other -->\n" * n
+        at = unit.index("brutal")
+        findings = [Finding("a.md", 3 * i + 2, 3, 3 * i + 2, 9, len(unit) * i + at, len(unit) * i + at + 6,
+                            "loaded.adjectives", Severity.WARNING, "m", "brutal") for i in range(n)]
         return lambda: apply(findings, text, "a.md", {"loaded", "loaded.adjectives", "loaded.x"}, {"loaded.adjectives"})
 
     assert growth(make) < 6

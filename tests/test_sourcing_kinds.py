@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from newslint.cli import main
 from newslint.document import Document
-from newslint.engine import lint
+from newslint.engine import run_rules as lint
 from conftest import load_one_rule as rule
 
 

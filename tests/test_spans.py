@@ -10,7 +10,7 @@ from conftest import line_starts
 
 from newslint.cli import main
 from newslint.document import Document
-from newslint.engine import lint
+from newslint.engine import run_rules as lint
 from newslint.rulebook import load_rules, select
 
 HOUSE = """kind: substitution

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newslint import cli, runner
+from newslint import batch, report
+from newslint import parallel as runner
 from newslint.cli import main
 from newslint.formats import OutputFormat, Report, Spool, render
 
@@ -39,14 +40,14 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_memory_does_not_grow_with_the_number_of_files(folder: Path, tmp_path: Path, monkeypatch, fmt: str) -> None:
     """The memory held after each file is reported stays level: no file's text or findings are kept."""
     held: list[int] = []
-    add = cli._Report.add
+    add = report.Report.add
 
-    def measured(self: cli._Report, result: object, run: cli.Run) -> None:
+    def measured(self: report.Report, result: object, run: batch.Run) -> None:
         add(self, result, run)
         gc.collect()  # what is kept, not garbage that a collection has yet to free
         held.append(tracemalloc.get_traced_memory()[0])
 
-    monkeypatch.setattr(cli._Report, "add", measured)
+    monkeypatch.setattr(report.Report, "add", measured)
     monkeypatch.setattr(Spool, "LIMIT", 1024)  # what a format sets aside goes to a temporary file early
     texts = sum(len(p.read_text(encoding="utf-8")) for p in folder.iterdir())
     tracemalloc.start()
@@ -70,9 +71,13 @@ def test_report_text_is_the_same_as_a_whole_render(folder: Path) -> None:
     assert findings and {f["path"] for f in findings} == {str(p) for p in files}
     from newslint.finding import Finding, Severity
 
-    whole = [Finding(**{**f, "severity": Severity.parse(f["severity"]), "suggestions": tuple(f["suggestions"])})
-             for f in findings]
+    from newslint.document.positions import offset_of
+
     sources = {str(p): p.read_text(encoding="utf-8") for p in files}
+    whole = [Finding(**{**f, "severity": Severity.parse(f["severity"]), "suggestions": tuple(f["suggestions"]),
+                        "start": offset_of(sources[f["path"]], f["line"], f["column"]),
+                        "end": offset_of(sources[f["path"]], f["end_line"], f["end_column"])})
+             for f in findings]
     report = Report(whole, sources, [str(p) for p in files])
     for fmt in ("json", "github", "text", "sarif"):
         streamed = CliRunner().invoke(main, ["check", "--format", fmt, "--no-color", *map(str, files)]).stdout

@@ -179,7 +179,7 @@ def test_a_rewrite_never_adds_or_drops_a_byte_order_mark(tmp_path):
 
 
 def test_caches_are_written_by_the_same_writer(tmp_path, monkeypatch):
-    from newslint import rulecache
+    from newslint.cache import rules as rulecache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert rulecache.write("x.pickle", b"data")

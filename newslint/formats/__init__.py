@@ -8,7 +8,6 @@ file's text. What a format must print before its body (totals, rule lists) waits
 from __future__ import annotations
 
 import enum
-import functools
 from types import MappingProxyType
 from typing import Any, Callable, Container, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
@@ -172,8 +171,4 @@ def render(fmt: OutputFormat, report: Report) -> str:
     return "".join(parts)
 
 
-def renderers() -> dict[OutputFormat, Callable[[Report], str]]:
-    return {fmt: functools.partial(render, fmt) for fmt in OutputFormat}
-
-
-__all__ = ["OutputFormat", "Report", "RuleInfo", "Spool", "Write", "Writer", "render", "renderers", "writer"]
+__all__ = ["OutputFormat", "Report", "RuleInfo", "Spool", "Write", "Writer", "render", "writer"]

@@ -10,7 +10,7 @@ from typing import Any, Mapping, Sequence
 
 from newslint import formats
 from newslint.finding import Finding, Severity
-from newslint.formats import Report, RuleInfo, Spool
+from newslint.formats import RuleInfo, Spool
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
@@ -105,7 +105,3 @@ class Writer(formats.Writer):
             from newslint.writes import append
 
             append(self.summary_path, self.summary.markdown(self.files).encode("utf-8"))
-
-
-def render(report: Report) -> str:
-    return formats.render(formats.OutputFormat.GITHUB, report)

@@ -12,9 +12,8 @@ from typing import Any, Mapping, NamedTuple, Sequence
 
 from newslint import formats
 from newslint.finding import Finding, Severity
-from newslint.formats import Report, RuleInfo, Spool
+from newslint.formats import RuleInfo, Spool
 from newslint.formats.prose import Mark, front_matter, rows
-from newslint.positions import line_starts, offset_of
 
 CSS = """
 :root{--ink:#1d1d1b;--muted:#666;--rule:#ddd;--warning:#f5c400;--error:#d62828;--suggestion:#2a7fd4}
@@ -119,11 +118,9 @@ def _family(f: Finding) -> str:
 
 
 def _marks(text: str, findings: Sequence[Finding], first: int) -> list[Mark]:
-    starts = line_starts(text)
     out = []
     for i, f in enumerate(findings):
-        a = offset_of(text, f.line, f.column, starts)
-        b = max(offset_of(text, f.end_line, f.end_column, starts), a)
+        a, b = f.start, max(f.end, f.start)
         out.append(Mark(a, b, str(first + i), i + 1, f.severity.label))
     return out
 
@@ -229,7 +226,3 @@ class Writer(formats.Writer):
         self.write(f"""
 <script>{JS}</script></body></html>
 """)
-
-
-def render(report: Report) -> str:
-    return formats.render(formats.OutputFormat.HTML, report)

@@ -6,7 +6,7 @@ from typing import Mapping, Sequence
 
 from newslint import formats
 from newslint.finding import Finding
-from newslint.formats import Report, RuleInfo
+from newslint.formats import RuleInfo
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=1)
 
@@ -29,7 +29,3 @@ class Writer(formats.Writer):
 
     def close(self, rules: Mapping[str, RuleInfo]) -> None:
         self.write("\n ]\n}\n" if self.findings else '{\n "version": 1,\n "findings": []\n}\n')
-
-
-def render(report: Report) -> str:
-    return formats.render(formats.OutputFormat.JSON, report)

@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 
 from newslint import formats
 from newslint.finding import Finding
-from newslint.formats import Report, RuleInfo, Spool
+from newslint.formats import RuleInfo, Spool
 
 
 # Characters XML 1.0 cannot hold, even escaped (control characters such as Word's soft line break
@@ -59,7 +59,3 @@ class Writer(formats.Writer):
         if self.suites:
             self.suites.drain(self.write)
         self.write(tail + "\n")
-
-
-def render(report: Report) -> str:
-    return formats.render(formats.OutputFormat.JUNIT, report)

@@ -12,7 +12,7 @@ import re
 from typing import Iterator, NamedTuple, Sequence
 
 from newslint.document import Document
-from newslint.markup import Block, BlockKind, Markup
+from newslint.document.markup import Block, BlockKind, Markup
 
 
 class Mark(NamedTuple):

@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path, PurePath
-from urllib.parse import quote
 from typing import Any, Mapping, Sequence
+from urllib.parse import quote
 
 from newslint import __version__, formats
 from newslint.finding import Finding, Severity
 from newslint.fingerprints import Fingerprints
-from newslint.formats import Report, RuleInfo, Spool, json_
+from newslint.formats import RuleInfo, Spool, json_
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
@@ -129,7 +129,3 @@ class Writer(formats.Writer):
             self.results.drain(self.write, rule_index)
             self.write(next(pieces))
         self.write("\n")
-
-
-def render(report: Report) -> str:
-    return formats.render(formats.OutputFormat.SARIF, report)

@@ -109,7 +109,3 @@ class Writer(formats.Writer):
         if self.quiet:
             return
         self.write(("\n" if self.last is not None else "") + summary(self) + "\n")
-
-
-def render(report: Report) -> str:
-    return formats.render(formats.OutputFormat.TEXT, report)

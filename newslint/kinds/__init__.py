@@ -5,7 +5,8 @@ import functools
 from typing import Any, ClassVar, Iterable, Mapping, NamedTuple, Protocol, cast
 
 from newslint.document import Document, Scope
-from newslint.patterns import Matcher, user_pattern
+from newslint.matching.matcher import Matcher
+from newslint.matching.patterns import user_pattern
 from newslint.schema import Option, Where, boolean, strings
 
 

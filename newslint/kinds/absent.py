@@ -15,7 +15,7 @@ from typing import Any, Iterator
 from newslint.document import Document, Scope
 from newslint.kinds import WORD_LIST_OPTIONS, BuildContext, Hit
 from newslint.kinds.metric import words
-from newslint.patterns import Matcher
+from newslint.matching.matcher import Matcher
 from newslint.schema import Option, Where, integer, nested
 
 OPTIONS = {

@@ -19,8 +19,9 @@ from typing import Any, Iterator
 
 from newslint.document import Document
 from newslint.kinds import WRITERS_VOICE, BuildContext, Fix, Hit, Rewrite
+from newslint.matching.matcher import Matcher
+from newslint.matching.patterns import MATCHER_OPTIONS
 from newslint.morphology import WORD_CLASSES, expand
-from newslint.patterns import MATCHER_OPTIONS, Matcher
 from newslint.schema import Option, Where, boolean, check_mapping, choice, string
 
 REWRITE_OPTIONS = {"pattern": Option(string, required=True), "replacement": Option(string, required=True),

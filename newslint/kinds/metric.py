@@ -15,10 +15,10 @@ import re
 from collections import Counter
 from typing import Any, Iterator
 
-from newslint import recache
+from newslint.cache import programs
 from newslint.document import Document, Scope
 from newslint.kinds import BuildContext, Hit
-from newslint.markup import BlockKind
+from newslint.document.markup import BlockKind
 from newslint.schema import Option, Where, choice, integer
 
 OPTIONS = {
@@ -32,7 +32,7 @@ OPTIONS = {
 # deleted, white space becomes b" " and every other byte b"a"; each word is then a run of b"a".
 _ASCII_OTHER = bytes(c for c in range(128) if not chr(c).isalnum() and not chr(c).isspace())
 _ASCII_CLASSES = bytes(ord(" ") if chr(c).isspace() else ord("a") for c in range(128)) + b"a" * 128
-_NON_ASCII = recache.compile(r"[^\x00-\x7f]+")
+_NON_ASCII = programs.compile(r"[^\x00-\x7f]+")
 
 
 def words(text: str) -> int:

@@ -19,8 +19,7 @@ from typing import Any, Iterator
 
 from newslint.document import Document, Scope
 from newslint.kinds import BuildContext, Hit
-from newslint.markup import BlockKind
-from newslint.quotations import speech_cues
+from newslint.document.markup import BlockKind
 from newslint.schema import Option, Where, boolean, choice, integer
 
 OPTIONS = {
@@ -53,7 +52,7 @@ class Quotation:
         if index < 0:
             return False
         sentence = doc.sentences[index]
-        first = _first_alnum(doc, index)
+        first = doc.first_alnum(index)
         if first < sentence.end:
             return first < start
         return any(c.isalnum() for c in doc.prose[sentence.end:start])  # past the sentence's end
@@ -65,7 +64,7 @@ class Quotation:
             return False
         for i in range(max(0, index - self.window), min(len(blocks), index + self.window + 1)):
             if i != index and blocks[i].kind is not BlockKind.HEADING and \
-                    _cues(doc).within(blocks[i].start, blocks[i].end):
+                    doc.speech_cues.within(blocks[i].start, blocks[i].end):
                 return True
         return False
 
@@ -103,20 +102,3 @@ def _first_line(doc: Document, start: int, end: int) -> Hit:
     while end > start + 1 and doc.text[end - 1].isspace():
         end -= 1
     return Hit(start, end)
-
-
-def _first_alnum(doc: Document, index: int) -> int:
-    """Offset of the first letter or digit of sentence `index` (its end when none), found once per sentence."""
-    cache: dict[int, int] = doc.__dict__.setdefault("_first_alnum", {})
-    if index not in cache:
-        sentence = doc.sentences[index]
-        cache[index] = next((i for i in range(sentence.start, sentence.end) if doc.prose[i].isalnum()), sentence.end)
-    return cache[index]
-
-
-def _cues(doc: Document) -> Any:
-    """The speech-cue searcher of a document's text, made on first use."""
-    cues = doc.__dict__.get("_speech_cues")
-    if cues is None:
-        cues = doc.__dict__["_speech_cues"] = speech_cues(doc.text)
-    return cues

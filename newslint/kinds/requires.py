@@ -16,7 +16,8 @@ from typing import Any, Iterator
 
 from newslint.document import Document
 from newslint.kinds import WORD_LIST_OPTIONS, WRITERS_VOICE, BuildContext, Hit
-from newslint.patterns import MATCHER_OPTIONS, Matcher
+from newslint.matching.matcher import Matcher
+from newslint.matching.patterns import MATCHER_OPTIONS
 from newslint.schema import Option, Where, choice, integer, nested
 
 OPTIONS = {

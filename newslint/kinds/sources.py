@@ -16,7 +16,7 @@ import re
 from typing import Any, Iterator, NamedTuple
 from urllib.parse import urlsplit
 
-from newslint import recache
+from newslint.cache import programs
 from newslint.document import Document, Scope, SourceEntry
 from newslint.kinds import BuildContext, Hit
 from newslint.schema import Option, Where, choice, strings
@@ -30,7 +30,7 @@ OPTIONS = {
     "check": Option(choice("homepage", "uncited", "empty"), required=True),
     "section_fronts": Option(strings, SECTION_FRONTS),
 }
-_WORD = recache.compile(r"[a-z0-9]+")
+_WORD = programs.compile(r"[a-z0-9]+")
 
 
 def is_front_page(url: str, fronts: frozenset[str]) -> bool:

@@ -15,7 +15,8 @@ from typing import Any, Iterator
 
 from newslint.document import Document
 from newslint.kinds import WRITERS_VOICE, BuildContext, Fix, Hit
-from newslint.patterns import MATCHER_OPTIONS, Matcher, normalize
+from newslint.matching.matcher import Matcher
+from newslint.matching.patterns import MATCHER_OPTIONS, normalize
 from newslint.schema import Option, Where, strings, swaps
 
 

@@ -24,11 +24,12 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from newslint import recache
+from newslint.cache import programs as recache
 from newslint.document import Document
 from newslint.kinds import WORD_LIST_OPTIONS, WRITERS_VOICE, BuildContext, Hit
 from newslint.kinds.requires import Requires
-from newslint.patterns import Matcher, term_pattern, user_pattern
+from newslint.matching.matcher import Matcher
+from newslint.matching.patterns import term_pattern, user_pattern
 from newslint.schema import Option, Where, integer, nested, strings
 
 # Words ending in -est that are no superlative (nouns and verbs), and superlatives that claim nothing.

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from newslint.markup import Block, Markup
+from newslint.document.markup import Block, Markup
 from newslint.readers import frontmatter, jsonl
 from newslint.schema import Option, Where, boolean, check_mapping, string, strings
 

@@ -13,9 +13,9 @@ import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from newslint import markup
 from newslint.errors import InputError
-from newslint.markup import Block, BlockKind, Markup
+from newslint.document import markup
+from newslint.document.markup import Block, BlockKind, Markup
 from newslint.readers import Layout
 
 if TYPE_CHECKING:

@@ -10,15 +10,15 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newslint import recache
+from newslint.cache import programs
 
 HEADLINE_FIELDS = ("title",)
 DEK_FIELDS = ("description", "subtitle", "summary")
 
-_OPEN = recache.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
-_YAML_KEY = recache.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|(?=\r?\n|\Z))")
-_TOML_KEY = recache.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*")
-_BLOCK_HEADER = recache.compile(r"[|>][+-]?[1-9]?[+-]?[ \t]*(?:#.*)?$")
+_OPEN = programs.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
+_YAML_KEY = programs.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|(?=\r?\n|\Z))")
+_TOML_KEY = programs.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*")
+_BLOCK_HEADER = programs.compile(r"[|>][+-]?[1-9]?[+-]?[ \t]*(?:#.*)?$")
 
 
 class Field(NamedTuple):
@@ -43,7 +43,7 @@ def fields(text: str, headline: Sequence[str] = HEADLINE_FIELDS, dek: Sequence[s
     if m is None:
         return []
     toml = m.group(1) == "+++"
-    closer = recache.compile(r"^(?:\+\+\+|---|\.\.\.)[ \t]*\r?$" if not toml else r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
+    closer = programs.compile(r"^(?:\+\+\+|---|\.\.\.)[ \t]*\r?$" if not toml else r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
     end = closer.search(text, m.end())
     if end is None:
         return []

@@ -15,8 +15,8 @@ import re
 from html.parser import HTMLParser
 from typing import NamedTuple
 
-from newslint import recache
-from newslint.markup import Block, BlockKind
+from newslint.cache import programs
+from newslint.document.markup import Block, BlockKind
 from newslint.readers import Layout
 
 DEFAULT_SELECTOR = "article, main"
@@ -37,10 +37,10 @@ _BLOCKS = frozenset({
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 _OPENING_MARKS = frozenset("“\"'‘«„")
 _WS = " \t\n\r\f\v\xa0"
-_ALTERNATIVE = recache.compile(
+_ALTERNATIVE = programs.compile(
     r"\s*([a-zA-Z][\w-]*|\*)?((?:[#.][\w-]+|\[[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\]\s]*))?\])*)\s*\Z")
-_PART = recache.compile(r"([#.])([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\]\s]*)))?\]")
-_NOT_NEWLINE = recache.compile(r"[^\n]")
+_PART = programs.compile(r"([#.])([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\]\s]*)))?\]")
+_NOT_NEWLINE = programs.compile(r"[^\n]")
 
 
 class Selector(NamedTuple):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newslint import markup
-from newslint.markup import Block, BlockKind, Markup
+from newslint.document import markup
+from newslint.document.markup import Block, BlockKind, Markup
 from newslint.readers import Layout, frontmatter, templates
 
 

@@ -6,22 +6,22 @@ from __future__ import annotations
 import bisect
 import re
 
-from newslint import recache
+from newslint.cache import programs
 
 Span = tuple[int, int]
 
 # Liquid ({% ... %}, {{ ... }}) and Hugo ({{< ... >}}, {{% ... %}}) tags; a tag ends at its closer or
 # the end of the text (an unclosed tag is not prose either).
-_TEMPLATE_TAG = recache.compile(r"\{%.*?(?:%\}|\Z)|\{\{.*?(?:\}\}|\Z)", re.DOTALL)
+_TEMPLATE_TAG = programs.compile(r"\{%.*?(?:%\}|\Z)|\{\{.*?(?:\}\}|\Z)", re.DOTALL)
 # A Liquid comment or raw block: the words between the tags are not the article's either.
-_LIQUID_COMMENT = recache.compile(r"\{%-?\s*comment\s*-?%\}.*?(?:\{%-?\s*endcomment\s*-?%\}|\Z)", re.DOTALL)
+_LIQUID_COMMENT = programs.compile(r"\{%-?\s*comment\s*-?%\}.*?(?:\{%-?\s*endcomment\s*-?%\}|\Z)", re.DOTALL)
 # Code is never read as markup: its braces and angle brackets are left to the Markdown masking.
-_CODE = recache.compile(r"^[ \t]{0,3}(```+|~~~+).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.MULTILINE | re.DOTALL)
+_CODE = programs.compile(r"^[ \t]{0,3}(```+|~~~+).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.MULTILINE | re.DOTALL)
 # MDX: an `import` / `export` statement at the start of a line runs to the next blank line.
-_ESM = recache.compile(r"^(?:import|export)\b.*?(?=\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)
+_ESM = programs.compile(r"^(?:import|export)\b.*?(?=\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)
 # A JSX tag: <Name ...>, </Name>, <Name ... />, <>, </>; attributes may hold {expressions} and
 # quoted strings, and may span lines.
-_JSX_OPEN = recache.compile(r"</?(?:[A-Za-z][\w.:-]*)?(?=[\s/>{])")
+_JSX_OPEN = programs.compile(r"</?(?:[A-Za-z][\w.:-]*)?(?=[\s/>{])")
 
 
 def template_spans(text: str) -> list[Span]:

@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, NamedTuple
 
-from newslint.checking import Checker
-from newslint.config import Finder
+from newslint.engine import Engine
 from newslint.document import MAX_BYTES, Document
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding
-from newslint.positions import line_starts, offset_of
 from newslint.readers import Format
 from newslint.rulebook import Rule
 
@@ -47,8 +45,7 @@ class Linter:
     configuration or rule file changes (`reset`)."""
 
     def __init__(self) -> None:
-        self.finder = Finder()
-        self.checker = Checker()
+        self.engine = Engine()
         self._wanted: dict[Path, bool] = {}
 
     def reset(self) -> None:
@@ -60,7 +57,7 @@ class Linter:
         configuration error is reported when the file is linted."""
         if path not in self._wanted:
             try:
-                config = self.finder.for_path(path)
+                config = self.engine.config_for(path)
                 wanted = config.readers.format_for(path.name) in BUFFER_FORMATS and not config.excludes(path) \
                     and not (config.readers.ignore_files and _ignored(path))
             except NewslintError:
@@ -74,20 +71,16 @@ class Linter:
         Raises NewslintError for a bad configuration or rule file."""
         if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
             raise InputError(display, f"larger than {MAX_BYTES // (1024 * 1024)} MB; not linted")
-        config = self.finder.for_path(path if path is not None else (base or Path.cwd()) / "untitled.md")
+        config = self.engine.config_for(path if path is not None else (base or Path.cwd()) / "untitled.md")
         fmt = config.readers.format_for(path.name) if path is not None else Format.MARKDOWN
         doc = Document.from_text(text, display, options=config.readers, fmt=fmt or Format.MARKDOWN)
-        timeouts: list[NewslintError] = []
-        findings = self.checker.check(doc, config, path, timeouts)
-        ruleset = self.checker.ruleset(config)
+        outcome = self.engine.lint_document(doc, path, config)
+        ruleset = self.engine.ruleset(config)
         bom = 1 if text.startswith("\ufeff") else 0
-        starts = line_starts(doc.text)
-        def at(line: int, column: int) -> int:
-            return bom + offset_of(doc.text, line, column, starts)
-        located = [Located(at(f.line, f.column), at(f.end_line, f.end_column), f._replace(path=display),
-                           tuple((at(r.line, r.column), at(r.end_line, r.end_column), r.rule) for r in f.related))
-                   for f in findings]
-        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, tuple(str(e) for e in timeouts),
+        located = [Located(bom + f.start, bom + f.end, f._replace(path=display),
+                           tuple((bom + r.start, bom + r.end, r.rule) for r in f.related))
+                   for f in outcome.findings]
+        return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, outcome.errors,
                       fmt or Format.MARKDOWN)
 
 

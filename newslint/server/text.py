@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from typing import Callable, NamedTuple
 
-from newslint.positions import line_starts
+from newslint.document.positions import line_starts
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 

@@ -6,7 +6,7 @@ import pytest
 
 from newslint.errors import InputError
 from newslint.finding import Finding, Severity
-from newslint.markup import BlockKind
+from newslint.document.markup import BlockKind
 from newslint.readers import docx as reader
 
 docx = pytest.importorskip("docx")
@@ -38,11 +38,11 @@ def test_one_line_per_paragraph() -> None:
 def test_annotated_copy_has_a_comment_on_the_flagged_words() -> None:
     data = story()
     findings = [
-        Finding("story.docx", 1, 11, 1, 19, "loaded.adjectives", Severity.WARNING, "'shocking' is loaded.",
+        Finding("story.docx", 1, 11, 1, 19, 10, 18, "loaded.adjectives", Severity.WARNING, "'shocking' is loaded.",
                 "shocking", ("describe what happened",)),
         # across two runs: "called the plan a" spans the bold run and the next
-        Finding("story.docx", 2, 11, 2, 28, "x.y", Severity.WARNING, "Two runs.", "called the plan a", ()),
-        Finding("story.docx", 4, 9, 4, 16, "loaded.neutral", Severity.WARNING, "'slammed' dramatizes.", "slammed",
+        Finding("story.docx", 2, 11, 2, 28, 30, 47, "x.y", Severity.WARNING, "Two runs.", "called the plan a", ()),
+        Finding("story.docx", 4, 9, 4, 16, 70, 77, "loaded.neutral", Severity.WARNING, "'slammed' dramatizes.", "slammed",
                 ("criticized",)),
     ]
     out = reader.annotate(data, "story.docx", findings)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.markup import BlockKind
+from newslint.document.markup import BlockKind
 from newslint.readers import html
 
 PAGE = """<!doctype html>

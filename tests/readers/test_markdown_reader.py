@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newslint.markup import BlockKind
+from newslint.document.markup import BlockKind
 from newslint.readers import frontmatter, markdown
 
 MDX = """---

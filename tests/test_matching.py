@@ -5,14 +5,16 @@ import re
 
 import pytest
 
-from newslint import patterns
 from newslint.document import Document
-from newslint.patterns import Matcher, literal_prefixes
+from newslint.matching import literals, patterns, prefilter, state
+from newslint.matching.literals import literal_prefixes
+from newslint.matching.compiled import BuiltinPattern
+from newslint.matching.matcher import Matcher, prepare
 from newslint.schema import Where
 
 
-def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str, ...] | None = None) -> patterns.Prefix:
-    return patterns.Prefix(text, word_start, closed, then)
+def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str, ...] | None = None) -> literals.Prefix:
+    return literals.Prefix(text, word_start, closed, then)
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -61,12 +63,12 @@ TEXT = ("Officials said the flood, sadly, was the worst. Some said so; others sa
 ])
 def test_matching_at_candidates_finds_what_a_scan_finds(spec, monkeypatch):
     def scan(matcher: Matcher, doc: Document) -> list[tuple[int, int]]:
-        monkeypatch.setattr(patterns, "_documents", 1)  # no shortcuts: every pattern scans the text
+        monkeypatch.setattr(state.current(), "documents", 1)  # no shortcuts: every pattern scans the text
         return list(matcher.finditer(doc))
 
     matcher = Matcher.build(spec, Where("test.yaml"), trusted=True)
     expected = scan(matcher, Document.from_text(TEXT, "a.txt"))
-    monkeypatch.setattr(patterns, "_documents", 5)  # as in a run over many documents: candidates only
+    monkeypatch.setattr(state.current(), "documents", 5)  # as in a run over many documents: candidates only
     doc = Document.from_text(TEXT, "a.txt")
     assert expected and list(matcher.finditer(doc)) == expected
     first = expected[0]
@@ -91,9 +93,9 @@ WAR_TEXT = ("The war on drugs. A warlord's war-torn land; war crimes and warlord
 def test_a_term_list_split_by_first_word_finds_what_the_whole_list_finds(ignore_case, monkeypatch):
     spec = {"terms": WORDS, "exceptions": ["war crimes and"], "ignore_case": ignore_case, "proper_names": True}
     matcher = Matcher.build(spec, Where("test.yaml"), trusted=True)
-    monkeypatch.setattr(patterns, "SPLIT_TERM_LISTS_UNTIL", 0)  # the whole list's pattern
+    monkeypatch.setattr(state.current(), "split_term_lists_until", 0)  # the whole list's pattern
     whole = list(matcher.finditer(Document.from_text(WAR_TEXT, "a.txt")))
-    monkeypatch.setattr(patterns, "SPLIT_TERM_LISTS_UNTIL", 10**9)  # one small pattern per first word
+    monkeypatch.setattr(state.current(), "split_term_lists_until", 10**9)  # one small pattern per first word
     split = list(matcher.finditer(Document.from_text(WAR_TEXT, "a.txt")))
     assert len(whole) > 5 and split == whole
     (item,) = matcher.compiled
@@ -103,14 +105,14 @@ def test_a_term_list_split_by_first_word_finds_what_the_whole_list_finds(ignore_
 def test_split_term_lists_give_the_recorded_findings(monkeypatch):
     from tests.test_regression import EXPECTED, current_findings
 
-    monkeypatch.setattr(patterns, "SPLIT_TERM_LISTS_UNTIL", 10**9)
+    monkeypatch.setattr(state.current(), "split_term_lists_until", 10**9)
     assert current_findings() == json.loads(EXPECTED.read_text(encoding="utf-8"))
 
 
 def test_a_builtin_pattern_is_compiled_only_where_its_literals_occur():
     matcher = Matcher.build({"patterns": [r"\bzebra\s+crossings?\b", r"\bsaid\b"]}, Where("t.yaml"), trusted=True)
     zebra, said = matcher.compiled
-    assert zebra.lazy and "pattern" not in vars(zebra)
+    assert isinstance(zebra, BuiltinPattern) and "pattern" not in vars(zebra)
     assert list(matcher.finditer(Document.from_text("Officials said so.\n", "a.txt"))) == [(10, 14)]
     assert "pattern" not in vars(zebra) and "pattern" in vars(said)  # never compiled: no "zebra" here
     assert isinstance(zebra.pattern, re.Pattern)
@@ -148,8 +150,8 @@ def test_matchers_pickle_without_what_one_process_derived():
     copy = pickle.loads(data)
     assert not {"slot", "plans"} & copy.__dict__.keys() and "plan" not in copy.compiled[0].__dict__
     assert list(copy.finditer(Document.from_text(TEXT, "a.txt"))) == found
-    script = ("import pickle, sys; from newslint.document import Document; from newslint import patterns; "
-              "list(patterns.Matcher.build({'terms': ['flood']}, patterns.Where('x.yaml')).finditer(Document.from_text('a flood', 'a.txt'))); "
+    script = ("import pickle, sys; from newslint.document import Document; from newslint.matching.matcher import Matcher; from newslint.schema import Where; "
+              "list(Matcher.build({'terms': ['flood']}, Where('x.yaml')).finditer(Document.from_text('a flood', 'a.txt'))); "
               "m = pickle.loads(sys.stdin.buffer.read()); "
               f"print(list(m.finditer(Document.from_text({TEXT!r}, 'a.txt'))))")
     out = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True, check=True,
@@ -163,46 +165,49 @@ def test_a_pickled_document_leaves_its_matching_state_behind():
     doc = Document.from_text(TEXT, "a.txt")
     matcher = Matcher.build({"terms": ["worst"]}, Where("t.yaml"), trusted=True)
     found = list(matcher.finditer(doc))
-    assert "_scan" in doc.__dict__
+    assert doc.scan is not None
     copy = pickle.loads(pickle.dumps(doc))
-    assert "_scan" not in copy.__dict__ and list(matcher.finditer(copy)) == found
+    assert copy.scan is None and list(matcher.finditer(copy)) == found
 
 
 def test_prepare_compiles_what_forked_workers_would_compile(monkeypatch):
     """Before workers are forked, term lists and built-in patterns are compiled once, in this process;
     a pattern only the `regex` module runs is left to first use, and findings do not change."""
-    monkeypatch.setattr(patterns, "_documents", 0)
+    monkeypatch.setattr(state.current(), "documents", 0)
     matcher = Matcher.build({"terms": ["said", "the study"], "patterns": [r"\bflood\b", r"(?<=,\s*)sadly\b"]},
                             Where("t.yaml"), trusted=True)
     expected = list(matcher.finditer(Document.from_text(TEXT, "a.txt")))
     fresh = Matcher.build({"terms": ["said", "the study"], "patterns": [r"\bflood\b", r"(?<=,\s*)sadly\b"]},
                           Where("t.yaml"), trusted=True)
-    patterns.prepare([fresh])
+    prepare([fresh])
     terms, plain, variable = fresh.compiled
     assert "pattern" in vars(terms) and "pattern" in vars(plain) and "pattern" not in vars(variable)
-    assert patterns._documents > patterns.SPLIT_TERM_LISTS_UNTIL
+    assert state.current().documents > state.current().split_term_lists_until
     assert list(fresh.finditer(Document.from_text(TEXT, "a.txt"))) == expected
 
 
 def test_one_sweep_finds_each_plans_candidates_as_a_search_for_that_plan_alone(monkeypatch):
     """A document's candidates are found for every known plan in one pass; for each plan that pass
     gives exactly what looking for that plan's prefixes alone gives."""
+    with state.fresh() as fresh:
+        fresh.documents = 5  # as in a run over many documents
+        _sweep_each_plan(fresh)
+
+
+def _sweep_each_plan(fresh: state.MatchState) -> None:
     import newslint
     from pathlib import Path
 
-    monkeypatch.setattr(patterns, "_known_words", set())
-    monkeypatch.setattr(patterns, "_sweep", patterns._Sweep(patterns._known_words))
-    monkeypatch.setattr(patterns, "_documents", 5)  # as in a run over many documents
     articles = sorted((Path(__file__).parent / "data" / "articles").iterdir())
     texts = [p.read_text(encoding="utf-8") for p in articles] + [TEXT, "Of course the study of the regime."]
     for text in texts:
         newslint.lint_text(text, path="a.md")  # makes the default rules' plans known
-    plans = patterns._sweep.plans
+    plans = fresh.sweep.plans
     assert len(plans) > 50 and any(p.followed for p in plans) and any(p.anywhere for p in plans)
     hits = 0
     for text in texts:
-        swept = patterns._scan(Document.from_text(text, "a.md"))
-        alone = patterns._scan(Document.from_text(text, "a.md"))
+        swept = prefilter.scan(Document.from_text(text, "a.md"))
+        alone = prefilter.scan(Document.from_text(text, "a.md"))
         assert swept.candidates(plans[0]) is not None
         for plan in plans:
             expected = alone._plan_candidates(plan)
@@ -217,9 +222,9 @@ def test_text_with_sharp_s_or_ligatures_is_matched_at_candidates_as_a_scan_finds
     text = "Die Straße said: THE STUDY of ﬆudies, Åland's study; ẞ and ﬅ said so.\n"
     matcher = Matcher.build({"terms": ["said", "the study"], "patterns": [r"\bstud(?:y|ies)\b"]}, Where("t.yaml"),
                             trusted=True)
-    monkeypatch.setattr(patterns, "_documents", 5)
+    monkeypatch.setattr(state.current(), "documents", 5)
     with monkeypatch.context() as m:
-        m.setattr(patterns, "fold", lambda text: None)  # no lower-cased text: every item scans the whole text
+        m.setattr(prefilter, "fold", lambda text: None)  # no lower-cased text: every item scans the whole text
         scanned = list(matcher.finditer(Document.from_text(text, "a.txt")))
     doc = Document.from_text(text, "a.txt")
-    assert patterns._scan(doc).low is not None and list(matcher.finditer(doc)) == scanned and len(scanned) == 5
+    assert prefilter.scan(doc).low is not None and list(matcher.finditer(doc)) == scanned and len(scanned) == 5

@@ -1,4 +1,4 @@
-"""A cache of the built-in rule set as built: its lexicons, its Rule objects and the literals read
+"""The rule cache: the built-in rule set as built: its lexicons, its Rule objects and the literals read
 out of its patterns, so that a run reads one file instead of parsing, validating and building rules.
 
 Stored with `pickle` in `$XDG_CACHE_HOME/newslint` (default `~/.cache/newslint`), in a folder made
@@ -28,24 +28,15 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint import __version__
+from newslint.cache import folder, read_private, write
 
 FILE_PREFIX = "builtin-rules"
 KEEP_FILES = 8  # rule folders (installs, checkouts) whose builds are kept; the least recently written go first
 FORMAT = 3
 RACY_NS = 2_000_000_000  # times within this of the cache's writing are not trusted: contents are hashed
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # the newslint package
 
 Stat = tuple[str, int, int, int]  # (path, size, mtime_ns, ctime_ns)
-
-
-def enabled() -> bool:
-    return os.environ.get("NEWSLINT_NO_CACHE", "").strip() in ("", "0")
-
-
-def folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return root / "newslint"
 
 
 class Built(NamedTuple):
@@ -126,23 +117,6 @@ class _Header(NamedTuple):
     written_ns: int
 
 
-def private(st: os.stat_result) -> bool:
-    """Owned by this user and writable by no one else (where the platform has owners)."""
-    getuid = getattr(os, "getuid", None)
-    return getuid is None or (st.st_uid == getuid() and not st.st_mode & 0o022)
-
-
-def read_private(path: Path | str) -> bytes | None:
-    """A cache file's bytes, or None when it or its folder is not private (see `private`); OSError
-    when it cannot be read."""
-    if not private(os.stat(os.path.dirname(path))):
-        return None
-    with open(path, "rb") as handle:
-        if not private(os.fstat(handle.fileno())):
-            return None
-        return handle.read()
-
-
 def _trusted(stats: tuple[Stat, ...], written_ns: int) -> bool:
     return all(max(m, c) < written_ns - RACY_NS for _, _, m, c in stats)
 
@@ -210,18 +184,3 @@ def _prune(kept: str) -> None:
             os.unlink(path)
     except OSError:  # another run removed it first, or the folder cannot be listed: nothing to do
         pass
-
-
-def write(name: str, data: bytes) -> bool:
-    """Replace the cache file `name` with `data` through the one writer (the folder made private, the
-    file readable by its owner only); False on failure."""
-    from newslint import writes
-    from newslint.errors import NewslintError
-
-    target = folder()
-    try:
-        target.mkdir(mode=0o700, parents=True, exist_ok=True)
-        writes.write(target / name, data, target, private=True)
-    except (OSError, NewslintError):
-        return False
-    return True

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from newslint import patterns, rulebook, rulecache
+from newslint import rulebook
+from newslint.cache import rules as rulecache
+from newslint.matching import state
 from newslint.document import Document
-from newslint.engine import lint
+from newslint.engine import run_rules as lint
 from newslint.rulebook import load_rules
 
 TEXT = "The brutal raid ended, sources said.\n\nExperts say it was the worst ever.\n"
@@ -23,7 +25,7 @@ TEXT = "The brutal raid ended, sources said.\n\nExperts say it was the worst eve
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
-    monkeypatch.setattr(patterns, "_known_literals", {})
+    monkeypatch.setattr(state.current(), "known_literals", {})
     return tmp_path / "xdg" / "newslint" / rulecache.file_name(rulebook.builtin_root())
 
 
@@ -81,7 +83,7 @@ def test_cached_rules_are_the_built_rules(cache: Path, monkeypatch: pytest.Monke
 def test_the_key_covers_every_rule_file_and_newslints_own_code(home: Path) -> None:
     labels = {label for label, _ in rulecache.inputs(home).files}
     assert {f"rules/{p.relative_to(home).as_posix()}" for p in home.rglob("*.yaml")} <= labels
-    assert {"newslint/rulebook.py", "newslint/patterns.py", "newslint/kinds/existence.py"} <= labels
+    assert {"newslint/rulebook.py", "newslint/matching/patterns.py", "newslint/kinds/existence.py"} <= labels
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -269,7 +271,7 @@ def test_cached_rules_find_what_built_rules_find_in_a_run_of_many_documents(
         cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Unpickled matchers learn the words they look for on first use, as built ones do."""
     from newslint.document import Document
-    from newslint.engine import lint
+    from newslint.engine import run_rules as lint
     from newslint.rulebook import select
 
     text = ("Officials said the brutal raid killed 14 people. Critics argue it was the deadliest attack in history.\n\n"
@@ -277,10 +279,10 @@ def test_cached_rules_find_what_built_rules_find_in_a_run_of_many_documents(
     load_rules()  # writes the cache
 
     def findings() -> list[tuple[int, int, str]]:
-        monkeypatch.setattr(patterns, "_known_words", set())  # a new process: no words known yet
-        monkeypatch.setattr(patterns, "_documents", 5)  # past the first document: only known words are indexed
-        rules = select(load_rules())
-        return [(f.line, f.column, f.rule) for f in lint(Document.from_text(text, "a.txt"), rules)]
+        with state.fresh() as fresh:  # a new process: no words known yet
+            fresh.documents = 5  # past the first document: only known words are indexed
+            rules = select(load_rules())
+            return [(f.line, f.column, f.rule) for f in lint(Document.from_text(text, "a.txt"), rules)]
 
     from_cache = findings()
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")

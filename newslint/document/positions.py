@@ -2,9 +2,9 @@
 offsets of a string in a text; the lower-cased text that keeps every offset, for searches."""
 from __future__ import annotations
 
-from newslint import recache
+from newslint.cache import programs
 
-_EOL = recache.compile(r"\r\n|\r|\n")
+_EOL = programs.compile(r"\r\n|\r|\n")
 
 
 def line_starts(text: str) -> list[int]:

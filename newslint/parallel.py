@@ -4,20 +4,14 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import sys
 from collections import deque
 from itertools import chain
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, TypeVar
 
-from newslint.document import MAX_BYTES, Document
-from newslint.engine import lint
-from newslint.errors import InputError, NewslintError
-from newslint.finding import Finding
+from newslint.errors import NewslintError
 from newslint.readers.jsonl import Slice
-from newslint.rulebook import Rule
 
-STDIN = "-"
 _CHUNK = 4  # files per task sent to a worker: small enough to balance, big enough to amortize
 # A run is split among workers only when it has this many files, or files of this many bytes: below
 # both, starting workers costs more than it saves (on news copy, two workers break even at about 30
@@ -33,15 +27,6 @@ Target = Any  # a Path, "-", an InputError found while listing, a Slice of an ar
 # What workers are handed: files, and slices of archives (anything else is handled in this process).
 _WORK = (Path, Slice)
 T = TypeVar("T")
-
-
-class Result(NamedTuple):
-    """One target's outcome: its findings and (when asked for) its text, or the error that stopped it."""
-
-    path: str
-    findings: list[Finding]
-    text: str | None = None
-    error: str | None = None  # the message of an InputError (exceptions do not cross processes well)
 
 
 def default_jobs() -> int:
@@ -265,26 +250,3 @@ def _serve(task: Callable[[Target], object], feed: BinaryIO, answers: BinaryIO) 
             answers.flush()
         except BrokenPipeError:  # the parent stopped reading: the run was cut short
             return
-
-
-def lint_target(target: Target, rules: Sequence[Rule], keep_text: bool = False) -> Result:
-    """Read and lint one target (a path, "-" for standard input, or an error found while listing)."""
-    try:
-        if isinstance(target, InputError):
-            raise target
-        if target == STDIN:
-            doc = Document.from_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")  # no further than the limit
-        else:
-            doc = Document.read(Path(str(target)))
-    except InputError as exc:
-        return Result(exc.path, [], None, str(exc))
-    return Result(doc.path, lint(doc, rules), doc.text if keep_text else None)
-
-
-def run(targets: Iterable[Target], rules: Sequence[Rule], jobs: int | None = None,
-        keep_text: bool = False) -> Iterator[Result]:
-    """Results for every target in order, linted with `rules` in `jobs` processes (default: one per core).
-
-    The output does not depend on `jobs`.
-    """
-    return map_ordered(lambda target: lint_target(target, rules, keep_text), targets, jobs)

@@ -5,9 +5,9 @@ import bisect
 import re
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
-from newslint import recache
-from newslint.markup import Block, BlockKind
-from newslint.positions import fold, occurrences
+from newslint.cache import programs
+from newslint.document.markup import Block, BlockKind
+from newslint.document.positions import fold, occurrences
 
 
 class Quotation(NamedTuple):
@@ -60,11 +60,11 @@ _SPEECH_CUES = (
     "accuse[ds]?", "accusing", "praise[ds]?", "praising", "condemn(?:s|ed)?", "denounce[ds]?", "critici[sz]e[ds]?",
     "hail(?:s|ed)?", "complain(?:s|ed)?", "dismiss(?:es|ed)?", "reject(?:s|ed)?", "den(?:y|ies|ied)",
 )
-SPEECH = recache.compile(r"\b(?:" + "|".join(_SPEECH_CUES) + r")\b", re.I)
-_SPEECH_FOLDED = recache.compile(r"\b" + _by_first_letter(_SPEECH_CUES) + r"\b")  # the same, in `fold`ed text
+SPEECH = programs.compile(r"\b(?:" + "|".join(_SPEECH_CUES) + r")\b", re.I)
+_SPEECH_FOLDED = programs.compile(r"\b" + _by_first_letter(_SPEECH_CUES) + r"\b")  # the same, in `fold`ed text
 
 
-class _Cues:
+class Cues:
     """Searches one document's prose for speech cues (in its folded form when there is one)."""
 
     def __init__(self, prose: str) -> None:
@@ -77,9 +77,9 @@ class _Cues:
         return self.search(self.text, start, end) is not None
 
 
-def speech_cues(text: str) -> _Cues:
+def speech_cues(text: str) -> Cues:
     """A searcher for speech cues in `text`, made once and asked many times."""
-    return _Cues(text)
+    return Cues(text)
 
 
 def _first(text: str, marks: tuple[str, ...], pos: int, end: int) -> int:
@@ -110,7 +110,7 @@ def _straight_close(prose: str, opened: int, end: int) -> tuple[int, bool]:
 # a non-space and precedes no word character, so apostrophes (don't, the players' union) are not marks.
 SINGLE_MAX_CHARS = 240  # a longer single-quoted stretch is more likely two apostrophes than a quotation
 _SINGLE_OPENERS = ("'", "‘")  # the pattern is tried only where str.find finds one of these
-_SINGLE = recache.compile(r"(?<![\w'’‘])(['‘])(?=\w)([^\n]{0,%d}?[^\s'‘])(['’])(?!\w)" % SINGLE_MAX_CHARS)
+_SINGLE = programs.compile(r"(?<![\w'’‘])(['‘])(?=\w)([^\n]{0,%d}?[^\s'‘])(['’])(?!\w)" % SINGLE_MAX_CHARS)
 
 
 def _single_pairs(prose: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -174,13 +174,13 @@ def _pairs(prose: str, start: int, end: int, open_at_start: bool,
 _LOOKBACK = 300  # characters before a quotation searched for "he said:"
 
 
-def _speech_before(cues: _Cues, q_start: int, block: Block) -> bool:
+def _speech_before(cues: Cues, q_start: int, block: Block) -> bool:
     """Does a speech cue and a colon come just before the quotation ("She said: ...")?"""
     before = cues.text[max(block.start, q_start - _LOOKBACK):q_start]
     return before.rstrip().endswith(":") and bool(cues.search(before[-80:]))
 
 
-def _speech_outside(cues: _Cues, block: Block, quotes: Sequence[tuple[int, int]]) -> bool:
+def _speech_outside(cues: Cues, block: Block, quotes: Sequence[tuple[int, int]]) -> bool:
     """Is there a speech cue in the block outside its quotation marks?"""
     outside = []
     pos = block.start
@@ -194,7 +194,7 @@ def _speech_outside(cues: _Cues, block: Block, quotes: Sequence[tuple[int, int]]
 def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
     """All quotations, in order; a quotation continued in the next paragraph inherits its speaker."""
     out: list[Quotation] = []
-    cues = _Cues(prose)
+    cues = Cues(prose)
     openers = tuple(mark for mark in _OPENERS if mark in prose)
     carry_open = False
     carry_attributed = False
@@ -242,8 +242,8 @@ _PARAPHRASE_SOURCE = (
     r"(?<![\w-])(?:" + "|".join(_CALLING) + "|(?:" + "|".join(_DESCRIBING) + r")\s+(?:\w+\s+){0,4}?as)"
     r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
 )
-_PARAPHRASE = recache.compile(_PARAPHRASE_SOURCE, re.I)
-_PARAPHRASE_FOLDED = recache.compile(_PARAPHRASE_SOURCE)  # the same, in `fold`ed text
+_PARAPHRASE = programs.compile(_PARAPHRASE_SOURCE, re.I)
+_PARAPHRASE_FOLDED = programs.compile(_PARAPHRASE_SOURCE)  # the same, in `fold`ed text
 
 
 def _literal_start(alternative: str) -> str:
@@ -262,7 +262,7 @@ def _shortest(starts: Iterable[str]) -> tuple[str, ...]:
 
 
 _PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _CALLING + _DESCRIBING)
-_CLAUSE_END = recache.compile(r"[,.;:!?()\[\]\n\"“”]")
+_CLAUSE_END = programs.compile(r"[,.;:!?()\[\]\n\"“”]")
 PARAPHRASE_WORDS = 8
 _PARAPHRASE_REACH = 1000  # characters after the verb searched for those words
 

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newslint.document import Document
+    from newslint.document.model import Document
 
 _CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
 _CAP_WORD_AFTER = re.compile(r"^[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?([A-Z][\w'’-]*)")
@@ -63,7 +63,7 @@ def _named_elsewhere(doc: Document, start: int, end: int) -> bool:
     return False
 
 
-def is_name(doc: Document, start: int, end: int, listed_lower: bool = True) -> bool:
+def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = False) -> bool:
     """Is the capitalized match `doc.prose[start:end]` a name rather than the word (see the module)?
 
     `listed_lower` false (a term listed with its capital, such as a month, or a pattern's match): only

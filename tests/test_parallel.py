@@ -10,9 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 import newslint
-from newslint import runner
+from newslint import parallel as runner
 from newslint.cli import main
-from newslint.engine import default_rules
+from newslint.document import Document
+from newslint.engine import default_rules, run_rules as lint
+from newslint.finding import Finding
 from newslint.errors import InputError, NewslintError
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
@@ -54,10 +56,21 @@ def test_parallel_output_equals_serial(folder: Path, fmt: str) -> None:
 def test_results_keep_the_order_of_the_targets(folder: Path) -> None:
     paths = sorted(folder.iterdir())
     targets: list[Path | str | InputError] = [*paths[:5], InputError("gone.md", "no such file"), *paths[5:]]
-    results = list(runner.run(targets, default_rules(), jobs=2))
-    assert [r.path for r in results] == [str(p) for p in paths[:5]] + ["gone.md"] + [str(p) for p in paths[5:]]
-    assert [r.error is not None for r in results].count(True) == 2
-    serial = list(runner.run(targets, default_rules(), jobs=1))
+    rules = default_rules()
+
+    def task(target: Path | str | InputError) -> tuple[str, list[Finding], str | None]:
+        try:
+            if isinstance(target, InputError):
+                raise target
+            doc = Document.read(Path(target))
+        except InputError as exc:
+            return exc.path, [], str(exc)
+        return doc.path, lint(doc, rules), None
+
+    results = list(runner.map_ordered(task, targets, 2))
+    assert [r[0] for r in results] == [str(p) for p in paths[:5]] + ["gone.md"] + [str(p) for p in paths[5:]]
+    assert [r[2] is not None for r in results].count(True) == 2
+    serial = list(runner.map_ordered(task, targets, 1))
     assert results == serial
 
 
@@ -69,7 +82,7 @@ def test_jobs_must_be_positive(folder: Path) -> None:
 def test_rules_and_findings_pickle() -> None:
     text = (ARTICLES / "flood.md").read_text(encoding="utf-8")
     rules = pickle.loads(pickle.dumps(default_rules()))
-    findings = newslint.lint_text(text, path="flood.md", config=rules)
+    findings = newslint.lint_text(text, path="flood.md", rules=rules)
     assert findings == newslint.lint_text(text, path="flood.md")
     assert pickle.loads(pickle.dumps(findings)) == findings
     assert {f.rule for f in findings} >= {"loaded.adjectives", "sources.homepage"}

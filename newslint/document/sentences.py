@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newslint import recache
+from newslint.cache import programs
 
 # Abbreviations that end in a period but rarely end a sentence (AP style and common titles).
 ABBREVIATIONS = frozenset("""
@@ -21,8 +21,8 @@ no nos vol vols fig figs approx est etc vs v al cf ca op pp ed eds
 # or a line break. Matches start only where a run of terminal marks starts (the mark before is
 # tested after the first one is read), so "........" costs linear time; and as the pattern opens
 # with a character class, the scan skips straight to terminal marks.
-_END = recache.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý]|\s*\n)")
-_NEWLINE_END = recache.compile(r"[.!?…:\"”’')\]]\s*\n")
+_END = programs.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý]|\s*\n)")
+_NEWLINE_END = programs.compile(r"[.!?…:\"”’')\]]\s*\n")
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."  # an abbreviation's letters and dots: U.S., a.m., J.K.
 
 

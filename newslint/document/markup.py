@@ -9,7 +9,7 @@ import enum
 import re
 from typing import NamedTuple
 
-from newslint import recache
+from newslint.cache import programs
 
 
 class Markup(enum.Enum):
@@ -35,35 +35,35 @@ class Block(NamedTuple):
     kind: BlockKind
 
 
-_FRONT_MATTER = recache.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = programs.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # A metadata prefix glued to the first line: "date 2024-01-05", "Published: 2024-01-05T10:00".
-_META_PREFIX = recache.compile(
+_META_PREFIX = programs.compile(
     r"\A[ \t]*(?:date|published|updated|posted|dateline)[ \t]*:?[ \t]*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?",
     re.I,
 )
-_FENCE = recache.compile(r"^[ \t]{0,3}(```+|~~~+).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
-_HTML_COMMENT = recache.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_INLINE_CODE = recache.compile(r"(`+)[^`\n]+?\1")
+_FENCE = programs.compile(r"^[ \t]{0,3}(```+|~~~+).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+_HTML_COMMENT = programs.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_INLINE_CODE = programs.compile(r"(`+)[^`\n]+?\1")
 # Scans stop at "]" and titles are bounded, so a line of unclosed "](" costs linear time, not quadratic.
-_LINK_TARGET = recache.compile(r"\]\([^)\s\]]*(?:\s+\"[^\"\n]{0,300}\")?\)")
-_REF_DEFINITION = recache.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
-_AUTOLINK = recache.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
-_HTML_TAG = recache.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
-_URL = recache.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?'’]")
-_EMAIL = recache.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")  # starts only where a run starts
-_INDENTED_CODE = recache.compile(r"(?:(?<=\n\n)|(?<=\n \n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
+_LINK_TARGET = programs.compile(r"\]\([^)\s\]]*(?:\s+\"[^\"\n]{0,300}\")?\)")
+_REF_DEFINITION = programs.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_AUTOLINK = programs.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
+_HTML_TAG = programs.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+_URL = programs.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?'’]")
+_EMAIL = programs.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")  # starts only where a run starts
+_INDENTED_CODE = programs.compile(r"(?:(?<=\n\n)|(?<=\n \n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
 
-_ATX_MARK = recache.compile(r"^[ \t]{0,3}(#{1,6})[ \t]", re.M)
-_ATX = recache.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_SETEXT = recache.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t]*$")
-_ITEM = recache.compile(r"^[ \t]*(?:[-*+•–—]|\d{1,3}[.)])[ \t]+")
-_BOLD_LINE = recache.compile(r"^[ \t]*(\*\*|__)[^*_\n]+\1:?[ \t]*$")
-_LABEL_LINE = recache.compile(r"^[ \t]*[^\n.!?]{1,60}:[ \t]*$")
-_SPEECH_END = recache.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|stated|declared)\s*:\s*$", re.I)
-_TERMINAL = recache.compile(r"[.!?…\"”’')\]]\s*$")
+_ATX_MARK = programs.compile(r"^[ \t]{0,3}(#{1,6})[ \t]", re.M)
+_ATX = programs.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_SETEXT = programs.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t]*$")
+_ITEM = programs.compile(r"^[ \t]*(?:[-*+•–—]|\d{1,3}[.)])[ \t]+")
+_BOLD_LINE = programs.compile(r"^[ \t]*(\*\*|__)[^*_\n]+\1:?[ \t]*$")
+_LABEL_LINE = programs.compile(r"^[ \t]*[^\n.!?]{1,60}:[ \t]*$")
+_SPEECH_END = programs.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|stated|declared)\s*:\s*$", re.I)
+_TERMINAL = programs.compile(r"[.!?…\"”’')\]]\s*$")
 
 
-_NOT_NEWLINE = recache.compile(r"[^\n]+")
+_NOT_NEWLINE = programs.compile(r"[^\n]+")
 
 
 def _spaces(m: re.Match[str]) -> str:
@@ -120,11 +120,6 @@ def mask_inline(structure: str, markup: Markup) -> str:
     if "@" in structure:
         spans.extend(x.span() for x in _EMAIL.finditer(structure))
     return _apply(structure, spans)
-
-
-def mask(text: str, markup: Markup) -> str:
-    """Return `text` with everything that is not prose replaced by spaces (newlines kept)."""
-    return mask_inline(mask_structure(text, markup), markup)
 
 
 def blocks(prose: str, markup: Markup) -> list[Block]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint import recache
+from newslint.cache import programs as recache
 
 pytestmark = pytest.mark.skipif(sys.version_info < (3, 11), reason="programs are stored from Python 3.11 on")
 

@@ -7,7 +7,7 @@ stores each program the first time it is compiled and builds the pattern object 
 program afterwards. The object is the one `re.compile` returns (`==` compares pattern, flags and
 program); nothing else changes.
 
-Stored with `marshal` (data only) in `$XDG_CACHE_HOME/newslint` (see `rulecache.folder`), in a file
+Stored with `marshal` (data only) in `$XDG_CACHE_HOME/newslint` (see `rule_cache.folder`), in a file
 named for the interpreter and keyed by its exact version and the engine's magic number, so another
 Python never reads it; the engine checks every program it is given. The file is read once, on the
 first call, only when it is the user's own and no one else may write it; new programs are written
@@ -114,7 +114,7 @@ def _identity() -> tuple[Any, ...]:
 
 
 def _path() -> str:
-    from newslint.rulecache import folder
+    from newslint.cache import folder
 
     return str(folder() / f"re-programs.{sys.implementation.cache_tag}.marshal")
 
@@ -130,7 +130,7 @@ def _load() -> dict[tuple[str, int], Program] | None:
     try:
         import marshal
 
-        from newslint.rulecache import read_private
+        from newslint.cache import read_private
 
         data = read_private(_path())
         if data is None:
@@ -151,7 +151,7 @@ def save() -> bool:
         return False
     import marshal
 
-    from newslint.rulecache import write
+    from newslint.cache import write
 
     programs = _programs
     if len(programs) > MAX_PROGRAMS:

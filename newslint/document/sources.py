@@ -1,0 +1,77 @@
+"""Source lists: a "Sources:" / "References:" heading and its entries, or an inline "Sources: a, b" line."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from newslint.cache import programs
+from newslint.document.markup import Block, BlockKind
+
+
+class SourceEntry(NamedTuple):
+    start: int
+    end: int
+    label: str  # link text or the entry's text
+    url: str | None
+
+
+class SourceList(NamedTuple):
+    heading_start: int
+    heading_end: int
+    start: int  # the list region, heading included
+    end: int
+    entries: tuple[SourceEntry, ...]
+
+
+SOURCE_HEADING = programs.compile(
+    r"(?:sources?|references?|citations?|bibliography|further\s+reading|read\s+more|learn\s+more)\s*:?\s*$",
+    re.I,
+)
+_INLINE_SOURCES = programs.compile(r"(?:sources?|references?)\s*:\s*(?=\S)", re.I)
+_LINK = programs.compile(r"\[([^\]\n]+)\]\(\s*([^)\s]+)[^)]*\)")
+_BARE_URL = programs.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
+
+
+def _entry(text: str, start: int, end: int) -> SourceEntry:
+    seg = text[start:end]
+    link = _LINK.search(seg)
+    if link:
+        return SourceEntry(start, end, link.group(1).strip(), link.group(2))
+    url = _BARE_URL.search(seg)
+    label = seg.strip(" \t-–—*•,;.")
+    return SourceEntry(start, end, label, url.group(0) if url else None)
+
+
+def source_lists(text: str, blocks: list[Block]) -> list[SourceList]:
+    out: list[SourceList] = []
+    i = 0
+    while i < len(blocks):
+        blk = blocks[i]
+        seg = text[blk.start:blk.end]
+        if blk.kind is BlockKind.HEADING and SOURCE_HEADING.match(seg.strip("*_ \t")):
+            entries = []
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind is not BlockKind.HEADING:
+                nxt = blocks[j]
+                if nxt.kind is not BlockKind.ITEM and not _LINK.search(text[nxt.start:nxt.end]) \
+                        and not _BARE_URL.search(text[nxt.start:nxt.end]):
+                    break
+                entries.append(_entry(text, nxt.start, nxt.end))
+                j += 1
+            end = blocks[j - 1].end if j > i + 1 else blk.end
+            out.append(SourceList(blk.start, blk.end, blk.start, end, tuple(entries)))
+            i = j
+            continue
+        inline = _INLINE_SOURCES.match(seg)
+        if inline and blk.kind is not BlockKind.HEADING and "\n" not in seg and len(seg) < 300:
+            head_end = blk.start + inline.end()
+            parts = []
+            pos = head_end
+            for piece in re.split(r"([,;])", text[head_end:blk.end]):
+                if piece not in (",", ";") and piece.strip():
+                    lead = len(piece) - len(piece.lstrip())
+                    parts.append(_entry(text, pos + lead, pos + len(piece.rstrip())))
+                pos += len(piece)
+            out.append(SourceList(blk.start, head_end, blk.start, blk.end, tuple(parts)))
+        i += 1
+    return out

@@ -1,0 +1,283 @@
+"""Literal analysis: what every match of a regular expression starts with (`literal_prefixes`) and
+contains (`required_literals`), read from the standard library's own parse of the pattern. The rule
+cache keeps what was read (`table`, `learn`), so a run does not parse the built-in patterns again."""
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple
+
+try:  # the standard library's own parser, used only to read literals out of patterns
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+from newslint.matching import state
+
+_WORD = re.compile(r"\w+")
+
+
+class Prefix(NamedTuple):
+    """A lower-cased literal every match of a pattern (or of one of its branches) starts with."""
+
+    text: str
+    word_start: bool  # the match starts where a word starts (the pattern opens with a word boundary)
+    closed: bool  # the word `text` starts with ends within `text` or right after it (a whole word)
+    then: tuple[str, ...] | None = None  # `text` is a whole word, and after white space the next word starts with one of these
+
+
+
+Literals = tuple[tuple[str, ...] | None, tuple[Prefix, ...] | None]  # (required literals, literal prefixes)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[set[str]]:
+    """Collect the built-in patterns of the matchers built inside the block."""
+    current = state.current()
+    outer, current.recorded = current.recorded, set()
+    try:
+        yield current.recorded
+    finally:
+        current.recorded = outer
+
+
+def table(patterns: Iterable[str]) -> dict[str, Literals]:
+    """(required literals, literal prefixes) of each pattern, for the rule cache."""
+    return {p: (required_literals(p), literal_prefixes(p)) for p in sorted(patterns)}
+
+
+def learn(known: Mapping[str, Literals]) -> None:
+    """Use literals read in an earlier run instead of parsing those patterns again."""
+    state.current().known_literals.update(known)
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Lower-cased strings one of which every match of `pattern` contains, or None if unknown."""
+    known = state.current().known_literals.get(pattern)
+    return known[0] if known is not None else _required_literals(pattern)
+
+
+def literal_prefixes(pattern: str) -> tuple[Prefix, ...] | None:
+    """Lower-cased literals one of which every match of `pattern` starts with, or None if unknown."""
+    known = state.current().known_literals.get(pattern)
+    return known[1] if known is not None else _literal_prefixes(pattern)
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed(pattern: str) -> tuple[Any, ...] | None:
+    """The parsed items of `pattern` when its literals mean literals; None otherwise."""
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except Exception:  # syntax only the `regex` module knows: no shortcut
+        return None
+    if parsed.state.flags & ~(_sre.SRE_FLAG_UNICODE | _sre.SRE_FLAG_IGNORECASE | _sre.SRE_FLAG_MULTILINE):
+        return None
+    return tuple(parsed)
+
+
+@functools.lru_cache(maxsize=None)
+def _required_literals(pattern: str) -> tuple[str, ...] | None:
+    items = _parsed(pattern)
+    if items is None:
+        return None
+    found = _required(list(items))
+    if not found or any(not lit.isascii() or not lit for lit in found):
+        return None
+    return tuple(sorted(lit.lower() for lit in found))
+
+
+@functools.lru_cache(maxsize=None)
+def _literal_prefixes(pattern: str) -> tuple[Prefix, ...] | None:
+    items = _parsed(pattern)
+    if items is None:
+        return None
+    found = _prefixes(list(items))
+    if not found or any(not p[0] or not p[0].isascii() or p[3] is not None and not all(w.isascii() for w in p[3])
+                        for p in found) or len(found) > _MAX_PREFIXES:
+        return None
+    return tuple(sorted({Prefix(text.lower(), start, closed, then) for text, start, closed, then in found}))
+
+
+_MAX_PREFIXES = 200
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | None = False
+              ) -> set[tuple[str, bool, bool, tuple[str, ...] | None]]:
+    """(literal, word start, closed, then) one of which every match of `items` starts with, where
+    `after` is what follows `items` in the pattern (see `Prefix`). A literal "" means unknown.
+    `word_start` is None when literals come before `items` (the word start is then theirs)."""
+    strings = {""}
+    for i, (op, av) in enumerate(items):
+        begun = word_start is None or strings != {""}
+        condition = None if begun else _condition(op, av)
+        if condition is not None:  # a condition on the text before the match
+            word_start = word_start or condition
+            continue
+        if op is _sre.LITERAL:
+            strings = {s + chr(av) for s in strings}
+            continue
+        rest = tuple(items[i + 1:]) + after
+        inner = None if begun else word_start
+        if op is _sre.SUBPATTERN:
+            tails = _prefixes(list(av[-1]), rest, inner)
+        elif op is _sre.BRANCH:
+            tails = set().union(*(_prefixes(list(alt), rest, inner) for alt in av[1]))
+        elif op in _REPEATS and av[0] == 0 and av[1] == 1:  # optional: its start, or what follows
+            tails = _prefixes(list(av[2]), rest, inner) | _prefixes(list(rest), (), inner)
+        else:
+            tails = {("", bool(word_start), *_closing(list(items[i:]) + list(after)))}
+        if len(strings) * len(tails) > _MAX_PREFIXES:
+            return {(s, bool(word_start), False, None) for s in strings}
+        return {(s + t, bool(word_start) if s else start, closed, then if t or s.isalnum() else None)
+                for s in strings for t, start, closed, then in tails}
+    return {(s, bool(word_start), *_closing(list(after))) for s in strings}
+
+
+def _closing(items: list[Any]) -> tuple[bool, tuple[str, ...] | None]:
+    """What follows a literal: (`Prefix.closed`, `Prefix.then`), `then` for a literal that is one word."""
+    if not _closed(items):
+        return False, None
+    if not items or not _is_space_run(*items[0]):
+        return True, None
+    following = _prefixes(list(items[1:]), (), None)
+    words = set()
+    for text, _, _, _ in following:
+        lead = _WORD.match(text)
+        if lead is None:
+            return True, None
+        words.add(lead.group(0).lower())
+    return True, tuple(sorted(words))
+
+
+def _is_space_run(op: Any, av: Any) -> bool:
+    """`\\s` or `\\s+`."""
+    if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:
+        op, av = av[2][0]
+    return op is _sre.IN and list(av) == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _condition(op: Any, av: Any) -> bool | None:
+    """For a zero-width item (an anchor, a lookaround, or a group or alternation of those, such as
+    `(?:^|(?<=\\n))`): does it mean that a word character after it starts a word? None for any other item."""
+    if op in _ZERO_WIDTH:
+        return _opens_word(op, av)
+    if op is _sre.BRANCH:
+        alternatives = av[1]
+    elif op is _sre.SUBPATTERN:
+        alternatives = [av[-1]]
+    else:
+        return None
+    opens = True
+    for alternative in alternatives:
+        conditions = [_condition(o, a) for o, a in alternative]
+        if None in conditions:
+            return None
+        opens = opens and any(conditions)  # each alternative's conditions hold together
+    return opens
+
+
+def _opens_word(op: Any, av: Any) -> bool:
+    """Does this zero-width condition mean that a word character after it starts a word?"""
+    return _non_word_edge([(op, av)], at_end=True)
+
+
+def _closed(items: list[Any]) -> bool:
+    """Must a match of `items` begin with a non-word character, or stand where a word ends?"""
+    return _non_word_edge(items, at_end=False)
+
+
+# Anchors that stand where a word ends (before what follows them) or starts (after what comes before).
+_WORD_EDGES = {False: (_sre.AT_BOUNDARY, _sre.AT_END, _sre.AT_END_STRING),
+               True: (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)}
+
+
+def _non_word_edge(items: list[Any], at_end: bool) -> bool:
+    """Must a match of `items` begin (`at_end`: end) with a non-word character or at a word boundary?
+
+    Read from that edge inwards. Then a word before `items` ends where they begin (a word after them
+    starts where they end). A lookaround at the edge that looks inwards counts too: `(?=\\s*,)` at the
+    start, `(?<=,\\s*)` or `(?<![\\w-])` at the end; any other condition only narrows the matches, and
+    is passed over.
+    """
+    inwards = -1 if at_end else 1  # the way a lookaround at the edge looks into `items`
+    for i in range(len(items) - 1, -1, -1) if at_end else range(len(items)):
+        op, av = items[i]
+        if op is _sre.AT:
+            if av in _WORD_EDGES[at_end]:
+                return True
+            continue
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if av[0] == inwards and (_non_word_edge(list(av[1]), at_end) if op is _sre.ASSERT
+                                      else _any_word_char(list(av[1]))):
+                return True
+            continue
+        if op is _sre.LITERAL:
+            return not _is_word_char(chr(av))
+        if op is _sre.IN:
+            return _non_word_class(av)
+        rest = list(items[:i]) if at_end else list(items[i + 1:])  # what lies further in
+
+        def inner(first: Any) -> bool:
+            return _non_word_edge(rest + list(first) if at_end else list(first) + rest, at_end)
+
+        if op is _sre.SUBPATTERN:
+            return inner(av[-1])
+        if op is _sre.BRANCH:
+            return all(inner(alt) for alt in av[1])
+        if op in _REPEATS:
+            return inner(av[2]) if av[0] >= 1 else inner(av[2]) and _non_word_edge(rest, at_end)
+        return False
+    return False  # the other edge: anything may lie beyond
+
+
+def _any_word_char(items: list[Any]) -> bool:
+    """Is `items` a character class that takes every word character (`[\\w...]`)?"""
+    return len(items) == 1 and items[0][0] is _sre.IN and (_sre.CATEGORY, _sre.CATEGORY_WORD) in items[0][1]
+
+
+def _non_word_class(av: Any) -> bool:
+    """Does a character class `[...]` hold non-word characters only?"""
+    return all(o is _sre.LITERAL and not _is_word_char(chr(a)) or o is _sre.CATEGORY and a in _NON_WORD_CATEGORIES
+               for o, a in av)
+
+
+_NON_WORD_CATEGORIES = (_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD, _sre.CATEGORY_LINEBREAK)
+
+
+def _required(items: list[Any]) -> set[str] | None:
+    best: set[str] | None = None
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if candidate and all(candidate) and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        consider({"".join(run)} if run else None)
+        run = []
+        if op is _sre.SUBPATTERN:
+            if av[1] or av[2]:  # inline flags change what the literals mean
+                return None
+            consider(_required(list(av[-1])))
+        elif op is _sre.BRANCH:
+            alternatives = [_required(list(alt)) for alt in av[1]]
+            if all(alternatives):
+                consider(set().union(*alternatives))  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2])))
+    consider({"".join(run)} if run else None)
+    return best
+

@@ -1,0 +1,246 @@
+"""`Matcher`: finds a rule's terms and patterns in a document's prose, minus exceptions and proper
+names, trying each item only where the prefilter says a match can start."""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+
+from newslint.document.names import is_proper_name
+from newslint.matching import compiled as compiled_
+from newslint.matching import prefilter, state
+from newslint.matching.compiled import BuiltinPattern, Compiled, HousePattern, TermList
+from newslint.matching import patterns
+from newslint.matching.patterns import WORD, compile_trusted, normalize
+from newslint.matching.prefilter import Plan, Scan
+from newslint.schema import Where
+
+if TYPE_CHECKING:
+    from newslint.document.model import Document
+
+
+class Matcher:
+    """Finds terms and patterns in a document's prose, minus exceptions and proper names.
+
+    A matcher's spans in a document are found once, over the whole prose, and kept with the
+    document; `finditer` over a window and `search` read them by bisection.
+    """
+
+    def __init__(self, compiled: tuple[Compiled, ...], exceptions: Compiled | None, match_proper_names: bool) -> None:
+        self.compiled = compiled
+        self.exceptions = exceptions  # a term list
+        self.match_proper_names = match_proper_names
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], where: Where, *, extra_terms: Iterable[str] = (),
+              extra_patterns: Iterable[str] = (), trusted: bool = False) -> Matcher:
+        """`trusted`: the spec comes from a built-in rule (see `user_pattern`)."""
+        ignore_case = spec.get("ignore_case", True)
+        terms = list(spec.get("terms", ())) + list(extra_terms)
+        compiled: list[Compiled] = []
+        if terms:
+            compiled.append(compiled_.terms(terms, ignore_case))
+        for i, p in enumerate(list(spec.get("patterns", ())) + list(extra_patterns)):
+            compiled.append(compiled_.pattern(p, where.child(f"patterns[{i}]"), ignore_case, trusted))
+        if not compiled:
+            raise where.error("needs at least one of 'terms' or 'patterns'")
+        exceptions = spec.get("exceptions", ())
+        exc = compiled_.terms(exceptions, True) if exceptions else None
+        return cls(tuple(compiled), exc, bool(spec.get("proper_names", False)))
+
+    @functools.cached_property
+    def key(self) -> tuple[Any, ...]:
+        """Equal for matchers that find the same spans (rules sharing a lexicon share them)."""
+        items = tuple(c.key for c in self.compiled)
+        exc = self.exceptions.source if self.exceptions is not None else None
+        return ("spans", items, exc, self.match_proper_names)
+
+    def spans(self, doc: Document) -> list[tuple[int, int]]:
+        """(start, end) of every match in `doc.prose`, sorted, exceptions and proper names removed."""
+        scan = prefilter.scan(doc)
+        found = scan.spans.get(self.slot)
+        if found is None:
+            plans = self.plans
+            if plans is not None and all(scan.candidates(plan) == [] for plan in plans):
+                found = []  # no item can match anywhere (what `_find` would find, without its work)
+            else:
+                found = self._find(doc)
+            scan.spans[self.slot] = found
+        return found
+
+    @property
+    def items(self) -> tuple[Compiled, ...]:
+        """Every compiled item: the terms and patterns, then the exceptions."""
+        return self.compiled if self.exceptions is None else (*self.compiled, self.exceptions)
+
+    @functools.cached_property
+    def plans(self) -> tuple[Plan, ...] | None:
+        """The plans of the items, when every item matches only at its plan's candidates (see
+        `_matches`); None when one may match elsewhere."""
+        plans = []
+        for item in self.compiled:
+            if isinstance(item, HousePattern) or item.plan is None:
+                return None
+            plans.append(item.plan)
+        return tuple(plans)
+
+    @functools.cached_property
+    def slot(self) -> int:
+        """A small number standing for `key` in this process (a key is long to hash)."""
+        return state.current().slot(self.key)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickles: not `slot` or `plans`, which mean something in this process only."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("slot", "key", "plans")}
+
+    def _find(self, doc: Document) -> list[tuple[int, int]]:
+        text = doc.prose
+        hits: list[tuple[int, int]] = []
+        words: set[str] = set()  # listed in lower case: a capital on them marks a name (see `names`)
+        for item in self.compiled:
+            hits.extend(_matches(item, doc))
+            if isinstance(item, TermList) and not self.match_proper_names:
+                words.update(item.lower_case_terms)
+        if not hits:
+            return hits
+        hits.sort()
+        blocked = _matches(self.exceptions, doc) if self.exceptions else []
+        out = []
+        for a, b in hits:
+            while a < b and text[a].isspace():  # a pattern's span never starts or ends in white space
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a == b or _crosses(doc.text, text, a, b):
+                continue
+            if blocked and any(x <= a and b <= y for x, y in blocked):
+                continue
+            if not self.match_proper_names and is_proper_name(doc, a, b, normalize(text[a:b]) in words):
+                continue
+            out.append((a, b))
+        out.sort()
+        return out
+
+    def finditer(self, doc: Document, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+        """(start, end) of every match inside `doc.prose[start:end]`, in order."""
+        spans = self.spans(doc)
+        if start <= 0 and (end is None or end >= len(doc.prose)):
+            yield from spans
+            return
+        stop = len(doc.prose) if end is None else end
+        for i in range(bisect.bisect_left(spans, (start,)), len(spans)):
+            a, b = spans[i]
+            if a >= stop:
+                return
+            if b <= stop:
+                yield a, b
+
+    def search(self, doc: Document, start: int, end: int) -> bool:
+        """Is there a match inside `doc.prose[start:end]`?"""
+        return next(self.finditer(doc, start, end), None) is not None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _crosses(text: str, prose: str, a: int, b: int) -> bool:
+    """Does a match at prose[a:b] run across a paragraph break, or across text the prose hides (an
+    HTML comment, a link's target)? A multi-word term's space matches white space, which is what a
+    blank line or hidden markup leaves in the prose; such a match is not the term."""
+    if "\n" in prose[a:b] and _PARAGRAPH_BREAK.search(prose, a, b):
+        return True
+    shown, source = prose[a:b], text[a:b]
+    return shown != source and any(p != t and not t.isspace() for p, t in zip(shown, source))
+
+
+def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
+    """Non-empty match spans of one compiled item, exactly as `pattern.finditer(prose)` finds them."""
+    scan = prefilter.scan(doc)
+    text = scan.prose
+    candidates: list[int] | None = None
+    limited = isinstance(item, HousePattern)
+    if isinstance(item, TermList):
+        if item.first_words is not None:
+            candidates = scan.candidates(item.plan)  # type: ignore[arg-type]
+            if candidates == []:  # None (unsafe to index this text) means: scan it whole, below
+                return []
+            if candidates is not None and scan.state.documents <= scan.state.split_term_lists_until:
+                return _match_by_first_word(item, scan, candidates)
+    elif isinstance(item, BuiltinPattern) or scan.state.documents > 1:
+        assert isinstance(item, (BuiltinPattern, HousePattern))
+        # A house pattern is read only once a process lints more than one document: on a single
+        # article reading it costs more than it saves. A built-in pattern's literals are read
+        # before it is compiled (and kept with the rule cache), so an absent one is never compiled.
+        plan = None if limited else item.plan
+        if plan is not None:
+            candidates = scan.candidates(plan)
+            if candidates == []:
+                return []
+        if not scan.may_contain(item.required):
+            return []
+    pattern = item.pattern
+    if candidates is None:
+        if limited:
+            return [m.span() for m in pattern.finditer(text, timeout=patterns.USER_PATTERN_TIMEOUT) if m.end() > m.start()]
+        return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+    # Only a candidate can start a match: trying each in turn finds what finditer finds.
+    out = []
+    pos = 0
+    match = pattern.match
+    for p in candidates:
+        if p < pos:
+            continue
+        m = match(text, p)
+        if m is not None and m.end() > p:
+            out.append(m.span())
+            pos = m.end()
+    return out
+
+
+def _match_by_first_word(item: TermList, scan: Scan, candidates: list[int]) -> list[tuple[int, int]]:
+    """`_matches` of a term list, each candidate tried with the pattern of its own first word only.
+
+    A term matches only where its first word stands as a whole word, so at a candidate the terms
+    starting with another word cannot match, and leaving them out changes nothing that matches.
+    """
+    text, low = scan.prose, scan.low
+    assert low is not None  # there are candidates
+    out = []
+    pos = 0
+    for p in candidates:
+        if p < pos:
+            continue
+        word = WORD.match(low, p).group(0)  # type: ignore[union-attr]
+        m = item.for_first_word(word).match(text, p)
+        if m is not None and m.end() > p:
+            out.append(m.span())
+            pos = m.end()
+    return out
+
+
+def read_literals(matchers: Iterable[Matcher]) -> None:
+    """Work out now each term list's regular expression and what its matches start with (see
+    `Compiled.prefixes`), so that they pickle with the matcher (the rule cache) instead of being
+    worked out again in every run."""
+    for matcher in matchers:
+        for item in matcher.items:
+            if isinstance(item, TermList):
+                item.regex, item.prefixes
+
+
+def prepare(matchers: Iterable[Matcher]) -> None:
+    """Ready a process for many documents: compile now what matching would compile on first use
+    (term lists and built-in patterns the standard engine runs), so that worker processes forked
+    from this one share it instead of each compiling it again."""
+    current = state.current()
+    current.documents = max(current.documents, current.split_term_lists_until + 1)
+    for matcher in matchers:
+        for item in matcher.items:
+            if isinstance(item, TermList):
+                item.pattern
+            elif isinstance(item, BuiltinPattern) and compile_trusted(item.source[0], item.source[1]) is not None:
+                item.pattern  # one that needs the `regex` module is left to first use
+            if item.plan is not None and item.plan.known is not current.known_words:
+                item.plan.make_known(current)
+

@@ -1,0 +1,131 @@
+"""The one place regex text is assembled, and the trust boundary: term lists become one pattern
+(word boundaries, case, escaping, longest first); a rule's own pattern compiles with `re` when it is a
+built-in (trusted) one, else with `regex` and a time limit (`user_pattern`)."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Iterable, Mapping
+
+from newslint.cache import programs
+from newslint.schema import Option, Where, boolean, shown, strings
+
+# Word boundaries treat hyphens and apostrophes inside a word as part of it:
+# "anti-terrorism" does not contain the term "terrorism"; "group's" does contain "group".
+_LEFT = r"(?<![\w\-])"
+_RIGHT = r"(?![\w]|-\w)"
+_SPECIAL = {" ": r"\s+", "'": "['’]", "’": "['’]", "-": r"[-‐‑]"}
+USER_PATTERN_TIMEOUT = 1.0  # seconds a single user pattern may run on one document
+
+
+def normalize(term: str) -> str:
+    """The key a matched text is looked up by: case-folded, apostrophes and spaces unified."""
+    return " ".join(term.replace("’", "'").replace("‐", "-").replace("‑", "-").casefold().split())
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        if list(node) == [""]:
+            return ""
+        alts = []
+        optional = False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            alts.append(_SPECIAL.get(ch, re.escape(ch)) + render(node[ch]))
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            body = "(?:" + body + ")?" if len(alts) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return render(trie)
+
+
+def term_pattern(terms: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
+    """One compiled pattern matching any of `terms` as whole words; longest wins at a position."""
+    return term_pattern_of(tuple(terms), ignore_case)
+
+
+def term_pattern_of(terms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
+    return compile_terms(term_regex(terms, ignore_case), ignore_case)
+
+
+@functools.lru_cache(maxsize=None)
+def term_regex(terms: tuple[str, ...], ignore_case: bool) -> str:
+    """The regular expression of a term list (writing it out takes a while for a long list)."""
+    normalized = sorted({spaced(t) for t in terms})
+    if ignore_case:
+        normalized = sorted({t.lower() for t in normalized})
+    return _LEFT + "(?:" + _trie_regex(normalized) + ")" + _RIGHT
+
+
+@functools.lru_cache(maxsize=None)
+def compile_terms(regex: str, ignore_case: bool) -> re.Pattern[str]:
+    """Compiled once per process: rules sharing a lexicon share its pattern."""
+    return programs.compile(regex, re.IGNORECASE if ignore_case else 0)
+
+
+def user_pattern(pattern: str, where: Where, *, ignore_case: bool = True, trusted: bool = False) -> Any:
+    """A rule's own regular expression, compiled once per process; invalid syntax is a RuleError.
+
+    The trust boundary: a `trusted` pattern (a built-in rule: shipped, tested, fuzzed) compiles with
+    the standard library's `re` whenever `re` accepts it (else with `regex`, e.g. for a lookbehind of
+    variable width) and runs without a time limit. Any other pattern (house rules from `--rules` or a
+    configuration's `rules:` folders) compiles with `regex` and runs with a time limit, so a runaway
+    pattern cannot hang a run.
+    """
+    if trusted:
+        compiled = compile_trusted(pattern, ignore_case)
+        if compiled is not None:
+            return compiled
+    import regex  # house rules and built-in patterns only `regex` knows: a plain run never needs it
+
+    try:
+        return _compile_user(pattern, ignore_case)
+    except Exception as exc:  # noqa: BLE001 - regex.error, and flags at odds raise ValueError or KeyError
+        detail = exc if isinstance(exc, regex.error) else f"flags at odds or unknown ({type(exc).__name__})"
+        raise where.error(f"invalid regular expression {shown(pattern)}: {detail}") from None
+
+
+@functools.lru_cache(maxsize=None)
+def compile_trusted(pattern: str, ignore_case: bool) -> re.Pattern[str] | None:
+    try:
+        return programs.compile(pattern, re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
+    except re.error:  # syntax only the `regex` module knows
+        return None
+
+
+@functools.lru_cache(maxsize=None)
+def _compile_user(pattern: str, ignore_case: bool) -> Any:
+    """Compiled once per process: rules sharing a lexicon share its patterns (a `regex.Pattern`)."""
+    import regex
+
+    return regex.compile(pattern, regex.V0 | regex.MULTILINE | (regex.IGNORECASE if ignore_case else 0))
+
+
+
+MATCHER_OPTIONS: Mapping[str, Option] = {
+    "terms": Option(strings, ()),
+    "patterns": Option(strings, ()),
+    "exceptions": Option(strings, ()),
+    "ignore_case": Option(boolean, True),
+    "proper_names": Option(boolean, False),
+}
+
+
+
+def spaced(term: str) -> str:
+    """A term as its pattern reads it: one space between words, one kind of apostrophe."""
+    return " ".join(term.replace("’", "'").split())
+
+
+
+WORD = re.compile(r"\w+")

@@ -1,0 +1,273 @@
+"""The per-document prefilter: where in a document's prose a match can start, found before any
+pattern runs. A document's `Scan` holds its lower-cased prose, an index of its words and the
+candidates of each `Plan` (the prefixes of an item: whole words, word beginnings, literals); the
+`Sweep` finds the candidates of every plan of a process in one pass over a document."""
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from typing import TYPE_CHECKING, Any
+
+from newslint.document.positions import fold, occurrences
+from newslint.matching import state as state_
+from newslint.matching.literals import Prefix
+
+if TYPE_CHECKING:
+    from newslint.document.model import Document
+
+_WORD = re.compile(r"\w+")
+_NON_WORDS = re.compile(r"(\W+)")
+_ALL_WORDS = -2
+_UNKNOWN: Any = object()
+
+
+def scan(doc: Document) -> Scan:
+    """The document's matching state, made on first use (and kept in its `scan` slot)."""
+    found = doc.scan
+    if found is None:
+        current = state_.current()
+        current.documents += 1
+        found = doc.scan = Scan(doc.prose, current)
+    return found
+
+
+class Scan:
+    """What every matcher shares about one document's prose, each part worked out on first need:
+    the lower-cased text, its words and where they stand, the candidates of each prefix list, the
+    spans of each matcher."""
+
+    __slots__ = ("prose", "state", "low", "spans", "_candidates", "_contains", "_index", "_indexed", "_parts", "_offsets",
+                 "_swept")
+
+    def __init__(self, prose: str, state: state_.MatchState) -> None:
+        self.prose = prose
+        self.state = state
+        self.low = fold(prose)  # None when substring tests on the lower-cased text would be unsafe: scan instead
+        self.spans: dict[int, list[tuple[int, int]]] = {}  # by `Matcher.slot`
+        self._candidates: dict[int, list[int] | None] = {}  # by the id of a `Plan` (kept by `plan_for`)
+        self._contains: dict[tuple[str, ...] | None, bool] = {}
+        self._index: dict[str, list[int]] = {}
+        self._indexed = -1  # the number of known words `_index` was made with; ALL_WORDS: every word
+        self._swept = False  # the candidates of every plan `_sweep` holds have been found at once
+
+    @property
+    def index(self) -> dict[str, list[int]]:
+        """Where each known word (see `Plan`) stands as a whole word (a maximal run of word
+        characters) in the lower-cased prose: indices into `_parts`, by word. In the first
+        document of a process, while words are still becoming known, every word."""
+        if self._indexed != len(self.state.known_words) and self._indexed != _ALL_WORDS:
+            assert self.low is not None
+            parts = self._parts = _NON_WORDS.split(self.low)  # words (maybe "") and the non-word runs between
+            self._offsets = list(itertools.accumulate(map(len, parts), initial=0))
+            index: dict[str, list[int]] = {}
+            every = self.state.documents <= 1
+            known = self.state.known_words
+            for i in range(0, len(parts), 2):
+                word = parts[i]
+                if every or word in known:
+                    found = index.get(word)
+                    if found is None:
+                        index[word] = [i]
+                    else:
+                        found.append(i)
+            index.pop("", None)
+            self._index, self._indexed = index, _ALL_WORDS if every else len(known)
+        return self._index
+
+    def candidates(self, plan: Plan) -> list[int] | None:
+        """Sorted offsets where a match starting with one of a plan's prefixes can start; None: scan instead.
+
+        A prefix that starts where a word starts can only stand at a word of `index`: that word
+        when the pattern closes it (and, given `Prefix.then`, only where the next word fits), else
+        a word beginning with it. Any other prefix is searched for in the lower-cased prose.
+        """
+        out = self._candidates.get(id(plan), _UNKNOWN)
+        if out is not _UNKNOWN:
+            return out
+        low = self.low
+        if low is None:
+            self._candidates[id(plan)] = None
+            return None
+        if plan.known is not self.state.known_words:
+            plan.make_known(self.state)
+        if not self._swept and self.state.documents > 1:  # (a process that lints one document gains nothing from it)
+            self._swept = True
+            self._sweep()
+            out = self._candidates.get(id(plan), _UNKNOWN)
+            if out is not _UNKNOWN:
+                return out
+        return self._plan_candidates(plan)
+
+    def _plan_candidates(self, plan: Plan) -> list[int]:
+        """`candidates` of one plan, found on its own (a plan made known after this document's sweep)."""
+        low = self.low
+        assert low is not None
+        index = self.index
+        words = plan.words
+        hits = [w for w in index if w in words] if len(index) < len(words) else [w for w in words if w in index]
+        found: list[int] = []
+        if hits:
+            offsets = self._offsets
+            for word in hits:
+                found += [offsets[i] for i in index[word]]
+        if plan.others:
+            parts, offsets = self._parts, self._offsets
+            for word, then in plan.followed.items():
+                for i in index.get(word, ()):
+                    if i + 2 < len(parts) and parts[i + 2].startswith(then) and parts[i + 1].isspace():
+                        found.append(offsets[i])
+            for word, text in plan.continued:
+                found += [offsets[i] for i in index.get(word, ()) if low.startswith(text, offsets[i])]
+            for text in plan.opening:
+                found += _at_word_starts(low, text)
+            for text in plan.anywhere:
+                found += occurrences(low, text)
+        out = self._candidates[id(plan)] = sorted(set(found)) if len(found) > 1 else found
+        return out
+
+    def _sweep(self) -> None:
+        """The candidates of every plan made known so far, found in one pass: each indexed word is
+        looked up once in `_sweep`, and each literal searched for once, whatever number of plans
+        share them. What each plan gets is exactly what `_plan_candidates` finds for it."""
+        sweep = self.state.sweep
+        if sweep.known is not self.state.known_words or not sweep.plans:
+            return
+        sweep.arrange()
+        low = self.low
+        assert low is not None
+        index = self.index
+        parts, offsets = self._parts, self._offsets
+        found: list[list[int]] = [[] for _ in sweep.plans]
+        by_word = sweep.by_word
+        last = len(parts) - 2
+        for word, places in index.items():
+            uses = by_word.get(word)
+            if uses is None:
+                continue
+            whole, after, continued = uses
+            if whole:
+                starts = [offsets[i] for i in places]
+                for k in whole:
+                    found[k] += starts
+            if after:  # the next word, after white space, must start with one of a plan's `then`
+                for i in places:
+                    if i < last and parts[i + 1].isspace():
+                        nxt = parts[i + 2]
+                        for k, then in after.get(nxt[:1], ()):
+                            if nxt.startswith(then):
+                                found[k].append(offsets[i])
+            for k, text in continued:
+                found[k] += [offsets[i] for i in places if low.startswith(text, offsets[i])]
+        for (text, opening), users in sweep.texts.items():
+            at = _at_word_starts(low, text) if opening else occurrences(low, text)
+            if at:
+                for k in users:
+                    found[k] += at
+        candidates = self._candidates
+        for plan, hits in zip(sweep.plans, found):
+            candidates[id(plan)] = sorted(set(hits)) if len(hits) > 1 else hits
+
+    def may_contain(self, literals: tuple[str, ...] | None) -> bool:
+        """Does the lower-cased prose contain one of `literals` (True when unknown)?"""
+        try:
+            return self._contains[literals]
+        except KeyError:
+            low = self.low
+            found = self._contains[literals] = low is None or literals is None or any(lit in low for lit in literals)
+            return found
+
+
+def _at_word_starts(text: str, sub: str) -> list[int]:
+    """Every offset where `sub` stands in `text` at the start of a word (or not after a word character)."""
+    return [i for i in occurrences(text, sub) if i == 0 or not _is_word_char(text[i - 1])]
+
+
+class Plan:
+    """How `Scan.candidates` finds the candidates of a prefix list."""
+
+    __slots__ = ("words", "followed", "continued", "opening", "anywhere", "others", "known")
+
+    def __init__(self, prefixes: tuple[Prefix, ...]) -> None:
+        words: set[str] = set()
+        followed: dict[str, set[str]] = {}
+        continued, opening, anywhere = [], [], []
+        for prefix in prefixes:
+            text = prefix.text
+            lead = _WORD.match(text)
+            if not prefix.word_start or lead is None:
+                anywhere.append(text)
+            elif lead.end() < len(text):
+                continued.append((lead.group(0), text))
+            elif not prefix.closed:
+                opening.append(text)
+            elif prefix.then is None:
+                words.add(text)
+            else:
+                followed.setdefault(text, set()).update(prefix.then)
+        self.words = frozenset(words)  # whole words
+        self.followed = {w: tuple(sorted(t)) for w, t in followed.items() if w not in words}  # word -> next word starts
+        self.continued = tuple(continued)  # (whole word, the prefix it starts)
+        self.opening = tuple(opening)  # beginnings of words
+        self.anywhere = tuple(anywhere)  # strings anywhere in the text
+        self.others = bool(self.followed or self.continued or self.opening or self.anywhere)
+        self.known: set[str] | None = None  # the `MatchState.known_words` its words were added to
+
+    def make_known(self, state: state_.MatchState) -> None:
+        """Add the whole words this plan looks up to the words `Scan.index` records, and the plan to the sweep."""
+        state.known_words.update(self.words, self.followed, (word for word, _ in self.continued))
+        self.known = state.known_words
+        state.sweep.add(self)
+
+
+class Sweep:
+    """Every plan made known in this process (see `Plan.make_known`), arranged by what each looks up,
+    so that `Scan._sweep` finds the candidates of them all in one pass over a document."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known  # the `MatchState.known_words` these plans were made known to
+        self.plans: list[Plan] = []
+        # By whole word: the plans that want it whole; the plans that want it followed by a word
+        # starting with one of `then`, by the first letter of those (each with those of its `then`
+        # that start with it); the plans that want it where a longer literal starts.
+        self.by_word: dict[str, tuple[list[int], dict[str, list[tuple[int, tuple[str, ...]]]], list[tuple[int, str]]]] = {}
+        self.texts: dict[tuple[str, bool], list[int]] = {}  # by (literal, at word starts only): plan numbers
+        self.arranged = 0  # the plans arranged so far
+
+    def add(self, plan: Plan) -> None:
+        self.plans.append(plan)
+
+    def arrange(self) -> None:
+        """Arrange the plans added since the last time (on first need: a process that lints one document never needs it)."""
+        while self.arranged < len(self.plans):
+            self._arrange(self.arranged, self.plans[self.arranged])
+            self.arranged += 1
+
+    def _arrange(self, k: int, plan: Plan) -> None:
+        for word in plan.words:
+            self._uses(word)[0].append(k)
+        for word, then in plan.followed.items():
+            after = self._uses(word)[1]
+            for initial in sorted({t[:1] for t in then}):
+                after.setdefault(initial, []).append((k, tuple(t for t in then if t[:1] == initial)))
+        for word, text in plan.continued:
+            self._uses(word)[2].append((k, text))
+        for text in plan.opening:
+            self.texts.setdefault((text, True), []).append(k)
+        for text in plan.anywhere:
+            self.texts.setdefault((text, False), []).append(k)
+
+    def _uses(self, word: str) -> tuple[list[int], dict[str, list[tuple[int, tuple[str, ...]]]], list[tuple[int, str]]]:
+        uses = self.by_word.get(word)
+        if uses is None:
+            uses = self.by_word[word] = ([], {}, [])
+        return uses
+
+
+
+
+plan_for = functools.lru_cache(maxsize=None)(Plan)  # one plan for equal prefix lists
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"

@@ -26,7 +26,7 @@ STRUCTURAL_KINDS = frozenset({"metric", "density", "absent"})
 
 
 def _rank(f: Finding, fixable: Callable[[str], bool]) -> tuple[int, bool, int, int, int, int]:
-    family = f.rule.split(".", 1)[0]
+    family = f.family
     order = FAMILY_ORDER.index(family) if family in FAMILY_ORDER else -1  # a house rule is the desk's own word
     width = (f.end_line - f.line) * 10_000 + f.end_column - f.column
     return -int(f.severity), not fixable(f.rule), order, f.line, f.column, width
@@ -74,7 +74,7 @@ def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
     by_claim: dict[tuple[int, str], list[Finding]] = {}
     out: list[Finding] = []
     for f in merged:
-        family = f.rule.split(".", 1)[0]
+        family = f.family
         if family in CLAIM_FAMILIES:
             by_claim.setdefault((sentence_of(f), family), []).append(f)
         else:

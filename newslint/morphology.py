@@ -9,6 +9,7 @@ never match; the rules are the regular ones (y to i, final e dropped, final cons
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 WORD_CLASSES = ("adjective", "noun", "verb")
 _VOWELS = "aeiou"
@@ -64,6 +65,7 @@ def adjective_forms(adj: str) -> set[str]:
 def forms(term: str, word_class: str) -> set[str]:
     """`term` and its regular inflections and derivations as a word of `word_class`."""
     words = term.split(" ")
+    make: Callable[[str], set[str]]
     if word_class == "verb":
         head, make, at = words[0], verb_forms, 0
     elif word_class == "noun":

@@ -91,7 +91,7 @@ def _real(path: Path, root: Path) -> Path:
     """The file a write to `path` reaches, every component checked: a symlink that sits inside
     `root` must lead inside it."""
     base = os.path.realpath(root)
-    current = Path(os.path.abspath(root)) if not path.is_absolute() else Path(path.anchor)
+    current = Path(os.getcwd()) if not path.is_absolute() else Path(path.anchor)  # as the system reads it
     for part in path.parts[1:] if path.is_absolute() else path.parts:
         current = current / part
         if part in (".", ".."):

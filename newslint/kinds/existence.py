@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from newslint.document import Document
-from newslint.kinds import WRITERS_VOICE, BuildContext, Fix, Hit, Rewrite
+from newslint.kinds import BuildContext, Fix, Hit, KindBase, Rewrite, WRITERS_VOICE
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import MATCHER_OPTIONS
 from newslint.morphology import WORD_CLASSES, expand
@@ -57,7 +57,7 @@ def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where:
     return tuple(out)
 
 
-class Existence:
+class Existence(KindBase):
     name = "existence"
     options = OPTIONS
     default_scope = WRITERS_VOICE

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 from newslint.cache import programs
 from newslint.document import Document, Scope
-from newslint.kinds import BuildContext, Hit
+from newslint.kinds import BuildContext, Hit, KindBase
 from newslint.document.markup import BlockKind
 from newslint.schema import Option, Where, choice, integer
 
@@ -56,7 +56,7 @@ def is_list(text: str) -> bool:
     return len(items) >= 6 and words(text) <= 4 * len(items)
 
 
-class Metric:
+class Metric(KindBase):
     name = "metric"
     options = OPTIONS
     default_scope = frozenset({Scope.NARRATIVE})

@@ -80,7 +80,7 @@ def best(cmd: list[str], repeat: int) -> tuple[float, float, list[float], int, f
     return min(times), statistics.median(times), times, mem, min(cpus)
 
 
-def cold_start(article: Path, runs: int) -> None:
+def cold_start(article: Path, runs: int) -> dict[str, float]:
     """One article in a new process, after a warm-up run; beside it the interpreter's own start-up
     and the same run with the rule cache off, each interleaved with the others run by run."""
     cmd = NEWSLINT + ["check", "--format", "json", str(article)]
@@ -89,16 +89,20 @@ def cold_start(article: Path, runs: int) -> None:
         "  rule cache off (NEWSLINT_NO_CACHE=1)": (cmd, {**CHILD_ENV, "NEWSLINT_NO_CACHE": "1"}),
         "  python -c pass (the floor)": ([sys.executable, "-c", "pass"], CHILD_ENV),
     }
+    if _has_proselint():
+        cases[PROSELINT_COLD] = ([sys.executable, "-m", "proselint", "check", str(article)], CHILD_ENV)
     for command, env in cases.values():
         run(command, env=env)  # warm-up: writes bytecode and the rule cache
     results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, (command, env) in cases.items():
             results[name].append(run(command, env=env))
+    medians = {name: statistics.median(t for t, _, _ in one) for name, one in results.items()}
     for name, one in results.items():
         print(f"{name}: median {statistics.median(t for t, _, _ in one):.3f}s  "
               f"(min {min(t for t, _, _ in one):.3f}s)  cpu median {statistics.median(c for _, c, _ in one):.3f}s  "
               f"peak {max(m for _, _, m in one)} MB")
+    return medians
 
 
 def ten_times_rules(folder: Path) -> Path:
@@ -149,14 +153,19 @@ def main() -> None:
                   f"best {t:.2f}s median {med:.2f}s (runs: {spread})  cpu {c:.2f}s = {mb / c:.2f} MB/s  peak {mem} MB")
         if len(jobs) > 1:
             print(f"--jobs {jobs[-1]} vs --jobs {jobs[0]}: {base[jobs[0]] / base[jobs[-1]]:.2f}x (wall)")
-        cold_start(sorted(corpus.iterdir())[0], max(COLD_RUNS, args.repeat))
+        cold = cold_start(sorted(corpus.iterdir())[0], max(COLD_RUNS, args.repeat))
         serial, serial_cpu = base[jobs[0]], cpu[jobs[0]]
-        if shutil.which("proselint") or _importable("proselint"):
+        if _has_proselint():
             t, _, _, mem, c = best([sys.executable, "-m", "proselint", "check", str(corpus)], 1)
             print(f"proselint: {mb / t:6.2f} MB/s  {t:.2f}s  cpu {c:.2f}s  peak {mem} MB  -> newslint is "
                   f"{t / serial:.1f}x faster (wall), {c / serial_cpu:.1f}x (cpu)")
+            ours = cold["one article, cold start"]
+            print(f"cold start, one article: {ours / cold[PROSELINT_COLD]:.2f}x proselint "
+                  f"(median {ours:.3f}s vs {cold[PROSELINT_COLD]:.3f}s; target <= 1.0x)")
+            print(f"throughput, one process (--jobs {jobs[0]}): {t / serial:.1f}x proselint "
+                  f"({mb / serial:.2f} vs {mb / t:.2f} MB/s; target >= 8x)")
         else:
-            print("proselint: not installed (pip install proselint) - ratio skipped")
+            print("proselint: not installed (pip install proselint) - ratios skipped")
         if args.quick:
             return
         for copies in (2, 4):
@@ -176,6 +185,13 @@ def main() -> None:
 
 def _jobs(n: int) -> list[str]:
     return ["--jobs", str(n)] if n else []
+
+
+PROSELINT_COLD = "proselint, one article, cold start"
+
+
+def _has_proselint() -> bool:
+    return bool(shutil.which("proselint")) or _importable("proselint")
 
 
 def _importable(name: str) -> bool:

@@ -16,6 +16,7 @@ from newslint.finding import Finding, Severity
 from newslint.folding import STRUCTURAL_KINDS, fold
 from newslint.matching.patterns import term_pattern
 from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
+from newslint.reported import drop_reported
 from newslint.verdict import story_verdict
 
 if TYPE_CHECKING:
@@ -72,9 +73,8 @@ def fixers(rules: Sequence[Rule]) -> dict[str, Fixer]:
     """Rule id -> its kind's `fix`, for the rules that can fix what they flag."""
     found: dict[str, Fixer] = {}
     for r in rules:
-        fix = getattr(r.check, "fix", None) if getattr(r.check, "fixable", False) else None
-        if fix is not None:  # a kind that can fix offers `fix(matched) -> Fix | None`
-            found[r.id] = fix
+        if r.kind.fixable:
+            found[r.id] = r.kind.fix
     return found
 
 
@@ -99,7 +99,7 @@ def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] 
     findings = []
     for rule in rules:
         try:
-            hits = list(rule.check.check(doc))
+            hits = list(rule.kind.check(doc))
         except TimeoutError:
             error = RuleTimeout(doc.path, rule.id, rule.path)
             if errors is None:
@@ -203,7 +203,7 @@ class Checker:
 
     @staticmethod
     def _structural(rules: Sequence[Rule]) -> Callable[[str], bool]:
-        ids = frozenset(r.id for r in rules if r.check.name in STRUCTURAL_KINDS)
+        ids = frozenset(r.id for r in rules if r.kind.name in STRUCTURAL_KINDS)
         return ids.__contains__
 
     @staticmethod
@@ -222,17 +222,19 @@ class Checker:
             def accepted(f: Finding) -> bool:
                 return any(a <= f.start and f.end <= b for a, b in spans)
             findings = [f for f in findings if not accepted(f)]
+        findings = drop_reported(findings, doc.prose)
         kind = article_type(doc.text)
         findings = story_verdict(findings, kind, {r.id for r in rules})
-        findings = fold(findings, self._structural(rules), self._sentence_of(doc))
+        fixable = frozenset(r.id for r in rules if getattr(r.kind, "fixable", False)).__contains__
+        findings = fold(findings, self._structural(rules), self._sentence_of(doc), fixable)
         action = settings.article_types.get(kind or "", "keep")
         if action != "keep":
-            soft = [f for f in findings if f.rule.split(".", 1)[0] in config_.WORD_CHOICE]
+            soft = [f for f in findings if f.family in config_.WORD_CHOICE]
             findings = [f for f in findings if f not in soft]
             if action == "suggestion":
                 findings += [f._replace(severity=Severity.SUGGESTION) for f in soft]
         if settings.severity:
             findings = [f._replace(severity=settings.severity.get(f.rule) or settings.severity.get(
-                f.rule.split(".", 1)[0]) or f.severity) for f in findings]
+                f.family) or f.severity) for f in findings]
         known = self.ruleset(config).known
         return suppressions.apply(sorted(findings), doc.text, doc.path, known, {r.id for r in rules})

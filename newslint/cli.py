@@ -192,10 +192,10 @@ def _load_or_exit() -> list[Rule]:
 
 def _rule_dict(rule: Rule, *, examples: bool = False) -> dict[str, object]:
     out: dict[str, object] = {
-        "id": rule.id, "family": rule.family, "kind": rule.kind, "severity": rule.severity.label,
+        "id": rule.id, "family": rule.family, "kind": rule.kind.name, "severity": rule.severity.label,
         "enabled": rule.enabled, "scope": sorted(s.value for s in rule.scope), "message": rule.message,
         "description": rule.description.strip(), "rationale": rule.rationale.strip(),
-        "suggestions": list(rule.suggestions), "fixable": bool(getattr(rule.check, "fixable", False)),
+        "suggestions": list(rule.suggestions), "fixable": rule.kind.fixable,
     }
     if examples:
         out["flag"] = [{"text": c.text, "at": list(c.at)} for c in rule.flag_cases]
@@ -219,7 +219,7 @@ def list_rules(format_: str) -> None:
     width = max(len(r.id) for r in rules)
     for r in rules:
         state = "on" if r.enabled else "off"
-        click.echo(f"{r.id:<{width}}  {state:<3}  {r.severity.label:<10}  {r.kind:<12}  {r.description.splitlines()[0] if r.description else ''}")
+        click.echo(f"{r.id:<{width}}  {state:<3}  {r.severity.label:<10}  {r.kind.name:<12}  {r.description.splitlines()[0] if r.description else ''}")
 
 
 @main.command()

@@ -56,10 +56,10 @@ def words(rule: Rule) -> dict[str, Any]:
 
 def as_dict(rule: Rule) -> dict[str, Any]:
     return {
-        "id": rule.id, "family": rule.family, "kind": rule.kind, "severity": rule.severity.label,
+        "id": rule.id, "family": rule.family, "kind": rule.kind.name, "severity": rule.severity.label,
         "enabled": rule.enabled, "scope": sorted(s.value for s in rule.scope), "message": rule.message,
         "description": rule.description.strip(), "rationale": rule.rationale.strip(),
-        "suggestions": list(rule.suggestions), "fixable": bool(getattr(rule.check, "fixable", False)),
+        "suggestions": list(rule.suggestions), "fixable": rule.kind.fixable,
         **words(rule),
         "flag": [{"text": c.text, "at": list(c.at), **({"fixed": c.fixed} if c.fixed is not None else {}),
                   **({"unsafe_fixed": c.unsafe_fixed} if c.unsafe_fixed is not None else {})} for c in rule.flag_cases],
@@ -87,7 +87,7 @@ def _columns(items: Sequence[str], width: int = 96) -> list[str]:
 
 def text(rule: Rule) -> str:
     scopes = ", ".join(sorted(s.value for s in rule.scope))
-    out = [f"{rule.id}  ({rule.severity.label}, {rule.kind}, {'on' if rule.enabled else 'off'} by default; "
+    out = [f"{rule.id}  ({rule.severity.label}, {rule.kind.name}, {'on' if rule.enabled else 'off'} by default; "
            f"scope: {scopes})", ""]
     if rule.description:
         out += [rule.description.strip(), ""]

@@ -5,6 +5,11 @@ import enum
 from typing import NamedTuple
 
 
+def family_of(rule_id: str) -> str:
+    """A rule id's family: `loaded` of `loaded.adjectives` (the one place an id is split)."""
+    return rule_id.split(".", 1)[0]
+
+
 class Severity(enum.IntEnum):
     """How serious a finding is; ordered so that `>=` means "at least as serious"."""
 
@@ -60,6 +65,10 @@ class Finding(NamedTuple):
     text: str
     suggestions: tuple[str, ...] = ()
     related: tuple[Related, ...] = ()  # other rules' findings on the same words, folded into this one
+
+    @property
+    def family(self) -> str:
+        return family_of(self.rule)
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {

@@ -20,7 +20,7 @@ from newslint.matching import literals
 from newslint.matching.matcher import Matcher, read_literals
 from newslint.document import Scope
 from newslint.errors import RuleError
-from newslint.finding import Severity
+from newslint.finding import Severity, family_of
 from newslint.kinds import BuildContext, Kind, Lexicon, registry
 from newslint.schema import Option, Where, boolean, check_mapping, choices, nested, read_yaml, shown, string, strings
 
@@ -87,8 +87,7 @@ class Rule(NamedTuple):
 
     id: str
     path: str
-    kind: str
-    check: Kind
+    kind: Kind  # the built kind object: what the rule finds, its matchers, its fix
     severity: Severity
     message: str
     description: str
@@ -102,7 +101,7 @@ class Rule(NamedTuple):
 
     @property
     def family(self) -> str:
-        return self.id.split(".", 1)[0]
+        return family_of(self.id)
 
 
 def builtin_root() -> Path:
@@ -170,7 +169,7 @@ def load_rule(path: Path, rule_id: str, ctx: BuildContext) -> Rule:
     _check_message(spec["message"], kind.message_fields, where.child("message"))
     check = kind.build({k: spec[k] for k in kind.options}, where, ctx)
     scope = frozenset(Scope(s) for s in spec["scope"]) if spec["scope"] else kind.default_scope
-    return Rule(rule_id, str(path), kind_name, check, spec["severity"], spec["message"], spec["description"],
+    return Rule(rule_id, str(path), check, spec["severity"], spec["message"], spec["description"],
                 spec["rationale"], spec["suggestions"], scope, spec["enabled"],
                 spec["tests"]["flag"], spec["tests"]["pass"], ctx.builtin)
 
@@ -257,14 +256,8 @@ def _builtin_rules(root: Path) -> rule_cache.Built:
 
 
 def matchers(rules: Iterable[Rule]) -> list[Matcher]:
-    """Every matcher of `rules`: a kind keeps its matchers as attributes of its check."""
-    found = []
-    for rule in rules:
-        for value in vars(rule.check).values():
-            for item in value if isinstance(value, (tuple, list)) else (value,):
-                if isinstance(item, Matcher):
-                    found.append(item)
-    return found
+    """Every matcher of `rules` (see `Kind.matchers`)."""
+    return [m for rule in rules for m in rule.kind.matchers]
 
 
 def _resolved(path: Path) -> Path:

@@ -11,7 +11,7 @@ import re
 from typing import Collection, Sequence
 
 from newslint.cache import programs
-from newslint.finding import Finding, Severity
+from newslint.finding import Finding, Severity, family_of
 from newslint.document.positions import line_starts
 
 UNKNOWN_RULE = "newslint.unknown-rule"
@@ -44,7 +44,7 @@ class Directive:
         self.unknown: tuple[str, ...] = ()
 
     def covers(self, rule: str) -> bool:
-        family = rule.split(".", 1)[0]
+        family = family_of(rule)
         return not self.names or rule in self.names or family in self.names
 
 
@@ -100,7 +100,7 @@ def apply(findings: Sequence[Finding], text: str, path: str, known: Collection[s
     lines: dict[str, list[int]] = {}  # a rule, a family and "" -> the lines of findings they cover
     kept = []
     for f in findings:
-        keys = ("", f.rule, f.rule.split(".", 1)[0])
+        keys = ("", f.rule, f.family)
         for key in keys:
             lines.setdefault(key, []).append(f.line)
         if not any(key in covered and covered[key].holds(f.line) for key in keys):
@@ -109,7 +109,7 @@ def apply(findings: Sequence[Finding], text: str, path: str, known: Collection[s
         found.sort()
     for d in directives:  # used: it covers the line of a finding it names
         d.used = any(_any_between(lines.get(key, []), d.first_line, d.last_line) for key in d.names or ("",))
-    active_families = {r.split(".", 1)[0] for r in active}
+    active_families = {family_of(r) for r in active}
     for d in directives:
         unknown = [n for n in d.names if n not in known and not n.startswith("newslint.")]
         for name in unknown:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import AbstractSet, Sequence
 
-from newslint.finding import Finding
+from newslint.finding import Finding, family_of
 
 STORY_RULE = "attribution.none"
 # Article types held to news sourcing; a story with no type is news.
@@ -14,7 +14,7 @@ CLAIM_FAMILIES = frozenset({"attribution", "superlative"})
 
 
 def _claim(rule: str) -> bool:
-    return rule.split(".", 1)[0] in CLAIM_FAMILIES and rule not in (STORY_RULE, "attribution.quotes")
+    return family_of(rule) in CLAIM_FAMILIES and rule not in (STORY_RULE, "attribution.quotes")
 
 
 def story_verdict(findings: Sequence[Finding], article_type: str | None, ran: AbstractSet[str]) -> list[Finding]:

@@ -33,7 +33,7 @@ def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str,
     (r"\bfoo(?=s)", (_p("foo", closed=False),)),
     (r"\bfoo(?!s)", (_p("foo", closed=False),)),
     (r"\bab(?:cd|de)x", (_p("abcd", closed=False), _p("abde", closed=False))),  # the word goes on
-    (r"\b(?:a|an|the)\s+study", (_p("a", then=("study",)), _p("an", then=("study",)), _p("the", then=("study",)))),  # "a" is the whole word: not a prefix of "an"
+    (r"\b(?:a|an|the)\s+study", (_p("a", then=("study",)), _p("an", then=("study",)), _p("the", then=("study",)))),  # "a" is the whole word: not a prefix of "an"  # noqa: E501
     (r"\b(?:a|the)\s+(?:key|main)\s+player", (_p("a", then=("key", "main")), _p("the", then=("key", "main")))),
     (r"\ba\s+(?:large\s+)?number", (_p("a", then=("large", "number")),)),  # an optional word, or what follows
     (r"\b(?:lethal\s+)?force\b", (_p("force"), _p("lethal", then=("force",)))),
@@ -128,9 +128,9 @@ def test_word_lists_still_match_in_text_with_odd_case_characters():
     """ß, dotless ı or the Kelvin sign make the word index unsafe: the text is then scanned whole."""
     from newslint import lint_text
 
-    for text in ("The brutal raid ended near the Straße, police said.",
-                 "The brutal raid ended near the Kelvin \u212a sign, police said.",
-                 "The brutal raid ended in Diyarbakır, police said."):
+    for text in ("The brutal raid ended near the Straße on Sunday.",
+                 "The brutal raid ended near the Kelvin \u212a sign on Sunday.",
+                 "The brutal raid ended in Diyarbakır on Sunday."):
         assert [f.text for f in lint_text(text, path="a.md") if f.rule == "loaded.adjectives"] == ["brutal"]
 
 

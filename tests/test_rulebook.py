@@ -61,9 +61,9 @@ def test_builtin_rules_are_trusted_house_rules_are_not(tmp_path):
     builtin = {r.id: r for r in load_rules()}
     (house,) = load_rules([tmp_path])
     assert all(r.builtin for r in builtin.values()) and not house.builtin
-    (item,) = house.check.matcher.compiled
+    (item,) = house.kind.matcher.compiled
     assert isinstance(item.pattern, regex.Pattern) and isinstance(item, HousePattern)  # runs with the time limit
-    user = [c for r in builtin.values() for m in vars(r.check).values() if hasattr(m, "compiled")
+    user = [c for r in builtin.values() for m in vars(r.kind).values() if hasattr(m, "compiled")
             for c in m.compiled if not isinstance(c, TermList)]
     assert user and not any(isinstance(c, HousePattern) for c in user)
     assert sum(isinstance(c.pattern, re.Pattern) for c in user) > 0.8 * len(user)  # where `re` accepts them

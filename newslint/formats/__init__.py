@@ -11,7 +11,7 @@ import enum
 from types import MappingProxyType
 from typing import Any, Callable, Container, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
-from newslint.finding import Finding, Severity
+from newslint.finding import Finding, Severity, family_of
 
 
 class OutputFormat(enum.Enum):
@@ -35,7 +35,7 @@ class RuleInfo(NamedTuple):
 
     @property
     def family(self) -> str:
-        return self.id.split(".", 1)[0]
+        return family_of(self.id)
 
 
 class Report(NamedTuple):

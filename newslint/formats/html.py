@@ -11,7 +11,7 @@ import html
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from newslint import formats
-from newslint.finding import Finding, Severity
+from newslint.finding import Finding, Severity, family_of
 from newslint.formats import RuleInfo, Spool
 from newslint.formats.prose import Mark, front_matter, rows
 
@@ -114,7 +114,7 @@ def _attr(value: str) -> str:
 
 
 def _family(f: Finding) -> str:
-    return f.rule.split(".", 1)[0]
+    return f.family
 
 
 def _marks(text: str, findings: Sequence[Finding], first: int) -> list[Mark]:
@@ -206,7 +206,7 @@ class Writer(formats.Writer):
 
     def close(self, rules: Mapping[str, RuleInfo]) -> None:
         severities = [s.label for s in reversed(Severity)]
-        families = sorted({r.split(".", 1)[0] for r in self.by_rule})
+        families = sorted({family_of(r) for r in self.by_rule})
         clean = self.files - len(self.flagged)
         self.write(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -99,6 +99,10 @@ WORD_LIST_OPTIONS: Mapping[str, Option] = {
 
 
 class Kind(Protocol):
+    """What the engine knows of a kind: its name and options, the scopes it reads by default, the
+    fields its messages may use, how a rule's options build it, what it finds in a document (hits),
+    the matchers it holds (compiled ahead of forking workers) and, when `fixable`, its `fix`."""
+
     name: ClassVar[str]
     options: ClassVar[Mapping[str, Option]]
     default_scope: ClassVar[frozenset[Scope]]
@@ -109,14 +113,44 @@ class Kind(Protocol):
 
     def check(self, doc: Document) -> Iterable[Hit]: ...
 
+    @property
+    def matchers(self) -> list[Matcher]: ...
+
+    @property
+    def fixable(self) -> bool: ...
+
+    def fix(self, matched: str) -> Fix | None: ...
+
+
+class KindBase:
+    """What most kinds share: the matchers are the `Matcher` attributes (or lists of them) a kind
+    keeps, and a kind fixes nothing unless it says so."""
+
+    @property
+    def matchers(self) -> list[Matcher]:
+        found = []
+        for value in vars(self).values():
+            for item in value if isinstance(value, (tuple, list)) else (value,):
+                if isinstance(item, Matcher):
+                    found.append(item)
+        return found
+
+    @property
+    def fixable(self) -> bool:
+        return False
+
+    def fix(self, matched: str) -> Fix | None:
+        return None
+
 
 WRITERS_VOICE = frozenset({Scope.NARRATIVE, Scope.HEADING})
 
 
 def registry() -> dict[str, type[Kind]]:
     """Kind name -> kind class. Adding a kind is adding its module here."""
-    from newslint.kinds import absent, density, existence, metric, quotation, requires, sources, substitution
+    from newslint.kinds import (absent, density, existence, metric, quotation, requires, sources, substitution,
+                                superlative)
 
     kinds = (existence.Existence, substitution.Substitution, requires.Requires, sources.Sources,
-             metric.Metric, quotation.Quotation, density.Density, absent.Absent)
+             metric.Metric, quotation.Quotation, density.Density, absent.Absent, superlative.Superlative)
     return {k.name: cast("type[Kind]", k) for k in kinds}  # each class satisfies the Kind protocol

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from newslint.document import Document, Scope
-from newslint.kinds import WORD_LIST_OPTIONS, BuildContext, Hit
+from newslint.kinds import BuildContext, Hit, KindBase, WORD_LIST_OPTIONS
 from newslint.kinds.metric import words
 from newslint.matching.matcher import Matcher
 from newslint.schema import Option, Where, integer, nested
@@ -24,7 +24,7 @@ OPTIONS = {
 }
 
 
-class Absent:
+class Absent(KindBase):
     name = "absent"
     options = OPTIONS
     default_scope = frozenset({Scope.NARRATIVE})

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from newslint.document import Document
-from newslint.kinds import WRITERS_VOICE, BuildContext, Hit
+from newslint.kinds import BuildContext, Hit, KindBase, WRITERS_VOICE
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import MATCHER_OPTIONS, normalize
 from newslint.schema import Option, Where, choice, integer
@@ -26,7 +26,7 @@ OPTIONS = {
 }
 
 
-class Density:
+class Density(KindBase):
     name = "density"
     options = OPTIONS
     default_scope = WRITERS_VOICE

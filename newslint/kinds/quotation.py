@@ -18,7 +18,7 @@ import bisect
 from typing import Any, Iterator
 
 from newslint.document import Document, Scope
-from newslint.kinds import BuildContext, Hit
+from newslint.kinds import BuildContext, Hit, KindBase
 from newslint.document.markup import BlockKind
 from newslint.schema import Option, Where, boolean, choice, integer
 
@@ -30,7 +30,7 @@ OPTIONS = {
 }
 
 
-class Quotation:
+class Quotation(KindBase):
     name = "quotation"
     options = OPTIONS
     default_scope = frozenset({Scope.QUOTATION, Scope.NARRATIVE})

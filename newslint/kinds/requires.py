@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from newslint.document import Document
-from newslint.kinds import WORD_LIST_OPTIONS, WRITERS_VOICE, BuildContext, Hit
+from newslint.kinds import BuildContext, Hit, KindBase, WORD_LIST_OPTIONS, WRITERS_VOICE
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import MATCHER_OPTIONS
 from newslint.schema import Option, Where, choice, integer, nested
@@ -29,7 +29,7 @@ OPTIONS = {
 }
 
 
-class Requires:
+class Requires(KindBase):
     name = "requires"
     options = OPTIONS
     default_scope = WRITERS_VOICE

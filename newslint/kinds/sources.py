@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from newslint.cache import programs
 from newslint.document import Document, Scope, SourceEntry
-from newslint.kinds import BuildContext, Hit
+from newslint.kinds import BuildContext, Hit, KindBase
 from newslint.schema import Option, Where, choice, strings
 
 SECTION_FRONTS = (
@@ -82,7 +82,7 @@ def named_in(body: Body, entry: SourceEntry) -> bool:
     return False
 
 
-class Sources:
+class Sources(KindBase):
     name = "sources"
     options = OPTIONS
     default_scope = frozenset({Scope.SOURCES})

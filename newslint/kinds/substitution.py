@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from newslint.document import Document
-from newslint.kinds import WRITERS_VOICE, BuildContext, Fix, Hit
+from newslint.kinds import BuildContext, Fix, Hit, KindBase, WRITERS_VOICE
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import MATCHER_OPTIONS, normalize
 from newslint.schema import Option, Where, strings, swaps
@@ -39,7 +39,7 @@ def match_case(source: str, replacement: str) -> str:
     return replacement
 
 
-class Substitution:
+class Substitution(KindBase):
     name = "substitution"
     options = OPTIONS
     default_scope = WRITERS_VOICE
@@ -63,7 +63,9 @@ class Substitution:
             safe = frozenset(normalize(t) for t in safe)
         return cls(Matcher.build(spec, where, trusted=ctx.builtin), table, safe)
 
-    fixable = True
+    @property
+    def fixable(self) -> bool:
+        return True
 
     def fix(self, matched: str) -> Fix | None:
         """The first replacement, in the matched word's case; safe as the rule's `safe` says."""

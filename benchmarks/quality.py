@@ -11,13 +11,18 @@ Each input line is `{"id", "text", "spans": [{"start", "end", "label"}], "doc_la
 - every corpus: flags and flags per 1,000 words per family (on unannotated copy such as BBC this is
   the false-alarm rate).
 
-    python3 benchmarks/quality.py CORPUS.jsonl [CORPUS.jsonl ...] [--rules DIR] [--family F,G] [--json]
+    python3 benchmarks/quality.py CORPUS.jsonl [CORPUS.jsonl ...] [--rules DIR] [--family F,G] [--halves] [--json]
+
+`--halves` splits every corpus in two by a hash of each item's id, as the corpora's scorer does: tune
+on "look", report "check"; the two columns side by side show, per family, what carries to copy no
+rule was tuned on.
 
 Uses the library directly (Document.from_text, engine.run_rules); nothing is shelled out.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -129,6 +134,51 @@ def _sentences(docs: list[dict[str, Any]], flags: dict[str, list[tuple[str, int,
     }
 
 
+HALVES = ("look", "check")
+
+
+def half_of(doc_id: str) -> str:
+    """"look" or "check": the half of a corpus an item falls in (a hash of its id, never its content)."""
+    return HALVES[hashlib.sha1(("half:" + doc_id).encode()).digest()[0] % 2]
+
+
+def measure_halves(docs: list[dict[str, Any]], rules: list[Rule]) -> dict[str, dict[str, Any]]:
+    return {h: measure([d for d in docs if half_of(str(d["id"])) == h], rules) for h in HALVES}
+
+
+def _pair(halves: dict[str, dict[str, Any]], *keys: str) -> str:
+    values = []
+    for h in HALVES:
+        value: Any = halves[h]
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        values.append("-" if value is None else str(value))
+    return " / ".join(values)
+
+
+def _print_halves(name: str, halves: dict[str, dict[str, Any]]) -> None:
+    look, check = halves["look"], halves["check"]
+    print(f"== {name}: look {look['documents']} items, check {check['documents']} items "
+          f"(figures are look / check)")
+    print(f"  {'all':<14} {_pair(halves, 'flags_per_kword'):>13} /kword")
+    families = sorted(set(look["families"]) | set(check["families"]))
+    for fam in families:
+        line = f"  {fam:<14} {_pair(halves, 'families', fam, 'flags_per_kword'):>13} /kword"
+        if "precision" in look or "precision" in check:
+            line += f"  on loaded/label {_pair(halves, 'precision', fam, 'loaded_or_label')}"
+        if "sentence_by_family" in look or "sentence_by_family" in check:
+            line += (f"  sentence P {_pair(halves, 'sentence_by_family', fam, 'precision')}"
+                     f"  R {_pair(halves, 'sentence_by_family', fam, 'recall')}")
+        print(line)
+    if "recall" in look:
+        print(f"  precision (loaded or label spans): {_pair(halves, 'precision_loaded_or_label')}")
+        for lab in look["recall"]:
+            print(f"  recall {lab:<34} {_pair(halves, 'recall', lab, 'recall')}")
+    if "sentence" in look:
+        print(f"  sentence precision {_pair(halves, 'sentence', 'precision')}  "
+              f"recall {_pair(halves, 'sentence', 'recall')}")
+
+
 def _print(name: str, report: dict[str, Any]) -> None:
     print(f"== {name}: {report['documents']} items, {report['words']} words, "
           f"{report['flags']} flags, {report['flags_per_kword']} per 1,000 words")
@@ -156,11 +206,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", action="append", type=Path, default=None,
                         help="rule folder (default: the built-in rules)")
     parser.add_argument("--family", default="", help="comma-separated rule families or ids to run")
+    parser.add_argument("--halves", action="store_true",
+                        help="measure the look and check halves of each corpus and print them side by side")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     rules = select(load_rules(args.rules), [x for x in args.family.split(",") if x])
-    out = {}
+    out: dict[str, Any] = {}
     for path in args.corpora:
+        if args.halves:
+            halves = measure_halves(read_jsonl(path), rules)
+            out[path.name] = halves
+            if not args.json:
+                _print_halves(path.name, halves)
+            continue
         report = measure(read_jsonl(path), rules)
         out[path.name] = report
         if not args.json:

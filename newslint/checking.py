@@ -16,6 +16,7 @@ from newslint.finding import Finding, Severity
 from newslint.folding import STRUCTURAL_KINDS, fold
 from newslint.matching.patterns import term_pattern
 from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
+from newslint.reported import drop_reported
 from newslint.verdict import story_verdict
 
 if TYPE_CHECKING:
@@ -221,9 +222,11 @@ class Checker:
             def accepted(f: Finding) -> bool:
                 return any(a <= f.start and f.end <= b for a, b in spans)
             findings = [f for f in findings if not accepted(f)]
+        findings = drop_reported(findings, doc.prose)
         kind = article_type(doc.text)
         findings = story_verdict(findings, kind, {r.id for r in rules})
-        findings = fold(findings, self._structural(rules), self._sentence_of(doc))
+        fixable = frozenset(r.id for r in rules if getattr(r.kind, "fixable", False)).__contains__
+        findings = fold(findings, self._structural(rules), self._sentence_of(doc), fixable)
         action = settings.article_types.get(kind or "", "keep")
         if action != "keep":
             soft = [f for f in findings if f.family in config_.WORD_CHOICE]

@@ -2,8 +2,9 @@
 
 Two findings overlap when their spans share a character ("fierce" for a loaded adjective and "fierce
 battle" for a cliché). Overlapping findings form a group; the group is reported once, as the finding
-of the most serious rule (by severity, then a house rule before a built-in one, then by how directly the family speaks to trust in the copy,
-then the narrowest span), with the others listed in its `related` entries. Sourcing families
+of the most serious rule (by severity, then a rule that can fix it, then a house rule before a
+built-in one, then by how directly the family speaks to trust in the copy, then the earliest and
+narrowest span), with the others listed in its `related` entries. Sourcing families
 (attribution, weasel wording) speak about a sentence's claim, so their findings in one sentence fold
 too: "overpowered ..., causing damage ..., forcing a retreat" is one unsourced claim, one note.
 Document-level and sentence-length findings (`metric`, `density`, `absent` kinds) never fold: their
@@ -24,19 +25,19 @@ CLAIM_FAMILIES = frozenset({"attribution", "filler"})
 STRUCTURAL_KINDS = frozenset({"metric", "density", "absent"})
 
 
-def _rank(f: Finding) -> tuple[int, int, int, int, int]:
+def _rank(f: Finding, fixable: Callable[[str], bool]) -> tuple[int, bool, int, int, int, int]:
     family = f.family
     order = FAMILY_ORDER.index(family) if family in FAMILY_ORDER else -1  # a house rule is the desk's own word
     width = (f.end_line - f.line) * 10_000 + f.end_column - f.column
-    return -int(f.severity), order, f.line, f.column, width
+    return -int(f.severity), not fixable(f.rule), order, f.line, f.column, width
 
 
 def _related(f: Finding) -> Related:
     return Related(f.rule, f.line, f.column, f.end_line, f.end_column, f.text, f.start, f.end)
 
 
-def _merge(group: Sequence[Finding]) -> Finding:
-    primary = min(group, key=_rank)
+def _merge(group: Sequence[Finding], fixable: Callable[[str], bool]) -> Finding:
+    primary = min(group, key=lambda f: _rank(f, fixable))
     others = sorted((f for f in group if f is not primary), key=lambda f: (f.line, f.column, f.rule))
     related = [*primary.related]
     for f in others:
@@ -45,11 +46,13 @@ def _merge(group: Sequence[Finding]) -> Finding:
 
 
 def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
-         sentence_of: Callable[[Finding], int]) -> list[Finding]:
+         sentence_of: Callable[[Finding], int], fixable: Callable[[str], bool] = lambda rule: False) -> list[Finding]:
     """`findings` of one file with overlapping ones folded (see the module docstring), sorted.
 
     `structural(rule_id)`: the rule reports whole sentences or stories and never folds.
     `sentence_of(finding)`: the index of the sentence a finding starts in.
+    `fixable(rule_id)`: the rule can fix what it flags; among equally serious findings it carries the
+    note, so that folding never hides a fix.
     """
     kept: list[Finding] = []
     words: list[Finding] = []
@@ -66,7 +69,7 @@ def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
             groups.append([f])
             end = (0, 0)
         end = max(end, (f.end_line, f.end_column))
-    merged = [_merge(g) for g in groups]
+    merged = [_merge(g, fixable) for g in groups]
     # Claims: one note per sentence and family.
     by_claim: dict[tuple[int, str], list[Finding]] = {}
     out: list[Finding] = []

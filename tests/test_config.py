@@ -115,12 +115,12 @@ def test_rules_folder_is_relative_to_the_config_and_accepted_terms(tmp_path):
     write(house / "banned.yaml", "kind: existence\nmessage: \"'{match}' is banned\"\nterms: [whilst]\n")
     write(tmp_path / ".newslint.yaml", "rules: [house]\naccepted: [Brutal Raid Memorial]\n")
     story = write(tmp_path / "sub" / "story.md",
-                  "Whilst the brutal raid ended, crowds met at the Brutal Raid Memorial, police said.\n")
+                  "Whilst the brutal raid ended, crowds met. Brutal Raid Memorial staff counted them, police said.\n")
     code, found = findings(str(story))
     assert [(f["rule"], f["column"]) for f in found] == [("desk.banned", 1), ("loaded.adjectives", 12)]
     code, found = findings("--config", str(write(tmp_path / "plain.yaml", "rules: [house]\n")), str(story))
     assert [(f["rule"], f["column"]) for f in found] == [("desk.banned", 1), ("loaded.adjectives", 12),
-                                                         ("loaded.adjectives", 49)]
+                                                         ("loaded.adjectives", 43)]
 
 
 def test_article_types_soften_word_choice(tmp_path):

@@ -49,7 +49,8 @@ def test_lint_text_reports_what_the_command_line_reports_for_that_path(tmp_path,
     assert from_text == _cli("--stdin-filename", str(story), "-", input=text)
     assert [(f["rule"], f["severity"]) for f in from_text] == [("loaded.adjectives", "error")]
     elsewhere = lint_text(text, path=str(tmp_path / "story.md"))  # no configuration there
-    assert {f.rule for f in elsewhere} >= {"loaded.adjectives", "superlative.claims"}
+    rules = {f.rule for f in elsewhere}
+    assert "loaded.adjectives" in rules and any(r.startswith("superlative.") for r in rules)
 
 
 def test_a_document_from_a_reader_goes_through_the_same_steps(tmp_path):

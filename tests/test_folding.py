@@ -117,3 +117,34 @@ def test_opinion_from_tags_softens_word_choice_but_not_sourcing(tmp_path):
     severities = {f["rule"]: f["severity"] for f in check(tmp_path, text)}
     assert severities["loaded.adjectives"] == "suggestion"
     assert severities["attribution.casualties"] == "warning"
+
+
+def lint_words(text: str) -> list[tuple[str, str]]:
+    from newslint.engine import lint_text
+
+    return [(f.rule, f.text) for f in lint_text(text, "case.md") if f.rule.startswith(("loaded", "labels"))]
+
+
+def test_a_capital_mid_sentence_marks_a_name_or_a_title():
+    assert lint_words("The club agreed to sell Savage to a rival side on Monday.\n") == []
+    assert lint_words("Her new single Outrageous entered the chart at number four.\n") == []
+    assert lint_words("The company staged the play (Brutal) at the small theatre in May.\n") == []
+    assert ("loaded.adjectives", "savage") in lint_words("The savage attack on the village lasted an hour.\n")
+
+
+def test_a_title_case_headline_is_read_as_words_unless_the_story_names_them():
+    assert ("loaded.adjectives", "Brutal") in lint_words("# Brutal Crackdown Shocks Capital Residents\n\n"
+                                                         "Police cleared the square on Sunday.\n")
+    named = "# City Row Over Savage Transfer Deal Grows\n\nThe club said Robbie Savage would stay.\n"
+    assert lint_words(named) == []
+
+
+def test_adjectives_made_from_names_keep_their_capital():
+    assert ("loaded.adjectives", "Orwellian") in lint_words("The plan reads like an Orwellian scheme for the town.\n")
+
+
+def test_one_superlative_claim_is_one_finding(tmp_path):
+    found = check(tmp_path, "It was the worst drought in the country's history, and farms failed.\n")
+    claims = [f for f in found if f["rule"].startswith("superlative")]
+    assert [(f["rule"], f["text"], len(f["related"])) for f in claims] == [
+        ("superlative.compared", "the worst drought in the country's history", 1)]

@@ -128,9 +128,9 @@ def test_word_lists_still_match_in_text_with_odd_case_characters():
     """ß, dotless ı or the Kelvin sign make the word index unsafe: the text is then scanned whole."""
     from newslint import lint_text
 
-    for text in ("The brutal raid ended near the Straße, police said.",
-                 "The brutal raid ended near the Kelvin \u212a sign, police said.",
-                 "The brutal raid ended in Diyarbakır, police said."):
+    for text in ("The brutal raid ended near the Straße on Sunday.",
+                 "The brutal raid ended near the Kelvin \u212a sign on Sunday.",
+                 "The brutal raid ended in Diyarbakır on Sunday."):
         assert [f.text for f in lint_text(text, path="a.md") if f.rule == "loaded.adjectives"] == ["brutal"]
 
 

@@ -57,3 +57,19 @@ def test_command_line_prints_per_family_figures(quality, tmp_path, capsys):
     assert quality.main([str(write(tmp_path, "c.jsonl", rows)), "--family", "loaded"]) == 0
     out = capsys.readouterr().out
     assert "c.jsonl: 1 items" in out and "loaded" in out and "1 flags" in out
+
+
+def test_halves_side_by_side(quality, tmp_path, capsys):
+    ids = [f"h{i}" for i in range(40)]
+    look = [i for i in ids if quality.half_of(i) == "look"]
+    check = [i for i in ids if quality.half_of(i) == "check"]
+    assert look and check and set(look).isdisjoint(check)
+    rows = [{"id": i, "text": "The brutal raid began." if i in look else "The council met on Monday.", "spans": []}
+            for i in ids]
+    path = write(tmp_path, "h.jsonl", rows)
+    halves = quality.measure_halves(quality.read_jsonl(path), [])
+    assert halves["look"]["documents"] == len(look) and halves["check"]["documents"] == len(check)
+    assert quality.main([str(path), "--family", "loaded", "--halves"]) == 0
+    out = capsys.readouterr().out
+    assert "figures are look / check" in out
+    assert "loaded" in out and "/ -" in out  # flags on the look half only: the check column is empty

@@ -1,5 +1,12 @@
-"""Proper names: a capitalized match inside a run of capitalized words mid-sentence is a name
-("the Loyal Order of Moose"), not a word choice."""
+"""Is a capitalized match a name (a person, a group, a title of a work) or the word itself?
+
+Mid-sentence, a capital letter is the writer's own mark of a name: "sold Savage to Blackburn", "her
+single Outrageous", "the play (Brutal)", "Operation Brutal Storm". At the start of a sentence, and in
+a headline set in Title Case or ALL CAPS, capitals carry no such mark: there the match is a name only
+if the story writes the same words with capitals mid-sentence elsewhere ("City row over Savage" and,
+in the body, "Robbie Savage signed ..."). ALL-CAPS emphasis inside a sentence is still the word, and
+so are adjectives made from names (Orwellian, Kafkaesque), unless a capitalized word stands next to them.
+"""
 from __future__ import annotations
 
 import re
@@ -10,20 +17,82 @@ if TYPE_CHECKING:
 
 _CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
 _CAP_WORD_AFTER = re.compile(r"^[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?([A-Z][\w'’-]*)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Adjectives made from names keep their capital in any sentence.
+_FROM_A_NAME = re.compile(r"(?:ian|ean|esque|ist|ists|ite|ites|ism|ic)\Z")
+# Short words a Title Case headline leaves in lower case.
+_SMALL = frozenset("a an and as at but by for from in into is of off on or over per the to up via vs with".split())
+_OPENERS = " \t\"“‘'([-–—*"
 
 
-def is_proper_name(doc: Document, start: int, end: int) -> bool:
-    """A capitalized match inside a run of capitalized words mid-sentence: a name, not a word choice."""
+def _line(text: str, start: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    return a, len(text) if b < 0 else b
+
+
+def headline_voice(text: str, start: int) -> bool:
+    """Is the line around `start` set in Title Case or ALL CAPS (capitals tell nothing there)?"""
+    a, b = _line(text, start)
+    words = [w for w in _WORD.findall(text, a, b) if w.lower() not in _SMALL]
+    if len(words) < 3:
+        return False
+    capital = sum(1 for w in words if w[0].isupper())
+    return capital >= 0.75 * len(words) and capital >= 3
+
+
+def _sentence_initial(doc: Document, start: int) -> bool:
+    text = doc.prose
+    index = doc.sentence_index(start)
+    if index >= 0 and not text[doc.sentences[index].start:start].strip(_OPENERS):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 3):start]
+    return not text[line_start:start].strip(_OPENERS) or before.rstrip().endswith((":", "—", "–"))
+
+
+def _named_elsewhere(doc: Document, start: int, end: int) -> bool:
+    """Do the same words stand capitalized mid-sentence outside a headline elsewhere in the story?"""
+    text = doc.prose
+    words = text[start:end]
+    pattern = re.compile(r"(?<![\w'’-])" + re.escape(words) + r"(?![\w-])")
+    for m in pattern.finditer(text):
+        if m.start() == start or headline_voice(text, m.start()) or _sentence_initial(doc, m.start()):
+            continue
+        return True
+    return False
+
+
+def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = False) -> bool:
+    """Is the capitalized match `doc.prose[start:end]` a name rather than the word (see the module)?
+
+    `listed_lower` false (a term listed with its capital, such as a month, or a pattern's match): only
+    a capitalized word beside it, mid-sentence, makes it part of a name.
+    """
     text = doc.prose
     if not text[start:start + 1].isupper():
         return False
-    if text[start:end].isupper() and end - start > 1:
+    if not listed_lower:
+        return _beside_capitals(doc, start, end)
+    if text[start:end].isupper() and end - start > 1 and not headline_voice(text, start):
         return False  # ALL-CAPS emphasis is still the word
-    index = doc.sentence_index(start)
-    sentence_initial = index >= 0 and doc.sentences[index].start >= start - 2 and \
-        not text[doc.sentences[index].start:start].strip(" \"“‘'(")
-    after = _CAP_WORD_AFTER.match(text, end, min(len(text), end + 40))
-    if sentence_initial:
+    later = [w for w in _WORD.findall(text, start, end)[1:] if w.lower() not in _SMALL]
+    if any(not w[0].isupper() for w in later):
+        return False  # "Passed away": a name capitalizes each of its words
+    if headline_voice(text, start) or _sentence_initial(doc, start):
+        return _named_elsewhere(doc, start, end)
+    if _FROM_A_NAME.search(text, start, end):
+        return _beside_capitals(doc, start, end)
+    return True
+
+
+def _beside_capitals(doc: Document, start: int, end: int) -> bool:
+    """A capitalized match inside a run of capitalized words mid-sentence ("Operation Brutal Storm")."""
+    text = doc.prose
+    if text[start:end].isupper() and end - start > 1:
         return False
+    if _sentence_initial(doc, start):
+        return False
+    after = _CAP_WORD_AFTER.match(text, end, min(len(text), end + 40))
     before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
     return bool(after or before)

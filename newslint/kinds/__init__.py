@@ -148,8 +148,9 @@ WRITERS_VOICE = frozenset({Scope.NARRATIVE, Scope.HEADING})
 
 def registry() -> dict[str, type[Kind]]:
     """Kind name -> kind class. Adding a kind is adding its module here."""
-    from newslint.kinds import absent, density, existence, metric, quotation, requires, sources, substitution
+    from newslint.kinds import (absent, density, existence, metric, quotation, requires, sources, substitution,
+                                superlative)
 
     kinds = (existence.Existence, substitution.Substitution, requires.Requires, sources.Sources,
-             metric.Metric, quotation.Quotation, density.Density, absent.Absent)
+             metric.Metric, quotation.Quotation, density.Density, absent.Absent, superlative.Superlative)
     return {k.name: cast("type[Kind]", k) for k in kinds}  # each class satisfies the Kind protocol

@@ -9,7 +9,9 @@ Options: `terms` (whole words or phrases), `patterns` (regular expressions), `ex
 "Operation Steadfast Defender" is skipped), `rewrite` (a list of `{pattern, replacement, safe}`:
 the first pattern that matches the whole flagged text gives the fix, its replacement a template
 with `\\1` for groups; an empty replacement deletes the words with their comma; `safe` defaults
-to true, false applies it only with `--unsafe-fixes`).
+to true, false applies it only with `--unsafe-fixes`), `inflect` (adjective, noun or verb: also
+match the regular inflections and derivations of every term, fiercer and fiercely for "fierce";
+see `morphology`).
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from newslint.document import Document
 from newslint.kinds import BuildContext, Fix, Hit, KindBase, Rewrite, WRITERS_VOICE
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import MATCHER_OPTIONS
-from newslint.schema import Option, Where, boolean, check_mapping, string
+from newslint.morphology import WORD_CLASSES, expand
+from newslint.schema import Option, Where, boolean, check_mapping, choice, string
 
 REWRITE_OPTIONS = {"pattern": Option(string, required=True), "replacement": Option(string, required=True),
                    "safe": Option(boolean, True)}
@@ -31,7 +34,7 @@ def _rewrites(value: Any, where: Where) -> tuple[dict[str, Any], ...]:
     return tuple(check_mapping(item, REWRITE_OPTIONS, where.child(str(i))) for i, item in enumerate(value))
 
 
-OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ())}
+OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ()), "inflect": Option(choice(*WORD_CLASSES), None)}
 
 
 def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where: Where) -> tuple[Rewrite, ...]:
@@ -67,6 +70,8 @@ class Existence(KindBase):
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Existence:
         matching = {k: v for k, v in options.items() if k in MATCHER_OPTIONS}
+        if options["inflect"]:
+            matching["terms"] = expand(matching["terms"], options["inflect"])
         rewrite = _build_rewrites(options["rewrite"], options["ignore_case"], where.child("rewrite"))
         return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite)
 

@@ -10,6 +10,8 @@ a direct quotation are counted but never flagged. The message may use `{count}` 
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from typing import Any, Iterator
 
@@ -42,6 +44,16 @@ def words(text: str) -> int:
                 data = data.replace(ch.encode("utf-8", "surrogatepass"), b" " if ch.isspace() else b"")
     data = data.translate(_ASCII_CLASSES, _ASCII_OTHER)
     return data.count(b" a") + data.startswith(b"a")
+
+
+_ITEM_BREAKS = re.compile(r"[,;•|/]|\)\s|\s[-–—]\s|\n")
+
+
+def is_list(text: str) -> bool:
+    """Is a long "sentence" a list: a sports line-up, names with their countries, items separated by
+    commas or brackets, each a few words long?"""
+    items = [i for i in _ITEM_BREAKS.split(text) if i.strip()]
+    return len(items) >= 6 and words(text) <= 4 * len(items)
 
 
 class Metric(KindBase):
@@ -84,6 +96,8 @@ class Metric(KindBase):
         for s in candidates:
             if (s.end - s.start + 1) // 2 <= self.limit:
                 continue  # too short to hold more words: each word and each gap takes a character
+            if is_list(doc.prose[s.start:s.end]):
+                continue  # a line-up or a list of names is read item by item, not as a sentence
             hit = self._hit(s.start, s.end, words(doc.prose[s.start:s.end]))
             if hit:
                 yield hit

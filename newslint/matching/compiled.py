@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from newslint.matching import state
 from newslint.matching.literals import Prefix, literal_prefixes, required_literals
-from newslint.matching.patterns import WORD, compile_terms, spaced, term_pattern_of, term_regex, user_pattern
+from newslint.matching.patterns import (WORD, compile_terms, normalize, spaced, term_pattern_of, term_regex,
+                                       user_pattern)
 from newslint.schema import Where
 
 if TYPE_CHECKING:
@@ -88,6 +89,11 @@ class TermList(Compiled):
     def regex(self) -> str:
         """The list's regular expression (kept with the rule cache)."""
         return term_regex(*self.source)
+
+    @functools.cached_property
+    def lower_case_terms(self) -> frozenset[str]:
+        """The terms written in lower case, normalized: a capital on one of them marks a name."""
+        return frozenset(normalize(t) for t in self.source[0] if t[:1].islower())
 
     @functools.cached_property
     def by_first_word(self) -> dict[str, tuple[str, ...]]:

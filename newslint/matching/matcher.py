@@ -12,7 +12,7 @@ from newslint.matching import compiled as compiled_
 from newslint.matching import prefilter, state
 from newslint.matching.compiled import BuiltinPattern, Compiled, HousePattern, TermList
 from newslint.matching import patterns
-from newslint.matching.patterns import WORD, compile_trusted
+from newslint.matching.patterns import WORD, compile_trusted, normalize
 from newslint.matching.prefilter import Plan, Scan
 from newslint.schema import Where
 
@@ -97,8 +97,11 @@ class Matcher:
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose
         hits: list[tuple[int, int]] = []
+        words: set[str] = set()  # listed in lower case: a capital on them marks a name (see `names`)
         for item in self.compiled:
             hits.extend(_matches(item, doc))
+            if isinstance(item, TermList) and not self.match_proper_names:
+                words.update(item.lower_case_terms)
         if not hits:
             return hits
         hits.sort()
@@ -113,7 +116,7 @@ class Matcher:
                 continue
             if blocked and any(x <= a and b <= y for x, y in blocked):
                 continue
-            if not self.match_proper_names and is_proper_name(doc, a, b):
+            if not self.match_proper_names and is_proper_name(doc, a, b, normalize(text[a:b]) in words):
                 continue
             out.append((a, b))
         out.sort()

@@ -1,0 +1,112 @@
+"""`superlative`: a superlative claim with a comparison scope and no source, one finding per claim.
+
+Reads the grammar, not a phrase list: a superlative (an -est adjective, best/worst, or most/least
+plus an adjective) after "the" or "the world's", with a comparison scope in the same clause ("ever",
+"in the world", "in history", "on record", "of all time", "in a century") or by itself a verdict of
+harm (`unscoped`: the deadliest, the most violent). The finding spans the claim, from "the" to the end of
+its scope: "the largest protest the city has ever seen" is one note.
+
+A superlative with "the world's" claims only after a copula ("the tower is the world's tallest"); in
+apposition it identifies ("Diageo, the world's biggest spirits company").
+
+Not a claim: a rank ("one of the most capped players", "among the largest", "the third fastest"), a
+superlative someone else awarded ("was voted the best album by readers") or measured (a companion
+in the window: a source, "since 1990", "in 20 years", figures).
+
+Anti-pattern: "It was the worst drought on record."
+Best practice: "It was the driest summer since records began in 1910, the weather service said."
+
+Options: `scopes` (patterns: what makes a superlative a claim about the world), `unscoped` (terms:
+superlatives that claim without a scope), `companion` (as for `requires`), `before`/`after` (sentences).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from newslint.cache import programs as recache
+from newslint.document import Document
+from newslint.kinds import WORD_LIST_OPTIONS, WRITERS_VOICE, BuildContext, Hit
+from newslint.kinds.requires import Requires
+from newslint.matching.matcher import Matcher
+from newslint.matching.patterns import term_pattern, user_pattern
+from newslint.schema import Option, Where, integer, nested, strings
+
+# Words ending in -est that are no superlative (nouns and verbs), and superlatives that claim nothing.
+_NOT_SUPERLATIVE = frozenset("""
+interest forest honest dishonest modest protest harvest request contest suggest arrest test rest nest
+guest quest chest pest vest invest digest manifest earnest conquest behest crest zest west southwest
+northwest midwest unrest inquest bequest detest attest priest tempest everest budapest bucharest ingest
+congest molest infest wrest lest jest fest pretest retest latest earliest nearest closest least
+""".split())
+_SUPERLATIVE = recache.compile(
+    r"(?<![\w'’-])(?:(?:the\s+)?(?:world|planet|earth)['’]s|the)\s+(?:(?:very|single|all-time)\s+)?"
+    r"((?:most|least)\s+[a-z][a-z-]+|best|worst|[a-z]{2,}est)(?![\w'’-])", re.I)
+_RANKED = recache.compile(r"(?:\b(?:one|some|two|three|four|five|several|many|few|any|each|all|none|among)"
+                          r"\s+(?:of\s+)?(?:the\s+)?$|\bamong\s+$)", re.I)
+_CLAUSE_END = recache.compile(r"[.;:!?\n(]|,\s|\s[-–—]\s")
+_PARTITIVE = recache.compile(r"[\s-]+(?:of|case|ever\s+since)\b", re.I)  # the worst of the storm, worst-case
+# A superlative is claimed of something after a copula; "Diageo, the world's biggest spirits company" and
+# "for the world's poorest countries" identify, they do not claim.
+_PREDICATE = recache.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained|as)\s+$", re.I)
+REACH = 80  # characters after the superlative searched for its scope
+
+
+OPTIONS = {
+    "scopes": Option(strings, required=True),
+    "unscoped": Option(strings, ()),
+    "companion": Option(nested(WORD_LIST_OPTIONS), required=True),
+    "before": Option(integer(0), 0),
+    "after": Option(integer(0), 0),
+}
+
+
+class Superlative(Requires):
+    name = "superlative"
+    options = OPTIONS  # type: ignore[assignment]
+    default_scope = WRITERS_VOICE
+    message_fields = frozenset({"match"})
+
+    def __init__(self, scopes: tuple[Any, ...], unscoped: re.Pattern[str] | None, companion: Matcher,
+                 before: int, after: int) -> None:
+        super().__init__(companion, companion, "sentence", before, after)  # no trigger list: see `claims`
+        self.scopes = scopes
+        self.unscoped = unscoped
+
+    @classmethod
+    def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Superlative:  # type: ignore[override]
+        companion = ctx.word_list(options["companion"], where.child("companion"))
+        scopes = tuple(user_pattern(p, where.child(f"scopes[{i}]"), trusted=ctx.builtin)
+                       for i, p in enumerate(options["scopes"]))
+        unscoped = term_pattern(options["unscoped"]) if options["unscoped"] else None
+        return cls(scopes, unscoped, companion, options["before"], options["after"])
+
+    def claims(self, doc: Document) -> Iterator[tuple[int, int]]:
+        """(start, end) of every superlative claim, sourced or not."""
+        text = doc.prose
+        for m in _SUPERLATIVE.finditer(text):
+            word = m.group(1).lower()
+            if word in _NOT_SUPERLATIVE or (word.startswith(("most ", "least ")) and word.split()[1] in ("of", "in")):
+                continue
+            if _RANKED.search(text, max(0, m.start() - 30), m.start()):
+                continue  # one of the most ..., among the largest
+            limit = _CLAUSE_END.search(text, m.end(), min(len(text), m.end() + REACH))
+            stop = limit.start() if limit else min(len(text), m.end() + REACH)
+            end = -1
+            for scope in self.scopes:
+                s = scope.search(text, m.end(), stop)
+                if s is not None:
+                    end = max(end, s.end())
+            if ("'" in m.group(0) or "’" in m.group(0)) and _PREDICATE.search(text, max(0, m.start() - 20), m.start()):
+                end = max(end, m.end())  # "is the world's tallest": the scope is the world
+            if end < 0 and self.unscoped is not None and self.unscoped.fullmatch(m.group(1)) \
+                    and not _PARTITIVE.match(text, m.end()):
+                end = m.end()
+            if end >= 0:
+                yield m.start(), end
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for start, end in self.claims(doc):
+            window = self._window(doc, start)
+            if window is not None and not self.companion.search(doc, *window):
+                yield Hit(start, end)

@@ -1,0 +1,92 @@
+"""Inflected and derived forms of a listed word, generated in one place by regular English spelling.
+
+A rule lists the base form once ("fierce", "smear", "thug"); its `inflect` option names the word
+class, and matching then also finds "fiercer", "fiercest", "fiercely", "fierceness" (adjective),
+"smears", "smeared", "smearing" (verb), "thugs" (noun). Multi-word terms inflect their head: the
+last word of a noun phrase, the first word of a verb phrase. Forms that English never spells simply
+never match; the rules are the regular ones (y to i, final e dropped, final consonant doubled).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+WORD_CLASSES = ("adjective", "noun", "verb")
+_VOWELS = "aeiou"
+_CVC = re.compile(r"(?:^|[^aeiou])[aeiou][bdfgklmnprt]\Z")  # one short vowel before a final consonant
+
+
+def _double(word: str) -> str:
+    """The stem before -ed, -ing, -er: "big" -> "bigg", "stop" -> "stopp" (short words only)."""
+    if len(word) <= 4 and _CVC.search(word) and not word.endswith(("w", "x", "y")):
+        return word + word[-1]
+    return word
+
+
+def plural(noun: str) -> set[str]:
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return {noun + "es"}
+    if noun.endswith("y") and noun[-2:-1] not in _VOWELS:
+        return {noun[:-1] + "ies"}
+    if noun.endswith("man"):
+        return {noun[:-3] + "men"}
+    return {noun + "s"}
+
+
+def verb_forms(verb: str) -> set[str]:
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return {verb + "s", verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2:-1] not in _VOWELS:
+        return {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    third = verb + "es" if verb.endswith(("s", "x", "z", "ch", "sh", "o")) else verb + "s"
+    stem = _double(verb)
+    return {third, stem + "ed", stem + "ing"}
+
+
+def adjective_forms(adj: str) -> set[str]:
+    out: set[str] = set()
+    if adj.endswith("y") and adj[-2:-1] not in _VOWELS:
+        out |= {adj[:-1] + "ily", adj[:-1] + "iness"}
+    elif adj.endswith("ic"):
+        out |= {adj + "ally"}
+    elif adj.endswith("le") and adj[-3:-2] not in _VOWELS:
+        out |= {adj[:-1] + "y", adj + "ness"}
+    elif adj.endswith("ll"):
+        out |= {adj + "y", adj + "ness"}
+    else:
+        out |= {adj + "ly", adj + "ness"}
+    if len(adj) <= 6 and "-" not in adj and not adj.endswith(("ing", "ed", "ous", "ful", "ive", "ic")):
+        base = adj[:-1] if adj.endswith("e") else adj[:-1] + "i" if adj.endswith("y") else _double(adj)
+        out |= {base + "er", base + "est"}
+    # Not the participle's verb: "shocking" is the writer's verdict, "shocked" a reaction someone reports.
+    return out
+
+
+def forms(term: str, word_class: str) -> set[str]:
+    """`term` and its regular inflections and derivations as a word of `word_class`."""
+    words = term.split(" ")
+    make: Callable[[str], set[str]]
+    if word_class == "verb":
+        head, make, at = words[0], verb_forms, 0
+    elif word_class == "noun":
+        head, make, at = words[-1], plural, len(words) - 1
+    elif word_class == "adjective":
+        if len(words) > 1:
+            return {term}
+        head, make, at = words[0], adjective_forms, 0
+    else:
+        raise ValueError(f"unknown word class {word_class!r} (choose from {', '.join(WORD_CLASSES)})")
+    if not head.isalpha() and "-" not in head:
+        return {term}
+    out = {term}
+    for form in make(head.lower()):
+        out.add(" ".join([*words[:at], form, *words[at + 1:]]))
+    return out
+
+
+def expand(terms: tuple[str, ...] | list[str], word_class: str) -> list[str]:
+    """Every term with its forms, sorted, without duplicates."""
+    out: set[str] = set()
+    for term in terms:
+        out |= forms(term, word_class)
+    return sorted(out)

@@ -1,0 +1,79 @@
+"""Reported speech: words the writer attributes to someone without quotation marks.
+
+Two shapes, each a span whose word choices are the speaker's, not the writer's (like a quotation):
+- attribution after the clause: "The title refers to life under the regime, the director said." (the
+  clause before the comma);
+- accusation: "The group accused the regime of brutal repression." (the accused and the charge).
+Only labels are taken as the speaker's: findings of the labels family inside these spans are dropped
+(`drop_reported`). An adjective in a noun phrase ("The brutal raid ended, police said") and a
+euphemism or a cliché in the clause are still the writer's wording, and the attribution rules still read these sentences (a paraphrase names its source).
+Attribution before the clause ("The minister said the raid was brutal") is left to the writer's voice:
+on propaganda copy it is where loaded words are laundered most ("officials said the savage ...").
+"""
+from __future__ import annotations
+
+import re
+
+from typing import Sequence
+
+from newslint.cache import programs as recache
+from newslint.finding import Finding
+
+SPEAKERS_FAMILIES = frozenset({"labels"})  # the labels a reported clause attributes to its speaker
+
+_VERBS = (r"said|says|say|told|tells|added|adds|argued|argues|claimed|claims|warned|warns|wrote|writes|insisted|"
+          r"insists|stated|states|alleged|alleges|believes|believe|believed|contended|contends|maintained|"
+          r"maintains|noted|notes|explained|explains|acknowledged|reported|announced|complained|complains|"
+          r"charged|charges|asserted|asserts|suggested|suggests|testified|tweeted|posted|declared|predicted")
+# ", the director said." / ", said Jane Smith, a spokeswoman." at the end of a sentence.
+_AFTER = recache.compile(
+    r",\s+(?:(?:according\s+to\s+[^,.;!?\n]{2,60})|(?:[^,.;!?\n\"“”]{2,60}?\s+(?:" + _VERBS + r"))"
+    r"|(?:(?:said|says|added|adds|wrote|writes|told|tells)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))(?:\s+(?:on|in|at|last|this|late|early)\s+[^.;!?\n\"“”]{1,40}?)?"
+    r"\s*(?:[.!?](?=\s|$)|$)", re.I | re.M)
+_ACCUSED = recache.compile(r"\baccus(?:ed|es|ing)\s+(?=\S)", re.I)
+_SENTENCE_END = recache.compile(r"[.!?](?=\s|$)|\n")
+_LAST_END = recache.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*\Z)")
+_COMMENT = recache.compile(r"\s*(?:[\"“‘']\s*)?(?:[A-Za-z]+ly|of\s+course|needless\s+to\s+say|clearly|indeed),\s+", re.I)
+REACH = 400  # characters a reported clause may run
+
+
+def _sentence_start(prose: str, at: int) -> int:
+    window = prose[max(0, at - REACH):at]
+    m = _LAST_END.search(window)
+    return at - len(window) + (m.end() if m else 0)
+
+
+def _clause_end(prose: str, at: int) -> int:
+    m = _SENTENCE_END.search(prose, at, min(len(prose), at + REACH))
+    return m.start() if m else min(len(prose), at + REACH)
+
+
+def spans(prose: str) -> list[tuple[int, int]]:
+    """Sorted (start, end) of reported clauses in `prose`."""
+    out: list[tuple[int, int]] = []
+    for m in _AFTER.finditer(prose):
+        start = _sentence_start(prose, m.start())
+        comment = _COMMENT.match(prose, start, m.start())
+        if comment:  # "Sadly, ..., police said": the sentence adverb is the writer's own comment
+            start = comment.end()
+        if m.start() - start >= 12:
+            out.append((start, m.start()))
+    for m in _ACCUSED.finditer(prose):
+        end = _clause_end(prose, m.end())
+        if end > m.end():
+            out.append((m.end(), end))
+    out.sort()
+    return out
+
+
+def drop_reported(findings: Sequence[Finding], prose: str) -> list[Finding]:
+    """`findings` without the labels (SPEAKERS_FAMILIES) that stand in reported clauses of `prose`."""
+    if not any(f.rule.split(".", 1)[0] in SPEAKERS_FAMILIES for f in findings):
+        return list(findings)
+    reported = spans(prose)
+    if not reported:
+        return list(findings)
+
+    def inside(f: Finding) -> bool:
+        return any(x <= f.start and f.end <= y for x, y in reported)
+    return [f for f in findings if f.rule.split(".", 1)[0] not in SPEAKERS_FAMILIES or not inside(f)]

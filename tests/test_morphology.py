@@ -1,0 +1,44 @@
+"""Inflections and derivations generated from a listed base form."""
+from __future__ import annotations
+
+import pytest
+
+from newslint.engine import lint_text
+from newslint.morphology import expand, forms
+
+
+@pytest.mark.parametrize(("term", "word_class", "wanted"), [
+    ("fierce", "adjective", {"fiercer", "fiercest", "fiercely", "fierceness"}),
+    ("crazy", "adjective", {"crazier", "craziest", "crazily", "craziness"}),
+    ("tragic", "adjective", {"tragically"}),
+    ("terrible", "adjective", {"terribly"}),
+    ("big", "adjective", {"bigger", "biggest"}),
+    ("thug", "noun", {"thugs"}),
+    ("atrocity", "noun", {"atrocities"}),
+    ("dirty trick", "noun", {"dirty tricks"}),
+    ("smear", "verb", {"smears", "smeared", "smearing"}),
+    ("slam", "verb", {"slammed", "slamming"}),
+    ("lash out at", "verb", {"lashed out at", "lashing out at"}),
+])
+def test_regular_forms(term, word_class, wanted):
+    assert wanted <= forms(term, word_class) and term in forms(term, word_class)
+
+
+def test_a_participle_adjective_does_not_become_a_reported_reaction():
+    assert "shocked" not in forms("shocking", "adjective")
+
+
+def test_expand_is_sorted_and_unique():
+    out = expand(["thug", "thugs"], "noun")
+    assert out == sorted(set(out)) and out.count("thugs") == 1
+
+
+def test_an_unknown_word_class_is_an_error():
+    with pytest.raises(ValueError):
+        forms("thug", "pronoun")
+
+
+def test_listed_words_are_found_in_their_other_forms():
+    rules = {(f.rule, f.text) for f in lint_text("The rebels fought fiercely and the fiercest clashes came at night.\n")}
+    assert {("loaded.adjectives", "fiercely"), ("loaded.adjectives", "fiercest")} <= rules
+    assert ("labels.contentious", "bigots") in {(f.rule, f.text) for f in lint_text("The bigots gathered outside.\n")}

@@ -1,0 +1,46 @@
+"""Reported speech: labels in a clause attributed after it, or in an accusation, are the speaker's."""
+from __future__ import annotations
+
+from newslint.checking import Checker
+from newslint.config import Config
+from newslint.document import Document
+from newslint.reported import spans
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in Checker().check(Document.from_text(text, "case.md"), Config(), None)]
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    return [(rule, words) for rule, words in findings(text) if rule.startswith(("loaded", "labels"))]
+
+
+def test_attribution_after_the_clause_covers_the_clause():
+    text = "The film is about life under the regime, the director said on Tuesday."
+    assert [text[a:b] for a, b in spans(text)] == ["The film is about life under the regime"]
+    assert words(text + "\n") == []
+    assert words("The men were extremists, said Jane Okafor, a spokeswoman.\n") == []
+
+
+def test_an_accusation_is_the_accusers():
+    assert words("The rebels accused the regime of a crackdown in the north.\n") == []
+
+
+def test_the_writers_own_words_stay_the_writers():
+    assert ("loaded.adjectives", "brutal") in words("The brutal raid ended at noon.\n")
+    assert ("labels.contentious", "regime") in words("The film is about life under the regime.\n")
+    # attribution before the clause is not covered: it is where loaded words are laundered most
+    assert ("labels.contentious", "extremists") in words("Officials said the extremists left at noon.\n")
+    # an adjective in the writer's noun phrase stays the writer's, attribution or not
+    assert ("loaded.adjectives", "brutal") in words("The brutal raid ended, police said.\n")
+    # a sentence adverb stays the writer's comment
+    assert "Tragically" in {text for _, text in findings("Tragically, the storm hit the coast, officials said.\n")}
+
+
+def test_a_clause_that_only_continues_is_not_reported_speech():
+    text = "A senior official, who spoke on condition of anonymity, said the talks had stalled."
+    assert spans(text) == []
+
+
+def test_a_euphemism_in_a_reported_clause_is_still_the_writers():
+    assert ("euphemisms.plain", "passed away") in findings("The actor passed away on Sunday, his agent said.\n")

@@ -61,8 +61,8 @@ def _full_stop(text: str, start: int, end: int, replacement: str) -> tuple[int, 
     return start, end, replacement
 
 
-def edits(text: str, findings: Sequence[Finding], fixers: Mapping[str, Fixer], unsafe: bool = False,
-          quoted: Sequence[tuple[int, int]] = ()) -> list[Edit]:
+def edits(text: str, findings: Sequence[Finding], fixers: Mapping[str, Fixer],
+          quoted: Sequence[tuple[int, int]], unsafe: bool = False) -> list[Edit]:
     """Edits for the fixable findings, in order (safe fixes only unless `unsafe`); an edit
     overlapping an earlier one is skipped (it waits for the next run), and so is one that would
     touch a quotation (`quoted`: the spans of the document's quotations, marks included): a fix

@@ -92,13 +92,13 @@ def test_overlapping_fixes_apply_the_first_and_skip_the_rest():
     fixers = {"a.long": lambda s: Fix("died", True), "b.short": lambda s: Fix("gone", True),
               "a.he": lambda s: Fix("She", True)}
     found = [finding(4, 15, "a.long"), finding(11, 15, "b.short"), finding(1, 3, "a.he")]
-    changes = edits(text, found, fixers)
+    changes = edits(text, found, fixers, ())
     assert [(e.start, e.end, e.replacement) for e in changes] == [(0, 2, "She"), (3, 14, "died")]
     assert apply(text, changes) == "She died."
-    assert edits(text, found, {"b.short": fixers["b.short"]})[0].replacement == "gone"
-    assert edits(text, found, {}) == []
+    assert edits(text, found, {"b.short": fixers["b.short"]}, ())[0].replacement == "gone"
+    assert edits(text, found, {}, ()) == []
     unsafe = {"a.long": lambda s: Fix("died", False)}
-    assert edits(text, found, unsafe) == [] and edits(text, found, unsafe, unsafe=True)[0].replacement == "died"
+    assert edits(text, found, unsafe, ()) == [] and edits(text, found, unsafe, (), unsafe=True)[0].replacement == "died"
 
 
 @pytest.mark.parametrize(("text", "words", "fixed"), [
@@ -110,14 +110,14 @@ def test_overlapping_fixes_apply_the_first_and_skip_the_rest():
 def test_a_deletion_takes_its_comma_and_gives_the_sentence_its_capital(text, words, fixed):
     start = text.index(words)
     f = Finding("x", 1, start + 1, 1, start + len(words) + 1, start, start + len(words), "a.b", Severity.WARNING, "m", words)
-    assert apply(text, edits(text, [f], {"a.b": lambda s: Fix("", True)})) == fixed
+    assert apply(text, edits(text, [f], {"a.b": lambda s: Fix("", True)}, ())) == fixed
 
 
 def test_a_deletion_that_would_not_read_is_not_made():
     text = "We know it is important to note that x."
     start = text.index("it is")
     f = Finding("x", 1, start + 1, 1, start + 24, start, start + 23, "a.b", Severity.WARNING, "m", "it is important to note")
-    assert edits(text, [f], {"a.b": lambda s: Fix("", True)}) == []
+    assert edits(text, [f], {"a.b": lambda s: Fix("", True)}, ()) == []
 
 
 def test_unsafe_fixes_only_with_the_flag(house, workdir):

@@ -212,7 +212,7 @@ def test_rule_examples_load_and_pass_their_own_cases(world):
             found = lint(Document.from_text(case.text, "case.md"), [rule])
             assert found and (not case.at or [f"{f.line}:{f.column}" for f in found] == list(case.at))
             if case.fixed is not None:
-                assert apply(case.text, edits(case.text, found, fixers([rule]))) == case.fixed
+                assert apply(case.text, edits(case.text, found, fixers([rule]), ())) == case.fixed
         for text in rule.pass_cases:
             assert not lint(Document.from_text(text.text, "case.md"), [rule])
 

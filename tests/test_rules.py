@@ -37,10 +37,10 @@ def test_fixed_case(rule, index):
         if expected is None:
             continue
         found = lint(Document.from_text(case.text, "case.md"), [rule])
-        fixed = apply(case.text, edits(case.text, found, fixers, unsafe))
+        fixed = apply(case.text, edits(case.text, found, fixers, (), unsafe))
         assert fixed == expected
         again = lint(Document.from_text(fixed, "case.md"), [rule])
-        assert edits(fixed, again, fixers, unsafe) == [], f"{rule.id}: a second fix run would change {fixed!r}"
+        assert edits(fixed, again, fixers, (), unsafe) == [], f"{rule.id}: a second fix run would change {fixed!r}"
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if fixes_of([r])], ids=lambda r: r.id)

@@ -410,3 +410,21 @@ def test_diagnostics_equal_the_cli_findings(tmp_path: Path) -> None:
                     d.range.end.line + 1, column(d.range.end.line, d.range.end.character)) for d in found]
             assert got == expected
     run(scenario)
+
+
+def test_no_fix_is_offered_inside_quotation_marks(tmp_path: Path) -> None:
+    text = "# Gate\n\nThe banner \"Police slammed us\" hung over the gate. Officials slammed the plan.\n"
+
+    async def scenario() -> None:
+        async with Session(tmp_path) as s:
+            uri = s.uri("gate.md")
+            s.open(uri, text)
+            found = await s.diagnostics(uri, 1)
+            quoted, plain = sorted((d for d in found if str(d.code) == "loaded.neutral"),
+                                   key=lambda d: d.range.start.character)
+            assert _slice(text, quoted.range, "utf-16") == _slice(text, plain.range, "utf-16") == "slammed"
+            inside = [a for a in await s.code_actions(uri, quoted.range) if a.kind == "quickfix" and a.edit]
+            assert all("slammed" not in a.title for a in inside)  # reported, but the speaker's words stay
+            outside = [a for a in await s.code_actions(uri, plain.range) if a.edit and "slammed" in a.title]
+            assert outside and apply_edits(text, outside[0].edit.changes[uri]).count("slammed") == 1
+    run(scenario)

@@ -79,12 +79,11 @@ def _edit(buffer: Buffer, change: fixes.Edit) -> lsp.TextEdit:
     return lsp.TextEdit(range=lsp_range(buffer, change.start, change.end), new_text=change.replacement)
 
 
-def _text_edits(buffer: Buffer, items: Sequence[Located], fixers: Mapping[str, fixes.Fixer],
-                unsafe: bool = False) -> list[lsp.TextEdit]:
+def _text_edits(buffer: Buffer, items: Sequence[Located], result: Result, unsafe: bool = False) -> list[lsp.TextEdit]:
     """The safe fixes of `items` (and the unsafe ones, if asked), as `newslint check --fix` picks
-    them (overlapping ones wait)."""
+    them (overlapping ones wait, and none touches a quotation)."""
     bom = 1 if buffer.text.startswith("\ufeff") else 0
-    changes = fixes.edits(buffer.text[bom:], [item.finding for item in items], fixers, unsafe)
+    changes = fixes.edits(buffer.text[bom:], [item.finding for item in items], result.fixers, result.quoted, unsafe)
     return [_edit(buffer, c._replace(start=c.start + bom, end=c.end + bom)) for c in changes]
 
 
@@ -123,7 +122,7 @@ def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range,
         f = item.finding
         fixer = result.fixers.get(f.rule)
         fix = fixer(buffer.text[item.start:item.end]) if fixer is not None else None
-        edits = _text_edits(buffer, [item], result.fixers, unsafe=True) if fix is not None else []
+        edits = _text_edits(buffer, [item], result, unsafe=True) if fix is not None else []
         if fix is None or not edits:
             continue
         what = f"Replace '{f.text}' with '{fix.replacement}'" if fix.replacement else f"Delete '{f.text}'"
@@ -131,7 +130,7 @@ def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range,
             title=f"{what} ({f.rule})" if fix.safe else f"{what} ({f.rule}; not a safe fix: read it first)",
             kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic(uri, buffer, item, result)], is_preferred=fix.safe,
             edit=lsp.WorkspaceEdit(changes={uri: edits})))
-    every = _text_edits(buffer, result.findings, result.fixers)
+    every = _text_edits(buffer, result.findings, result)
     if every and (here or only):
         actions.append(lsp.CodeAction(title=f"Apply every safe newslint fix in this file ({len(every)})",
                                       kind=FIX_ALL, edit=lsp.WorkspaceEdit(changes={uri: every})))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, NamedTuple
 
-from newslint.engine import Engine
 from newslint.document import MAX_BYTES, Document
+from newslint.engine import Engine
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding
 from newslint.readers import Format
@@ -73,7 +73,7 @@ class Linter:
             raise InputError(display, f"larger than {MAX_BYTES // (1024 * 1024)} MB; not linted")
         config = self.engine.config_for(path if path is not None else (base or Path.cwd()) / "untitled.md")
         fmt = config.readers.format_for(path.name) if path is not None else Format.MARKDOWN
-        doc = Document.from_text(text, display, options=config.readers, fmt=fmt or Format.MARKDOWN)
+        doc = Document.from_text(text, display, options=self.engine.options_for(config), fmt=fmt or Format.MARKDOWN)
         outcome = self.engine.lint_document(doc, path, config)
         ruleset = self.engine.ruleset(config)
         bom = 1 if text.startswith("\ufeff") else 0

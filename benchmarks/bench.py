@@ -162,7 +162,7 @@ def main() -> None:
             ours = cold["one article, cold start"]
             print(f"cold start, one article: {ours / cold[PROSELINT_COLD]:.2f}x proselint "
                   f"(median {ours:.3f}s vs {cold[PROSELINT_COLD]:.3f}s; target <= 1.0x)")
-            print(f"throughput, one process (--jobs {jobs[0]}): {t / serial:.1f}x proselint "
+            print(f"throughput, one process (--jobs {jobs[0]}): {t / serial:.1f}x proselint wall, {c / serial_cpu:.1f}x cpu "
                   f"({mb / serial:.2f} vs {mb / t:.2f} MB/s; target >= 8x)")
         else:
             print("proselint: not installed (pip install proselint) - ratios skipped")

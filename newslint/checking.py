@@ -225,7 +225,7 @@ class Checker:
         findings = drop_reported(findings, doc.prose)
         kind = article_type(doc.text)
         findings = story_verdict(findings, kind, {r.id for r in rules})
-        fixable = frozenset(r.id for r in rules if getattr(r.kind, "fixable", False)).__contains__
+        fixable = frozenset(r.id for r in rules if r.kind.fixable).__contains__
         findings = fold(findings, self._structural(rules), self._sentence_of(doc), fixable)
         action = settings.article_types.get(kind or "", "keep")
         if action != "keep":

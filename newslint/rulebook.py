@@ -190,7 +190,7 @@ def rule_files(root: Path) -> list[tuple[str, Path]]:
 def load_rules(roots: Iterable[Path] | None = None) -> list[Rule]:
     """Every rule under the given roots (default: the built-in rules), sorted by id.
 
-    The built-in folder's rules come from the rule cache (see `rulecache`) when it is on and no other
+    The built-in folder's rules come from the rule cache (see `cache.rules`) when it is on and no other
     folder has a lexicon of the same name as a built-in one (it would change what those rules match).
     """
     home = builtin_root()
@@ -234,7 +234,7 @@ def _builtin_rules(root: Path) -> rule_cache.Built:
     """The rules of the built-in folder: from the rule cache when it is fresh, else built and stored."""
     source: rule_cache.Inputs | None = None
     try:
-        started = time.time_ns()  # before the files are read: see `rulecache`
+        started = time.time_ns()  # before the files are read: see `cache.rules`
         source = rule_cache.inputs(root)
         stats = source.stats()
         built = rule_cache.load(source, stats)

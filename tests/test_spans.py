@@ -80,3 +80,10 @@ def test_no_finding_spans_a_blank_line():
     for path in ("a.md", "a.txt"):
         doc = Document.from_text(text, path)
         check_findings(doc, lint(doc, RULES))
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=repr)
+def test_line_endings_do_not_turn_a_word_into_a_name(ending):
+    text = f"It said Sources{ending}The the plan failed.{ending}"
+    doc = Document.from_text(text, "a.md")
+    assert [f.text for f in lint(doc, RULES) if f.rule == "typos.doubled"] == ["The the"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newslint.document.model import Document
 
-_CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+_CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+\Z")  # \Z: $ would also match before a line's end
 _CAP_WORD_AFTER = re.compile(r"^[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?([A-Z][\w'’-]*)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Adjectives made from names keep their capital in any sentence.

@@ -5,7 +5,7 @@ from typing import Mapping, Sequence
 
 from newslint import formats
 from newslint.finding import Finding
-from newslint.formats import Report, RuleInfo
+from newslint.formats import RuleInfo
 from newslint.formats.text import _BOLD, _COLOURS, _DIM, _RESET, summary
 
 
@@ -26,7 +26,3 @@ class Writer(formats.Writer):
     def close(self, rules: Mapping[str, RuleInfo]) -> None:
         if not self.quiet:
             self.write(summary(self) + "\n")
-
-
-def render(report: Report) -> str:
-    return formats.render(formats.OutputFormat.CONCISE, report)

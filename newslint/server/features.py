@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Sequence
 
 from lsprotocol import types as lsp
 

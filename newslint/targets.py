@@ -69,8 +69,9 @@ def _load(path: Path) -> Any:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _outer_rules(root: Path) -> _Rules:
-    """The ignore files of the folders above `root`, up to the top of its git work tree."""
+def ignore_rules(root: Path) -> _Rules:
+    """The ignore files that hold for `root`: its own and those of the folders above it, up to the
+    top of its git work tree."""
     chain: list[Path] = []
     folder = Path(os.path.abspath(root))
     while True:
@@ -81,7 +82,7 @@ def _outer_rules(root: Path) -> _Rules:
     if not (chain[-1] / ".git").exists():
         chain = chain[:1]  # not in a work tree: the folder's own ignore files only
     rules = _Rules()
-    for folder in reversed(chain[1:]):
+    for folder in reversed(chain):
         rules = rules.under(folder)
     return rules
 
@@ -92,7 +93,7 @@ def walk(root: Path, options: ReadOptions) -> Iterator[Path | InputError | Skipp
     absolute = Path(os.path.abspath(root))
     rules: dict[Path, _Rules] = {}
     try:
-        rules[absolute] = _outer_rules(absolute).under(absolute) if options.ignore_files else _Rules()
+        rules[absolute] = ignore_rules(absolute) if options.ignore_files else _Rules()
     except InputError as exc:
         yield exc
         return

@@ -87,6 +87,6 @@ class Linter:
 
 def _ignored(path: Path) -> bool:
     """In a `.gitignore` or `.newslintignore` of its folder or one above (to the work tree's top)."""
-    from newslint.targets import _outer_rules  # as a folder walk reads them
+    from newslint.targets import ignore_rules  # as a folder walk reads them
 
-    return _outer_rules(path.parent).under(path.parent).ignores(path, folder=False)
+    return ignore_rules(path.parent).ignores(path, folder=False)

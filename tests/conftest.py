@@ -25,6 +25,32 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
+# The README's obituary house rule, with a journalese swap: safe fixes to apply in tests.
+SWAP_HOUSE = """kind: substitution
+safe: true
+message: "Use '{replacement}', not '{match}'."
+swap:
+  passed away: died
+  slammed: criticized
+"""
+
+
+@pytest.fixture()
+def house(tmp_path: Path) -> Path:
+    """A house rule folder holding SWAP_HOUSE."""
+    write_rule(tmp_path, "house/obit/words.yaml", SWAP_HOUSE)
+    return tmp_path / "house"
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working folder, made the current one."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
+
+
 @pytest.fixture(scope="session")
 def rules() -> list[Rule]:
     return load_rules()

@@ -30,20 +30,13 @@ swap:
 
 
 @pytest.fixture()
-def house(tmp_path: Path) -> Path:
+def house(tmp_path: Path) -> Path:  # this module's own house rules, in place of conftest's
     folder = tmp_path / "house" / "plain"
     folder.mkdir(parents=True)
     (folder / "words.yaml").write_text(SAFE, encoding="utf-8")
     (folder / "maybe.yaml").write_text(UNSAFE, encoding="utf-8")
     return tmp_path / "house"
 
-
-@pytest.fixture()
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    return work
 
 
 def fix(house: Path, *args: str):

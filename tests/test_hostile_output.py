@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -12,21 +11,6 @@ from click.testing import CliRunner
 
 from newslint.cli import main
 
-HOUSE = """kind: substitution
-safe: true
-message: "Use '{replacement}', not '{match}'."
-swap:
-  passed away: died
-  slammed: criticized
-"""
-
-
-@pytest.fixture()
-def house(tmp_path: Path) -> Path:
-    folder = tmp_path / "house" / "obit"
-    folder.mkdir(parents=True)
-    (folder / "words.yaml").write_text(HOUSE, encoding="utf-8")
-    return tmp_path / "house"
 
 
 def check(*args: str):

@@ -2,7 +2,6 @@
 line; a quotation's finding stays in its line."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -13,20 +12,7 @@ from newslint.document import Document
 from newslint.engine import run_rules as lint
 from newslint.rulebook import load_rules, select
 
-HOUSE = """kind: substitution
-safe: true
-message: "Use '{replacement}', not '{match}'."
-swap:
-  passed away: died
-"""
 RULES = select(load_rules(), all_rules=True)
-
-
-@pytest.fixture()
-def house(tmp_path: Path) -> Path:
-    (tmp_path / "house" / "obit").mkdir(parents=True)
-    (tmp_path / "house" / "obit" / "words.yaml").write_text(HOUSE, encoding="utf-8")
-    return tmp_path / "house"
 
 
 def check(*args: str):

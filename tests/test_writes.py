@@ -13,31 +13,8 @@ from newslint import writes
 from newslint.cli import main
 from newslint.errors import InputError
 
-HOUSE = """kind: substitution
-safe: true
-message: "Use '{replacement}', not '{match}'."
-swap:
-  passed away: died
-  slammed: criticized
-"""
 STORY = "The mayor slammed it.\n"
 FIXED = "The mayor criticized it.\n"
-
-
-@pytest.fixture()
-def house(tmp_path: Path) -> Path:
-    folder = tmp_path / "house" / "obit"
-    folder.mkdir(parents=True)
-    (folder / "words.yaml").write_text(HOUSE, encoding="utf-8")
-    return tmp_path / "house"
-
-
-@pytest.fixture()
-def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "work"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    return folder
 
 
 def check(house: Path, *args: str, stdin: str | None = None):
@@ -45,38 +22,38 @@ def check(house: Path, *args: str, stdin: str | None = None):
                               input=stdin)
 
 
-def test_fix_on_standard_input_writes_nothing_anywhere(house, work):
-    story = work / "story.md"
+def test_fix_on_standard_input_writes_nothing_anywhere(house, workdir):
+    story = workdir / "story.md"
     story.write_text("Untouched.\n", encoding="utf-8")
     result = check(house, "--fix", "--stdin-filename", "story.md", "-", stdin=STORY)
     assert story.read_text(encoding="utf-8") == "Untouched.\n"
     assert "obit.words" in result.stdout  # reported, not written
     check(house, "--fix", "--stdin-filename", "new/made-up.md", "-", stdin=STORY)
     check(house, "--fix", "--stdin-filename", "made-up.md", "-", stdin=STORY)
-    assert sorted(p.name for p in work.iterdir()) == ["story.md"]
+    assert sorted(p.name for p in workdir.iterdir()) == ["story.md"]
 
 
-def test_a_report_never_replaces_standard_inputs_name(house, work):
+def test_a_report_never_replaces_standard_inputs_name(house, workdir):
     result = check(house, "--stdin-filename", "story.md", "--output", "story.md", "-", stdin=STORY)
     assert result.exit_code == 2 and "story.md: not written" in result.stderr
-    assert not (work / "story.md").exists()
+    assert not (workdir / "story.md").exists()
 
 
-def test_output_writes_only_regular_files(house, work):
-    fifo = work / "pipe"
+def test_output_writes_only_regular_files(house, workdir):
+    fifo = workdir / "pipe"
     os.mkfifo(fifo)
-    (work / "a.md").write_text(STORY, encoding="utf-8")
+    (workdir / "a.md").write_text(STORY, encoding="utf-8")
     result = check(house, "--output", str(fifo), "a.md")
     assert result.exit_code == 2 and "not a regular file" in result.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    folder = work / "folder.json"
+    folder = workdir / "folder.json"
     folder.mkdir()
     assert check(house, "--write-baseline", str(folder), "a.md").exit_code == 2
     assert folder.is_dir()
 
 
-def test_a_file_edited_while_fix_runs_is_not_replaced(house, work, monkeypatch):
-    story = work / "story.md"
+def test_a_file_edited_while_fix_runs_is_not_replaced(house, workdir, monkeypatch):
+    story = workdir / "story.md"
     story.write_text(STORY, encoding="utf-8")
     from newslint.checking import Checker
 
@@ -105,45 +82,45 @@ def test_a_same_size_edit_is_caught_by_the_hash(tmp_path):
     assert story.read_bytes() == b"xyz\n"
 
 
-def test_output_over_an_input_file_is_refused(house, work):
-    story = work / "story.md"
+def test_output_over_an_input_file_is_refused(house, workdir):
+    story = workdir / "story.md"
     story.write_text(STORY, encoding="utf-8")
     for option in ("--output", "--write-baseline"):
         result = check(house, option, "story.md", "story.md")
         assert result.exit_code == 2 and "one of the files being linted" in result.stderr
         assert story.read_text(encoding="utf-8") == STORY
-    (work / "desk").mkdir()
-    inner = work / "desk" / "inner.md"
+    (workdir / "desk").mkdir()
+    inner = workdir / "desk" / "inner.md"
     inner.write_text(STORY, encoding="utf-8")
     result = check(house, "--output", str(inner), "desk")  # an input found in a folder
     assert result.exit_code == 2 and inner.read_text(encoding="utf-8") == STORY
 
 
-def test_a_symlinked_folder_on_the_path_is_checked(house, work, tmp_path):
+def test_a_symlinked_folder_on_the_path_is_checked(house, workdir, tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "o.md").write_text(STORY, encoding="utf-8")
-    (work / "sdir").symlink_to(outside, target_is_directory=True)
+    (workdir / "sdir").symlink_to(outside, target_is_directory=True)
     result = check(house, "--fix", "sdir/o.md")
     assert result.exit_code == 2 and "symlink points outside" in result.stderr
     assert (outside / "o.md").read_text(encoding="utf-8") == STORY
-    (work / "a.md").write_text(STORY, encoding="utf-8")
+    (workdir / "a.md").write_text(STORY, encoding="utf-8")
     result = check(house, "--output", "sdir/report.txt", "a.md")
     assert result.exit_code == 2 and not (outside / "report.txt").exists()
     result = check(house, "--output", "sdir/../report.txt", "a.md")
     assert result.exit_code == 2 and not (tmp_path / "report.txt").exists()
-    inside = work / "real"
+    inside = workdir / "real"
     inside.mkdir()
-    (work / "linked").symlink_to(inside, target_is_directory=True)
+    (workdir / "linked").symlink_to(inside, target_is_directory=True)
     (inside / "i.md").write_text(STORY, encoding="utf-8")
     assert check(house, "--fix", "linked/i.md").exit_code == 0  # a link that stays inside is fine
     assert (inside / "i.md").read_text(encoding="utf-8") == FIXED
 
 
-def test_fix_keeps_the_owner(house, work):
+def test_fix_keeps_the_owner(house, workdir):
     if os.geteuid() != 0:
         pytest.skip("changing a file's owner needs root")
-    story = work / "story.md"
+    story = workdir / "story.md"
     story.write_text(STORY, encoding="utf-8")
     os.chown(story, 4321, 4321)
     assert check(house, "--fix", "story.md").exit_code == 0
@@ -151,17 +128,17 @@ def test_fix_keeps_the_owner(house, work):
     assert (story.stat().st_uid, story.stat().st_gid) == (4321, 4321)
 
 
-def test_a_file_with_hard_links_is_refused_not_split(house, work):
-    story = work / "story.md"
+def test_a_file_with_hard_links_is_refused_not_split(house, workdir):
+    story = workdir / "story.md"
     story.write_text(STORY, encoding="utf-8")
-    os.link(story, work / "copy.md")
+    os.link(story, workdir / "copy.md")
     result = check(house, "--fix", "story.md")
     assert result.exit_code == 2 and "2 hard links" in result.stderr
-    assert story.stat().st_nlink == 2 and (work / "copy.md").read_text(encoding="utf-8") == STORY
+    assert story.stat().st_nlink == 2 and (workdir / "copy.md").read_text(encoding="utf-8") == STORY
 
 
-def test_a_read_only_file_is_not_rewritten(house, work):
-    story = work / "story.md"
+def test_a_read_only_file_is_not_rewritten(house, workdir):
+    story = workdir / "story.md"
     story.write_text(STORY, encoding="utf-8")
     story.chmod(0o444)
     result = check(house, "--fix", "story.md")
@@ -191,10 +168,10 @@ def test_caches_are_written_by_the_same_writer(tmp_path, monkeypatch):
     assert stat.S_ISFIFO(os.lstat(written).st_mode)
 
 
-def test_a_report_still_goes_to_a_new_file(house, work):
-    (work / "a.md").write_text(STORY, encoding="utf-8")
+def test_a_report_still_goes_to_a_new_file(house, workdir):
+    (workdir / "a.md").write_text(STORY, encoding="utf-8")
     result = check(house, "--format", "json", "--output", "out.json", "a.md")
-    assert result.exit_code == 1 and json.loads((work / "out.json").read_text())["findings"]
+    assert result.exit_code == 1 and json.loads((workdir / "out.json").read_text())["findings"]
 
 
 @pytest.mark.parametrize(("data", "encoding"), [
@@ -204,8 +181,8 @@ def test_a_report_still_goes_to_a_new_file(house, work):
     ("\ufeff\ufeffThe mayor slammed it.\n".encode("utf-8"), None),  # a second U+FEFF after the mark
     ("The mayor slammed it.\n".encode("utf-16"), "utf-16"),
 ], ids=["utf-16", "utf-8-sig", "utf-32", "two-marks", "utf-16-marked"])
-def test_fix_neither_adds_nor_drops_a_byte_order_mark(house, work, data, encoding):
-    story = work / "story.md"
+def test_fix_neither_adds_nor_drops_a_byte_order_mark(house, workdir, data, encoding):
+    story = workdir / "story.md"
     story.write_bytes(data)
     args = ["--encoding", encoding] if encoding else []
     result = check(house, "--fix", *args, "story.md")
@@ -224,8 +201,8 @@ def _fixed(data: bytes, encoding: str | None) -> bytes:
     return mark + data[len(mark):].decode(codec).replace("slammed", "criticized").encode(codec)
 
 
-def test_fix_never_changes_words_inside_quotation_marks(house, work):
-    story = work / "story.md"
+def test_fix_never_changes_words_inside_quotation_marks(house, workdir):
+    story = workdir / "story.md"
     text = ('The banner "Police slammed us" hung. The mayor slammed it.\n\n'
             "\u201cThey slammed the door,\u201d she said. Fans \u2018slammed\u2019 it.\n")
     story.write_text(text, encoding="utf-8")

@@ -34,7 +34,8 @@ def deletion(text: str, start: int, end: int) -> tuple[int, int, str] | None:
 
     At a sentence's start the words go with the comma or `that` after them and the next word gets a
     capital ("Needless to say, the plan failed" -> "The plan failed"); inside a sentence they go with
-    the commas around them ("The plan, needless to say, failed" -> "The plan failed").
+    the commas around them ("The plan, needless to say, failed" -> "The plan failed"), and an adverb
+    standing alone between two words goes with one of its spaces.
     """
     if _SENTENCE_START.search(text, max(0, start - 40), start) is not None:
         tail = _AFTER_OPENING.match(text, end)
@@ -45,6 +46,9 @@ def deletion(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         return start, stop + 1, nxt.upper()
     if text[start - 2:start] == ", " and text[end:end + 1] == ",":
         return start - 2, end + 1, ""
+    word = text[start:end]
+    if word.endswith("ly") and word.isalpha() and text[start - 1:start] == " " and text[end:end + 1] == " ":
+        return start, end + 1, ""  # an adverb between two words: "the minister clearly lied" -> "the minister lied"
     return None
 
 

@@ -139,6 +139,17 @@ def test_a_title_case_headline_is_read_as_words_unless_the_story_names_them():
     assert lint_words(named) == []
 
 
+@pytest.mark.parametrize("body", [
+    "Savage said he would stay.", "Savage's contract runs to June.", "Savage, 31, joined in May.",
+    "Savage, who joined in May, will stay.", "Savage, the club's captain, will stay."])
+def test_what_only_a_name_takes_marks_a_sentence_opening_word_as_a_name(body):
+    assert lint_words(f"# City Row Over Savage Transfer Deal Grows\n\n{body}\n") == []
+
+
+def test_a_sentence_opening_adjective_is_still_the_word():
+    assert ("loaded.adjectives", "Savage") in lint_words("Savage fighting broke out, the police said.\n")
+
+
 def test_adjectives_made_from_names_keep_their_capital():
     assert ("loaded.adjectives", "Orwellian") in lint_words("The plan reads like an Orwellian scheme for the town.\n")
 

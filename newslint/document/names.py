@@ -4,7 +4,8 @@ Mid-sentence, a capital letter is the writer's own mark of a name: "sold Savage 
 single Outrageous", "the play (Brutal)", "Operation Brutal Storm". At the start of a sentence, and in
 a headline set in Title Case or ALL CAPS, capitals carry no such mark: there the match is a name only
 if the story writes the same words with capitals mid-sentence elsewhere ("City row over Savage" and,
-in the body, "Robbie Savage signed ..."). ALL-CAPS emphasis inside a sentence is still the word, and
+in the body, "Robbie Savage signed ..."), or with what only a name takes ("Savage said", "Savage's
+goal", "Savage, 45,", "Savage, who ...", "Savage, the club's captain"). ALL-CAPS emphasis inside a sentence is still the word, and
 so are adjectives made from names (Orwellian, Kafkaesque), unless a capitalized word stands next to them.
 """
 from __future__ import annotations
@@ -23,6 +24,10 @@ _FROM_A_NAME = re.compile(r"(?:ian|ean|esque|ist|ists|ite|ites|ism|ic)\Z")
 # Short words a Title Case headline leaves in lower case.
 _SMALL = frozenset("a an and as at but by for from in into is of off on or over per the to up via vs with".split())
 _OPENERS = " \t\"“‘'([-–—*"
+# What follows a name and never an adjective: a possessive, a speech verb, an age or a relative clause
+# ("Savage's goal", "Savage said", "Savage, 45, was fined", "Savage, who joined in May", "Savage, the
+# club's captain").
+_AS_A_NAME = re.compile(r"(?:['’]s\b|[ \t]+(?:said|says|told|added|insisted|admitted|replied)\b|,[ \t]+(?:\d{1,3},|who\b|whose\b|the[ \t]+\w+['’]s[ \t]))")
 
 
 def _line(text: str, start: int) -> tuple[int, int]:
@@ -52,11 +57,14 @@ def _sentence_initial(doc: Document, start: int) -> bool:
 
 
 def _named_elsewhere(doc: Document, start: int, end: int) -> bool:
-    """Do the same words stand capitalized mid-sentence outside a headline elsewhere in the story?"""
+    """Do the same words stand capitalized elsewhere in the story where only a name can stand: mid-sentence
+    outside a headline, or anywhere with what only a name takes (see `_AS_A_NAME`)?"""
     text = doc.prose
     words = text[start:end]
     pattern = re.compile(r"(?<![\w'’-])" + re.escape(words) + r"(?![\w-])")
     for m in pattern.finditer(text):
+        if _AS_A_NAME.match(text, m.end()) and not headline_voice(text, m.start()):
+            return True
         if m.start() == start or headline_voice(text, m.start()) or _sentence_initial(doc, m.start()):
             continue
         return True

@@ -29,6 +29,7 @@ from newslint.cache import programs as recache
 from newslint.document import Document
 from newslint.kinds import WORD_LIST_OPTIONS, WRITERS_VOICE, BuildContext, Hit
 from newslint.kinds.requires import Requires
+from newslint.matching import matcher as matching
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import term_pattern, user_pattern
 from newslint.schema import Option, Where, integer, nested, strings
@@ -87,7 +88,7 @@ class Superlative(Requires):
     def claims(self, doc: Document) -> Iterator[tuple[int, int]]:
         """(start, end) of every superlative claim, sourced or not."""
         text = doc.prose
-        for m in _SUPERLATIVE.finditer(text):
+        for m in matching.finditer(_SUPERLATIVE, doc):
             word = m.group(1).lower()
             if word in _NOT_SUPERLATIVE or (word.startswith(("most ", "least ")) and word.split()[1] in ("of", "in")):
                 continue

@@ -39,7 +39,7 @@ class Scan:
     spans of each matcher."""
 
     __slots__ = ("prose", "state", "low", "spans", "_candidates", "_contains", "_index", "_indexed", "_parts", "_offsets",
-                 "_swept", "_repeated")
+                 "_swept", "_repeated", "_covered", "_hits")
 
     def __init__(self, prose: str, state: state_.MatchState) -> None:
         self.prose = prose
@@ -52,6 +52,8 @@ class Scan:
         self._indexed = -1  # the number of known words `_index` was made with; ALL_WORDS: every word
         self._swept = -1  # the number of plans of the sweep whose candidates `_sweep` found at once (-1: not swept)
         self._repeated: dict[bool, list[int]] = {}  # `_repeats`, by `whole`
+        self._covered: frozenset[int] = frozenset()  # the ids of the plans `_sweep` found the candidates of
+        self._hits: set[int] = set()  # the ids of those of them that have some
 
     @property
     def index(self) -> dict[str, list[int]]:
@@ -102,6 +104,15 @@ class Scan:
             if self.state.sweep.numbers.get(id(plan), self._swept) < self._swept:
                 return []  # swept, and nothing found (kept only where something was)
         return self._plan_candidates(plan)
+
+    def nothing_for(self, plans: frozenset[int]) -> bool:
+        """Has the sweep found no candidate for any of these plans (by id), all of them swept? (False
+        when that is not known: ask `candidates`.)"""
+        if self._swept < 0:
+            if self.low is None or self.state.documents <= 1:
+                return False
+            self._sweep()
+        return plans <= self._covered and plans.isdisjoint(self._hits)
 
     def _plan_candidates(self, plan: Plan) -> list[int]:
         """`candidates` of one plan, found on its own (a plan made known after this document's sweep)."""
@@ -183,7 +194,9 @@ class Scan:
         for plan, hits in zip(sweep.plans, found):
             if hits:  # (a plan swept without a hit has none: see `candidates`)
                 candidates[id(plan)] = sorted(set(hits)) if len(hits) > 1 else hits
+                self._hits.add(id(plan))
         self._swept = len(found)
+        self._covered = sweep.covered
 
     def _repeats(self, whole: bool) -> list[int]:
         """Where a word starts that the next word starts with again (`whole`: that the next word is
@@ -271,6 +284,7 @@ class Sweep:
         self.repeated: dict[bool, list[int]] = {}  # the plans that want repeated words, by `Plan.repeated`
         self.numbers: dict[int, int] = {}  # plan numbers by the id of a plan
         self.arranged = 0  # the plans arranged so far
+        self.covered: frozenset[int] = frozenset()  # the ids of those plans
 
     def add(self, plan: Plan) -> None:
         self.numbers[id(plan)] = len(self.plans)
@@ -278,9 +292,11 @@ class Sweep:
 
     def arrange(self) -> None:
         """Arrange the plans added since the last time (on first need: a process that lints one document never needs it)."""
-        while self.arranged < len(self.plans):
-            self._arrange(self.arranged, self.plans[self.arranged])
-            self.arranged += 1
+        if self.arranged < len(self.plans):
+            while self.arranged < len(self.plans):
+                self._arrange(self.arranged, self.plans[self.arranged])
+                self.arranged += 1
+            self.covered = frozenset(map(id, self.plans))
 
     def _arrange(self, k: int, plan: Plan) -> None:
         for word in plan.words:

@@ -46,6 +46,11 @@ def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str,
     (r"\b(?:at\s+least\s+)?\d+", None),  # may start with a digit
     (r"\b(?:its|\w+'s)\s+resolve", None),
     (r"(?x) said", None),  # flags outside the shortcut
+    (r"\b(?=([A-Za-z]+)[ \t]+\1\b)(?!(?:had|that)\b)\1[ \t]+\1\b", (literals.REPEATED,)),  # a doubled word
+    (r"\b([a-z0-9]+)\s+\1", (literals.REPEATED,)),
+    (r"\b(\w+)\s+\1", None),  # \w takes letters that lower-casing may change
+    (r"([a-z]+)\s+\1", None),  # may start inside a word
+    (r"\b([a-z]+),\1", None),  # no white space between
 ])
 def test_literal_prefixes(pattern, expected):
     assert literal_prefixes(pattern) == expected
@@ -74,6 +79,35 @@ def test_matching_at_candidates_finds_what_a_scan_finds(spec, monkeypatch):
     first = expected[0]
     assert matcher.search(doc, first[0], first[1]) and not matcher.search(doc, first[0], first[1] - 1)
     assert [s for s in expected if s[0] >= 50] == list(matcher.finditer(doc, 50, len(TEXT)))
+
+
+DOUBLED = "The the vote. THE the rest, the theory; the\tthe end; had had; the  the and the, the.\n\nthe\nthe 1 1\n"
+
+
+@pytest.mark.parametrize("pattern", [r"\b(?=([A-Za-z]+)[ \t]+\1\b)(?!had\b)\1[ \t]+\1\b", r"\b([a-z]+)\s+\1"])
+def test_doubled_words_matched_at_candidates_are_what_a_scan_finds(pattern, monkeypatch):
+    matcher = Matcher.build({"patterns": [pattern], "proper_names": True}, Where("test.yaml"), trusted=True)
+    monkeypatch.setattr(state.current(), "documents", 1)  # no shortcuts: the pattern scans the text
+    expected = list(matcher.finditer(Document.from_text(DOUBLED, "a.txt")))
+    monkeypatch.setattr(state.current(), "documents", 5)  # candidates only
+    doc = Document.from_text(DOUBLED, "a.txt")
+    assert len(expected) >= 4 and list(matcher.finditer(doc)) == expected
+    assert prefilter.scan(doc).candidates(matcher.compiled[0].plan) == [0, 14, 28, 40, 53, 62, 75, 80, 86, 94]
+
+
+@pytest.mark.parametrize("program", [
+    re.compile(r"(?<![\w'’-])(?:(?:the\s+)?(?:world|planet)['’]s|the)\s+(best|worst|[a-z]{2,}est)\b", re.I),
+    re.compile(r"\b(?:a|the)\s+study\b"),  # case-sensitive: "The study" is no match
+    re.compile(r"^the\b", re.I | re.M),
+    re.compile(r"\d+"),  # no literal prefix: the text is scanned
+])
+def test_a_program_tried_at_candidates_finds_what_its_finditer_finds(program, monkeypatch):
+    from newslint.matching.matcher import finditer
+
+    text = TEXT + "The world's tallest, the planet’s best; the worst-ever study. the greatest\nthe latest 42.\n"
+    monkeypatch.setattr(state.current(), "documents", 5)
+    expected = [m.span() for m in program.finditer(text)]
+    assert expected and [m.span() for m in finditer(program, Document.from_text(text, "a.txt"))] == expected
 
 
 def test_trusted_patterns_use_re_unless_only_regex_knows_them():
@@ -204,6 +238,7 @@ def _sweep_each_plan(fresh: state.MatchState) -> None:
         newslint.lint_text(text, path="a.md")  # makes the default rules' plans known
     plans = fresh.sweep.plans
     assert len(plans) > 50 and any(p.followed for p in plans) and any(p.anywhere for p in plans)
+    assert any(p.repeated for p in plans)
     hits = 0
     for text in texts:
         swept = prefilter.scan(Document.from_text(text, "a.md"))

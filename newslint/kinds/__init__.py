@@ -148,9 +148,10 @@ WRITERS_VOICE = frozenset({Scope.NARRATIVE, Scope.HEADING})
 
 def registry() -> dict[str, type[Kind]]:
     """Kind name -> kind class. Adding a kind is adding its module here."""
-    from newslint.kinds import (absent, density, existence, metric, quotation, requires, sources, substitution,
-                                superlative)
+    from newslint.kinds import (absent, density, evaluative, existence, metric, quotation, requires, sources,
+                                substitution, superlative)
 
     kinds = (existence.Existence, substitution.Substitution, requires.Requires, sources.Sources,
-             metric.Metric, quotation.Quotation, density.Density, absent.Absent, superlative.Superlative)
+             metric.Metric, quotation.Quotation, density.Density, absent.Absent, superlative.Superlative,
+             evaluative.Evaluative)
     return {k.name: cast("type[Kind]", k) for k in kinds}  # each class satisfies the Kind protocol

@@ -96,8 +96,11 @@ class Metric(KindBase):
         for s in candidates:
             if (s.end - s.start + 1) // 2 <= self.limit:
                 continue  # too short to hold more words: each word and each gap takes a character
-            if is_list(doc.prose[s.start:s.end]):
+            sentence = doc.prose[s.start:s.end]
+            if len(sentence.split()) <= self.limit:
+                continue  # `words` counts some of the white-space separated tokens, never more
+            if is_list(sentence):
                 continue  # a line-up or a list of names is read item by item, not as a sentence
-            hit = self._hit(s.start, s.end, words(doc.prose[s.start:s.end]))
+            hit = self._hit(s.start, s.end, words(sentence))
             if hit:
                 yield hit

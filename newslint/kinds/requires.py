@@ -7,14 +7,18 @@ Options: `trigger` (terms/patterns/exceptions/ignore_case/proper_names, as for `
 `companion` (terms, patterns and/or `lexicon`: names of shared lists in rules/_lexicons),
 `unit` (`sentence` or `paragraph`, default sentence), `before` and `after` (how many units
 before and after the trigger's unit, in the same paragraph for sentences, also count;
-default 0). The companion is searched in the whole window, quotations included. A trigger
-match that lies inside one already reported is not reported again.
+default 0), `lede_after` (for a trigger in the lede, the story's first paragraph of narrative,
+how many paragraphs after it count: a story may name the source of its lede's claim in the next
+paragraphs; default 0, the same window as any other). The companion is searched in the whole
+window, quotations included. A trigger match that lies inside one already reported is not
+reported again.
 """
 from __future__ import annotations
 
 from typing import Any, Iterator
 
-from newslint.document import Document
+from newslint.document import Document, Scope
+from newslint.document.markup import BlockKind
 from newslint.kinds import BuildContext, Hit, KindBase, WORD_LIST_OPTIONS, WRITERS_VOICE
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import MATCHER_OPTIONS
@@ -26,6 +30,7 @@ OPTIONS = {
     "unit": Option(choice("sentence", "paragraph"), "sentence"),
     "before": Option(integer(0), 0),
     "after": Option(integer(0), 0),
+    "lede_after": Option(integer(0), 0),
 }
 
 
@@ -35,18 +40,21 @@ class Requires(KindBase):
     default_scope = WRITERS_VOICE
     message_fields = frozenset({"match"})
 
-    def __init__(self, trigger: Matcher, companion: Matcher, unit: str, before: int, after: int) -> None:
+    def __init__(self, trigger: Matcher, companion: Matcher, unit: str, before: int, after: int,
+                 lede_after: int = 0) -> None:
         self.trigger = trigger
         self.companion = companion
         self.unit = unit
         self.before = before
         self.after = after
+        self.lede_after = lede_after
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Requires:
         companion = ctx.word_list(options["companion"], where.child("companion"))
         trigger = Matcher.build(options["trigger"], where.child("trigger"), trusted=ctx.builtin)
-        return cls(trigger, companion, options["unit"], options["before"], options["after"])
+        return cls(trigger, companion, options["unit"], options["before"], options["after"],
+                   options["lede_after"])
 
     def _window(self, doc: Document, offset: int) -> tuple[int, int] | None:
         if self.unit == "paragraph":
@@ -54,7 +62,8 @@ class Requires(KindBase):
             index = doc.block_index(offset)
             if index < 0:
                 return None
-            lo, hi = max(0, index - self.before), min(len(blocks) - 1, index + self.after)
+            after = max(self.after, self.lede_after) if self.lede_after and index == lede_block(doc) else self.after
+            lo, hi = max(0, index - self.before), min(len(blocks) - 1, index + after)
             return blocks[lo].start, blocks[hi].end
         index = doc.sentence_index(offset)
         if index < 0:
@@ -83,3 +92,11 @@ class Requires(KindBase):
             if not sourced[window]:
                 last_end = end
                 yield Hit(start, end)
+
+
+def lede_block(doc: Document) -> int:
+    """The index of the block holding the lede: the first paragraph sentence in the narrative (-1: none)."""
+    for s in doc.sentences:
+        if doc.blocks[s.block].kind is BlockKind.PARAGRAPH and doc.scope_at(s.start) is Scope.NARRATIVE:
+            return s.block
+    return -1

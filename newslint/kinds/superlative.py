@@ -10,6 +10,7 @@ A superlative with "the world's" claims only after a copula ("the tower is the w
 apposition it identifies ("Diageo, the world's biggest spirits company").
 
 Not a claim: a rank ("one of the most capped players", "among the largest", "the third fastest"), a
+goal or a condition ("they want to be the biggest band ever", "if you are the best in the world"), a
 superlative someone else awarded ("was voted the best album by readers") or measured (a companion
 in the window: a source, "since 1990", "in 20 years", figures).
 
@@ -28,6 +29,7 @@ from newslint.cache import programs as recache
 from newslint.document import Document
 from newslint.kinds import WORD_LIST_OPTIONS, WRITERS_VOICE, BuildContext, Hit
 from newslint.kinds.requires import Requires
+from newslint.matching import matcher as matching
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import term_pattern, user_pattern
 from newslint.schema import Option, Where, integer, nested, strings
@@ -49,6 +51,8 @@ _PARTITIVE = recache.compile(r"[\s-]+(?:of|case|ever\s+since)\b", re.I)  # the w
 # A superlative is claimed of something after a copula; "Diageo, the world's biggest spirits company" and
 # "for the world's poorest countries" identify, they do not claim.
 _PREDICATE = recache.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained|as)\s+$", re.I)
+# A goal or a condition claims nothing: "they want to be the biggest band ever", "if you're the best in the world".
+_HYPOTHESIS = recache.compile(r"(?:\bto\s+(?:be|become)|\bif\s+(?:\w+\s+)?(?:is|are|was|were)|\bif\s+\w+['’](?:re|s))\s+$", re.I)
 REACH = 80  # characters after the superlative searched for its scope
 
 
@@ -84,12 +88,14 @@ class Superlative(Requires):
     def claims(self, doc: Document) -> Iterator[tuple[int, int]]:
         """(start, end) of every superlative claim, sourced or not."""
         text = doc.prose
-        for m in _SUPERLATIVE.finditer(text):
+        for m in matching.finditer(_SUPERLATIVE, doc):
             word = m.group(1).lower()
             if word in _NOT_SUPERLATIVE or (word.startswith(("most ", "least ")) and word.split()[1] in ("of", "in")):
                 continue
             if _RANKED.search(text, max(0, m.start() - 30), m.start()):
                 continue  # one of the most ..., among the largest
+            if _HYPOTHESIS.search(text, max(0, m.start() - 30), m.start()):
+                continue  # a goal or a condition, not a claim
             limit = _CLAUSE_END.search(text, m.end(), min(len(text), m.end() + REACH))
             stop = limit.start() if limit else min(len(text), m.end() + REACH)
             end = -1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
-from typing import Any, Iterable, Iterator, Mapping, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 try:  # the standard library's own parser, used only to read literals out of patterns
     import re._constants as _sre
@@ -27,6 +27,7 @@ class Prefix(NamedTuple):
     word_start: bool  # the match starts where a word starts (the pattern opens with a word boundary)
     closed: bool  # the word `text` starts with ends within `text` or right after it (a whole word)
     then: tuple[str, ...] | None = None  # `text` is a whole word, and after white space the next word starts with one of these
+    repeated: bool = False  # no literal (`text` is ""): the match starts at a word that the next word starts with again
 
 
 
@@ -97,11 +98,60 @@ def _literal_prefixes(pattern: str) -> tuple[Prefix, ...] | None:
     found = _prefixes(list(items))
     if not found or any(not p[0] or not p[0].isascii() or p[3] is not None and not all(w.isascii() for w in p[3])
                         for p in found) or len(found) > _MAX_PREFIXES:
-        return None
-    return tuple(sorted({Prefix(text.lower(), start, closed, then) for text, start, closed, then in found}))
+        return (REPEATED,) if _repeated_word(list(items)) else None
+    prefixes = {Prefix(text.lower(), start, closed, then) for text, start, closed, then in found}
+    return tuple(sorted(prefixes, key=lambda p: (p.text, p.word_start, p.closed, p.then or ())))
 
 
 _MAX_PREFIXES = 200
+REPEATED = Prefix("", True, True, None, True)  # see `_repeated_word`
+
+
+def _repeated_word(items: list[Any]) -> bool:
+    """Does every match start where a word starts that the next word starts with again, as a doubled
+    word does (`\\b(?=([a-z]+)\\s+\\1)` or `\\b([a-z]+)\\s+\\1`)? The group holds ASCII letters and
+    digits, so it is that whole word; white space, then the group again, follow it."""
+    word_start = False
+    for i, (op, av) in enumerate(items):
+        if op is _sre.ASSERT and av[0] == 1 and word_start and _doubling(list(av[1])):
+            return True
+        condition = _condition(op, av)
+        if condition is None:
+            return word_start and _doubling(items[i:])
+        word_start = word_start or condition
+    return False
+
+
+def _doubling(items: list[Any]) -> bool:
+    """Do `items` open with a group of ASCII letters and digits, white space, and the group again?"""
+    if len(items) < 3 or items[0][0] is not _sre.SUBPATTERN or items[2][0] is not _sre.GROUPREF:
+        return False
+    group, add_flags, del_flags, inner = items[0][1]
+    if group is None or add_flags or del_flags or items[2][1] != group or len(inner) != 1:
+        return False
+    return _run_of(inner[0], _ascii_alnum) and _run_of(items[1], str.isspace)
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _run_of(item: tuple[Any, Any], test: Callable[[str], bool]) -> bool:
+    """Is `item` one or more characters of a class `[...]` whose every character passes `test`?"""
+    op, av = item
+    if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:
+        op, av = av[2][0]
+    if op is _sre.LITERAL:
+        return test(chr(av))
+    if op is not _sre.IN:
+        return False
+    for o, a in av:
+        if o is _sre.LITERAL and test(chr(a)) or o is _sre.RANGE and all(test(chr(c)) for c in range(a[0], a[1] + 1)):
+            continue
+        if o is _sre.CATEGORY and a is _sre.CATEGORY_SPACE and test is str.isspace:
+            continue
+        return False
+    return True
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 

@@ -13,7 +13,8 @@ from newslint.matching import prefilter, state
 from newslint.matching.compiled import BuiltinPattern, Compiled, HousePattern, TermList
 from newslint.matching import patterns
 from newslint.matching.patterns import WORD, compile_trusted, normalize
-from newslint.matching.prefilter import Plan, Scan
+from newslint.matching.literals import literal_prefixes
+from newslint.matching.prefilter import Plan, Scan, plan_for
 from newslint.schema import Where
 
 if TYPE_CHECKING:
@@ -242,6 +243,35 @@ def _match_by_first_word(item: TermList, scan: Scan, candidates: list[int]) -> l
             out.append(m.span())
             pos = m.end()
     return out
+
+
+def finditer(program: re.Pattern[str], doc: Document) -> Iterator[re.Match[str]]:
+    """What `program.finditer(doc.prose)` yields, a program being tried only where the prefilter
+    says one of its matches can start (when its literal prefixes are known: see `literals`)."""
+    plan = _plan_of(program.pattern, program.flags)
+    candidates = None if plan is None else prefilter.scan(doc).candidates(plan)
+    text = doc.prose
+    if candidates is None:
+        yield from program.finditer(text)
+        return
+    pos = 0  # every match starts with a literal prefix: none is empty, and each starts at a candidate
+    match = program.match
+    for p in candidates:
+        if p < pos:
+            continue
+        m = match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+_PLAIN_FLAGS = re.IGNORECASE | re.UNICODE | re.MULTILINE  # flags under which a pattern's literals mean literals
+
+
+@functools.lru_cache(maxsize=None)
+def _plan_of(pattern: str, flags: int) -> Plan | None:
+    prefixes = None if flags & ~_PLAIN_FLAGS else literal_prefixes(pattern)
+    return None if prefixes is None else plan_for(prefixes)
 
 
 def read_literals(matchers: Iterable[Matcher]) -> None:

@@ -123,6 +123,8 @@ class Scan:
                 found += _at_word_starts(low, text)
             for text in plan.anywhere:
                 found += occurrences(low, text)
+            if plan.repeated:
+                found += self._repeats()
         out = self._candidates[id(plan)] = sorted(set(found)) if len(found) > 1 else found
         return out
 
@@ -164,9 +166,20 @@ class Scan:
             if at:
                 for k in users:
                     found[k] += at
+        if sweep.repeated:
+            at = self._repeats()
+            for k in sweep.repeated:
+                found[k] += at
         candidates = self._candidates
         for plan, hits in zip(sweep.plans, found):
             candidates[id(plan)] = sorted(set(hits)) if len(hits) > 1 else hits
+
+    def _repeats(self) -> list[int]:
+        """Where a word starts that the next word starts with again (lower-cased): a doubled word can start only there."""
+        self.index  # (made with the words and the runs between them)
+        words = self._parts[0::2]
+        offsets = self._offsets
+        return [offsets[2 * k] for k in itertools.compress(itertools.count(), map(str.startswith, words[1:], words))]
 
     def may_contain(self, literals: tuple[str, ...] | None) -> bool:
         """Does the lower-cased prose contain one of `literals` (True when unknown)?"""
@@ -186,14 +199,18 @@ def _at_word_starts(text: str, sub: str) -> list[int]:
 class Plan:
     """How `Scan.candidates` finds the candidates of a prefix list."""
 
-    __slots__ = ("words", "followed", "continued", "opening", "anywhere", "others", "known")
+    __slots__ = ("words", "followed", "continued", "opening", "anywhere", "repeated", "others", "known")
 
     def __init__(self, prefixes: tuple[Prefix, ...]) -> None:
         words: set[str] = set()
         followed: dict[str, set[str]] = {}
         continued, opening, anywhere = [], [], []
+        self.repeated = False  # words that the next word starts with again (see `Prefix.repeated`)
         for prefix in prefixes:
             text = prefix.text
+            if prefix.repeated:
+                self.repeated = True
+                continue
             lead = _WORD.match(text)
             if not prefix.word_start or lead is None:
                 anywhere.append(text)
@@ -210,7 +227,7 @@ class Plan:
         self.continued = tuple(continued)  # (whole word, the prefix it starts)
         self.opening = tuple(opening)  # beginnings of words
         self.anywhere = tuple(anywhere)  # strings anywhere in the text
-        self.others = bool(self.followed or self.continued or self.opening or self.anywhere)
+        self.others = bool(self.followed or self.continued or self.opening or self.anywhere or self.repeated)
         self.known: set[str] | None = None  # the `MatchState.known_words` its words were added to
 
     def make_known(self, state: state_.MatchState) -> None:
@@ -232,6 +249,7 @@ class Sweep:
         # that start with it); the plans that want it where a longer literal starts.
         self.by_word: dict[str, tuple[list[int], dict[str, list[tuple[int, tuple[str, ...]]]], list[tuple[int, str]]]] = {}
         self.texts: dict[tuple[str, bool], list[int]] = {}  # by (literal, at word starts only): plan numbers
+        self.repeated: list[int] = []  # the plans that want repeated words
         self.arranged = 0  # the plans arranged so far
 
     def add(self, plan: Plan) -> None:
@@ -256,6 +274,8 @@ class Sweep:
             self.texts.setdefault((text, True), []).append(k)
         for text in plan.anywhere:
             self.texts.setdefault((text, False), []).append(k)
+        if plan.repeated:
+            self.repeated.append(k)
 
     def _uses(self, word: str) -> tuple[list[int], dict[str, list[tuple[int, tuple[str, ...]]]], list[tuple[int, str]]]:
         uses = self.by_word.get(word)

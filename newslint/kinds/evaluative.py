@@ -1,0 +1,119 @@
+"""`evaluative`: an evaluative adjective or adverb of a word class, where it evaluates.
+
+A rule lists the adjectives of one class of judgment (moral condemnation, contempt, alarm, extremity)
+in their base form; their adverbs and comparatives are matched too ("shameless", "shamelessly",
+"more shameless"). A listed word is flagged only in a position where it passes judgment:
+- `attributive`: before a noun, after a determiner, a possessive, an intensifier, a comma or "and"
+  ("a shameless ploy", "the party's reckless plan", "a costly, reckless plan");
+- `predicative`: after a form of "be", "seem", "become", "remain" ..., maybe with an intensifier
+  between ("the plan was reckless", "the reply seemed utterly callous");
+- `adverbial`: the -ly adverb of a listed adjective ("shamelessly ignored the ruling").
+A negated use ("was not reckless"), a word used as a noun ("the reckless and the brave"), a title in
+capitals mid-sentence and the words of a quotation or an attributed characterization pass.
+
+Anti-pattern: "The council's shameless plan ignored the residents."
+Best practice: "The plan, approved without a public hearing, ignored the residents' petition."
+
+Options: `terms` (adjectives, base form), `exceptions` (phrases inside which a match is no finding,
+e.g. "malicious software"), `positions` (any of attributive, predicative, adverbial; default all three).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from newslint.document import Document
+from newslint.document.names import headline_voice
+from newslint.kinds import WRITERS_VOICE, BuildContext, Hit, KindBase
+from newslint.matching.matcher import Matcher
+from newslint.morphology import adjective_forms
+from newslint.schema import Option, Where, choices, strings
+
+POSITIONS = ("attributive", "predicative", "adverbial")
+
+OPTIONS = {
+    "terms": Option(strings, required=True),
+    "exceptions": Option(strings, ()),
+    "positions": Option(choices(*POSITIONS), POSITIONS),
+}
+
+# Words before an adjective that make it attributive when a noun follows.
+_DETERMINERS = frozenset("""a an the this that these those its his her their our your my such some any another
+every each what whose no""".split())
+# Words between a verb of being and its adjective, or before an attributive adjective.
+_INTENSIFIERS = frozenset("""very so too most more less rather quite pretty extremely deeply utterly truly really
+downright outright simply just thoroughly wildly particularly especially highly equally increasingly ever even
+all absolutely totally completely incredibly remarkably genuinely openly""".split())
+# Verbs of being: an adjective after one of them is predicated of the subject.
+_COPULAS = frozenset("""is are was were be been being am seems seem seemed appears appear appeared looks look
+looked sounds sound sounded remains remain remained became become becomes becoming proved proves prove proven
+grew grown grows turned felt feels feel it's that's he's she's what's there's who's they're we're you're""".split())
+_JOINERS = frozenset({"and", "or", "but", "yet", ","})
+# Words after an adjective that show it does not stand before a noun.
+_NOT_NOUNS = frozenset("""of to and or but nor that which who whom whose as than in on at for by with from into onto
+upon about is was are were be been being has have had will would can could should may might must not if then when
+while because so the a an this these those it its he she they we you i me him us them his her their our my your
+through across over under after before against without within around toward towards behind beyond during like near
+since until via off out up down here there now again too also enough""".split())
+# Words after an -ing word of the class that leave it an adjective after "is" ("is alarming to many").
+_AFTER_PARTICIPLE = frozenset("and or but for to as".split())
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
+_NEXT = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_][\w'’-]*|[^\w\s])?")
+_LOOK_BACK = 48  # characters read before a match for the two words before it
+
+
+class Evaluative(KindBase):
+    name = "evaluative"
+    options = OPTIONS
+    default_scope = WRITERS_VOICE
+    message_fields = frozenset({"match"})
+
+    def __init__(self, matcher: Matcher, adverbs: frozenset[str], positions: frozenset[str]) -> None:
+        self.matcher = matcher
+        self.adverbs = adverbs  # the -ly forms of the listed adjectives
+        self.positions = positions
+
+    @classmethod
+    def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Evaluative:
+        adjectives: set[str] = set()
+        adverbs: set[str] = set()
+        for term in options["terms"]:
+            base = term.lower()
+            adjectives.add(base)
+            if " " in base:
+                continue
+            for form in adjective_forms(base):
+                if not form.endswith("ness"):  # a noun: not what this kind reads
+                    (adverbs if form.endswith("ly") else adjectives).add(form)
+        adverbs -= adjectives
+        matcher = Matcher.build({"terms": sorted(adjectives | adverbs), "exceptions": options["exceptions"]},
+                                where, trusted=ctx.builtin)
+        return cls(matcher, frozenset(adverbs), frozenset(options["positions"]))
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        prose = doc.prose
+        for start, end in self.matcher.finditer(doc):
+            if self.evaluates(prose, start, end):
+                yield Hit(start, end)
+
+    def evaluates(self, prose: str, start: int, end: int) -> bool:
+        """Does the listed word at prose[start:end] stand where it passes judgment (see the module)?"""
+        word = prose[start:end].lower()
+        if word in self.adverbs:
+            return "adverbial" in self.positions
+        before = [t.lower() for t in _TOKEN.findall(prose, max(0, start - _LOOK_BACK), start)[-2:]]
+        prev = before[-1] if before else ""
+        head = before[-2] if prev in _INTENSIFIERS and len(before) > 1 else prev
+        m = _NEXT.match(prose, end)
+        following = m.group(1) if m else None
+        if "predicative" in self.positions and head in _COPULAS:
+            # "is alarming." is an adjective; "is alarming investors" a verb in the progressive
+            return not word.endswith("ing") or not following or not following[0].isalpha() or following.lower() in _AFTER_PARTICIPLE
+        if "attributive" not in self.positions:
+            return False
+        if not following or not following[0].isalpha() or following.lower() in _NOT_NOUNS:
+            return False
+        if not following[0].islower() and not headline_voice(prose, start):
+            return False  # "a brutal Storm": a capitalized word after it is a name, outside a Title Case headline
+        return (prev in _DETERMINERS or prev in _INTENSIFIERS or prev in _JOINERS
+                or prev.endswith(("'s", "’s", "s'", "s’")) or not before)

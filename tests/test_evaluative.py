@@ -1,0 +1,77 @@
+"""The `evaluative` kind: a class word is flagged only where it passes judgment."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import load_one_rule as rule
+from newslint.document import Document
+from newslint.engine import run_rules as lint
+from newslint.errors import RuleError
+from newslint.morphology import expand
+from newslint.rulebook import load_rules
+
+RULE = "kind: evaluative\nmessage: m\nterms: [reckless, alarming, half-baked]\n"
+
+
+def found(r, text: str) -> list[str]:
+    return [f.text for f in lint(Document.from_text(text, "a.md"), [r])]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The council's reckless plan failed.", ["reckless"]),  # after a possessive, before a noun
+    ("It was a costly, reckless plan.", ["reckless"]),  # after a comma in a row of adjectives
+    ("The plan was reckless.", ["reckless"]),  # predicative
+    ("The plan seemed utterly reckless to the auditors.", ["reckless"]),  # intensifier between
+    ("The agency recklessly ignored the ruling.", ["recklessly"]),  # the adverb of a listed adjective
+    ("Its most reckless plan yet was announced.", ["reckless"]),
+    ("The plan was half-baked.", ["half-baked"]),
+    ("# Reckless Plan Sinks Council Budget", ["Reckless"]),  # a Title Case headline is not a name
+])
+def test_flags_evaluative_positions(tmp_path, text, flagged):
+    assert found(rule(tmp_path, RULE), text) == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "The plan was not reckless, the auditors found.",  # negated
+    "The rise is alarming investors in the city.",  # a verb in the progressive, with its object
+    "Officials described the plan as reckless.",  # an attributed characterization
+    '"It is a reckless plan," the mayor said.',  # a quotation
+    "She starred in Reckless Hearts on Broadway.",  # a title mid-sentence
+    "He drove fast and reckless through the town.",  # no determiner or verb of being before it
+])
+def test_passes_other_uses(tmp_path, text):
+    assert found(rule(tmp_path, RULE), text) == []
+
+
+def test_positions_option_limits_what_is_read(tmp_path):
+    r = rule(tmp_path, RULE + "positions: [predicative]\n")
+    assert found(r, "A reckless plan. The plan was reckless. It acted recklessly.") == ["reckless"]
+    assert found(r, "A reckless plan.") == []
+
+
+def test_exceptions(tmp_path):
+    r = rule(tmp_path, RULE + "exceptions: [reckless driving]\n")
+    assert found(r, "He admitted reckless driving. It was a reckless bet.") == ["reckless"]
+
+
+def test_unknown_position_is_an_error_naming_the_key(tmp_path):
+    with pytest.raises(RuleError, match="positions"):
+        rule(tmp_path, RULE + "positions: [beside]\n")
+
+
+def test_each_class_word_has_one_home():
+    """A word the loaded adjectives flag anywhere is not also a class word read by position."""
+    rules = {r.id: r for r in load_rules()}
+    listed = {t.lower() for t in expand(_terms("loaded.adjectives"), "adjective")}
+    for rule_id, r in rules.items():
+        if r.kind.name == "evaluative":
+            assert not listed & {t.lower() for t in _terms(rule_id)}, rule_id
+
+
+def _terms(rule_id: str) -> list[str]:
+    import yaml
+
+    from newslint.rulebook import builtin_root
+
+    path = builtin_root().joinpath(*rule_id.split(".")).with_suffix(".yaml")
+    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["terms"])

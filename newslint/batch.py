@@ -77,7 +77,7 @@ def _fix(doc: Document, findings: list[Finding], fixers: Mapping[str, Fixer], fi
     """The fixed text when fixes apply, after writing it (--fix) or recording a diff (--diff)."""
     from newslint import fixes
 
-    changes = fixes.edits(doc.text, findings, fixers, [(q.start, q.end) for q in doc.quotations], mode.unsafe)
+    changes = fixes.edits(doc.text, findings, fixers, doc.unfixable(), mode.unsafe)
     if not changes:
         return None
     fixed = fixes.apply(doc.text, changes)

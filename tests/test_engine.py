@@ -58,12 +58,13 @@ def test_a_document_from_a_reader_goes_through_the_same_steps(tmp_path):
     import re
 
     from newslint.document.markup import Block, BlockKind
+    from newslint.readers import Layout
 
     source = "<p>The brutal raid ended.</p>\n<!-- newslint-disable-next-line loaded -->\n<p>A savage day.</p>\n"
     prose = re.sub(r"<[^>]*>", lambda m: " " * len(m.group(0)), source)  # markup masked, offsets kept
     blocks = [Block(source.index("The"), source.index(".</p>") + 1, BlockKind.PARAGRAPH),
               Block(source.index("A savage"), source.rindex(".</p>") + 1, BlockKind.PARAGRAPH)]
-    doc = Document.from_layout(source, "page.html", (prose, blocks))
+    doc = Document.from_layout(source, "page.html", Layout(prose, blocks))
     outcome = Engine().lint_document(doc, None)
     [finding] = [f for f in outcome.findings if f.rule.startswith("loaded")]  # "savage" is suppressed
     assert source[finding.start:finding.end] == "brutal" == finding.text and (finding.line, finding.column) == (1, 8)

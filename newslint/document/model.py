@@ -43,7 +43,8 @@ class Document:
     """
 
     def __init__(self, path: str, text: str, markup: Markup, prose: str, blocks: list[Block],
-                 sentences: list[Sentence], encoding: str = "utf-8", bom: bytes = b"") -> None:
+                 sentences: list[Sentence], encoding: str = "utf-8", bom: bytes = b"",
+                 decoded: tuple[tuple[int, int], ...] = ()) -> None:
         self.scan: Scan | None = None  # the matching state of this document (see `matching.prefilter`), made on first use
         self.path = path
         self.text = text
@@ -54,6 +55,7 @@ class Document:
         self.encoding = encoding  # how the file was decoded, and its byte-order mark (fixes are written back alike)
         self.bom = bom
         self.lead = ""  # a U+FEFF the text began with (after any byte-order mark), not part of `text`
+        self.decoded = decoded  # spans the prose shows decoded, not as written (see `readers.Layout`)
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, markup={self.markup!r}, {len(self.text)} characters)"
@@ -90,9 +92,9 @@ class Document:
     @classmethod
     def from_layout(cls, text: str, path: str, found: Layout, kind: Markup = Markup.MARKDOWN) -> Document:
         """A document of a text and what a reader found in it."""
-        prose, blocks = found
+        prose, blocks = found.prose, found.blocks
         sents = [Sentence(a, b, i) for i, blk in enumerate(blocks) for a, b in sentences.split(prose, blk.start, blk.end)]
-        return cls(path, text, kind, prose, blocks, sents)
+        return cls(path, text, kind, prose, blocks, sents, decoded=found.decoded)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, encoding: str | None = None,
@@ -134,6 +136,11 @@ class Document:
     @cached_property
     def quotations(self) -> list[Quotation]:
         return quotations.find(self.prose, self.blocks)
+
+    def unfixable(self) -> list[tuple[int, int]]:
+        """Spans a fix never edits: the quotations (a speaker's words) and what the prose shows decoded
+        (a character reference, a word joined across one: their characters are not the text's)."""
+        return [(q.start, q.end) for q in self.quotations] + list(self.decoded)
 
     @cached_property
     def paraphrases(self) -> list[tuple[int, int]]:

@@ -55,7 +55,7 @@ _SPEECH_CUES = (
     "argued", "argues", "warned", "warns", "noted", "notes", "declared", "announced", "replied", "replies",
     "responded", "continued", "recalled", "urged", "acknowledged", "admitted", "conceded", "stressed", "called",
     "calls", "described", "describes", "dubbed", "termed", "labelled", "labeled", "branded", "tweeted", "posted",
-    "quoted", "quoting", "cited", "testified", "vowed", "pledged", "promised", "predicted", "suggested",
+    "quoted", "quoting", "cited", "reported", "reports", "testified", "vowed", "pledged", "promised", "predicted", "suggested",
     "commented", "remarked", "observed", r"put\s+it", "reads?", "statement", "interview", r"spokes\w+", "calling",
     "accuse[ds]?", "accusing", "praise[ds]?", "praising", "condemn(?:s|ed)?", "denounce[ds]?", "critici[sz]e[ds]?",
     "hail(?:s|ed)?", "complain(?:s|ed)?", "dismiss(?:es|ed)?", "reject(?:s|ed)?", "den(?:y|ies|ied)",

@@ -118,8 +118,10 @@ class Matcher:
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
-            if a == b or _crosses(doc.text, text, a, b):
+            if a == b or _crosses(doc, a, b):
                 continue
+            if doc.decoded:
+                a, b = _whole_decoded(doc.decoded, a, b)
             if blocked and any(x <= a and b <= y for x, y in blocked):
                 continue
             if not self.match_proper_names and is_proper_name(doc, a, b, normalize(text[a:b]) in words):
@@ -150,14 +152,37 @@ class Matcher:
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
-def _crosses(text: str, prose: str, a: int, b: int) -> bool:
+def _crosses(doc: Document, a: int, b: int) -> bool:
     """Does a match at prose[a:b] run across a paragraph break, or across text the prose hides (an
     HTML comment, a link's target)? A multi-word term's space matches white space, which is what a
-    blank line or hidden markup leaves in the prose; such a match is not the term."""
+    blank line or hidden markup leaves in the prose; such a match is not the term. What the prose
+    shows decoded (a character reference, a word joined across one) is text, not hidden."""
+    prose = doc.prose
     if "\n" in prose[a:b] and _PARAGRAPH_BREAK.search(prose, a, b):
         return True
-    shown, source = prose[a:b], text[a:b]
-    return shown != source and any(p != t and not t.isspace() for p, t in zip(shown, source))
+    shown, source = prose[a:b], doc.text[a:b]
+    if shown == source:
+        return False
+    decoded = doc.decoded
+    for i, (p, t) in enumerate(zip(shown, source)):
+        if p != t and not t.isspace():
+            at = a + i
+            k = bisect.bisect_right(decoded, (at, len(prose))) - 1
+            if k < 0 or not decoded[k][0] <= at < decoded[k][1]:
+                return True
+    return False
+
+
+def _whole_decoded(decoded: tuple[tuple[int, int], ...], a: int, b: int) -> tuple[int, int]:
+    """The span a..b widened to take whole any decoded span it starts or ends inside: a match on
+    "outrageous" read from "outrag&shy;eous" spans the word as the file has it."""
+    k = bisect.bisect_right(decoded, (a, a)) - 1
+    if k >= 0 and decoded[k][0] < a < decoded[k][1]:
+        a = decoded[k][0]
+    k = bisect.bisect_right(decoded, (b, b)) - 1
+    if k >= 0 and decoded[k][0] < b < decoded[k][1]:
+        b = decoded[k][1]
+    return a, b
 
 
 def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:

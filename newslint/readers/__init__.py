@@ -20,10 +20,14 @@ from newslint.schema import Option, Where, boolean, check_mapping, string, strin
 class Layout(NamedTuple):
     """What a reader makes of a text: `prose` is the text with what is not prose blanked (spaces, same
     length, newlines kept), so that every offset into it is an offset into the text; `blocks` are the
-    paragraphs, headings and list items, in order."""
+    paragraphs, headings and list items, in order; `decoded` are the spans (sorted, apart) whose prose
+    stands for the text but not character for character: an HTML character reference ("&mdash;" reads
+    "—" and blanks), and a word the reader joined across one ("don&rsquo;t" reads "don’t" and blanks).
+    Terms match across them; a finding on them is reported, never fixed."""
 
     prose: str
     blocks: list[Block]
+    decoded: tuple[tuple[int, int], ...] = ()
 
 
 class Format(enum.Enum):

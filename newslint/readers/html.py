@@ -123,6 +123,7 @@ class _Reader(HTMLParser):
         self.block_start = -1  # the current block's extent in the text, once it has prose
         self.block_end = -1
         self.block_pieces = 0  # the number of pieces before the current block's first
+        self.references: list[tuple[int, int]] = []  # character references read as prose
 
     # ------------------------------------------------------------------ positions
     def _offset(self) -> int:
@@ -246,6 +247,7 @@ class _Reader(HTMLParser):
         if not decoded or decoded.isspace():
             decoded = " "
         self._put(start, end, (decoded + " " * (end - start))[:end - start])
+        self.references.append((start, end))
 
     def handle_entityref(self, name: str) -> None:
         self._reference("&" + name)
@@ -283,4 +285,48 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     out.append(blank[pos:])
     blocks = [Block(b.start, b.end, b.kind) for b in reader.blocks if kept(b.selected)]
     blocks.sort()
-    return Layout("".join(out), blocks)
+    references = set(reader.references)
+    kept_references = [(p.start, p.end) for p in pieces if (p.start, p.end) in references]
+    prose, joined = _join_words("".join(out), kept_references)
+    return Layout(prose, blocks, _merged(kept_references + joined))
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
+# A reference inside a word: a letter, a digit or an apostrophe ("caf&eacute;", "don&rsquo;t"), or a
+# character that is no character of the word (a soft hyphen, a zero-width joiner or space).
+_IN_WORD = frozenset("'’ʼ")
+_NOTHING = frozenset("\xad\u200b\u200c\u200d\u2060\ufeff")
+_WORD_CHAR = programs.compile(r"[\w'’ʼ-]")
+
+
+def _join_words(prose: str, references: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """`prose` with every word that a character reference splits joined up again: the rest of the word
+    moves left to follow the reference's character, and the blanks go after it ("don&rsquo;t" reads
+    "don’t" and blanks, not "don’" and blanks and "t"). Returns the prose and the source spans of the
+    words so joined (their letters no longer stand at their own offsets)."""
+    chars = list(prose)
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(references, reverse=True):  # right to left: a word with two references joins whole
+        c = chars[start]
+        if end >= len(chars) or not _WORD_CHAR.match(chars[end]) or not (c.isalnum() or c in _IN_WORD or c in _NOTHING):
+            continue
+        stop = end
+        while stop < len(chars) and _WORD_CHAR.match(chars[stop]):
+            stop += 1
+        to = start if c in _NOTHING else start + 1
+        tail = chars[end:stop]
+        chars[to:stop] = tail + [" "] * (stop - to - len(tail))
+        first = start
+        while first > 0 and _WORD_CHAR.match(chars[first - 1]):
+            first -= 1
+        joined.append((first, stop))
+    return "".join(chars), joined

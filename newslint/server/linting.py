@@ -38,7 +38,7 @@ class Result(NamedTuple):
     rules: Mapping[str, Rule]  # every rule of the file's rule set, by id
     errors: tuple[str, ...]  # rules that timed out (skipped, the others' findings kept)
     format: Format = Format.MARKDOWN  # how the buffer was read
-    quoted: tuple[tuple[int, int], ...] = ()  # the document's quotations (offsets after any BOM): fixes leave them alone
+    quoted: tuple[tuple[int, int], ...] = ()  # the document's quotations and joined words (offsets after any BOM): fixes leave them alone
 
 
 class Linter:
@@ -82,7 +82,7 @@ class Linter:
                            tuple((bom + r.start, bom + r.end, r.rule) for r in f.related))
                    for f in outcome.findings]
         return Result(located, ruleset.fixers, {r.id: r for r in ruleset.rules}, outcome.errors,
-                      fmt or Format.MARKDOWN, tuple((q.start, q.end) for q in outcome.document.quotations))
+                      fmt or Format.MARKDOWN, tuple(outcome.document.unfixable()))
 
 
 def _ignored(path: Path) -> bool:

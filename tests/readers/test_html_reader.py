@@ -74,7 +74,7 @@ def test_blocks_headings_items_and_quotation_marks() -> None:
     lay = html.layout(PAGE)
     texts = [(b.kind, " ".join(lay.prose[b.start:b.end].split())) for b in lay.blocks]
     assert texts == [
-        (BlockKind.HEADING, "Council’ s shocking vote"),
+        (BlockKind.HEADING, "Council’s shocking vote"),
         (BlockKind.PARAGRAPH, "The mayor called the plan “ a disaster” on Monday. Fish & chips."),
         (BlockKind.PARAGRAPH, "“We will never give up on this city”"),
         (BlockKind.PARAGRAPH, "She called it “a bold step” , the report says."),
@@ -116,3 +116,49 @@ def test_crlf_and_unclosed_paragraphs() -> None:
     lay = html.layout(unified)
     assert [lay.prose[b.start:b.end] for b in lay.blocks] == ["First one", "Second one"]
     assert lay.blocks[1].start == page.index("Second")
+
+
+def test_a_reference_inside_a_word_leaves_the_word_whole() -> None:
+    page = "<p>The mayor&rsquo;s h&eacute;ro&iuml;c plan was outrag&shy;eous, caf&eacute; owners said.</p>"
+    lay = html.layout(page)
+    assert len(lay.prose) == len(page)
+    words = lay.prose.split()
+    assert words[:5] == ["The", "mayor’s", "héroïc", "plan", "was"]
+    assert "outrageous" in words and "café" in words  # the comma stands where the file has it
+    # each joined word, and each reference, is a span the prose shows decoded
+    for word in ("mayor&rsquo;s", "h&eacute;ro&iuml;c", "outrag&shy;eous", "&eacute;"):
+        start = page.index(word)
+        assert any(a <= start and start + len(word) <= b for a, b in lay.decoded), word
+    # a reference between words joins nothing
+    lay = html.layout("<p>vote&nbsp;passed &mdash; today</p>")
+    assert lay.prose.split() == ["vote", "passed", "—", "today"]
+
+
+def test_terms_match_across_references_and_report_the_words_as_written(tmp_path) -> None:
+    from newslint.document import Document
+
+    page = tmp_path / "story.html"
+    page.write_text("<article><p>It&#8217;s worth noting that the plan was outrag&shy;eous.</p></article>\n",
+                    encoding="utf-8")
+    from newslint.engine import lint_file
+
+    found = {(f.rule, f.text) for f in lint_file(page)}
+    assert ("filler.phrases", "It&#8217;s worth noting") in found
+    assert ("loaded.adjectives", "outrag&shy;eous") in found
+    doc = Document.read(page)
+    assert all(doc.text[a:b] for a, b in doc.decoded)
+
+
+def test_a_word_joined_across_a_reference_is_never_fixed(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    page = tmp_path / "story.html"
+    original = "<article><p>The price was, obviou&shy;sly, too high. Clearly, the plan failed.</p></article>\n"
+    page.write_text(original, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", str(page)])
+    assert result.exit_code in (0, 1), result.output
+    fixed = page.read_text(encoding="utf-8")
+    assert "obviou&shy;sly" in fixed  # the joined word is reported, not rewritten
+    assert "Clearly," not in fixed  # an ordinary word in the same file is still fixed

@@ -24,6 +24,8 @@ def found(r, text: str) -> list[str]:
     ("The plan seemed utterly reckless to the auditors.", ["reckless"]),  # intensifier between
     ("The agency recklessly ignored the ruling.", ["recklessly"]),  # the adverb of a listed adjective
     ("Its most reckless plan yet was announced.", ["reckless"]),
+    ("It was a reckless, costly plan.", ["reckless"]),  # first of a row of adjectives
+    ("It was a reckless and costly plan.", ["reckless"]),
     ("The plan was half-baked.", ["half-baked"]),
     ("# Reckless Plan Sinks Council Budget", ["Reckless"]),  # a Title Case headline is not a name
 ])

@@ -111,6 +111,8 @@ class Evaluative(KindBase):
             return not word.endswith("ing") or not following or not following[0].isalpha() or following.lower() in _AFTER_PARTICIPLE
         if "attributive" not in self.positions:
             return False
+        if following in (",", "and", "or") and (prev in _DETERMINERS or prev in _INTENSIFIERS):
+            return True  # "a reckless, costly plan", "a reckless and costly plan"
         if not following or not following[0].isalpha() or following.lower() in _NOT_NOUNS:
             return False
         if not following[0].islower() and not headline_voice(prose, start):

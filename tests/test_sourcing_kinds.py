@@ -82,3 +82,21 @@ def test_style_pack_named_in_the_configuration(tmp_path):
     story.write_text("The council hired 3 inspectors.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--format", "json", str(story)])
     assert '"ap.numbers"' in result.output
+
+
+LEDE_RULE = ("kind: requires\nmessage: m\nunit: paragraph\nafter: 0\nlede_after: 2\n"
+             "trigger: {terms: [experts say]}\ncompanion: {terms: [Harlow University]}\n")
+
+
+def test_requires_looks_further_after_the_lede_than_after_other_paragraphs(tmp_path):
+    r = rule(tmp_path, LEDE_RULE)
+    story = "Fares will rise, experts say.\n\nThe vote is in May.\n\nA study at Harlow University found so."
+    assert found(r, story) == []  # the lede's source, two paragraphs on
+    later = "The council met.\n\nFares will rise, experts say.\n\nThe vote is in May.\n\nHarlow University found so."
+    assert found(r, later) == ["experts say"]  # not the lede: the window stays the paragraph
+
+
+def test_a_title_line_is_not_the_lede(tmp_path):
+    r = rule(tmp_path, LEDE_RULE)
+    story = "Fares to rise\n\nFares will rise, experts say.\n\nThe vote is in May.\n\nHarlow University found so."
+    assert found(r, story) == []  # the title line has no full stop; the next paragraph is the lede

@@ -95,8 +95,19 @@ class Requires(KindBase):
 
 
 def lede_block(doc: Document) -> int:
-    """The index of the block holding the lede: the first paragraph sentence in the narrative (-1: none)."""
+    """The index of the block holding the lede: the first paragraph of narrative that ends as prose does,
+    with a full stop, a question or exclamation mark (before any closing quotation mark); a title line
+    does not. -1 when there is none."""
+    seen = -1
     for s in doc.sentences:
-        if doc.blocks[s.block].kind is BlockKind.PARAGRAPH and doc.scope_at(s.start) is Scope.NARRATIVE:
+        block = doc.blocks[s.block]
+        if s.block == seen or block.kind is not BlockKind.PARAGRAPH or doc.scope_at(s.start) is not Scope.NARRATIVE:
+            continue
+        seen = s.block
+        if doc.prose[block.start:block.end].rstrip().rstrip(_CLOSING_QUOTES)[-1:] in _PROSE_ENDS:
             return s.block
     return -1
+
+
+_CLOSING_QUOTES = "\"”’'"
+_PROSE_ENDS = frozenset(".!?…:")

@@ -39,7 +39,7 @@ class Scan:
     spans of each matcher."""
 
     __slots__ = ("prose", "state", "low", "spans", "_candidates", "_contains", "_index", "_indexed", "_parts", "_offsets",
-                 "_swept", "_repeated", "_covered", "_hits")
+                 "_swept", "_repeated", "_covered", "_hits", "_empty")
 
     def __init__(self, prose: str, state: state_.MatchState) -> None:
         self.prose = prose
@@ -54,6 +54,7 @@ class Scan:
         self._repeated: dict[bool, list[int]] = {}  # `_repeats`, by `whole`
         self._covered: frozenset[int] = frozenset()  # the ids of the plans `_sweep` found the candidates of
         self._hits: set[int] = set()  # the ids of those of them that have some
+        self._empty: frozenset[int] | None = None  # `swept_empty`
 
     @property
     def index(self) -> dict[str, list[int]]:
@@ -113,6 +114,12 @@ class Scan:
                 return False
             self._sweep()
         return plans <= self._covered and plans.isdisjoint(self._hits)
+
+    def swept_empty(self) -> frozenset[int]:
+        """The ids of the plans that this document's sweep found no candidate for."""
+        if self._empty is None:
+            self._empty = self._covered - self._hits
+        return self._empty
 
     def _plan_candidates(self, plan: Plan) -> list[int]:
         """`candidates` of one plan, found on its own (a plan made known after this document's sweep)."""
@@ -197,6 +204,7 @@ class Scan:
                 self._hits.add(id(plan))
         self._swept = len(found)
         self._covered = sweep.covered
+        self._empty = None
 
     def _repeats(self, whole: bool) -> list[int]:
         """Where a word starts that the next word starts with again (`whole`: that the next word is

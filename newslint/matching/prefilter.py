@@ -7,8 +7,9 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+import os
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from newslint.document.positions import fold, occurrences
 from newslint.matching import state as state_
@@ -200,7 +201,11 @@ class Scan:
         candidates = self._candidates
         for plan, hits in zip(sweep.plans, found):
             if hits:  # (a plan swept without a hit has none: see `candidates`)
-                candidates[id(plan)] = sorted(set(hits)) if len(hits) > 1 else hits
+                if len(hits) > 1:
+                    hits.sort()
+                    if not all(map(operator.lt, hits, itertools.islice(hits, 1, None))):
+                        hits = sorted(set(hits))  # (some found twice)
+                candidates[id(plan)] = hits
                 self._hits.add(id(plan))
         self._swept = len(found)
         self._covered = sweep.covered
@@ -224,8 +229,18 @@ class Scan:
             return self._contains[literals]
         except KeyError:
             low = self.low
-            found = self._contains[literals] = low is None or literals is None or any(lit in low for lit in literals)
+            found = self._contains[literals] = low is None or literals is None or _contains(literals)(low)
             return found
+
+
+@functools.lru_cache(maxsize=None)
+def _contains(literals: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test of whether a text holds one of `literals`: a search for them all at once when they
+    share a beginning (the search skips from one occurrence of that to the next), else one by one."""
+    if len(literals) > 2 and os.path.commonprefix(literals):
+        search = re.compile("|".join(map(re.escape, sorted(literals, key=len, reverse=True)))).search
+        return lambda text: search(text) is not None
+    return lambda text: any(lit in text for lit in literals)
 
 
 def _at_word_starts(text: str, sub: str) -> list[int]:

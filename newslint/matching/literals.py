@@ -47,6 +47,14 @@ def recording() -> Iterator[set[str]]:
         current.recorded = outer
 
 
+def record(pattern: str) -> None:
+    """Note a built-in pattern whose literals matching will ask for (a kind's own, say), so that
+    the rule cache keeps them too (see `recording`)."""
+    recorded = state.current().recorded
+    if recorded is not None:
+        recorded.add(pattern)
+
+
 def table(patterns: Iterable[str]) -> dict[str, Literals]:
     """(required literals, literal prefixes) of each pattern, for the rule cache."""
     return {p: (required_literals(p), literal_prefixes(p)) for p in sorted(patterns)}

@@ -11,6 +11,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, Callable
 
+from newslint.cache import programs
 from newslint.document.positions import fold, occurrences
 from newslint.matching import state as state_
 from newslint.matching.literals import Prefix
@@ -238,7 +239,7 @@ def _contains(literals: tuple[str, ...]) -> Callable[[str], bool]:
     """A test of whether a text holds one of `literals`: a search for them all at once when they
     share a beginning (the search skips from one occurrence of that to the next), else one by one."""
     if len(literals) > 2 and os.path.commonprefix(literals):
-        search = re.compile("|".join(map(re.escape, sorted(literals, key=len, reverse=True)))).search
+        search = programs.compile("|".join(map(re.escape, sorted(literals, key=len, reverse=True)))).search
         return lambda text: search(text) is not None
     return lambda text: any(lit in text for lit in literals)
 

@@ -26,6 +26,7 @@ def found(r, text: str) -> list[str]:
     ("Its most reckless plan yet was announced.", ["reckless"]),
     ("It was a reckless, costly plan.", ["reckless"]),  # first of a row of adjectives
     ("It was a reckless and costly plan.", ["reckless"]),
+    ("Officials said the reckless plan had failed.", ["reckless"]),  # a noun phrase stays the writer's wording
     ("The plan was half-baked.", ["half-baked"]),
     ("# Reckless Plan Sinks Council Budget", ["Reckless"]),  # a Title Case headline is not a name
 ])
@@ -40,6 +41,8 @@ def test_flags_evaluative_positions(tmp_path, text, flagged):
     '"It is a reckless plan," the mayor said.',  # a quotation
     "She starred in Reckless Hearts on Broadway.",  # a title mid-sentence
     "He drove fast and reckless through the town.",  # no determiner or verb of being before it
+    "Critics said the plan was reckless.",  # the predicate is what they said
+    "The plan was reckless, the auditors said.",
 ])
 def test_passes_other_uses(tmp_path, text):
     assert found(rule(tmp_path, RULE), text) == []

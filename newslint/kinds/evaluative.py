@@ -8,8 +8,10 @@ in their base form; their adverbs and comparatives are matched too ("shameless",
 - `predicative`: after a form of "be", "seem", "become", "remain" ..., maybe with an intensifier
   between ("the plan was reckless", "the reply seemed utterly callous");
 - `adverbial`: the -ly adverb of a listed adjective ("shamelessly ignored the ruling").
-A negated use ("was not reckless"), a word used as a noun ("the reckless and the brave"), a title in
-capitals mid-sentence and the words of a quotation or an attributed characterization pass.
+A negated use ("was not reckless"), a title in capitals mid-sentence, the words of a quotation or an
+attributed characterization, and a predicate someone is reported to have stated ("critics said the
+plan was reckless", "the plan was reckless, the auditors said") pass; an adjective inside a noun
+phrase stays the writer's wording even in reported speech ("officials said the reckless plan ...").
 
 Anti-pattern: "The council's shameless plan ignored the residents."
 Best practice: "The plan, approved without a public hearing, ignored the residents' petition."
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
+from newslint import reported
 from newslint.document import Document
 from newslint.document.names import headline_voice
 from newslint.kinds import WRITERS_VOICE, BuildContext, Hit, KindBase
@@ -59,7 +62,12 @@ since until via off out up down here there now again too also enough""".split())
 _AFTER_PARTICIPLE = frozenset("and or but for to as".split())
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
 _NEXT = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_][\w'’-]*|[^\w\s])?")
-_LOOK_BACK = 48  # characters read before a match for the two words before it
+_LOOK_BACK = 48
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|argued|argues|claimed|claims|warned|warns|insisted|insists|believes?|believed|"
+    r"thinks?|thought|felt|feels|added|adds|wrote|writes|stated|noted|complained|complains|alleged|alleges|"
+    r"maintained|maintains|contended|contends|suggested|suggests|according\s+to|in\s+the\s+view\s+of)\b", re.I)
+_REPORT_REACH = 200  # characters before a predicate searched for the verb that reports it  # characters read before a match for the two words before it
 
 
 class Evaluative(KindBase):
@@ -92,15 +100,23 @@ class Evaluative(KindBase):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         prose = doc.prose
+        after: list[tuple[int, int]] | None = None  # clauses attributed after they end, found on first need
         for start, end in self.matcher.finditer(doc):
-            if self.evaluates(prose, start, end):
-                yield Hit(start, end)
+            position = self.position(prose, start, end)
+            if position is None:
+                continue
+            if position == "predicative":
+                if after is None:
+                    after = reported.spans(prose)
+                if _reported(doc, start) or any(a <= start < b for a, b in after):
+                    continue  # "Critics said the plan was reckless": the verdict is what they said
+            yield Hit(start, end)
 
-    def evaluates(self, prose: str, start: int, end: int) -> bool:
-        """Does the listed word at prose[start:end] stand where it passes judgment (see the module)?"""
+    def position(self, prose: str, start: int, end: int) -> str | None:
+        """Where the listed word at prose[start:end] passes judgment (see the module), or None."""
         word = prose[start:end].lower()
         if word in self.adverbs:
-            return "adverbial" in self.positions
+            return "adverbial" if "adverbial" in self.positions else None
         before = [t.lower() for t in _TOKEN.findall(prose, max(0, start - _LOOK_BACK), start)[-2:]]
         prev = before[-1] if before else ""
         head = before[-2] if prev in _INTENSIFIERS and len(before) > 1 else prev
@@ -108,14 +124,27 @@ class Evaluative(KindBase):
         following = m.group(1) if m else None
         if "predicative" in self.positions and head in _COPULAS:
             # "is alarming." is an adjective; "is alarming investors" a verb in the progressive
-            return not word.endswith("ing") or not following or not following[0].isalpha() or following.lower() in _AFTER_PARTICIPLE
+            if not word.endswith("ing") or not following or not following[0].isalpha() \
+                    or following.lower() in _AFTER_PARTICIPLE:
+                return "predicative"
+            return None
         if "attributive" not in self.positions:
-            return False
+            return None
         if following in (",", "and", "or") and (prev in _DETERMINERS or prev in _INTENSIFIERS):
-            return True  # "a reckless, costly plan", "a reckless and costly plan"
+            return "attributive"  # "a reckless, costly plan", "a reckless and costly plan"
         if not following or not following[0].isalpha() or following.lower() in _NOT_NOUNS:
-            return False
+            return None
         if not following[0].islower() and not headline_voice(prose, start):
-            return False  # "a brutal Storm": a capitalized word after it is a name, outside a Title Case headline
-        return (prev in _DETERMINERS or prev in _INTENSIFIERS or prev in _JOINERS
-                or prev.endswith(("'s", "’s", "s'", "s’")) or not before)
+            return None  # "a brutal Storm": a capitalized word after it is a name, outside a Title Case headline
+        if (prev in _DETERMINERS or prev in _INTENSIFIERS or prev in _JOINERS
+                or prev.endswith(("'s", "’s", "s'", "s’")) or not before):
+            return "attributive"
+        return None
+
+
+def _reported(doc: Document, start: int) -> bool:
+    """Does a verb of saying or thinking come before `start` in its sentence ("the minister said the
+    plan was ...")? A predicate there is the speaker's claim, reported, not the writer's verdict."""
+    index = doc.sentence_index(start)
+    begin = doc.sentences[index].start if index >= 0 else 0
+    return _REPORTING.search(doc.prose, max(begin, start - _REPORT_REACH), start) is not None

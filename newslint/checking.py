@@ -13,7 +13,7 @@ from newslint import suppressions
 from newslint.document import Document
 from newslint.errors import NewslintError, RuleError, RuleTimeout
 from newslint.finding import Finding, Severity
-from newslint.folding import STRUCTURAL_KINDS, fold
+from newslint.folding import CLUSTER_KINDS, STRUCTURAL_KINDS, fold
 from newslint.matching.patterns import term_pattern
 from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
 from newslint.reported import drop_reported
@@ -210,6 +210,17 @@ class Checker:
     def _sentence_of(doc: Document) -> Callable[[Finding], int]:
         return lambda f: doc.sentence_index(f.start)
 
+    @staticmethod
+    def _cluster_of(doc: Document, rules: Sequence[Rule]) -> Callable[[Finding], int | None]:
+        ids = frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS)
+
+        def paragraph(f: Finding) -> int | None:
+            if f.rule not in ids:
+                return None
+            index = doc.sentence_index(f.start)
+            return doc.sentences[index].block if index >= 0 else -1
+        return paragraph
+
     def check(self, doc: Document, config: config_.Config, file: Path | None,
               errors: list[NewslintError] | None = None, rules: Sequence[Rule] | None = None) -> list[Finding]:
         """The rules `config` selects for `file` (or `rules`) over `doc`, then what the configuration
@@ -226,7 +237,7 @@ class Checker:
         kind = article_type(doc.text)
         findings = story_verdict(findings, kind, {r.id for r in rules})
         fixable = frozenset(r.id for r in rules if r.kind.fixable).__contains__
-        findings = fold(findings, self._structural(rules), self._sentence_of(doc), fixable)
+        findings = fold(findings, self._structural(rules), self._sentence_of(doc), fixable, self._cluster_of(doc, rules))
         action = settings.article_types.get(kind or "", "keep")
         if action != "keep":
             soft = [f for f in findings if f.family in config_.WORD_CHOICE]

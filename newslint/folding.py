@@ -7,8 +7,10 @@ built-in one, then by how directly the family speaks to trust in the copy, then 
 narrowest span), with the others listed in its `related` entries. Sourcing families
 (attribution, weasel wording) speak about a sentence's claim, so their findings in one sentence fold
 too: "overpowered ..., causing damage ..., forcing a retreat" is one unsourced claim, one note.
-Document-level and sentence-length findings (`metric`, `density`, `absent` kinds) never fold: their
-span is the whole sentence or story, not the words.
+Document-level and sentence-length findings (`metric`, `density`, `absent` kinds) never fold into
+others: their span is the whole sentence or story, or a word that is wrong only in company. A cluster
+of one `density` rule in one paragraph is one problem, though: its first word carries the note and
+the others are its `related` entries.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ FAMILY_ORDER = ("sources", "attribution", "anonymous", "labels", "loaded", "supe
 # Families whose findings in one sentence are one claim: one note for the sentence.
 CLAIM_FAMILIES = frozenset({"attribution", "filler"})
 STRUCTURAL_KINDS = frozenset({"metric", "density", "absent"})
+CLUSTER_KINDS = frozenset({"density"})  # words wrong only in company: one note per paragraph
 
 
 def _rank(f: Finding, fixable: Callable[[str], bool]) -> tuple[int, bool, int, int, int, int]:
@@ -46,18 +49,30 @@ def _merge(group: Sequence[Finding], fixable: Callable[[str], bool]) -> Finding:
 
 
 def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
-         sentence_of: Callable[[Finding], int], fixable: Callable[[str], bool] = lambda rule: False) -> list[Finding]:
+         sentence_of: Callable[[Finding], int], fixable: Callable[[str], bool] = lambda rule: False,
+         cluster_of: Callable[[Finding], int | None] = lambda f: None) -> list[Finding]:
     """`findings` of one file with overlapping ones folded (see the module docstring), sorted.
 
     `structural(rule_id)`: the rule reports whole sentences or stories and never folds.
     `sentence_of(finding)`: the index of the sentence a finding starts in.
     `fixable(rule_id)`: the rule can fix what it flags; among equally serious findings it carries the
     note, so that folding never hides a fix.
+    `cluster_of(finding)`: for a structural finding whose rule flags words in company (`density`), the
+    paragraph it stands in; None for the others.
     """
     kept: list[Finding] = []
     words: list[Finding] = []
+    clusters: dict[tuple[str, int], list[Finding]] = {}
     for f in findings:
-        (kept if structural(f.rule) else words).append(f)
+        if not structural(f.rule):
+            words.append(f)
+        elif (paragraph := cluster_of(f)) is not None:
+            clusters.setdefault((f.rule, paragraph), []).append(f)
+        else:
+            kept.append(f)
+    for cluster in clusters.values():
+        cluster.sort()
+        kept.append(cluster[0]._replace(related=tuple(_related(f) for f in cluster[1:])))
     words.sort()
     # Groups of findings whose spans overlap, in one pass over the findings sorted by start.
     groups: list[list[Finding]] = []

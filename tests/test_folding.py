@@ -159,3 +159,12 @@ def test_one_superlative_claim_is_one_finding(tmp_path):
     claims = [f for f in found if f["rule"].startswith("superlative")]
     assert [(f["rule"], f["text"], len(f["related"])) for f in claims] == [
         ("superlative.compared", "the worst drought in the country's history", 1)]
+
+
+def test_a_cluster_of_machine_written_vocabulary_is_one_note_per_paragraph(tmp_path):
+    text = ("The festival showcases a vibrant tapestry of local cultures.\n\n"
+            "Moreover, the plan seeks to navigate the landscape of housing.\n")
+    notes = [f for f in check(tmp_path, text) if f["rule"] == "filler.vocabulary"]
+    assert [(f["line"], f["column"], len(f["related"])) for f in notes] == [(1, 14, 2), (3, 1, 2)]
+    assert "(showcases, vibrant, tapestry)" in notes[0]["message"]
+    assert [r["text"] for r in notes[1]["related"]] == ["navigate", "landscape"]

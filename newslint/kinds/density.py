@@ -7,7 +7,8 @@ Best practice: one "pivotal" in a paragraph is a word choice; let it pass.
 Options: the matcher options of `existence` (`terms`, `patterns`, `exceptions`, `ignore_case`,
 `proper_names`), `unit` (`paragraph` or `document`, default paragraph) and `min_distinct`
 (default 3): every match in a unit is a finding once the unit holds at least that many
-different matched words (case-folded).
+different matched words (case-folded); the message may name `{count}` and `{items}` (the different
+words, in order). The findings of one paragraph are reported as one note (see `folding`).
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ class Density(KindBase):
     name = "density"
     options = OPTIONS
     default_scope = WRITERS_VOICE
-    message_fields = frozenset({"match", "count"})
+    message_fields = frozenset({"match", "count", "items"})
 
     def __init__(self, matcher: Matcher, unit: str, min_distinct: int) -> None:
         self.matcher = matcher
@@ -50,8 +51,9 @@ class Density(KindBase):
     def check(self, doc: Document) -> Iterator[Hit]:
         for start, end in self._units(doc):
             hits = list(self.matcher.finditer(doc, start, end))
-            distinct = {normalize(doc.text[a:b]) for a, b in hits}
+            distinct = dict.fromkeys(normalize(doc.text[a:b]) for a, b in hits)  # in order of appearance
             if len(distinct) < self.min_distinct:
                 continue
+            fields = {"count": str(len(distinct)), "items": ", ".join(distinct)}
             for a, b in hits:
-                yield Hit(a, b, (), {"count": str(len(distinct))})
+                yield Hit(a, b, (), fields)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
 
 from newslint import config as config_
 from newslint import suppressions
@@ -153,6 +153,21 @@ class Ruleset:
                 raise RuleError(where, f"unknown rule or family {name!r} (see `newslint rules`)")
 
 
+class _Selection(NamedTuple):
+    """What the steps after the rules step need to know of a rule selection, worked out once for it."""
+
+    ids: frozenset[str]
+    fixable: Callable[[str], bool]
+    structural: Callable[[str], bool]
+    clustered: frozenset[str]  # the rules that flag words in company (see `Checker._cluster_of`)
+
+    @classmethod
+    def of(cls, rules: Sequence[Rule]) -> _Selection:
+        return cls(frozenset(r.id for r in rules), frozenset(r.id for r in rules if r.kind.fixable).__contains__,
+                   frozenset(r.id for r in rules if r.kind.name in STRUCTURAL_KINDS).__contains__,
+                   frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS))
+
+
 class Checker:
     """Lints documents with the rules and settings their configuration asks for."""
 
@@ -166,7 +181,7 @@ class Checker:
         self.ignore = tuple(ignore) if ignore else None
         self._rulesets: dict[tuple[Path, ...], Ruleset] = {}
         self._checked: set[Path | None] = set()
-        self._selected: dict[tuple[object, ...], list[Rule]] = {}
+        self._selected: dict[tuple[object, ...], tuple[list[Rule], _Selection]] = {}
         self._builtin = builtin_root()
 
     def ruleset(self, config: config_.Config) -> Ruleset:
@@ -186,6 +201,10 @@ class Checker:
         return ruleset
 
     def active(self, config: config_.Config, file: Path | None) -> tuple[list[Rule], config_.FileSettings]:
+        picked, _, settings = self._active(config, file)
+        return picked, settings
+
+    def _active(self, config: config_.Config, file: Path | None) -> tuple[list[Rule], _Selection, config_.FileSettings]:
         settings = config.for_file(file)
         chosen = self.select if self.select is not None else settings.select
         dropped = (*settings.ignore, *(self.ignore or ()))
@@ -198,22 +217,16 @@ class Checker:
             if styles:
                 ids = {r.id for r in picked}
                 picked += [r for r in select(rules, styles, dropped, all_rules=True) if r.id not in ids]
-            self._selected[key] = picked
-        return self._selected[key], settings
-
-    @staticmethod
-    def _structural(rules: Sequence[Rule]) -> Callable[[str], bool]:
-        ids = frozenset(r.id for r in rules if r.kind.name in STRUCTURAL_KINDS)
-        return ids.__contains__
+            self._selected[key] = picked, _Selection.of(picked)
+        picked, selection = self._selected[key]
+        return picked, selection, settings
 
     @staticmethod
     def _sentence_of(doc: Document) -> Callable[[Finding], int]:
         return lambda f: doc.sentence_index(f.start)
 
     @staticmethod
-    def _cluster_of(doc: Document, rules: Sequence[Rule]) -> Callable[[Finding], int | None]:
-        ids = frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS)
-
+    def _cluster_of(doc: Document, ids: frozenset[str]) -> Callable[[Finding], int | None]:
         def paragraph(f: Finding) -> int | None:
             if f.rule not in ids:
                 return None
@@ -225,8 +238,12 @@ class Checker:
               errors: list[NewslintError] | None = None, rules: Sequence[Rule] | None = None) -> list[Finding]:
         """The rules `config` selects for `file` (or `rules`) over `doc`, then what the configuration
         and the text's suppression comments make of their findings (see `engine`)."""
-        selected, settings = self.active(config, file)
-        rules = selected if rules is None else list(rules)
+        selected, selection, settings = self._active(config, file)
+        if rules is None:
+            rules = selected
+        else:
+            rules = list(rules)
+            selection = _Selection.of(rules)
         findings = run_rules(doc, rules, errors)
         spans = _accepted_spans(doc, settings.accepted)
         if spans:
@@ -235,9 +252,9 @@ class Checker:
             findings = [f for f in findings if not accepted(f)]
         findings = drop_reported(findings, doc.prose)
         kind = article_type(doc.text)
-        findings = story_verdict(findings, kind, {r.id for r in rules})
-        fixable = frozenset(r.id for r in rules if r.kind.fixable).__contains__
-        findings = fold(findings, self._structural(rules), self._sentence_of(doc), fixable, self._cluster_of(doc, rules))
+        findings = story_verdict(findings, kind, selection.ids)
+        findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,
+                        self._cluster_of(doc, selection.clustered))
         action = settings.article_types.get(kind or "", "keep")
         if action != "keep":
             soft = [f for f in findings if f.family in config_.WORD_CHOICE]
@@ -248,4 +265,4 @@ class Checker:
             findings = [f._replace(severity=settings.severity.get(f.rule) or settings.severity.get(
                 f.family) or f.severity) for f in findings]
         known = self.ruleset(config).known
-        return suppressions.apply(sorted(findings), doc.text, doc.path, known, {r.id for r in rules})
+        return suppressions.apply(sorted(findings), doc.text, doc.path, known, selection.ids)

@@ -46,8 +46,11 @@ def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str,
     (r"\b(?:at\s+least\s+)?\d+", None),  # may start with a digit
     (r"\b(?:its|\w+'s)\s+resolve", None),
     (r"(?x) said", None),  # flags outside the shortcut
-    (r"\b(?=([A-Za-z]+)[ \t]+\1\b)(?!(?:had|that)\b)\1[ \t]+\1\b", (literals.REPEATED,)),  # a doubled word
-    (r"\b([a-z0-9]+)\s+\1", (literals.REPEATED,)),
+    (r"\b(?:[Mm]ake|[Nn]eedless)\s+no\b", (_p("make", then=("no",)), _p("needless", then=("no",)))),  # a letter in both cases
+    (r"\b[Mm0]ake", None),
+    (r"\b(?=([A-Za-z]+)[ \t]+\1\b)(?!(?:had|that)\b)\1[ \t]+\1\b", (_p("", then=None)._replace(repeated=True),)),  # a doubled word
+    (r"\b([a-z0-9]+)\s+\1", (_p("", closed=False)._replace(repeated=True),)),  # the next word may go on
+    (r"\b([a-z0-9]+)\s+\1(?!\w)", (_p("")._replace(repeated=True),)),
     (r"\b(\w+)\s+\1", None),  # \w takes letters that lower-casing may change
     (r"([a-z]+)\s+\1", None),  # may start inside a word
     (r"\b([a-z]+),\1", None),  # no white space between
@@ -65,6 +68,7 @@ TEXT = ("Officials said the flood, sadly, was the worst. Some said so; others sa
     {"terms": ["said", "the study", "anti-said", "worst"], "exceptions": ["the worst"]},
     {"terms": ["said"], "patterns": [r"\bsome\s+\w+"], "proper_names": True},
     {"patterns": [r"\b(?:a|an)\s+study", r"\bsa(?:id|dly)", r"\bth(?:e|ey)\b", r"(?<![\w\-])anti-said\b", r"\bflood,"]},
+    {"patterns": [r"\b[Ss]aid\b", r"\b(?:[Tt]he|[Aa])\s+[Ss]tudy\b"], "ignore_case": False},
 ])
 def test_matching_at_candidates_finds_what_a_scan_finds(spec, monkeypatch):
     def scan(matcher: Matcher, doc: Document) -> list[tuple[int, int]]:
@@ -84,15 +88,18 @@ def test_matching_at_candidates_finds_what_a_scan_finds(spec, monkeypatch):
 DOUBLED = "The the vote. THE the rest, the theory; the\tthe end; had had; the  the and the, the.\n\nthe\nthe 1 1\n"
 
 
-@pytest.mark.parametrize("pattern", [r"\b(?=([A-Za-z]+)[ \t]+\1\b)(?!had\b)\1[ \t]+\1\b", r"\b([a-z]+)\s+\1"])
-def test_doubled_words_matched_at_candidates_are_what_a_scan_finds(pattern, monkeypatch):
+@pytest.mark.parametrize(("pattern", "starts"), [
+    (r"\b(?=([A-Za-z]+)[ \t]+\1\b)(?!had\b)\1[ \t]+\1\b", [0, 14, 40, 53, 62, 75, 80, 86, 94]),  # the same word again
+    (r"\b([a-z]+)\s+\1", [0, 14, 28, 40, 53, 62, 75, 80, 86, 94]),  # a word starting with it: "the theory"
+])
+def test_doubled_words_matched_at_candidates_are_what_a_scan_finds(pattern, starts, monkeypatch):
     matcher = Matcher.build({"patterns": [pattern], "proper_names": True}, Where("test.yaml"), trusted=True)
     monkeypatch.setattr(state.current(), "documents", 1)  # no shortcuts: the pattern scans the text
     expected = list(matcher.finditer(Document.from_text(DOUBLED, "a.txt")))
     monkeypatch.setattr(state.current(), "documents", 5)  # candidates only
     doc = Document.from_text(DOUBLED, "a.txt")
     assert len(expected) >= 4 and list(matcher.finditer(doc)) == expected
-    assert prefilter.scan(doc).candidates(matcher.compiled[0].plan) == [0, 14, 28, 40, 53, 62, 75, 80, 86, 94]
+    assert prefilter.scan(doc).candidates(matcher.compiled[0].plan) == starts
 
 
 @pytest.mark.parametrize("program", [

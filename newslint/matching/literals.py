@@ -27,7 +27,9 @@ class Prefix(NamedTuple):
     word_start: bool  # the match starts where a word starts (the pattern opens with a word boundary)
     closed: bool  # the word `text` starts with ends within `text` or right after it (a whole word)
     then: tuple[str, ...] | None = None  # `text` is a whole word, and after white space the next word starts with one of these
-    repeated: bool = False  # no literal (`text` is ""): the match starts at a word that the next word starts with again
+    # No literal (`text` is ""): the match starts at a word that the next word, after white space,
+    # starts with again (`closed`: is again).
+    repeated: bool = False
 
 
 
@@ -98,28 +100,27 @@ def _literal_prefixes(pattern: str) -> tuple[Prefix, ...] | None:
     found = _prefixes(list(items))
     if not found or any(not p[0] or not p[0].isascii() or p[3] is not None and not all(w.isascii() for w in p[3])
                         for p in found) or len(found) > _MAX_PREFIXES:
-        return (REPEATED,) if _repeated_word(list(items)) else None
+        repeated = _repeated_word(list(items))
+        return None if repeated is None else (repeated,)
     prefixes = {Prefix(text.lower(), start, closed, then) for text, start, closed, then in found}
     return tuple(sorted(prefixes, key=lambda p: (p.text, p.word_start, p.closed, p.then or ())))
 
 
 _MAX_PREFIXES = 200
-REPEATED = Prefix("", True, True, None, True)  # see `_repeated_word`
-
-
-def _repeated_word(items: list[Any]) -> bool:
-    """Does every match start where a word starts that the next word starts with again, as a doubled
-    word does (`\\b(?=([a-z]+)\\s+\\1)` or `\\b([a-z]+)\\s+\\1`)? The group holds ASCII letters and
-    digits, so it is that whole word; white space, then the group again, follow it."""
+def _repeated_word(items: list[Any]) -> Prefix | None:
+    """The prefix of a pattern whose every match starts where a word starts that the next word
+    starts with again, as a doubled word does (`\\b(?=([a-z]+)\\s+\\1\\b)` or `\\b([a-z]+)\\s+\\1`),
+    else None. The group holds ASCII letters and digits, so it is that whole word; white space,
+    then the group again, follow it (`closed`: and then a word ends)."""
     word_start = False
     for i, (op, av) in enumerate(items):
         if op is _sre.ASSERT and av[0] == 1 and word_start and _doubling(list(av[1])):
-            return True
+            return Prefix("", True, _closed(list(av[1])[3:]), None, True)
         condition = _condition(op, av)
         if condition is None:
-            return word_start and _doubling(items[i:])
+            return Prefix("", True, _closed(items[i + 3:]), None, True) if word_start and _doubling(items[i:]) else None
         word_start = word_start or condition
-    return False
+    return None
 
 
 def _doubling(items: list[Any]) -> bool:
@@ -168,8 +169,9 @@ def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | 
         if condition is not None:  # a condition on the text before the match
             word_start = word_start or condition
             continue
-        if op is _sre.LITERAL:
-            strings = {s + chr(av) for s in strings}
+        char = _char(op, av)
+        if char is not None:
+            strings = {s + char for s in strings}
             continue
         rest = tuple(items[i + 1:]) + after
         inner = None if begun else word_start
@@ -186,6 +188,18 @@ def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | 
         return {(s + t, bool(word_start) if s else start, closed, then if t or s.isalnum() else None)
                 for s in strings for t, start, closed, then in tails}
     return {(s, bool(word_start), *_closing(list(after))) for s in strings}
+
+
+def _char(op: Any, av: Any) -> str | None:
+    """The character an item matches, lower-cased: a literal, or a class of one letter in both
+    cases (`[Mm]`, which matches what `m` matches in lower-cased text); None for any other item."""
+    if op is _sre.LITERAL:
+        return chr(av)
+    if op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
+        chars = {chr(a).lower() for _, a in av}
+        if len(chars) == 1 and all(chr(a).lower() in chars and chr(a).isascii() for _, a in av):
+            return chars.pop()
+    return None
 
 
 def _closing(items: list[Any]) -> tuple[bool, tuple[str, ...] | None]:
@@ -313,8 +327,9 @@ def _required(items: list[Any]) -> set[str] | None:
 
     run: list[str] = []
     for op, av in items:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
+        char = _char(op, av)
+        if char is not None:
+            run.append(char)
             continue
         consider({"".join(run)} if run else None)
         run = []

@@ -63,7 +63,7 @@ class Matcher:
         found = scan.spans.get(self.slot)
         if found is None:
             plans = self.plans
-            if plans is not None and all(scan.candidates(plan) == [] for plan in plans):
+            if plans is not None and (scan.nothing_for(self.plan_ids) or all(scan.candidates(plan) == [] for plan in plans)):
                 found = []  # no item can match anywhere (what `_find` would find, without its work)
             else:
                 found = self._find(doc)
@@ -87,13 +87,18 @@ class Matcher:
         return tuple(plans)
 
     @functools.cached_property
+    def plan_ids(self) -> frozenset[int]:
+        """The ids of `plans` (asked of a document's sweep at once: see `Scan.nothing_for`)."""
+        return frozenset(id(plan) for plan in self.plans or ())
+
+    @functools.cached_property
     def slot(self) -> int:
         """A small number standing for `key` in this process (a key is long to hash)."""
         return state.current().slot(self.key)
 
     def __getstate__(self) -> dict[str, Any]:
         """What pickles: not `slot` or `plans`, which mean something in this process only."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("slot", "key", "plans")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("slot", "key", "plans", "plan_ids")}
 
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose

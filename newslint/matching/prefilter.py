@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +39,7 @@ class Scan:
     spans of each matcher."""
 
     __slots__ = ("prose", "state", "low", "spans", "_candidates", "_contains", "_index", "_indexed", "_parts", "_offsets",
-                 "_swept")
+                 "_swept", "_repeated", "_covered", "_hits")
 
     def __init__(self, prose: str, state: state_.MatchState) -> None:
         self.prose = prose
@@ -49,7 +50,10 @@ class Scan:
         self._contains: dict[tuple[str, ...] | None, bool] = {}
         self._index: dict[str, list[int]] = {}
         self._indexed = -1  # the number of known words `_index` was made with; ALL_WORDS: every word
-        self._swept = False  # the candidates of every plan `_sweep` holds have been found at once
+        self._swept = -1  # the number of plans of the sweep whose candidates `_sweep` found at once (-1: not swept)
+        self._repeated: dict[bool, list[int]] = {}  # `_repeats`, by `whole`
+        self._covered: frozenset[int] = frozenset()  # the ids of the plans `_sweep` found the candidates of
+        self._hits: set[int] = set()  # the ids of those of them that have some
 
     @property
     def index(self) -> dict[str, list[int]]:
@@ -63,14 +67,14 @@ class Scan:
             index: dict[str, list[int]] = {}
             every = self.state.documents <= 1
             known = self.state.known_words
-            for i in range(0, len(parts), 2):
+            at = range(0, len(parts), 2)  # the words, each looked up in `known` at C speed when not every word is wanted
+            for i in at if every else itertools.compress(at, map(known.__contains__, parts[0::2])):
                 word = parts[i]
-                if every or word in known:
-                    found = index.get(word)
-                    if found is None:
-                        index[word] = [i]
-                    else:
-                        found.append(i)
+                found = index.get(word)
+                if found is None:
+                    index[word] = [i]
+                else:
+                    found.append(i)
             index.pop("", None)
             self._index, self._indexed = index, _ALL_WORDS if every else len(known)
         return self._index
@@ -91,13 +95,24 @@ class Scan:
             return None
         if plan.known is not self.state.known_words:
             plan.make_known(self.state)
-        if not self._swept and self.state.documents > 1:  # (a process that lints one document gains nothing from it)
-            self._swept = True
-            self._sweep()
-            out = self._candidates.get(id(plan), _UNKNOWN)
-            if out is not _UNKNOWN:
-                return out
+        if self.state.documents > 1:  # (a process that lints one document gains nothing from a sweep)
+            if self._swept < 0:
+                self._sweep()
+                out = self._candidates.get(id(plan), _UNKNOWN)
+                if out is not _UNKNOWN:
+                    return out
+            if self.state.sweep.numbers.get(id(plan), self._swept) < self._swept:
+                return []  # swept, and nothing found (kept only where something was)
         return self._plan_candidates(plan)
+
+    def nothing_for(self, plans: frozenset[int]) -> bool:
+        """Has the sweep found no candidate for any of these plans (by id), all of them swept? (False
+        when that is not known: ask `candidates`.)"""
+        if self._swept < 0:
+            if self.low is None or self.state.documents <= 1:
+                return False
+            self._sweep()
+        return plans <= self._covered and plans.isdisjoint(self._hits)
 
     def _plan_candidates(self, plan: Plan) -> list[int]:
         """`candidates` of one plan, found on its own (a plan made known after this document's sweep)."""
@@ -123,8 +138,8 @@ class Scan:
                 found += _at_word_starts(low, text)
             for text in plan.anywhere:
                 found += occurrences(low, text)
-            if plan.repeated:
-                found += self._repeats()
+            if plan.repeated is not None:
+                found += self._repeats(plan.repeated)
         out = self._candidates[id(plan)] = sorted(set(found)) if len(found) > 1 else found
         return out
 
@@ -133,6 +148,7 @@ class Scan:
         looked up once in `_sweep`, and each literal searched for once, whatever number of plans
         share them. What each plan gets is exactly what `_plan_candidates` finds for it."""
         sweep = self.state.sweep
+        self._swept = 0
         if sweep.known is not self.state.known_words or not sweep.plans:
             return
         sweep.arrange()
@@ -147,39 +163,52 @@ class Scan:
             uses = by_word.get(word)
             if uses is None:
                 continue
-            whole, after, continued = uses
-            if whole:
+            if uses.whole:
                 starts = [offsets[i] for i in places]
-                for k in whole:
+                for k in uses.whole:
                     found[k] += starts
-            if after:  # the next word, after white space, must start with one of a plan's `then`
+            if uses.after:  # the next word, after white space, must start with one of a plan's `then`
+                followers = uses.followers
                 for i in places:
-                    if i < last and parts[i + 1].isspace():
-                        nxt = parts[i + 2]
-                        for k, then in after.get(nxt[:1], ()):
-                            if nxt.startswith(then):
-                                found[k].append(offsets[i])
-            for k, text in continued:
+                    if i < last and ((gap := parts[i + 1]) == " " or gap.isspace()):
+                        plans = followers.get(parts[i + 2])
+                        if plans is None:
+                            plans = uses.follower(parts[i + 2])
+                        for k in plans:
+                            found[k].append(offsets[i])
+            for k, text in uses.continued:
                 found[k] += [offsets[i] for i in places if low.startswith(text, offsets[i])]
-        for (text, opening), users in sweep.texts.items():
-            at = _at_word_starts(low, text) if opening else occurrences(low, text)
+        for initial, texts in sweep.texts.items():
+            if initial in low:
+                for (text, opening), users in texts.items():
+                    at = _at_word_starts(low, text) if opening else occurrences(low, text)
+                    if at:
+                        for k in users:
+                            found[k] += at
+        for whole, users in sweep.repeated.items():
+            at = self._repeats(whole)
             if at:
                 for k in users:
                     found[k] += at
-        if sweep.repeated:
-            at = self._repeats()
-            for k in sweep.repeated:
-                found[k] += at
         candidates = self._candidates
         for plan, hits in zip(sweep.plans, found):
-            candidates[id(plan)] = sorted(set(hits)) if len(hits) > 1 else hits
+            if hits:  # (a plan swept without a hit has none: see `candidates`)
+                candidates[id(plan)] = sorted(set(hits)) if len(hits) > 1 else hits
+                self._hits.add(id(plan))
+        self._swept = len(found)
+        self._covered = sweep.covered
 
-    def _repeats(self) -> list[int]:
-        """Where a word starts that the next word starts with again (lower-cased): a doubled word can start only there."""
-        self.index  # (made with the words and the runs between them)
-        words = self._parts[0::2]
-        offsets = self._offsets
-        return [offsets[2 * k] for k in itertools.compress(itertools.count(), map(str.startswith, words[1:], words))]
+    def _repeats(self, whole: bool) -> list[int]:
+        """Where a word starts that the next word starts with again (`whole`: that the next word is
+        again), lower-cased: a doubled word can start only there."""
+        found = self._repeated.get(whole)
+        if found is None:
+            self.index  # (made with the words and the runs between them)
+            words = self._parts[0::2]
+            offsets = self._offsets
+            same = map(operator.eq if whole else str.startswith, words[1:], words)
+            found = self._repeated[whole] = [offsets[2 * k] for k in itertools.compress(itertools.count(), same)]
+        return found
 
     def may_contain(self, literals: tuple[str, ...] | None) -> bool:
         """Does the lower-cased prose contain one of `literals` (True when unknown)?"""
@@ -205,11 +234,13 @@ class Plan:
         words: set[str] = set()
         followed: dict[str, set[str]] = {}
         continued, opening, anywhere = [], [], []
-        self.repeated = False  # words that the next word starts with again (see `Prefix.repeated`)
+        # Words repeated by the next word (see `Prefix.repeated`): None, or True when the next word
+        # must be the same word, False when it need only start with it.
+        self.repeated: bool | None = None
         for prefix in prefixes:
             text = prefix.text
             if prefix.repeated:
-                self.repeated = True
+                self.repeated = prefix.closed and self.repeated is not False
                 continue
             lead = _WORD.match(text)
             if not prefix.word_start or lead is None:
@@ -227,7 +258,7 @@ class Plan:
         self.continued = tuple(continued)  # (whole word, the prefix it starts)
         self.opening = tuple(opening)  # beginnings of words
         self.anywhere = tuple(anywhere)  # strings anywhere in the text
-        self.others = bool(self.followed or self.continued or self.opening or self.anywhere or self.repeated)
+        self.others = bool(self.followed or self.continued or self.opening or self.anywhere or self.repeated is not None)
         self.known: set[str] | None = None  # the `MatchState.known_words` its words were added to
 
     def make_known(self, state: state_.MatchState) -> None:
@@ -247,41 +278,73 @@ class Sweep:
         # By whole word: the plans that want it whole; the plans that want it followed by a word
         # starting with one of `then`, by the first letter of those (each with those of its `then`
         # that start with it); the plans that want it where a longer literal starts.
-        self.by_word: dict[str, tuple[list[int], dict[str, list[tuple[int, tuple[str, ...]]]], list[tuple[int, str]]]] = {}
-        self.texts: dict[tuple[str, bool], list[int]] = {}  # by (literal, at word starts only): plan numbers
-        self.repeated: list[int] = []  # the plans that want repeated words
+        self.by_word: dict[str, Uses] = {}
+        # By first character, then by (literal, at word starts only): plan numbers.
+        self.texts: dict[str, dict[tuple[str, bool], list[int]]] = {}
+        self.repeated: dict[bool, list[int]] = {}  # the plans that want repeated words, by `Plan.repeated`
+        self.numbers: dict[int, int] = {}  # plan numbers by the id of a plan
         self.arranged = 0  # the plans arranged so far
+        self.covered: frozenset[int] = frozenset()  # the ids of those plans
 
     def add(self, plan: Plan) -> None:
+        self.numbers[id(plan)] = len(self.plans)
         self.plans.append(plan)
 
     def arrange(self) -> None:
         """Arrange the plans added since the last time (on first need: a process that lints one document never needs it)."""
-        while self.arranged < len(self.plans):
-            self._arrange(self.arranged, self.plans[self.arranged])
-            self.arranged += 1
+        if self.arranged < len(self.plans):
+            while self.arranged < len(self.plans):
+                self._arrange(self.arranged, self.plans[self.arranged])
+                self.arranged += 1
+            self.covered = frozenset(map(id, self.plans))
 
     def _arrange(self, k: int, plan: Plan) -> None:
         for word in plan.words:
-            self._uses(word)[0].append(k)
+            self._uses(word).whole.append(k)
         for word, then in plan.followed.items():
-            after = self._uses(word)[1]
+            uses = self._uses(word)
             for initial in sorted({t[:1] for t in then}):
-                after.setdefault(initial, []).append((k, tuple(t for t in then if t[:1] == initial)))
+                uses.after.setdefault(initial, []).append((k, tuple(t for t in then if t[:1] == initial)))
+            uses.followers.clear()  # (worked out again with this plan)
         for word, text in plan.continued:
-            self._uses(word)[2].append((k, text))
+            self._uses(word).continued.append((k, text))
         for text in plan.opening:
-            self.texts.setdefault((text, True), []).append(k)
+            self.texts.setdefault(text[0], {}).setdefault((text, True), []).append(k)
         for text in plan.anywhere:
-            self.texts.setdefault((text, False), []).append(k)
-        if plan.repeated:
-            self.repeated.append(k)
+            self.texts.setdefault(text[0], {}).setdefault((text, False), []).append(k)
+        if plan.repeated is not None:
+            self.repeated.setdefault(plan.repeated, []).append(k)
 
-    def _uses(self, word: str) -> tuple[list[int], dict[str, list[tuple[int, tuple[str, ...]]]], list[tuple[int, str]]]:
+    def _uses(self, word: str) -> Uses:
         uses = self.by_word.get(word)
         if uses is None:
-            uses = self.by_word[word] = ([], {}, [])
+            uses = self.by_word[word] = Uses()
         return uses
+
+
+class Uses:
+    """What the plans of a sweep want of one whole word: by plan number, the plans that want it
+    whole; those that want it followed, after white space, by a word starting with one of their
+    `then` (`after`: by the first letter of those, each plan with those of its `then` that start
+    with it); those that want it where a longer literal starts (`continued`)."""
+
+    __slots__ = ("whole", "after", "continued", "followers")
+
+    MAX_FOLLOWERS = 5000  # next words remembered per word (each document meets few new ones)
+
+    def __init__(self) -> None:
+        self.whole: list[int] = []
+        self.after: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self.continued: list[tuple[int, str]] = []
+        self.followers: dict[str, tuple[int, ...]] = {}  # `follower`, remembered
+
+    def follower(self, word: str) -> tuple[int, ...]:
+        """The plans of `after` that a next word `word` satisfies."""
+        plans = tuple(k for k, then in self.after.get(word[:1], ()) if word.startswith(then))
+        if len(self.followers) >= self.MAX_FOLLOWERS:
+            self.followers.clear()
+        self.followers[word] = plans
+        return plans
 
 
 

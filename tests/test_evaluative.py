@@ -43,6 +43,7 @@ def test_flags_evaluative_positions(tmp_path, text, flagged):
     "He drove fast and reckless through the town.",  # no determiner or verb of being before it
     "Critics said the plan was reckless.",  # the predicate is what they said
     "The plan was reckless, the auditors said.",
+    "Campaigners marched through the town, saying the plan was reckless.",
 ])
 def test_passes_other_uses(tmp_path, text):
     assert found(rule(tmp_path, RULE), text) == []

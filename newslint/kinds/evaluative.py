@@ -64,7 +64,8 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
 _NEXT = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_][\w'’-]*|[^\w\s])?")
 _LOOK_BACK = 48
 _REPORTING = re.compile(
-    r"\b(?:said|says|say|told|tells|argued|argues|claimed|claims|warned|warns|insisted|insists|believes?|believed|"
+    r"\b(?:said|says|say|saying|told|tells|argued|argues|arguing|claimed|claims|claiming|warned|warns|insisted|insists|"
+    r"insisting|believes?|believed|"
     r"thinks?|thought|felt|feels|added|adds|wrote|writes|stated|noted|complained|complains|alleged|alleges|"
     r"maintained|maintains|contended|contends|suggested|suggests|according\s+to|in\s+the\s+view\s+of)\b", re.I)
 _REPORT_REACH = 200  # characters before a predicate searched for the verb that reports it  # characters read before a match for the two words before it

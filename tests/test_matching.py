@@ -59,6 +59,18 @@ def test_literal_prefixes(pattern, expected):
     assert literal_prefixes(pattern) == expected
 
 
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b(?:said|says)\b", ("said", "says")),
+    (r"\b\w+-(?:baiting|mad|worshipp?ing)\b", ("-baiting", "-mad", "-worship")),  # the literal runs on into each
+    (r"^\s*(?:sure|of\s+course)!\s+here\b", ("course!", "sure!")),  # each alternative runs on into the literal
+    (r"x(?:a|b*)y", ("x",)),  # an alternative with no literal at its edge: no longer literal
+    (r"\b[Mm]ake\s+no\b", ("make",)),
+    (r"\b\w+\s+\d+", None),
+])
+def test_required_literals(pattern, expected):
+    assert literals.required_literals(pattern) == expected
+
+
 TEXT = ("Officials said the flood, sadly, was the worst. Some said so; others says otherwise.\n\n"
         "The study by the agency - a study of rivers - found nothing. SAID the man: an anti-said.\n")
 
@@ -148,6 +160,15 @@ def test_split_term_lists_give_the_recorded_findings(monkeypatch):
 
     monkeypatch.setattr(state.current(), "split_term_lists_until", 10**9)
     assert current_findings() == json.loads(EXPECTED.read_text(encoding="utf-8"))
+
+
+def test_a_pattern_whose_required_literals_are_absent_finds_nothing_without_a_scan():
+    matcher = Matcher.build({"patterns": [r"\b\w+-(?:baiting|mad)\b"]}, Where("t.yaml"), trusted=True)
+    with state.fresh() as fresh:
+        fresh.documents = 5
+        assert list(matcher.finditer(Document.from_text("He made a mad dash; race-baiting.\n", "a.txt"))) == [(20, 32)]
+        doc = Document.from_text("He made a mad dash.\n", "a.txt")
+        assert list(matcher.finditer(doc)) == [] and prefilter.scan(doc).may_contain(("-baiting", "-mad")) is False
 
 
 def test_a_builtin_pattern_is_compiled_only_where_its_literals_occur():

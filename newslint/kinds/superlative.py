@@ -30,6 +30,7 @@ from newslint.document import Document
 from newslint.kinds import WORD_LIST_OPTIONS, WRITERS_VOICE, BuildContext, Hit
 from newslint.kinds.requires import Requires
 from newslint.matching import matcher as matching
+from newslint.matching.literals import record
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import term_pattern, user_pattern
 from newslint.schema import Option, Where, integer, nested, strings
@@ -83,6 +84,7 @@ class Superlative(Requires):
         scopes = tuple(user_pattern(p, where.child(f"scopes[{i}]"), trusted=ctx.builtin)
                        for i, p in enumerate(options["scopes"]))
         unscoped = term_pattern(options["unscoped"]) if options["unscoped"] else None
+        record(_SUPERLATIVE.pattern)  # its literal prefixes are kept with the rule cache
         return cls(scopes, unscoped, companion, options["before"], options["after"])
 
     def claims(self, doc: Document) -> Iterator[tuple[int, int]]:

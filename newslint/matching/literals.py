@@ -47,6 +47,14 @@ def recording() -> Iterator[set[str]]:
         current.recorded = outer
 
 
+def record(pattern: str) -> None:
+    """Note a built-in pattern whose literals matching will ask for (a kind's own, say), so that
+    the rule cache keeps them too (see `recording`)."""
+    recorded = state.current().recorded
+    if recorded is not None:
+        recorded.add(pattern)
+
+
 def table(patterns: Iterable[str]) -> dict[str, Literals]:
     """(required literals, literal prefixes) of each pattern, for the rule cache."""
     return {p: (required_literals(p), literal_prefixes(p)) for p in sorted(patterns)}
@@ -107,6 +115,8 @@ def _literal_prefixes(pattern: str) -> tuple[Prefix, ...] | None:
 
 
 _MAX_PREFIXES = 200
+
+
 def _repeated_word(items: list[Any]) -> Prefix | None:
     """The prefix of a pattern whose every match starts where a word starts that the next word
     starts with again, as a doubled word does (`\\b(?=([a-z]+)\\s+\\1\\b)` or `\\b([a-z]+)\\s+\\1`),
@@ -325,14 +335,14 @@ def _required(items: list[Any]) -> set[str] | None:
         if candidate and all(candidate) and (best is None or min(map(len, candidate)) > min(map(len, best))):
             best = candidate
 
-    run: list[str] = []
+    runs = {""}  # the literal strings, one of which every match holds ending here ("": none)
     for op, av in items:
         char = _char(op, av)
         if char is not None:
-            run.append(char)
+            runs = {r + char for r in runs}
             continue
-        consider({"".join(run)} if run else None)
-        run = []
+        consider(runs)
+        after: set[str] = {""}
         if op is _sre.SUBPATTERN:
             if av[1] or av[2]:  # inline flags change what the literals mean
                 return None
@@ -341,8 +351,29 @@ def _required(items: list[Any]) -> set[str] | None:
             alternatives = [_required(list(alt)) for alt in av[1]]
             if all(alternatives):
                 consider(set().union(*alternatives))  # type: ignore[arg-type]
+            # The literals before an alternation run on into each alternative's first ones, and each
+            # alternative's last ones run on into the literals after it: "-(?:mad|hating)" holds "-mad"
+            # or "-hating", "(?:sure|of course)!" holds "sure!" or "course!".
+            leads = {_run(list(alt)) for alt in av[1]}
+            if "" not in leads and runs != {""} and len(runs) * len(leads) <= _MAX_PREFIXES:
+                consider({r + lead for r in runs for lead in leads})
+            trails = {_run(list(alt)[::-1])[::-1] for alt in av[1]}
+            if "" not in trails and len(trails) <= _MAX_PREFIXES:
+                after = trails
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
             consider(_required(list(av[2])))
-    consider({"".join(run)} if run else None)
+        runs = after
+    consider(runs)
     return best
+
+
+def _run(items: list[Any]) -> str:
+    """The characters `items` open with, as long as each is one literal character (see `_char`)."""
+    out = []
+    for op, av in items:
+        char = _char(op, av)
+        if char is None:
+            break
+        out.append(char)
+    return "".join(out)
 

@@ -98,19 +98,31 @@ class Matcher:
 
     def __getstate__(self) -> dict[str, Any]:
         """What pickles: not `slot` or `plans`, which mean something in this process only."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("slot", "key", "plans", "plan_ids")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("slot", "key", "plans", "plan_ids", "_planned")}
+
+    @functools.cached_property
+    def lower_case_terms(self) -> frozenset[str]:
+        """The terms listed in lower case: a capital on them marks a name (see `names`)."""
+        if self.match_proper_names:
+            return frozenset()
+        return frozenset().union(*(item.lower_case_terms for item in self.compiled if isinstance(item, TermList)))
+
+    @functools.cached_property
+    def _planned(self) -> tuple[tuple[Compiled, int | None], ...]:
+        """Each item with the id of the plan its candidates come from (see `_matches`), or None."""
+        return tuple((item, id(item.plan) if _planned(item) else None) for item in self.compiled)
 
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose
         hits: list[tuple[int, int]] = []
-        words: set[str] = set()  # listed in lower case: a capital on them marks a name (see `names`)
-        for item in self.compiled:
-            hits.extend(_matches(item, doc))
-            if isinstance(item, TermList) and not self.match_proper_names:
-                words.update(item.lower_case_terms)
+        unswept = prefilter.scan(doc).swept_empty()  # the plans the sweep found nothing for
+        for item, plan in self._planned:
+            if plan is None or plan not in unswept:
+                hits.extend(_matches(item, doc))
         if not hits:
             return hits
         hits.sort()
+        words = self.lower_case_terms
         blocked = _matches(self.exceptions, doc) if self.exceptions else []
         out = []
         for a, b in hits:
@@ -183,6 +195,13 @@ def _whole_decoded(decoded: tuple[tuple[int, int], ...], a: int, b: int) -> tupl
     if k >= 0 and decoded[k][0] < b < decoded[k][1]:
         b = decoded[k][1]
     return a, b
+
+
+def _planned(item: Compiled) -> bool:
+    """Does `_matches` try an item only at its plan's candidates (in a document with a lower-cased text)?"""
+    if isinstance(item, TermList):
+        return item.first_words is not None
+    return isinstance(item, BuiltinPattern) and item.plan is not None
 
 
 def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:

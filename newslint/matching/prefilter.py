@@ -7,9 +7,11 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+import os
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
+from newslint.cache import programs
 from newslint.document.positions import fold, occurrences
 from newslint.matching import state as state_
 from newslint.matching.literals import Prefix
@@ -39,7 +41,7 @@ class Scan:
     spans of each matcher."""
 
     __slots__ = ("prose", "state", "low", "spans", "_candidates", "_contains", "_index", "_indexed", "_parts", "_offsets",
-                 "_swept", "_repeated", "_covered", "_hits")
+                 "_swept", "_repeated", "_covered", "_hits", "_empty")
 
     def __init__(self, prose: str, state: state_.MatchState) -> None:
         self.prose = prose
@@ -54,6 +56,7 @@ class Scan:
         self._repeated: dict[bool, list[int]] = {}  # `_repeats`, by `whole`
         self._covered: frozenset[int] = frozenset()  # the ids of the plans `_sweep` found the candidates of
         self._hits: set[int] = set()  # the ids of those of them that have some
+        self._empty: frozenset[int] | None = None  # `swept_empty`
 
     @property
     def index(self) -> dict[str, list[int]]:
@@ -113,6 +116,12 @@ class Scan:
                 return False
             self._sweep()
         return plans <= self._covered and plans.isdisjoint(self._hits)
+
+    def swept_empty(self) -> frozenset[int]:
+        """The ids of the plans that this document's sweep found no candidate for."""
+        if self._empty is None:
+            self._empty = self._covered - self._hits
+        return self._empty
 
     def _plan_candidates(self, plan: Plan) -> list[int]:
         """`candidates` of one plan, found on its own (a plan made known after this document's sweep)."""
@@ -193,10 +202,15 @@ class Scan:
         candidates = self._candidates
         for plan, hits in zip(sweep.plans, found):
             if hits:  # (a plan swept without a hit has none: see `candidates`)
-                candidates[id(plan)] = sorted(set(hits)) if len(hits) > 1 else hits
+                if len(hits) > 1:
+                    hits.sort()
+                    if not all(map(operator.lt, hits, itertools.islice(hits, 1, None))):
+                        hits = sorted(set(hits))  # (some found twice)
+                candidates[id(plan)] = hits
                 self._hits.add(id(plan))
         self._swept = len(found)
         self._covered = sweep.covered
+        self._empty = None
 
     def _repeats(self, whole: bool) -> list[int]:
         """Where a word starts that the next word starts with again (`whole`: that the next word is
@@ -216,8 +230,18 @@ class Scan:
             return self._contains[literals]
         except KeyError:
             low = self.low
-            found = self._contains[literals] = low is None or literals is None or any(lit in low for lit in literals)
+            found = self._contains[literals] = low is None or literals is None or _contains(literals)(low)
             return found
+
+
+@functools.lru_cache(maxsize=None)
+def _contains(literals: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test of whether a text holds one of `literals`: a search for them all at once when they
+    share a beginning (the search skips from one occurrence of that to the next), else one by one."""
+    if len(literals) > 2 and os.path.commonprefix(literals):
+        search = programs.compile("|".join(map(re.escape, sorted(literals, key=len, reverse=True)))).search
+        return lambda text: search(text) is not None
+    return lambda text: any(lit in text for lit in literals)
 
 
 def _at_word_starts(text: str, sub: str) -> list[int]:

@@ -66,12 +66,17 @@ def test_unknown_position_is_an_error_naming_the_key(tmp_path):
 
 
 def test_each_class_word_has_one_home():
-    """A word the loaded adjectives flag anywhere is not also a class word read by position."""
+    """A word the loaded adjectives flag anywhere is not also a class word read by position, and no
+    word is in two classes."""
     rules = {r.id: r for r in load_rules()}
     listed = {t.lower() for t in expand(_terms("loaded.adjectives"), "adjective")}
+    seen: dict[str, str] = {}
     for rule_id, r in rules.items():
         if r.kind.name == "evaluative":
-            assert not listed & {t.lower() for t in _terms(rule_id)}, rule_id
+            terms = {t.lower() for t in _terms(rule_id)}
+            assert not listed & terms, rule_id
+            for term in terms:
+                assert seen.setdefault(term, rule_id) == rule_id, f"{term!r} is in {seen[term]} and {rule_id}"
 
 
 def _terms(rule_id: str) -> list[str]:

@@ -11,18 +11,20 @@ the first pattern that matches the whole flagged text gives the fix, its replace
 with `\\1` for groups; an empty replacement deletes the words with their comma; `safe` defaults
 to true, false applies it only with `--unsafe-fixes`), `inflect` (adjective, noun or verb: also
 match the regular inflections and derivations of every term, fiercer and fiercely for "fierce";
-see `morphology`).
+see `morphology`), `unless` (a word list, as for a `requires` companion: a match is not reported
+when its paragraph has one of these words in the writer's voice, outside quotations; first-person
+pronouns mark a column, a letter or a reader's comment, whose view is declared as its writer's).
 """
 from __future__ import annotations
 
 from typing import Any, Iterator
 
-from newslint.document import Document
-from newslint.kinds import BuildContext, Fix, Hit, KindBase, Rewrite, WRITERS_VOICE
+from newslint.document import Document, Scope
+from newslint.kinds import BuildContext, Fix, Hit, KindBase, Rewrite, WORD_LIST_OPTIONS, WRITERS_VOICE
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import MATCHER_OPTIONS
 from newslint.morphology import WORD_CLASSES, expand
-from newslint.schema import Option, Where, boolean, check_mapping, choice, string
+from newslint.schema import Option, Where, boolean, check_mapping, choice, nested, string
 
 REWRITE_OPTIONS = {"pattern": Option(string, required=True), "replacement": Option(string, required=True),
                    "safe": Option(boolean, True)}
@@ -34,7 +36,8 @@ def _rewrites(value: Any, where: Where) -> tuple[dict[str, Any], ...]:
     return tuple(check_mapping(item, REWRITE_OPTIONS, where.child(str(i))) for i, item in enumerate(value))
 
 
-OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ()), "inflect": Option(choice(*WORD_CLASSES), None)}
+OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ()), "inflect": Option(choice(*WORD_CLASSES), None),
+           "unless": Option(nested(WORD_LIST_OPTIONS), None)}
 
 
 def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where: Where) -> tuple[Rewrite, ...]:
@@ -63,9 +66,10 @@ class Existence(KindBase):
     default_scope = WRITERS_VOICE
     message_fields = frozenset({"match"})
 
-    def __init__(self, matcher: Matcher, rewrite: tuple[Rewrite, ...] = ()) -> None:
+    def __init__(self, matcher: Matcher, rewrite: tuple[Rewrite, ...] = (), unless: Matcher | None = None) -> None:
         self.matcher = matcher
         self.rewrite = rewrite
+        self.unless = unless
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Existence:
@@ -73,7 +77,8 @@ class Existence(KindBase):
         if options["inflect"]:
             matching["terms"] = expand(matching["terms"], options["inflect"])
         rewrite = _build_rewrites(options["rewrite"], options["ignore_case"], where.child("rewrite"))
-        return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite)
+        unless = ctx.word_list(options["unless"], where.child("unless")) if options["unless"] else None
+        return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite, unless)
 
     @property
     def fixable(self) -> bool:
@@ -88,5 +93,18 @@ class Existence(KindBase):
         return None
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        declared: dict[int, bool] = {}
         for start, end in self.matcher.finditer(doc):
+            if self.unless is not None:
+                block = doc.block_index(start)
+                if block not in declared:
+                    declared[block] = block >= 0 and self._declared(doc, block)
+                if declared[block]:
+                    continue
             yield Hit(start, end)
+
+    def _declared(self, doc: Document, block: int) -> bool:
+        """Does the paragraph have an `unless` word in the writer's voice (outside quotations)?"""
+        assert self.unless is not None
+        b = doc.blocks[block]
+        return any(doc.scope_at(a) is not Scope.QUOTATION for a, _ in self.unless.finditer(doc, b.start, b.end))

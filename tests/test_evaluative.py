@@ -55,6 +55,14 @@ def test_positions_option_limits_what_is_read(tmp_path):
     assert found(r, "A reckless plan.") == []
 
 
+def test_measured_passes_a_figure_after_the_word(tmp_path):
+    r = rule(tmp_path, RULE.replace("reckless", "staggering") + "measured: true\n")
+    assert found(r, "It made a staggering loss of $4 million. It made a staggering loss.") == ["staggering"]
+    assert found(r, "The staggering loss, which the bank blamed on bad loans, cost millions.") == ["staggering"]
+    plain = rule(tmp_path, RULE.replace("reckless", "staggering"))
+    assert found(plain, "It made a staggering loss of $4 million.") == ["staggering"]
+
+
 def test_exceptions(tmp_path):
     r = rule(tmp_path, RULE + "exceptions: [reckless driving]\n")
     assert found(r, "He admitted reckless driving. It was a reckless bet.") == ["reckless"]

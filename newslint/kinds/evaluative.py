@@ -17,7 +17,9 @@ Anti-pattern: "The council's shameless plan ignored the residents."
 Best practice: "The plan, approved without a public hearing, ignored the residents' petition."
 
 Options: `terms` (adjectives, base form), `exceptions` (phrases inside which a match is no finding,
-e.g. "malicious software"), `positions` (any of attributive, predicative, adverbial; default all three).
+e.g. "malicious software"), `positions` (any of attributive, predicative, adverbial; default all three),
+`measured` (default false: when true, a figure in the words right after the adjective gives the size it
+claims, "a staggering loss of $2 billion", and the adjective passes).
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from newslint.document.names import headline_voice
 from newslint.kinds import WRITERS_VOICE, BuildContext, Hit, KindBase
 from newslint.matching.matcher import Matcher
 from newslint.morphology import adjective_forms
-from newslint.schema import Option, Where, choices, strings
+from newslint.schema import Option, Where, boolean, choices, strings
 
 POSITIONS = ("attributive", "predicative", "adverbial")
 
@@ -38,6 +40,7 @@ OPTIONS = {
     "terms": Option(strings, required=True),
     "exceptions": Option(strings, ()),
     "positions": Option(choices(*POSITIONS), POSITIONS),
+    "measured": Option(boolean, False),
 }
 
 # Words before an adjective that make it attributive when a noun follows.
@@ -63,6 +66,9 @@ _AFTER_PARTICIPLE = frozenset("and or but for to as".split())
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
 _NEXT = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_][\w'’-]*|[^\w\s])?")
 _LOOK_BACK = 48
+# A figure in the words after an adjective of size ("a staggering loss of $2 billion"): the size is given.
+_FIGURE = re.compile(r"[^.;:!?\n]*?(?:\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b)", re.I)
+_MEASURE_REACH = 40
 _REPORTING = re.compile(
     r"\b(?:said|says|say|saying|told|tells|argued|argues|arguing|claimed|claims|claiming|warned|warns|insisted|insists|"
     r"insisting|believes?|believed|"
@@ -77,10 +83,12 @@ class Evaluative(KindBase):
     default_scope = WRITERS_VOICE
     message_fields = frozenset({"match"})
 
-    def __init__(self, matcher: Matcher, adverbs: frozenset[str], positions: frozenset[str]) -> None:
+    def __init__(self, matcher: Matcher, adverbs: frozenset[str], positions: frozenset[str],
+                 measured: bool = False) -> None:
         self.matcher = matcher
         self.adverbs = adverbs  # the -ly forms of the listed adjectives
         self.positions = positions
+        self.measured = measured  # a figure right after the word gives the size it claims: no finding
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Evaluative:
@@ -97,14 +105,14 @@ class Evaluative(KindBase):
         adverbs -= adjectives
         matcher = Matcher.build({"terms": sorted(adjectives | adverbs), "exceptions": options["exceptions"]},
                                 where, trusted=ctx.builtin)
-        return cls(matcher, frozenset(adverbs), frozenset(options["positions"]))
+        return cls(matcher, frozenset(adverbs), frozenset(options["positions"]), options["measured"])
 
     def check(self, doc: Document) -> Iterator[Hit]:
         prose = doc.prose
         after: list[tuple[int, int]] | None = None  # clauses attributed after they end, found on first need
         for start, end in self.matcher.finditer(doc):
             position = self.position(prose, start, end)
-            if position is None:
+            if position is None or (self.measured and _FIGURE.match(prose, end, min(len(prose), end + _MEASURE_REACH))):
                 continue
             if position == "predicative":
                 if after is None:

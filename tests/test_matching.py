@@ -291,3 +291,14 @@ def test_text_with_sharp_s_or_ligatures_is_matched_at_candidates_as_a_scan_finds
         scanned = list(matcher.finditer(Document.from_text(text, "a.txt")))
     doc = Document.from_text(text, "a.txt")
     assert prefilter.scan(doc).low is not None and list(matcher.finditer(doc)) == scanned and len(scanned) == 5
+
+
+def test_paraphrases_found_at_candidates_are_those_a_search_finds():
+    from newslint.document import quotations
+
+    text = ("The ministry called the raid brutal. Critics described him as a traitor, and the union\n"
+            "CALLED FOR calm; what they see as theft was branded a scandal by some. Recalled it.\n")
+    with state.fresh() as fresh:
+        fresh.documents = 5  # as in a run over many documents: the verbs are tried at candidates only
+        doc = Document.from_text(text, "a.txt")
+        assert doc.paraphrases == quotations.paraphrases(text) and len(doc.paraphrases) == 3

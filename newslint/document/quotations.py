@@ -242,7 +242,7 @@ _PARAPHRASE_SOURCE = (
     r"(?<![\w-])(?:" + "|".join(_CALLING) + "|(?:" + "|".join(_DESCRIBING) + r")\s+(?:\w+\s+){0,4}?as)"
     r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
 )
-_PARAPHRASE = programs.compile(_PARAPHRASE_SOURCE, re.I)
+PARAPHRASE = _PARAPHRASE = programs.compile(_PARAPHRASE_SOURCE, re.I)
 _PARAPHRASE_FOLDED = programs.compile(_PARAPHRASE_SOURCE)  # the same, in `fold`ed text
 
 
@@ -267,13 +267,16 @@ PARAPHRASE_WORDS = 8
 _PARAPHRASE_REACH = 1000  # characters after the verb searched for those words
 
 
-def paraphrases(prose: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of characterizations attributed to a named party by a verb of calling or describing."""
+def paraphrases(prose: str, start: int = 0, end: int | None = None,
+                verbs: Iterable[re.Match[str]] | None = None) -> list[tuple[int, int]]:
+    """Spans of characterizations attributed to a named party by a verb of calling or describing.
+    `verbs`: the matches of PARAPHRASE in `prose[start:end]`, when they are found another way."""
     stop = len(prose) if end is None else end
     out = []
-    folded = fold(prose)
-    verbs = _PARAPHRASE.finditer(prose, start, stop) if folded is None else \
-        _finditer_from(_PARAPHRASE_FOLDED, folded, _PARAPHRASE_STARTS, start, stop)
+    if verbs is None:
+        folded = fold(prose)
+        verbs = _PARAPHRASE.finditer(prose, start, stop) if folded is None else \
+            _finditer_from(_PARAPHRASE_FOLDED, folded, _PARAPHRASE_STARTS, start, stop)
     for m in verbs:
         a = m.end()
         window = min(stop, a + _PARAPHRASE_REACH)  # bounded: a clause without punctuation costs no n²

@@ -158,6 +158,35 @@ def test_a_section_break_before_reported_copy_changes_nothing() -> None:
     assert doc.scope_at(text.index("brutal")) is Scope.NARRATIVE
 
 
+STORY = ("Band wins award\n\nThe band won the prize on Tuesday, the organisers said.\n\n"
+         "The award is given every year by a panel of critics.\n\n"
+         "Last year's winner was a folk singer from Leeds.\n\n")
+COMMENTS = ("I think this result is ridiculous!\n\nWhy did they win?\n\nMy favourite song lost.\n\n"
+            "We voted for someone else.\n\nThe shortlist was weak this year.\n\nI agree with the result.\n")
+
+
+def test_readers_comments_run_on_with_no_mark_when_the_voice_shifts() -> None:
+    text = STORY + COMMENTS
+    doc = Document.from_text(text, "a.txt")
+    assert doc.scope_at(text.index("ridiculous")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("weak this year")) is Scope.QUOTATION  # a comment not in the first person
+    assert doc.scope_at(text.index("panel of critics")) is Scope.NARRATIVE
+
+
+def test_a_first_person_dispatch_stays_the_writers_voice() -> None:
+    text = ("Inside the flooded town\n\nI reached the town on Tuesday. My car stalled twice.\n\n"
+            "We waded through the square, where the water stood a metre deep.\n\n"
+            "The mayor said 300 homes were flooded.\n\n" + COMMENTS)
+    doc = Document.from_text(text, "a.txt")
+    assert doc.reader_sections == []
+    assert doc.scope_at(text.index("ridiculous")) is Scope.NARRATIVE
+
+
+def test_a_few_closing_questions_are_not_a_readers_section() -> None:
+    text = STORY + "Will it win again?\n\nWho knows?\n\nThe next award is in May.\n"
+    assert Document.from_text(text, "a.txt").reader_sections == []
+
+
 def test_a_comments_heading_opens_a_reader_section() -> None:
     text = "# Result\n\nThe band won.\n\n## Your comments\n\nA shocking result.\n\n## Background\n\nA brutal year.\n"
     doc = Document.from_text(text, "a.md")

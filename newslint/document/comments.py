@@ -16,6 +16,8 @@ COMMENTS_HEADING = programs.compile(
 _PERSONAL = programs.compile(r"\b(?:I|I['’](?:m|ve|d|ll))\b|\b(?i:me|my|we|our)\b|[?!]")
 READER_SECTION_MIN = 5
 READER_SECTION_SHARE = 0.6
+STORY_MIN = 3  # paragraphs of the writer's own story before an unmarked readers' section
+STORY_PERSONAL_SHARE = 0.2  # at most this share of them in the first person: the voice shifts after them
 
 
 def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) -> list[tuple[int, int]]:
@@ -24,7 +26,11 @@ def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) ->
     A section runs from a "Your comments" / "Have your say" heading, or from a section break of
     two or more blank lines, to the next heading or the end. After a bare section break it counts
     only when it holds at least READER_SECTION_MIN paragraphs and most of them are in a reader's
-    voice (the first person, questions, exclamations) outside quotation marks.
+    voice (the first person, questions, exclamations) outside quotation marks. With no mark at all,
+    the story's last paragraphs are a readers' section when the voice shifts: at least
+    READER_SECTION_MIN of them, most in a reader's voice, after at least STORY_MIN paragraphs of
+    which hardly any are (a first-person dispatch is the writer's voice from its first paragraph,
+    so it never shifts).
     """
     out: list[tuple[int, int]] = []
     if len(blocks) < 2:
@@ -44,13 +50,36 @@ def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) ->
             j += 1
         section = blocks[i:j]
         if not own_voice:
-            own = list(prose)
-            for q in quotes:
-                own[q.start:q.end] = " " * (q.end - q.start)
-            own_voice = "".join(own)
+            own_voice = _own_voice(prose, quotes)
         personal = sum(1 for b in section if _PERSONAL.search(own_voice, b.start, b.end))
         if section and (headed or (len(section) >= READER_SECTION_MIN
                                    and personal >= READER_SECTION_SHARE * len(section))):
             out.append((section[0].start, section[-1].end))
         i = max(j, i + 1)
+    if not out:
+        if not own_voice:
+            own_voice = _own_voice(prose, quotes)
+        tail = _unmarked_tail(own_voice, [b for b in blocks if b.kind is not BlockKind.HEADING])
+        if tail is not None:
+            out.append(tail)
     return out
+
+
+def _own_voice(prose: str, quotes: list[Quotation]) -> str:
+    own = list(prose)
+    for q in quotes:
+        own[q.start:q.end] = " " * (q.end - q.start)
+    return "".join(own)
+
+
+def _unmarked_tail(own_voice: str, paragraphs: list[Block]) -> tuple[int, int] | None:
+    """The longest run of last paragraphs in a reader's voice after the writer's story (see above)."""
+    personal = [bool(_PERSONAL.search(own_voice, b.start, b.end)) for b in paragraphs]
+    before, after = 0, sum(personal)  # personal paragraphs before `start`, and from it on
+    for start in range(len(paragraphs) - READER_SECTION_MIN + 1):
+        if start >= STORY_MIN and personal[start] and after >= READER_SECTION_SHARE * (len(paragraphs) - start) \
+                and before <= STORY_PERSONAL_SHARE * start:
+            return paragraphs[start].start, paragraphs[-1].end
+        before += personal[start]
+        after -= personal[start]
+    return None

@@ -103,17 +103,24 @@ def test_matching_at_candidates_finds_what_a_scan_finds(spec, monkeypatch):
 
 
 SECOND = TEXT + ("the studys, The  Study; of\nrivers; a-study; of\u00a0river, THE MAN; the manx; of, rivers.\n"
-                 "Study the study. the\tagency\n")
+                 "Study the study. the\tagency in 1990, the 2020s; of early 1850 x1990; in\n2001; is studied, was  stud\n"
+                 "of 19, in the 1980s, the-1990, in late 20th\n")
 
 
 @pytest.mark.parametrize("spec", [
     {"patterns": [r"\b(?:the|of|a)\s+(?:study|agency|rivers?|man)\b"]},
     {"terms": ["the study", "of rivers", "of river", "the man", "a study of", "the agency"]},
     {"patterns": [r"\b(?:[Tt]he|[Oo]f)\s+(?:study|rivers?)\b"], "ignore_case": False},
+    {"patterns": [r"\b(?:the|of|in)\s+(?:(?:early|late)\s+)?(?:1[0-9]|20)\d{2}s?\b", r"\b(?:is|was)\s+stud"]},  # by where the next word begins
 ])
 def test_a_pattern_found_by_its_second_word_finds_what_a_scan_finds(spec, monkeypatch):
     """A pattern that starts with a common word and then a whole word is looked up by that second
     word (the common word checked before it), and finds exactly what a scan of the text finds."""
+    with state.fresh():
+        _second_word_plans(spec, monkeypatch)
+
+
+def _second_word_plans(spec: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> None:
     matcher = Matcher.build(spec, Where("test.yaml"), trusted=True)
     monkeypatch.setattr(state.current(), "documents", 1)  # no shortcuts: every pattern scans the text
     expected = list(matcher.finditer(Document.from_text(SECOND, "a.txt")))
@@ -122,9 +129,33 @@ def test_a_pattern_found_by_its_second_word_finds_what_a_scan_finds(spec, monkey
     assert len(expected) >= 5 and list(matcher.finditer(doc)) == expected
     plans = [c.plan for c in matcher.compiled if c.plan is not None]
     # No plan indexes a common word: each looks its matches up by the word after one.
-    assert plans and all(p.preceded and not COMMON & {*p.words, *p.followed, *p.preceded} for p in plans)
-    for plan in plans:  # the candidates found through the second word are those a search for the plan alone finds
-        assert prefilter.scan(doc).candidates(plan) == prefilter.scan(Document.from_text(SECOND, "a.txt"))._plan_candidates(plan)
+    assert plans and all((p.preceded or p.begun) and not COMMON & {*p.words, *p.followed, *p.preceded} for p in plans)
+    monkeypatch.setattr(prefilter, "COMMON", frozenset())  # plans that look up the first word, then the next
+    starts: set[int] = set()
+    for c in matcher.compiled:
+        assert c.plan is not None and c.prefixes is not None
+        forward = prefilter.Plan(c.prefixes)
+        assert forward.followed and not forward.preceded and not forward.begun
+        forward.make_known(state.current())
+        through_first = prefilter.scan(Document.from_text(SECOND, "b.txt"))._plan_candidates(forward)
+        # Found through the second word, in one sweep or for the plan alone: where a common word stands
+        # before that word, which the lookup through the first word also finds (and more, when the
+        # second word is known to be whole).
+        at = _before_next_words(SECOND, c.plan)
+        assert at and prefilter.scan(doc).candidates(c.plan) == at
+        assert prefilter.scan(Document.from_text(SECOND, "a.txt"))._plan_candidates(c.plan) == at
+        assert set(at) <= set(through_first)
+        starts.update(at)
+    assert {s for s, _ in expected} <= starts  # every match starts at a candidate
+
+
+def _before_next_words(text: str, plan: prefilter.Plan) -> list[int]:
+    """Where a word stands that white space and a next word follow which the plan wants after it."""
+    low = text.lower()
+    words = list(re.finditer(r"\w+", low))
+    return [a.start() for a, b in zip(words, words[1:]) if low[a.end():b.start()].isspace() and (
+        a.group() in plan.preceded.get(b.group(), ())
+        or any(b.group().startswith(t) and a.group() in heads for t, heads in plan.begun.items()))]
 
 
 DOUBLED = "The the vote. THE the rest, the theory; the\tthe end; had had; the  the and the, the.\n\nthe\nthe 1 1\n"

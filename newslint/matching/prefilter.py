@@ -4,6 +4,7 @@ candidates of each `Plan` (the prefixes of an item: whole words, word beginnings
 `Sweep` finds the candidates of every plan of a process in one pass over a document."""
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -23,6 +24,10 @@ _WORD = re.compile(r"\w+")
 _NON_WORDS = re.compile(r"(\W+)")
 _ALL_WORDS = -2
 _UNKNOWN: Any = object()
+# Words so common in prose that a prefix of one of them followed by a rarer word is looked up by the
+# rarer word (see `Plan.preceded`): the index then need not hold every place the common word stands.
+COMMON = frozenset("a an and are as at be by for from had has have he her his in is it its of on or she that the their they"
+                   " this to was were which will with".split())
 
 
 def scan(doc: Document) -> Scan:
@@ -143,6 +148,8 @@ class Scan:
                         found.append(offsets[i])
             for word, heads in plan.preceded.items():
                 found += [offsets[i - 2] for i in index.get(word, ()) if i > 0 and parts[i - 2] in heads and parts[i - 1].isspace()]
+            for text, heads in plan.begun.items():
+                found += self._after(text, heads)
             for word, text in plan.continued:
                 found += [offsets[i] for i in index.get(word, ()) if low.startswith(text, offsets[i])]
             for text in plan.opening:
@@ -198,6 +205,9 @@ class Scan:
                     if at:
                         for k in users:
                             found[k] += at
+        for text, wanted in sweep.begun.items():
+            for k, heads in wanted:
+                found[k] += self._after(text, heads)
         for whole, users in sweep.repeated.items():
             at = self._repeats(whole)
             if at:
@@ -215,6 +225,17 @@ class Scan:
         self._swept = len(found)
         self._covered = sweep.covered
         self._empty = None
+
+    def _after(self, text: str, heads: frozenset[str]) -> list[int]:
+        """Where a word of `heads` starts that white space and then a word starting with `text` follow."""
+        low, parts, offsets = self.low, self._parts, self._offsets
+        assert low is not None
+        out = []
+        for at in occurrences(low, text):
+            i = bisect.bisect_left(offsets, at)
+            if offsets[i] == at and not i % 2 and i > 0 and parts[i - 2] in heads and parts[i - 1].isspace():
+                out.append(offsets[i - 2])
+        return out
 
     def _repeats(self, whole: bool) -> list[int]:
         """Where a word starts that the next word starts with again (`whole`: that the next word is
@@ -256,12 +277,13 @@ def _at_word_starts(text: str, sub: str) -> list[int]:
 class Plan:
     """How `Scan.candidates` finds the candidates of a prefix list."""
 
-    __slots__ = ("words", "followed", "preceded", "continued", "opening", "anywhere", "repeated", "others", "known")
+    __slots__ = ("words", "followed", "preceded", "begun", "continued", "opening", "anywhere", "repeated", "others", "known")
 
     def __init__(self, prefixes: tuple[Prefix, ...]) -> None:
         words: set[str] = set()
         followed: dict[str, set[str]] = {}
         preceded: dict[str, set[str]] = {}  # next word -> common words before it (see `COMMON`)
+        begun: dict[str, set[str]] = {}  # the same by the beginning of the next word
         continued, opening, anywhere = [], [], []
         # Words repeated by the next word (see `Prefix.repeated`): None, or True when the next word
         # must be the same word, False when it need only start with it.
@@ -280,19 +302,22 @@ class Plan:
                 opening.append(text)
             elif prefix.then is None:
                 words.add(text)
-            elif prefix.then_whole and text in COMMON and all(w.isascii() and w not in COMMON for w in prefix.then):
+            elif text in COMMON and all(w.isascii() and w not in COMMON for w in prefix.then) and (
+                    prefix.then_whole or all(len(w) > 2 or w[0].isdigit() for w in prefix.then)):
                 for then in prefix.then:  # looked up by the rarer next word, the common word checked before it
-                    preceded.setdefault(then, set()).add(text)
+                    (preceded if prefix.then_whole else begun).setdefault(then, set()).add(text)
             else:
                 followed.setdefault(text, set()).update(prefix.then)
         self.words = frozenset(words)  # whole words
         self.followed = {w: tuple(sorted(t)) for w, t in followed.items() if w not in words}  # word -> next word starts
         # Next word (whole) -> the words before it, after white space, that a match starts at.
         self.preceded = {t: frozenset(ws - words) for t, ws in sorted(preceded.items()) if ws - words}
+        # A beginning of the next word -> the same, found by searching the text for that beginning.
+        self.begun = {t: frozenset(ws - words) for t, ws in sorted(begun.items()) if ws - words}
         self.continued = tuple(continued)  # (whole word, the prefix it starts)
         self.opening = tuple(opening)  # beginnings of words
         self.anywhere = tuple(anywhere)  # strings anywhere in the text
-        self.others = bool(self.followed or self.preceded or self.continued or self.opening or self.anywhere or self.repeated is not None)
+        self.others = bool(self.followed or self.preceded or self.begun or self.continued or self.opening or self.anywhere or self.repeated is not None)
         self.known: set[str] | None = None  # the `MatchState.known_words` its words were added to
 
     def make_known(self, state: state_.MatchState) -> None:
@@ -316,6 +341,7 @@ class Sweep:
         # By first character, then by (literal, at word starts only): plan numbers.
         self.texts: dict[str, dict[tuple[str, bool], list[int]]] = {}
         self.repeated: dict[bool, list[int]] = {}  # the plans that want repeated words, by `Plan.repeated`
+        self.begun: dict[str, list[tuple[int, frozenset[str]]]] = {}  # by `Plan.begun` text: (plan number, heads)
         self.numbers: dict[int, int] = {}  # plan numbers by the id of a plan
         self.arranged = 0  # the plans arranged so far
         self.covered: frozenset[int] = frozenset()  # the ids of those plans
@@ -344,6 +370,8 @@ class Sweep:
             self._uses(word).before.append((k, heads))
         for word, text in plan.continued:
             self._uses(word).continued.append((k, text))
+        for text, heads in plan.begun.items():
+            self.begun.setdefault(text, []).append((k, heads))
         for text in plan.opening:
             self.texts.setdefault(text[0], {}).setdefault((text, True), []).append(k)
         for text in plan.anywhere:
@@ -382,15 +410,6 @@ class Uses:
             self.followers.clear()
         self.followers[word] = plans
         return plans
-
-
-
-
-# Words so common in prose that a prefix of one of them followed by a rarer word is looked up by the
-# rarer word (see `Plan.preceded`): the index then need not hold every place the common word stands.
-COMMON = frozenset(("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "had", "has", "have", "he", "her",
-                    "his", "in", "is", "it", "its", "of", "on", "or", "said", "she", "that", "the", "their", "they",
-                    "this", "to", "was", "were", "which", "will", "with"))
 
 
 plan_for = functools.lru_cache(maxsize=None)(Plan)  # one plan for equal prefix lists

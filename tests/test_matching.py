@@ -10,22 +10,24 @@ from newslint.matching import literals, patterns, prefilter, state
 from newslint.matching.literals import literal_prefixes
 from newslint.matching.compiled import BuiltinPattern
 from newslint.matching.matcher import Matcher, prepare
+from newslint.matching.prefilter import COMMON
 from newslint.schema import Where
 
 
-def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str, ...] | None = None) -> literals.Prefix:
-    return literals.Prefix(text, word_start, closed, then)
+def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str, ...] | None = None,
+       whole: bool = False) -> literals.Prefix:
+    return literals.Prefix(text, word_start, closed, then, then_whole=whole)
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
     (r"\b(?:Said|says)\s+\w+", (_p("said"), _p("says"))),
-    (r"(?<=,\s*)(?:of\s+course|sadly)\b", (_p("of", then=("course",)), _p("sadly"))),  # a comma or a space before: a word starts
+    (r"(?<=,\s*)(?:of\s+course|sadly)\b", (_p("of", then=("course",), whole=True), _p("sadly"))),  # a comma or a space before: a word starts
     (r"(?<=\b(?:too|so)[\s-]+)woke\b", (_p("woke"),)),
     (r"(?<=(?:the|[A-Z]\w*)\s+(?:[A-Z]\w*\s+)?)regime\b", (_p("regime"),)),
     (r"(?<=x\s*)foo\b", (_p("foo", False),)),  # "xfoo": the word may start before
     (r"(?<=[^a])foo\b", (_p("foo", False),)),
     (r"(?<=a|,)foo\b", (_p("foo", False),)),
-    (r"(?:^|(?<=[.!?]\s+)|(?<=\n))(?:Sadly|Of\s+course)\b", (_p("of", then=("course",)), _p("sadly"))),  # each way a word starts
+    (r"(?:^|(?<=[.!?]\s+)|(?<=\n))(?:Sadly|Of\s+course)\b", (_p("of", then=("course",), whole=True), _p("sadly"))),  # each way a word starts
     (r"(?:^|(?<=a))sadly\b", (_p("sadly", False),)),
     (r"(?:|(?<=\s))sadly\b", (_p("sadly", False),)),  # the empty alternative
     (r"\bwoke(?=[\s-]+(?:crowd|mob))", (_p("woke"),)),  # what the lookahead asks for closes the word
@@ -34,10 +36,13 @@ def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str,
     (r"\bfoo(?!s)", (_p("foo", closed=False),)),
     (r"\bab(?:cd|de)x", (_p("abcd", closed=False), _p("abde", closed=False))),  # the word goes on
     (r"\b(?:a|an|the)\s+study", (_p("a", then=("study",)), _p("an", then=("study",)), _p("the", then=("study",)))),  # "a" is the whole word: not a prefix of "an"  # noqa: E501
-    (r"\b(?:a|the)\s+(?:key|main)\s+player", (_p("a", then=("key", "main")), _p("the", then=("key", "main")))),
+    (r"\b(?:a|the)\s+(?:key|main)\s+player", (_p("a", then=("key", "main"), whole=True), _p("the", then=("key", "main"), whole=True))),
     (r"\ba\s+(?:large\s+)?number", (_p("a", then=("large", "number")),)),  # an optional word, or what follows
-    (r"\b(?:lethal\s+)?force\b", (_p("force"), _p("lethal", then=("force",)))),
-    (r"\ba\s+(?:\w+\s+)?number", (_p("a"),)),  # the next word is not known
+    (r"\b(?:lethal\s+)?force\b", (_p("force"), _p("lethal", then=("force",), whole=True))),
+    (r"\ba\s+(?:\w+\s+)?number", (_p("a"),)),
+    (r"\bthe\s+(?:cat|dogs?)\b", (_p("the", then=("cat", "dog", "dogs"), whole=True),)),  # each way the next word ends
+    (r"\bthe\s+(?:cat|dog)s?\b", (_p("the", then=("cat", "dog")),)),  # "the cats": "cat" is not the whole word
+    (r"\bthe\s+(?:cat\b|dog-)", (_p("the", then=("cat", "dog"), whole=True),)),  # "dog-": the word ends at "-"  # the next word is not known
     (r"\bab?c", (_p("ab", closed=False), _p("ac", closed=False))),
     (r"(?<![\w\-])foo(?:-|\b)", (_p("foo"), _p("foo-", closed=False))),
     (r"\bfoo(?:s|\s)", (_p("foo", closed=False),)),  # "foos" goes on
@@ -46,7 +51,7 @@ def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str,
     (r"\b(?:at\s+least\s+)?\d+", None),  # may start with a digit
     (r"\b(?:its|\w+'s)\s+resolve", None),
     (r"(?x) said", None),  # flags outside the shortcut
-    (r"\b(?:[Mm]ake|[Nn]eedless)\s+no\b", (_p("make", then=("no",)), _p("needless", then=("no",)))),  # a letter in both cases
+    (r"\b(?:[Mm]ake|[Nn]eedless)\s+no\b", (_p("make", then=("no",), whole=True), _p("needless", then=("no",), whole=True))),  # a letter in both cases
     (r"\b[Mm0]ake", None),
     (r"\b(?=([A-Za-z]+)[ \t]+\1\b)(?!(?:had|that)\b)\1[ \t]+\1\b", (_p("", then=None)._replace(repeated=True),)),  # a doubled word
     (r"\b([a-z0-9]+)\s+\1", (_p("", closed=False)._replace(repeated=True),)),  # the next word may go on
@@ -95,6 +100,31 @@ def test_matching_at_candidates_finds_what_a_scan_finds(spec, monkeypatch):
     first = expected[0]
     assert matcher.search(doc, first[0], first[1]) and not matcher.search(doc, first[0], first[1] - 1)
     assert [s for s in expected if s[0] >= 50] == list(matcher.finditer(doc, 50, len(TEXT)))
+
+
+SECOND = TEXT + ("the studys, The  Study; of\nrivers; a-study; of\u00a0river, THE MAN; the manx; of, rivers.\n"
+                 "Study the study. the\tagency\n")
+
+
+@pytest.mark.parametrize("spec", [
+    {"patterns": [r"\b(?:the|of|a)\s+(?:study|agency|rivers?|man)\b"]},
+    {"terms": ["the study", "of rivers", "of river", "the man", "a study of", "the agency"]},
+    {"patterns": [r"\b(?:[Tt]he|[Oo]f)\s+(?:study|rivers?)\b"], "ignore_case": False},
+])
+def test_a_pattern_found_by_its_second_word_finds_what_a_scan_finds(spec, monkeypatch):
+    """A pattern that starts with a common word and then a whole word is looked up by that second
+    word (the common word checked before it), and finds exactly what a scan of the text finds."""
+    matcher = Matcher.build(spec, Where("test.yaml"), trusted=True)
+    monkeypatch.setattr(state.current(), "documents", 1)  # no shortcuts: every pattern scans the text
+    expected = list(matcher.finditer(Document.from_text(SECOND, "a.txt")))
+    monkeypatch.setattr(state.current(), "documents", 5)  # candidates only
+    doc = Document.from_text(SECOND, "a.txt")
+    assert len(expected) >= 5 and list(matcher.finditer(doc)) == expected
+    plans = [c.plan for c in matcher.compiled if c.plan is not None]
+    # No plan indexes a common word: each looks its matches up by the word after one.
+    assert plans and all(p.preceded and not COMMON & {*p.words, *p.followed, *p.preceded} for p in plans)
+    for plan in plans:  # the candidates found through the second word are those a search for the plan alone finds
+        assert prefilter.scan(doc).candidates(plan) == prefilter.scan(Document.from_text(SECOND, "a.txt"))._plan_candidates(plan)
 
 
 DOUBLED = "The the vote. THE the rest, the theory; the\tthe end; had had; the  the and the, the.\n\nthe\nthe 1 1\n"

@@ -126,7 +126,8 @@ class TermList(Compiled):
                     break
                 following.add(nxt.group(0))
             else:
-                out.append(Prefix(word, True, True, tuple(sorted(following))))
+                # (each next word is whole: the term goes on after it with a non-word character, or ends where a word ends)
+                out.append(Prefix(word, True, True, tuple(sorted(following)), False, True))
         return tuple(out)
 
 

@@ -30,6 +30,8 @@ class Prefix(NamedTuple):
     # No literal (`text` is ""): the match starts at a word that the next word, after white space,
     # starts with again (`closed`: is again).
     repeated: bool = False
+    # The words of `then` are whole words: the next word is one of them (not only starts with one).
+    then_whole: bool = False
 
 
 
@@ -110,8 +112,8 @@ def _literal_prefixes(pattern: str) -> tuple[Prefix, ...] | None:
                         for p in found) or len(found) > _MAX_PREFIXES:
         repeated = _repeated_word(list(items))
         return None if repeated is None else (repeated,)
-    prefixes = {Prefix(text.lower(), start, closed, then) for text, start, closed, then in found}
-    return tuple(sorted(prefixes, key=lambda p: (p.text, p.word_start, p.closed, p.then or ())))
+    prefixes = {Prefix(text.lower(), start, closed, then, False, whole) for text, start, closed, then, whole in found}
+    return tuple(sorted(prefixes, key=lambda p: (p.text, p.word_start, p.closed, p.then or (), p.then_whole)))
 
 
 _MAX_PREFIXES = 200
@@ -168,8 +170,8 @@ _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 
 def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | None = False
-              ) -> set[tuple[str, bool, bool, tuple[str, ...] | None]]:
-    """(literal, word start, closed, then) one of which every match of `items` starts with, where
+              ) -> set[tuple[str, bool, bool, tuple[str, ...] | None, bool]]:
+    """(literal, word start, closed, then, then whole) one of which every match of `items` starts with, where
     `after` is what follows `items` in the pattern (see `Prefix`). A literal "" means unknown.
     `word_start` is None when literals come before `items` (the word start is then theirs)."""
     strings = {""}
@@ -194,9 +196,9 @@ def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | 
         else:
             tails = {("", bool(word_start), *_closing(list(items[i:]) + list(after)))}
         if len(strings) * len(tails) > _MAX_PREFIXES:
-            return {(s, bool(word_start), False, None) for s in strings}
-        return {(s + t, bool(word_start) if s else start, closed, then if t or s.isalnum() else None)
-                for s in strings for t, start, closed, then in tails}
+            return {(s, bool(word_start), False, None, False) for s in strings}
+        return {(s + t, bool(word_start) if s else start, closed, *((then, whole) if t or s.isalnum() else (None, False)))
+                for s in strings for t, start, closed, then, whole in tails}
     return {(s, bool(word_start), *_closing(list(after))) for s in strings}
 
 
@@ -212,20 +214,23 @@ def _char(op: Any, av: Any) -> str | None:
     return None
 
 
-def _closing(items: list[Any]) -> tuple[bool, tuple[str, ...] | None]:
-    """What follows a literal: (`Prefix.closed`, `Prefix.then`), `then` for a literal that is one word."""
+def _closing(items: list[Any]) -> tuple[bool, tuple[str, ...] | None, bool]:
+    """What follows a literal: (`Prefix.closed`, `Prefix.then`, `Prefix.then_whole`), `then` for a
+    literal that is one word."""
     if not _closed(items):
-        return False, None
+        return False, None, False
     if not items or not _is_space_run(*items[0]):
-        return True, None
+        return True, None, False
     following = _prefixes(list(items[1:]), (), None)
     words = set()
-    for text, _, _, _ in following:
+    whole = True  # each next word ends within its literal, or where the pattern closes a word
+    for text, _, closed, _, _ in following:
         lead = _WORD.match(text)
         if lead is None:
-            return True, None
+            return True, None, False
         words.add(lead.group(0).lower())
-    return True, tuple(sorted(words))
+        whole = whole and (lead.end() < len(text) or closed)
+    return True, tuple(sorted(words)), whole
 
 
 def _is_space_run(op: Any, av: Any) -> bool:

@@ -141,6 +141,8 @@ class Scan:
                 for i in index.get(word, ()):
                     if i + 2 < len(parts) and parts[i + 2].startswith(then) and parts[i + 1].isspace():
                         found.append(offsets[i])
+            for word, heads in plan.preceded.items():
+                found += [offsets[i - 2] for i in index.get(word, ()) if i > 0 and parts[i - 2] in heads and parts[i - 1].isspace()]
             for word, text in plan.continued:
                 found += [offsets[i] for i in index.get(word, ()) if low.startswith(text, offsets[i])]
             for text in plan.opening:
@@ -185,6 +187,8 @@ class Scan:
                             plans = uses.follower(parts[i + 2])
                         for k in plans:
                             found[k].append(offsets[i])
+            for k, heads in uses.before:  # the word before, after white space, must be one of `heads`
+                found[k] += [offsets[i - 2] for i in places if i > 0 and parts[i - 2] in heads and parts[i - 1].isspace()]
             for k, text in uses.continued:
                 found[k] += [offsets[i] for i in places if low.startswith(text, offsets[i])]
         for initial, texts in sweep.texts.items():
@@ -252,11 +256,12 @@ def _at_word_starts(text: str, sub: str) -> list[int]:
 class Plan:
     """How `Scan.candidates` finds the candidates of a prefix list."""
 
-    __slots__ = ("words", "followed", "continued", "opening", "anywhere", "repeated", "others", "known")
+    __slots__ = ("words", "followed", "preceded", "continued", "opening", "anywhere", "repeated", "others", "known")
 
     def __init__(self, prefixes: tuple[Prefix, ...]) -> None:
         words: set[str] = set()
         followed: dict[str, set[str]] = {}
+        preceded: dict[str, set[str]] = {}  # next word -> common words before it (see `COMMON`)
         continued, opening, anywhere = [], [], []
         # Words repeated by the next word (see `Prefix.repeated`): None, or True when the next word
         # must be the same word, False when it need only start with it.
@@ -275,19 +280,24 @@ class Plan:
                 opening.append(text)
             elif prefix.then is None:
                 words.add(text)
+            elif prefix.then_whole and text in COMMON and all(w.isascii() and w not in COMMON for w in prefix.then):
+                for then in prefix.then:  # looked up by the rarer next word, the common word checked before it
+                    preceded.setdefault(then, set()).add(text)
             else:
                 followed.setdefault(text, set()).update(prefix.then)
         self.words = frozenset(words)  # whole words
         self.followed = {w: tuple(sorted(t)) for w, t in followed.items() if w not in words}  # word -> next word starts
+        # Next word (whole) -> the words before it, after white space, that a match starts at.
+        self.preceded = {t: frozenset(ws - words) for t, ws in sorted(preceded.items()) if ws - words}
         self.continued = tuple(continued)  # (whole word, the prefix it starts)
         self.opening = tuple(opening)  # beginnings of words
         self.anywhere = tuple(anywhere)  # strings anywhere in the text
-        self.others = bool(self.followed or self.continued or self.opening or self.anywhere or self.repeated is not None)
+        self.others = bool(self.followed or self.preceded or self.continued or self.opening or self.anywhere or self.repeated is not None)
         self.known: set[str] | None = None  # the `MatchState.known_words` its words were added to
 
     def make_known(self, state: state_.MatchState) -> None:
         """Add the whole words this plan looks up to the words `Scan.index` records, and the plan to the sweep."""
-        state.known_words.update(self.words, self.followed, (word for word, _ in self.continued))
+        state.known_words.update(self.words, self.followed, self.preceded, (word for word, _ in self.continued))
         self.known = state.known_words
         state.sweep.add(self)
 
@@ -330,6 +340,8 @@ class Sweep:
             for initial in sorted({t[:1] for t in then}):
                 uses.after.setdefault(initial, []).append((k, tuple(t for t in then if t[:1] == initial)))
             uses.followers.clear()  # (worked out again with this plan)
+        for word, heads in plan.preceded.items():
+            self._uses(word).before.append((k, heads))
         for word, text in plan.continued:
             self._uses(word).continued.append((k, text))
         for text in plan.opening:
@@ -352,13 +364,14 @@ class Uses:
     `then` (`after`: by the first letter of those, each plan with those of its `then` that start
     with it); those that want it where a longer literal starts (`continued`)."""
 
-    __slots__ = ("whole", "after", "continued", "followers")
+    __slots__ = ("whole", "after", "before", "continued", "followers")
 
     MAX_FOLLOWERS = 5000  # next words remembered per word (each document meets few new ones)
 
     def __init__(self) -> None:
         self.whole: list[int] = []
         self.after: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self.before: list[tuple[int, frozenset[str]]] = []  # plan number, the words that must come before
         self.continued: list[tuple[int, str]] = []
         self.followers: dict[str, tuple[int, ...]] = {}  # `follower`, remembered
 
@@ -371,6 +384,13 @@ class Uses:
         return plans
 
 
+
+
+# Words so common in prose that a prefix of one of them followed by a rarer word is looked up by the
+# rarer word (see `Plan.preceded`): the index then need not hold every place the common word stands.
+COMMON = frozenset(("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "had", "has", "have", "he", "her",
+                    "his", "in", "is", "it", "its", "of", "on", "or", "said", "she", "that", "the", "their", "they",
+                    "this", "to", "was", "were", "which", "will", "with"))
 
 
 plan_for = functools.lru_cache(maxsize=None)(Plan)  # one plan for equal prefix lists

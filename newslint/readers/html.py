@@ -168,7 +168,7 @@ class _Reader(HTMLParser):
         start, end = self.block_start, self.block_end
         selected = owner.selected if owner else 0
         if owner is not None and owner.quoting and not owner.skipped and owner.tag not in ("footer", "cite") \
-                and self.text[start] not in _OPENING_MARKS and owner.tag_end - 1 < start and at >= end \
+                and self.text[start] not in _OPENING_MARKS and owner.tag_end - 1 < start and end <= at < len(self.text) \
                 and (not self.blocks or self.blocks[-1].end <= owner.tag_end - 1):
             # a paragraph of a blockquote: quotation marks in the tags' characters next to its text
             self.pieces.insert(self.block_pieces, _Piece(owner.tag_end - 1, owner.tag_end, "“", selected))
@@ -274,6 +274,8 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
 
     pieces = sorted((p for p in reader.pieces if kept(p.selected)), key=lambda p: p.start)
     blank = _NOT_NEWLINE.sub(" ", text)
+    references = set(reader.references)
+    kept_references: list[tuple[int, int]] = []  # the references the prose shows
     out: list[str] = []
     pos = 0
     for piece in pieces:
@@ -282,11 +284,11 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
         out.append(blank[pos:piece.start])
         out.append(text[piece.start:piece.end] if piece.text is None else piece.text)
         pos = piece.end
+        if (piece.start, piece.end) in references:
+            kept_references.append((piece.start, piece.end))
     out.append(blank[pos:])
     blocks = [Block(b.start, b.end, b.kind) for b in reader.blocks if kept(b.selected)]
     blocks.sort()
-    references = set(reader.references)
-    kept_references = [(p.start, p.end) for p in pieces if (p.start, p.end) in references]
     prose, joined = _join_words("".join(out), kept_references)
     return Layout(prose, blocks, _merged(kept_references + joined))
 

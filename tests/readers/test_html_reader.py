@@ -162,3 +162,24 @@ def test_a_word_joined_across_a_reference_is_never_fixed(tmp_path) -> None:
     fixed = page.read_text(encoding="utf-8")
     assert "obviou&shy;sly" in fixed  # the joined word is reported, not rewritten
     assert "Clearly," not in fixed  # an ordinary word in the same file is still fixed
+
+
+def test_prose_keeps_the_length_and_line_ends_whatever_the_markup() -> None:
+    """Tags, references and quotation marks in any order, unclosed ones at the end included."""
+    import random
+
+    parts = ["<p>", "</p>", "<b>", "</b>", "&rsquo;", "&shy;", "&eacute;", "&amp;", "&#8217;", "&nbsp;",
+             "word", "s", " ", "\n", "<br>", "&zwj;", "<q>", "</q>", "<blockquote>", "</blockquote>", "-",
+             "<article>", "</article>", "<script>", "</script>", "&", "&#12", "<!--", "-->"]
+    pick = random.Random(5)
+    for _ in range(3000):
+        page = "".join(pick.choice(parts) for _ in range(pick.randint(1, 30)))
+        lay = html.layout(page)
+        assert len(lay.prose) == len(page), page
+        assert [i for i, c in enumerate(lay.prose) if c == "\n"] == [i for i, c in enumerate(page) if c == "\n"]
+        assert all(0 <= a < b <= len(page) for a, b in lay.decoded)
+
+
+def test_an_unclosed_blockquote_at_the_end_adds_no_character() -> None:
+    page = "<p>Intro.</p><blockquote>-&amp;"
+    assert len(html.layout(page).prose) == len(page)

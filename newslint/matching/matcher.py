@@ -197,6 +197,9 @@ def _whole_decoded(decoded: tuple[tuple[int, int], ...], a: int, b: int) -> tupl
     return a, b
 
 
+_FEW = 4  # candidates at which a pattern is tried without first searching the text for its literals
+
+
 def _planned(item: Compiled) -> bool:
     """Does `_matches` try an item only at its plan's candidates (in a document with a lower-cased text)?"""
     if isinstance(item, TermList):
@@ -227,7 +230,8 @@ def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
             candidates = scan.candidates(plan)
             if candidates == []:
                 return []
-        if not scan.may_contain(item.required):
+        # (at a few candidates, trying the pattern costs less than searching the text for its literals)
+        if (candidates is None or len(candidates) > _FEW) and not scan.may_contain(item.required):
             return []
     pattern = item.pattern
     if candidates is None:

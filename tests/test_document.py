@@ -259,3 +259,16 @@ def test_metric_words_are_tokens_with_a_letter_or_digit(text: str, count: int) -
     from newslint.kinds.metric import words
 
     assert words(text) == count
+
+
+def test_a_paragraph_in_the_first_person_is_found_as_the_word_for_word_pattern_finds_it():
+    import re
+
+    from newslint.document import comments
+
+    plain = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll))\b|\b(?i:me|my|we|our)\b|[?!]")
+    text = ("I think so. xI Iz I'm I’ve ME mE Our your aour awe wee Some were time home, OUR wE_ _me mé ñme tour "
+            "Is it? No! my MY myth emy I\nwe")
+    spans = [(i, j) for i in range(len(text)) for j in range(i, len(text) + 1, 3)]
+    found = [bool(comments._PERSONAL.search(text, i, j)) for i, j in spans]
+    assert found == [bool(plain.search(text, i, j)) for i, j in spans] and any(found) and not all(found)

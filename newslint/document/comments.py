@@ -13,7 +13,10 @@ COMMENTS_HEADING = programs.compile(
     re.I,
 )
 # A paragraph in a reader's voice: the first person, or a question or exclamation.
-_PERSONAL = programs.compile(r"\b(?:I|I['’](?:m|ve|d|ll))\b|\b(?i:me|my|we|our)\b|[?!]")
+# "I" (or "I'm", "I've"...), "me", "my", "we", "our" as a word in any case, or "?" or "!": each
+# alternative opens with its letters and looks back for the word start (`(?<!\w..)`), so that the
+# search skips to where one of those letters stands.
+_PERSONAL = programs.compile(r"I(?<!\wI)\b|[Mm][EeYy](?<!\w..)\b|[Ww][Ee](?<!\w..)\b|[Oo][Uu][Rr](?<!\w...)\b|[?!]")
 READER_SECTION_MIN = 5
 READER_SECTION_SHARE = 0.6
 STORY_MIN = 3  # paragraphs of the writer's own story before an unmarked readers' section

@@ -230,8 +230,10 @@ def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
             candidates = scan.candidates(plan)
             if candidates == []:
                 return []
-        # (at a few candidates, trying the pattern costs less than searching the text for its literals)
-        if (candidates is None or len(candidates) > _FEW) and not scan.may_contain(item.required):
+        # (over many documents, where the pattern is compiled anyway, trying it at a few candidates
+        # costs less than searching the text for its literals; one document never compiles it for them)
+        few = candidates is not None and len(candidates) <= _FEW and scan.state.documents > 1
+        if not few and not scan.may_contain(item.required):
             return []
     pattern = item.pattern
     if candidates is None:

@@ -10,7 +10,8 @@ from newslint.matching import literals, patterns, prefilter, state
 from newslint.matching.literals import literal_prefixes
 from newslint.matching.compiled import BuiltinPattern
 from newslint.matching.matcher import Matcher, prepare
-from newslint.matching.prefilter import COMMON
+from newslint.matching import plans as plans_
+from newslint.matching.plans import COMMON, Plan
 from newslint.schema import Where
 
 
@@ -130,11 +131,11 @@ def _second_word_plans(spec: dict[str, object], monkeypatch: pytest.MonkeyPatch)
     plans = [c.plan for c in matcher.compiled if c.plan is not None]
     # No plan indexes a common word: each looks its matches up by the word after one.
     assert plans and all((p.preceded or p.begun) and not COMMON & {*p.words, *p.followed, *p.preceded} for p in plans)
-    monkeypatch.setattr(prefilter, "COMMON", frozenset())  # plans that look up the first word, then the next
+    monkeypatch.setattr(plans_, "COMMON", frozenset())  # plans that look up the first word, then the next
     starts: set[int] = set()
     for c in matcher.compiled:
         assert c.plan is not None and c.prefixes is not None
-        forward = prefilter.Plan(c.prefixes)
+        forward = Plan(c.prefixes)
         assert forward.followed and not forward.preceded and not forward.begun
         forward.make_known(state.current())
         through_first = prefilter.scan(Document.from_text(SECOND, "b.txt"))._plan_candidates(forward)
@@ -149,7 +150,7 @@ def _second_word_plans(spec: dict[str, object], monkeypatch: pytest.MonkeyPatch)
     assert {s for s, _ in expected} <= starts  # every match starts at a candidate
 
 
-def _before_next_words(text: str, plan: prefilter.Plan) -> list[int]:
+def _before_next_words(text: str, plan: Plan) -> list[int]:
     """Where a word stands that white space and a next word follow which the plan wants after it."""
     low = text.lower()
     words = list(re.finditer(r"\w+", low))

@@ -23,7 +23,7 @@ from newslint.matching.patterns import (WORD, compile_terms, normalize, spaced, 
 from newslint.schema import Where
 
 if TYPE_CHECKING:
-    from newslint.matching.prefilter import Plan
+    from newslint.matching.plans import Plan
 
 _PROCESS_LOCAL = frozenset({"pattern", "plan"})  # values made on first use that never pickle
 
@@ -69,7 +69,7 @@ class Compiled:
     @functools.cached_property
     def plan(self) -> Plan | None:
         """How to find where a match can start (shared by items with equal `prefixes`)."""
-        from newslint.matching.prefilter import plan_for
+        from newslint.matching.plans import plan_for
 
         return None if self.prefixes is None else plan_for(self.prefixes)
 

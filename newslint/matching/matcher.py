@@ -14,7 +14,8 @@ from newslint.matching.compiled import BuiltinPattern, Compiled, HousePattern, T
 from newslint.matching import patterns
 from newslint.matching.patterns import WORD, compile_trusted, normalize
 from newslint.matching.literals import literal_prefixes
-from newslint.matching.prefilter import Plan, Scan, plan_for
+from newslint.matching.plans import Plan, plan_for
+from newslint.matching.prefilter import Scan
 from newslint.schema import Where
 
 if TYPE_CHECKING:

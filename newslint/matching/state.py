@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:
     from newslint.matching.literals import Literals
-    from newslint.matching.prefilter import Sweep
+    from newslint.matching.plans import Sweep
 
 # While a process has matched at most this many documents, a term list is matched with the small
 # patterns of the first words a document holds (see `TermList.for_first_word`); past it, with the
@@ -23,7 +23,7 @@ class MatchState:
     """The matching state of one process (see the module docstring)."""
 
     def __init__(self, slots: dict[tuple[Any, ...], int] | None = None) -> None:
-        from newslint.matching.prefilter import Sweep
+        from newslint.matching.plans import Sweep
 
         self.documents = 0  # documents matched so far
         self.split_term_lists_until = SPLIT_TERM_LISTS_UNTIL

@@ -1,0 +1,159 @@
+"""Plans: how the prefilter finds where a match of an item can start. A `Plan` sorts an item's
+prefixes (see `literals.Prefix`) by how they are looked up: whole words, a word and the beginning of
+the next, a common word found through the rarer word after it, word beginnings, literals anywhere;
+the `Sweep` arranges every plan of a process by what it looks up, so that `prefilter.Scan` finds the
+candidates of all of them in one pass over a document (`Uses`: what the plans want of one word)."""
+from __future__ import annotations
+
+import functools
+import re
+
+from newslint.matching import state as state_
+from newslint.matching.literals import Prefix
+
+_WORD = re.compile(r"\w+")
+# Words so common in prose that a prefix of one of them followed by a rarer word is looked up by the
+# rarer word (see `Plan.preceded`): the index then need not hold every place the common word stands.
+COMMON = frozenset("a an and are as at be by for from had has have he her his in is it its of on or she that the their they"
+                   " this to was were which will with".split())
+
+
+class Plan:
+    """How `Scan.candidates` finds the candidates of a prefix list."""
+
+    __slots__ = ("words", "followed", "preceded", "begun", "continued", "opening", "anywhere", "repeated", "others", "known")
+
+    def __init__(self, prefixes: tuple[Prefix, ...]) -> None:
+        words: set[str] = set()
+        followed: dict[str, set[str]] = {}
+        preceded: dict[str, set[str]] = {}  # next word -> common words before it (see `COMMON`)
+        begun: dict[str, set[str]] = {}  # the same by the beginning of the next word
+        continued, opening, anywhere = [], [], []
+        # Words repeated by the next word (see `Prefix.repeated`): None, or True when the next word
+        # must be the same word, False when it need only start with it.
+        self.repeated: bool | None = None
+        for prefix in prefixes:
+            text = prefix.text
+            if prefix.repeated:
+                self.repeated = prefix.closed and self.repeated is not False
+                continue
+            lead = _WORD.match(text)
+            if not prefix.word_start or lead is None:
+                anywhere.append(text)
+            elif lead.end() < len(text):
+                continued.append((lead.group(0), text))
+            elif not prefix.closed:
+                opening.append(text)
+            elif prefix.then is None:
+                words.add(text)
+            elif text in COMMON and all(w.isascii() and w not in COMMON for w in prefix.then) and (
+                    prefix.then_whole or all(len(w) > 2 or w[0].isdigit() for w in prefix.then)):
+                for then in prefix.then:  # looked up by the rarer next word, the common word checked before it
+                    (preceded if prefix.then_whole else begun).setdefault(then, set()).add(text)
+            else:
+                followed.setdefault(text, set()).update(prefix.then)
+        self.words = frozenset(words)  # whole words
+        self.followed = {w: tuple(sorted(t)) for w, t in followed.items() if w not in words}  # word -> next word starts
+        # Next word (whole) -> the words before it, after white space, that a match starts at.
+        self.preceded = {t: frozenset(ws - words) for t, ws in sorted(preceded.items()) if ws - words}
+        # A beginning of the next word -> the same, found by searching the text for that beginning.
+        self.begun = {t: frozenset(ws - words) for t, ws in sorted(begun.items()) if ws - words}
+        self.continued = tuple(continued)  # (whole word, the prefix it starts)
+        self.opening = tuple(opening)  # beginnings of words
+        self.anywhere = tuple(anywhere)  # strings anywhere in the text
+        self.others = bool(self.followed or self.preceded or self.begun or self.continued or self.opening or self.anywhere or self.repeated is not None)
+        self.known: set[str] | None = None  # the `MatchState.known_words` its words were added to
+
+    def make_known(self, state: state_.MatchState) -> None:
+        """Add the whole words this plan looks up to the words `Scan.index` records, and the plan to the sweep."""
+        state.known_words.update(self.words, self.followed, self.preceded, (word for word, _ in self.continued))
+        self.known = state.known_words
+        state.sweep.add(self)
+
+
+class Sweep:
+    """Every plan made known in this process (see `Plan.make_known`), arranged by what each looks up,
+    so that `Scan._sweep` finds the candidates of them all in one pass over a document."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known  # the `MatchState.known_words` these plans were made known to
+        self.plans: list[Plan] = []
+        # By whole word: the plans that want it whole; the plans that want it followed by a word
+        # starting with one of `then`, by the first letter of those (each with those of its `then`
+        # that start with it); the plans that want it where a longer literal starts.
+        self.by_word: dict[str, Uses] = {}
+        # By first character, then by (literal, at word starts only): plan numbers.
+        self.texts: dict[str, dict[tuple[str, bool], list[int]]] = {}
+        self.repeated: dict[bool, list[int]] = {}  # the plans that want repeated words, by `Plan.repeated`
+        self.begun: dict[str, list[tuple[int, frozenset[str]]]] = {}  # by `Plan.begun` text: (plan number, heads)
+        self.numbers: dict[int, int] = {}  # plan numbers by the id of a plan
+        self.arranged = 0  # the plans arranged so far
+        self.covered: frozenset[int] = frozenset()  # the ids of those plans
+
+    def add(self, plan: Plan) -> None:
+        self.numbers[id(plan)] = len(self.plans)
+        self.plans.append(plan)
+
+    def arrange(self) -> None:
+        """Arrange the plans added since the last time (on first need: a process that lints one document never needs it)."""
+        if self.arranged < len(self.plans):
+            while self.arranged < len(self.plans):
+                self._arrange(self.arranged, self.plans[self.arranged])
+                self.arranged += 1
+            self.covered = frozenset(map(id, self.plans))
+
+    def _arrange(self, k: int, plan: Plan) -> None:
+        for word in plan.words:
+            self._uses(word).whole.append(k)
+        for word, then in plan.followed.items():
+            uses = self._uses(word)
+            for initial in sorted({t[:1] for t in then}):
+                uses.after.setdefault(initial, []).append((k, tuple(t for t in then if t[:1] == initial)))
+            uses.followers.clear()  # (worked out again with this plan)
+        for word, heads in plan.preceded.items():
+            self._uses(word).before.append((k, heads))
+        for word, text in plan.continued:
+            self._uses(word).continued.append((k, text))
+        for text, heads in plan.begun.items():
+            self.begun.setdefault(text, []).append((k, heads))
+        for text in plan.opening:
+            self.texts.setdefault(text[0], {}).setdefault((text, True), []).append(k)
+        for text in plan.anywhere:
+            self.texts.setdefault(text[0], {}).setdefault((text, False), []).append(k)
+        if plan.repeated is not None:
+            self.repeated.setdefault(plan.repeated, []).append(k)
+
+    def _uses(self, word: str) -> Uses:
+        uses = self.by_word.get(word)
+        if uses is None:
+            uses = self.by_word[word] = Uses()
+        return uses
+
+
+class Uses:
+    """What the plans of a sweep want of one whole word: by plan number, the plans that want it
+    whole; those that want it followed, after white space, by a word starting with one of their
+    `then` (`after`: by the first letter of those, each plan with those of its `then` that start
+    with it); those that want it where a longer literal starts (`continued`)."""
+
+    __slots__ = ("whole", "after", "before", "continued", "followers")
+
+    MAX_FOLLOWERS = 5000  # next words remembered per word (each document meets few new ones)
+
+    def __init__(self) -> None:
+        self.whole: list[int] = []
+        self.after: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self.before: list[tuple[int, frozenset[str]]] = []  # plan number, the words that must come before
+        self.continued: list[tuple[int, str]] = []
+        self.followers: dict[str, tuple[int, ...]] = {}  # `follower`, remembered
+
+    def follower(self, word: str) -> tuple[int, ...]:
+        """The plans of `after` that a next word `word` satisfies."""
+        plans = tuple(k for k, then in self.after.get(word[:1], ()) if word.startswith(then))
+        if len(self.followers) >= self.MAX_FOLLOWERS:
+            self.followers.clear()
+        self.followers[word] = plans
+        return plans
+
+
+plan_for = functools.lru_cache(maxsize=None)(Plan)  # one plan for equal prefix lists

@@ -17,7 +17,9 @@ in the window: a source, "since 1990", "in 20 years", figures).
 Anti-pattern: "It was the worst drought on record."
 Best practice: "It was the driest summer since records began in 1910, the weather service said."
 
-Options: `scopes` (patterns: what makes a superlative a claim about the world), `unscoped` (terms:
+Options: `scopes` (patterns: what makes a superlative a claim about the world), `fields` (patterns:
+a field such as a country or a continent, which makes a claim except in apposition, where the
+superlative names what it follows: "Lagos, the largest city in the country"), `unscoped` (terms:
 superlatives that claim without a scope), `companion` (as for `requires`), `before`/`after` (sentences).
 """
 from __future__ import annotations
@@ -54,11 +56,14 @@ _PARTITIVE = recache.compile(r"[\s-]+(?:of|case|ever\s+since)\b", re.I)  # the w
 _PREDICATE = recache.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained|as)\s+$", re.I)
 # A goal or a condition claims nothing: "they want to be the biggest band ever", "if you're the best in the world".
 _HYPOTHESIS = recache.compile(r"(?:\bto\s+(?:be|become)|\bif\s+(?:\w+\s+)?(?:is|are|was|were)|\bif\s+\w+['’](?:re|s))\s+$", re.I)
+# A superlative in apposition names what it follows ("Lagos, the largest city in the country, ...").
+_APPOSITION = recache.compile(r"(?:,|\(|—|–)\s*$")
 REACH = 80  # characters after the superlative searched for its scope
 
 
 OPTIONS = {
     "scopes": Option(strings, required=True),
+    "fields": Option(strings, ()),
     "unscoped": Option(strings, ()),
     "companion": Option(nested(WORD_LIST_OPTIONS), required=True),
     "before": Option(integer(0), 0),
@@ -73,9 +78,10 @@ class Superlative(Requires):
     message_fields = frozenset({"match"})
 
     def __init__(self, scopes: tuple[Any, ...], unscoped: re.Pattern[str] | None, companion: Matcher,
-                 before: int, after: int) -> None:
+                 before: int, after: int, fields: tuple[Any, ...] = ()) -> None:
         super().__init__(companion, companion, "sentence", before, after)  # no trigger list: see `claims`
         self.scopes = scopes
+        self.fields = fields
         self.unscoped = unscoped
 
     @classmethod
@@ -83,9 +89,11 @@ class Superlative(Requires):
         companion = ctx.word_list(options["companion"], where.child("companion"))
         scopes = tuple(user_pattern(p, where.child(f"scopes[{i}]"), trusted=ctx.builtin)
                        for i, p in enumerate(options["scopes"]))
+        fields = tuple(user_pattern(p, where.child(f"fields[{i}]"), trusted=ctx.builtin)
+                       for i, p in enumerate(options["fields"]))
         unscoped = term_pattern(options["unscoped"]) if options["unscoped"] else None
         record(_SUPERLATIVE.pattern)  # its literal prefixes are kept with the rule cache
-        return cls(scopes, unscoped, companion, options["before"], options["after"])
+        return cls(scopes, unscoped, companion, options["before"], options["after"], fields)
 
     def claims(self, doc: Document) -> Iterator[tuple[int, int]]:
         """(start, end) of every superlative claim, sourced or not."""
@@ -105,6 +113,11 @@ class Superlative(Requires):
                 s = scope.search(text, m.end(), stop)
                 if s is not None:
                     end = max(end, s.end())
+            if self.fields and not _APPOSITION.search(text, max(0, m.start() - 3), m.start()):
+                for scope in self.fields:  # "Lagos, the largest city in the country": in apposition it identifies
+                    s = scope.search(text, m.end(), stop)
+                    if s is not None:
+                        end = max(end, s.end())
             if ("'" in m.group(0) or "’" in m.group(0)) and _PREDICATE.search(text, max(0, m.start() - 20), m.start()):
                 end = max(end, m.end())  # "is the world's tallest": the scope is the world
             if end < 0 and self.unscoped is not None and self.unscoped.fullmatch(m.group(1)) \

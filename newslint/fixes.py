@@ -12,6 +12,7 @@ import difflib
 import re
 from typing import Callable, Mapping, NamedTuple, Sequence
 
+from newslint.document.positions import merge_spans
 from newslint.finding import Finding
 from newslint.kinds import Fix
 
@@ -97,14 +98,9 @@ class _Spans:
     """Spans, merged and sorted, asked by bisection whether a range overlaps one."""
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for a, b in sorted(spans):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        self.starts = [m[0] for m in merged]
-        self.ends = [m[1] for m in merged]
+        merged = merge_spans(spans)
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, end) - 1  # the last span starting before `end`

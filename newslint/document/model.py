@@ -230,14 +230,9 @@ class _Covered:
     """The union of some spans, asked by bisection whether it holds an offset."""
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for a, b in sorted(spans):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            elif a < b:
-                merged.append([a, b])
-        self.starts = [m[0] for m in merged]
-        self.ends = [m[1] for m in merged]
+        merged = positions.merge_spans(spans)
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
 
     def holds(self, offset: int) -> bool:
         i = bisect.bisect_right(self.starts, offset) - 1

@@ -1,6 +1,8 @@
 """Line starts and offsets for text with LF, CRLF or CR line ends (the same rules as Document); the
-offsets of a string in a text; the lower-cased text that keeps every offset, for searches."""
+offsets of a string in a text; the lower-cased text that keeps every offset, for searches; spans merged."""
 from __future__ import annotations
+
+from typing import Iterable
 
 from newslint.cache import programs
 
@@ -44,3 +46,14 @@ def fold(text: str) -> str | None:
     if not text.isascii() and any(ch in text for ch in _FOLD_HAZARDS):
         return None
     return text.lower()
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` sorted, with those that overlap or touch joined into one."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged

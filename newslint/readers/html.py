@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from newslint.cache import programs
 from newslint.document.markup import Block, BlockKind
+from newslint.document.positions import merge_spans
 from newslint.readers import Layout
 
 DEFAULT_SELECTOR = "article, main"
@@ -290,17 +291,7 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     blocks = [Block(b.start, b.end, b.kind) for b in reader.blocks if kept(b.selected)]
     blocks.sort()
     prose, joined = _join_words("".join(out), kept_references)
-    return Layout(prose, blocks, _merged(kept_references + joined))
-
-
-def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return tuple(out)
+    return Layout(prose, blocks, tuple(merge_spans(kept_references + joined)))
 
 
 # A reference inside a word: a letter, a digit or an apostrophe ("caf&eacute;", "don&rsquo;t"), or a

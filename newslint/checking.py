@@ -80,6 +80,9 @@ def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] 
     return findings
 
 
+# A sentence repeated word for word is boilerplate (a poll, a promotion) from this length; a shorter one
+# may be repeated on purpose ("Absolutely not!"), each time a problem of its own.
+_BOILERPLATE_WORDS = 8
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -188,7 +191,8 @@ class Checker:
             if index < 0:
                 return ""
             s = doc.sentences[index]
-            return " ".join(doc.prose[s.start:s.end].lower().split())
+            found = doc.prose[s.start:s.end].lower().split()
+            return " ".join(found) if len(found) >= _BOILERPLATE_WORDS else ""
         return words
 
     @staticmethod

@@ -10,9 +10,9 @@ too: "overpowered ..., causing damage ..., forcing a retreat" is one unsourced c
 Document-level and sentence-length findings (`metric`, `density`, `absent` kinds) never fold into
 others: their span is the whole sentence or story, or a word that is wrong only in company. A cluster
 of one `density` rule in one paragraph is one problem, though: its first word carries the note and
-the others are its `related` entries. So is a sentence repeated word for word (a poll or a promotion
-a page prints again and again): the same rule on the same words in it is noted at its first appearance,
-and its repeats are that note's `related` entries.
+the others are its `related` entries. So is a long sentence repeated word for word (a poll or a
+promotion a page prints again and again): the same rule on the same words in it is noted at its first
+appearance, and its repeats are that note's `related` entries.
 """
 from __future__ import annotations
 

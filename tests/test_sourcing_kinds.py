@@ -150,3 +150,11 @@ def test_a_paragraph_of_the_heading_words_alone_heads_a_source_list(tmp_path):
             '<ul><li><a href="https://www.bbc.com/news">BBC</a></li></ul></article>')
     assert lint(Document.from_text(page, "a.html"), [homepage]) == []
     assert _labels("The port reopened.\n\nSources:\n\n- Harlow Gazette\n") == [("Harlow Gazette", False)]
+
+
+def test_a_headline_or_a_description_in_a_list_is_no_outlet_to_cite(tmp_path):
+    uncited = rule(tmp_path, "kind: sources\ncheck: uncited\nmessage: m\n")
+    text = ("The council voted to close the library, its leader said.\n\n"
+            "READ MORE: Council votes to shut the library after a long row\n\n"
+            "Sources: interviews with three of the port's workers; The Times of India\n")
+    assert found(uncited, text) == ["The Times of India"]

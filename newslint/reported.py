@@ -68,7 +68,7 @@ def _after(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]]:
 def charges(prose: str) -> list[tuple[int, int]]:
     """Sorted (start, end) of the charge of each accusation made by someone ("accused the regime of
     [brutal repression]"); not of a passive one, whose accuser is not named ("was accused of ...")."""
-    return _after(_CHARGE, prose)
+    return _after(_CHARGE, prose) if "ccus" in prose else []  # ("Accused", "accusing": no search without it)
 
 
 def spans(prose: str) -> list[tuple[int, int]]:
@@ -81,7 +81,8 @@ def spans(prose: str) -> list[tuple[int, int]]:
             start = comment.end()
         if m.start() - start >= 12:
             out.append((start, m.start()))
-    out += _after(_ACCUSED, prose)
+    if "ccus" in prose:
+        out += _after(_ACCUSED, prose)
     out.sort()
     return out
 

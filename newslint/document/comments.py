@@ -5,6 +5,7 @@ import re
 
 from newslint.cache import programs
 from newslint.document.markup import Block, BlockKind
+from newslint.document.positions import merge_spans
 from newslint.document.quotations import Quotation
 
 COMMENTS_HEADING = programs.compile(
@@ -13,10 +14,12 @@ COMMENTS_HEADING = programs.compile(
     re.I,
 )
 # A paragraph in a reader's voice: the first person, or a question or exclamation.
-# "I" (or "I'm", "I've"...), "me", "my", "we", "our" as a word in any case, or "?" or "!": each
-# alternative opens with its letters and looks back for the word start (`(?<!\w..)`), so that the
-# search skips to where one of those letters stands.
-_PERSONAL = programs.compile(r"I(?<!\wI)\b|[Mm][EeYy](?<!\w..)\b|[Ww][Ee](?<!\w..)\b|[Oo][Uu][Rr](?<!\w...)\b|[?!]")
+# "I" (or "I'm", "I've"...), "me", "my", "we", "our" as a word in any case, or "?" or "!": the
+# pattern opens with the set of the first letters, so that the search skips at C speed to where
+# one of them stands; each alternative then checks which letter it was (`(?<=[Mm])`), its other
+# letters, and looks back for the word start (`(?<!\w..)`).
+_PERSONAL = programs.compile(r"[IMmWwOo?!](?:(?<=I)(?<!\wI)\b|(?<=[Mm])[EeYy](?<!\w..)\b|(?<=[Ww])[Ee](?<!\w..)\b"
+                             r"|(?<=[Oo])[Uu][Rr](?<!\w...)\b|(?<=[?!]))")
 READER_SECTION_MIN = 5
 READER_SECTION_SHARE = 0.6
 STORY_MIN = 3  # paragraphs of the writer's own story before an unmarked readers' section
@@ -69,10 +72,13 @@ def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) ->
 
 
 def _own_voice(prose: str, quotes: list[Quotation]) -> str:
-    own = list(prose)
-    for q in quotes:
-        own[q.start:q.end] = " " * (q.end - q.start)
-    return "".join(own)
+    """The prose with every quotation blanked (offsets kept)."""
+    out, at = [], 0
+    for a, b in merge_spans((q.start, q.end) for q in quotes if q.end > q.start):
+        out += (prose[at:a], " " * (b - a))
+        at = b
+    out.append(prose[at:])
+    return "".join(out)
 
 
 def _unmarked_tail(own_voice: str, paragraphs: list[Block]) -> tuple[int, int] | None:

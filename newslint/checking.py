@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
 
 from newslint import config as config_
 from newslint import suppressions
+from newslint.articles import type_of
 from newslint.document import Document
 from newslint.errors import NewslintError, RuleError, RuleTimeout
 from newslint.finding import Finding, Severity
@@ -21,52 +22,6 @@ from newslint.verdict import story_verdict
 
 if TYPE_CHECKING:
     from newslint.fixes import Fixer
-
-
-# What `categories:` or `tags:` may say for an article type (the first known one wins).
-TYPE_WORDS = {
-    "opinion": "opinion", "op-ed": "opinion", "oped": "opinion", "column": "opinion", "columns": "opinion",
-    "commentary": "opinion", "comment": "opinion", "editorial": "opinion", "editorials": "opinion",
-    "letters": "opinion", "analysis": "analysis", "news analysis": "analysis", "review": "review",
-    "reviews": "review", "explainer": "explainer", "news": "news",
-}
-_TYPE_KEYS = ("type", "categories", "category", "tags")
-
-
-def _type_of(meta: object) -> str | None:
-    if not isinstance(meta, dict):
-        return None
-    value = meta.get("type")
-    if isinstance(value, str):
-        return value.strip().lower()
-    for key in _TYPE_KEYS[1:]:
-        values = meta.get(key)
-        for item in [values] if isinstance(values, str) else values if isinstance(values, list) else ():
-            if isinstance(item, str) and item.strip().lower() in TYPE_WORDS:
-                return TYPE_WORDS[item.strip().lower()]
-    return None
-
-
-def article_type(text: str) -> str | None:
-    """The article type its Markdown front matter gives, lower-cased: `type:`, else the first of its
-    `categories:` or `tags:` that names a type (opinion, op-ed, column, analysis, review, ...)."""
-    body = text.lstrip("\ufeff")
-    if not body.startswith("---"):
-        return None
-    lines = body.splitlines()
-    for i, line in enumerate(lines[1:], 1):
-        if line.strip() in ("---", "..."):
-            front = "\n".join(lines[1:i])
-            if not any(key in front for key in _TYPE_KEYS) and "\\" not in front:  # no such key, however the YAML reads
-                return None
-            import yaml  # only for front matter that may hold a type
-
-            try:
-                meta = yaml.safe_load(front)
-            except yaml.YAMLError:
-                return None
-            return _type_of(meta)
-    return None
 
 
 def fixers(rules: Sequence[Rule]) -> dict[str, Fixer]:
@@ -251,7 +206,7 @@ class Checker:
                 return any(a <= f.start and f.end <= b for a, b in spans)
             findings = [f for f in findings if not accepted(f)]
         findings = drop_reported(findings, doc.prose)
-        kind = article_type(doc.text)
+        kind = type_of(doc)
         findings = story_verdict(findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,
                         self._cluster_of(doc, selection.clustered))

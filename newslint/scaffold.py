@@ -59,7 +59,7 @@ fail_on = "warning"           # exit 1 on a finding at or above: suggestion, war
 # rules = ["house-rules"]     # folders of house rules, relative to this file
 # style = ["ap"]              # style packs to add (their rules are off by default)
 # accepted = []               # names that are never flagged ("Operation Brutal Storm")
-# article_types = {{ review = "suggestion" }}   # suggestion, off or keep, per front-matter type
+# article_types = {{ review = "suggestion" }}   # suggestion, off or keep, per article type
 #
 {_family_block(rules, "#")}"""
 
@@ -76,7 +76,7 @@ fail_on: warning              # exit 1 on a finding at or above: suggestion, war
 # rules: [house-rules]        # folders of house rules, relative to this file
 # style: [ap]                 # style packs to add (their rules are off by default)
 # accepted: []                # names that are never flagged ("Operation Brutal Storm")
-# article_types: {{review: suggestion}}   # suggestion, off or keep, per front-matter type
+# article_types: {{review: suggestion}}   # suggestion, off or keep, per article type
 #
 {_family_block(rules, "#")}"""
 

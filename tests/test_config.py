@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newslint.checking import article_type
+from newslint.articles import article_type
 from newslint.cli import main
 from newslint.config import Finder, load
 
@@ -185,7 +185,7 @@ def test_front_matter_without_a_type_needs_no_yaml_parser():
     import subprocess
     import sys
 
-    script = ("import sys; from newslint.checking import article_type; "
+    script = ("import sys; from newslint.articles import article_type; "
               "assert article_type('---\\ntitle: A day\\n---\\n\\nText.') is None; print('yaml' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent).stdout

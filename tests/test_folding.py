@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newslint.checking import article_type
+from newslint.articles import article_type
 from newslint.cli import main
 from newslint.finding import Finding, Severity
 from newslint.folding import fold

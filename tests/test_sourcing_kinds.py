@@ -100,3 +100,23 @@ def test_a_title_line_is_not_the_lede(tmp_path):
     r = rule(tmp_path, LEDE_RULE)
     story = "Fares to rise\n\nFares will rise, experts say.\n\nThe vote is in May.\n\nHarlow University found so."
     assert found(r, story) == []  # the title line has no full stop; the next paragraph is the lede
+
+
+def _labels(text: str) -> list[tuple[str, bool]]:
+    return [(e.label, s.credit) for s in Document.from_text(text, "a.md").source_lists for e in s.entries]
+
+
+def test_inline_read_more_lines_and_parenthetical_source_lists_are_source_lists():
+    assert _labels("The port reopened.\n\nRead more: BBC, Al Jazeera\n") == [("BBC", False), ("Al Jazeera", False)]
+    assert _labels("The truce collapsed (Sources: AP; Reuters) on Monday.\n") == [("AP", False), ("Reuters", False)]
+    assert _labels("The truce (which held for a week) collapsed.\n") == []
+
+
+def test_a_one_line_source_credit_names_data_not_outlets_to_cite(tmp_path):
+    uncited = rule(tmp_path, "kind: sources\ncheck: uncited\nmessage: m\n")
+    credit = "Unemployment fell to 4%.\n\nSource: Harlow Statistics Office, 2024 labour survey\n"
+    assert _labels(credit) == [("Harlow Statistics Office", True), ("2024 labour survey", True)]
+    assert found(uncited, credit) == []
+    listed = "Unemployment fell to 4%.\n\nSources: Harlow Gazette, Valley Post\n"
+    assert found(uncited, listed) == ["Harlow Gazette", "Valley Post"]
+    assert found(uncited, "The truce collapsed (Sources: AP, Reuters).\n") == ["AP", "Reuters"]

@@ -1,4 +1,8 @@
-"""Source lists: a "Sources:" / "References:" heading and its entries, or an inline "Sources: a, b" line."""
+"""Source lists: a "Sources:" / "References:" heading and its entries, an inline "Sources: a, b" or
+"Read more: a, b" line, or a parenthetical "(Sources: a, b)" inside a sentence.
+
+A line "Source: U.S. Census Bureau" credits the data of a chart or table: it is a `credit`, whose
+entries name datasets rather than outlets the story should cite."""
 from __future__ import annotations
 
 import re
@@ -21,13 +25,16 @@ class SourceList(NamedTuple):
     start: int  # the list region, heading included
     end: int
     entries: tuple[SourceEntry, ...]
+    credit: bool = False  # a one-line "Source: ..." credit for a chart, table or figure
 
 
 SOURCE_HEADING = programs.compile(
     r"(?:sources?|references?|citations?|bibliography|further\s+reading|read\s+more|learn\s+more)\s*:?\s*$",
     re.I,
 )
-_INLINE_SOURCES = programs.compile(r"(?:sources?|references?)\s*:\s*(?=\S)", re.I)
+_INLINE_SOURCES = programs.compile(
+    r"(?:(source)|sources|references?|citations?|read\s+more|further\s+reading|via)\s*:\s*(?=\S)", re.I)
+_PARENTHETICAL = programs.compile(r"\((?:sources?|via)\s*:\s*([^()\n]+)\)", re.I)
 _LINK = programs.compile(r"\[([^\]\n]+)\]\(\s*([^)\s]+)[^)]*\)")
 _BARE_URL = programs.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
 
@@ -63,15 +70,26 @@ def source_lists(text: str, blocks: list[Block]) -> list[SourceList]:
             i = j
             continue
         inline = _INLINE_SOURCES.match(seg)
-        if inline and blk.kind is not BlockKind.HEADING and "\n" not in seg and len(seg) < 300:
+        if inline and "\n" not in seg and len(seg) < 300:
             head_end = blk.start + inline.end()
-            parts = []
-            pos = head_end
-            for piece in re.split(r"([,;])", text[head_end:blk.end]):
-                if piece not in (",", ";") and piece.strip():
-                    lead = len(piece) - len(piece.lstrip())
-                    parts.append(_entry(text, pos + lead, pos + len(piece.rstrip())))
-                pos += len(piece)
-            out.append(SourceList(blk.start, head_end, blk.start, blk.end, tuple(parts)))
+            out.append(SourceList(blk.start, head_end, blk.start, blk.end, _entries(text, head_end, blk.end),
+                                  credit=inline.group(1) is not None))
+        elif "(" in seg:
+            for par in _PARENTHETICAL.finditer(seg):
+                a, b = blk.start + par.start(), blk.start + par.end()
+                out.append(SourceList(a, blk.start + par.start(1), a, b,
+                                      _entries(text, blk.start + par.start(1), blk.start + par.end(1))))
         i += 1
     return out
+
+
+def _entries(text: str, start: int, end: int) -> tuple[SourceEntry, ...]:
+    """The comma- or semicolon-separated entries of an inline list, each at its own offsets."""
+    parts = []
+    pos = start
+    for piece in re.split(r"([,;])", text[start:end]):
+        if piece not in (",", ";") and piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            parts.append(_entry(text, pos + lead, pos + len(piece.rstrip())))
+        pos += len(piece)
+    return tuple(parts)

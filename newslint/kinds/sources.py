@@ -6,8 +6,8 @@ Best practice: attribute in the sentence that uses the information ("the BBC rep
 Jan. 4 ..."), and link the specific report.
 
 Options: `check` (one of `homepage`: an entry links a bare domain or a section front;
-`uncited`: an entry's outlet is never named in the body; `empty`: a list heading with no
-entries), `section_fronts` (path segments that are section fronts, not articles).
+`uncited`: an entry's outlet is never named in the body, except the dataset a one-line
+"Source: ..." credit names; `empty`: a list heading with no entries), `section_fronts` (path segments that are section fronts, not articles).
 The message may use `{match}` and `{outlet}`.
 """
 from __future__ import annotations
@@ -110,5 +110,5 @@ class Sources(KindBase):
                 if self.check_name == "homepage":
                     if entry.url and is_front_page(entry.url, self.fronts):
                         yield Hit(entry.start, entry.end, (), fields)
-                elif not named_in(body, entry):
+                elif not (block.credit and not entry.url) and not named_in(body, entry):
                     yield Hit(entry.start, entry.end, (), fields)

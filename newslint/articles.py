@@ -1,0 +1,134 @@
+"""The article type: what a piece is (news, opinion, analysis, review, ...). Its front matter says so
+(`type:`, `categories:` or `tags:`); with none, a review is also known by its copy.
+
+A review's evaluations are its job ("a stunning sequel", "the plot drags"), so the word-choice
+families are not an editor's notes there. The copy gives a review away by a rating or a credits line
+(`Reviewed by`, `Starring`, `Running time:`, a track listing), or by three things together: it keeps
+returning to the work ("the film", "the album", "the gameplay"), it speaks in the critic's voice (the
+first person, the reader addressed as "you", where to find the work: "is out now on ...") and it
+reports almost nothing anyone said. A news story about a film names its speakers; a column about
+politics has no work under review; neither reads as a review.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newslint.cache import programs
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+# What `categories:` or `tags:` may say for an article type (the first known one wins).
+TYPE_WORDS = {
+    "opinion": "opinion", "op-ed": "opinion", "oped": "opinion", "column": "opinion", "columns": "opinion",
+    "commentary": "opinion", "comment": "opinion", "editorial": "opinion", "editorials": "opinion",
+    "letters": "opinion", "analysis": "analysis", "news analysis": "analysis", "review": "review",
+    "reviews": "review", "explainer": "explainer", "news": "news",
+}
+_TYPE_KEYS = ("type", "categories", "category", "tags")
+
+
+def _type_of(meta: object) -> str | None:
+    if not isinstance(meta, dict):
+        return None
+    value = meta.get("type")
+    if isinstance(value, str):
+        return value.strip().lower()
+    for key in _TYPE_KEYS[1:]:
+        values = meta.get(key)
+        for item in [values] if isinstance(values, str) else values if isinstance(values, list) else ():
+            if isinstance(item, str) and item.strip().lower() in TYPE_WORDS:
+                return TYPE_WORDS[item.strip().lower()]
+    return None
+
+
+def article_type(text: str) -> str | None:
+    """The article type its Markdown front matter gives, lower-cased: `type:`, else the first of its
+    `categories:` or `tags:` that names a type (opinion, op-ed, column, analysis, review, ...)."""
+    body = text.lstrip("\ufeff")
+    if not body.startswith("---"):
+        return None
+    lines = body.splitlines()
+    for i, line in enumerate(lines[1:], 1):
+        if line.strip() in ("---", "..."):
+            front = "\n".join(lines[1:i])
+            if not any(key in front for key in _TYPE_KEYS) and "\\" not in front:  # no such key, however the YAML reads
+                return None
+            import yaml  # only for front matter that may hold a type
+
+            try:
+                meta = yaml.safe_load(front)
+            except yaml.YAMLError:
+                return None
+            return _type_of(meta)
+    return None
+
+
+def type_of(doc: Document) -> str | None:
+    """The article type of `doc`: its front matter's, else `review` when its copy reads as one
+    (`review_by_copy`), else None (news)."""
+    declared = article_type(doc.text)
+    if declared is not None:
+        return declared
+    return "review" if review_by_copy(doc) else None
+
+
+# The work under review, as a review refers back to it: "the film", "its soundtrack", "this sequel".
+_WORK = programs.compile(
+    r"\b(?:the|this|its|his|her|their)\s+(?:(?:new|latest|first|second|third|debut|original)\s+)?"
+    r"(?:game|games|gameplay|film|movie|album|novel|book|show|play|production|record|sequel|musical|opera"
+    r"|documentary|episode|single|soundtrack|plot|script|screenplay|cast|graphics|staging|director"
+    r"|performances?|storyline|characters)\b",
+    re.I,
+)
+# The critic's voice: the reader addressed, or the critic's own first person.
+_READER = programs.compile(r"\b(?:you|your|you're|you'll|you've|you'd)\b", re.I)
+_CRITIC = programs.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
+# Where the reader finds the work.
+_AVAILABLE = programs.compile(
+    r"\b(?:is|are)\s+(?:out\s+(?:now|on|in|from)|(?:released|published)\s+(?:on|in|by)|in\s+cinemas"
+    r"|in\s+(?:shops|stores)|on\s+sale|available\s+(?:now|on|from)|showing\s+at|on\s+tour|at\s+the\s+\w+\s+theatre)\b",
+    re.I,
+)
+# Someone reported speaking: a review reports almost none of it.
+_SPEECH = programs.compile(r"\b(?:said|says|told|according\s+to|announced|stated|added)\b", re.I)
+# A rating, or a credits line at the start of a line: marks of a review on their own.
+_MARKS = programs.compile(
+    r"[★✭✮⭐]\s*[★✭✮⭐☆✩]|\b[0-5](?:\.5)?\s*(?:/|out\s+of)\s*(?:5|five)\s*stars?\b"
+    r"|\b(?:rating|verdict|score|stars)\s*:\s*(?:\d|[★✭✮⭐☆✩*])"
+    r"|^[ \t>*_#-]*(?:reviewed\s+by|review\s+by|starring|directed\s+by|director:|cast:|running\s+time\b"
+    r"|certificate:|track\s*list(?:ing)?\b|developer:|publisher:|platforms?:|label:|format:)",
+    re.I | re.M,
+)
+REVIEW_MIN_WORDS = 150  # shorter copy is a brief, not a review, unless it carries a rating or credits
+REVIEW_WORK_MIN = 3  # references back to the work
+REVIEW_VOICE_MIN = 3  # sentences addressing the reader, or in the critic's first person
+REVIEW_SPEECH_MAX = 2.5  # reports of speech per 1,000 words of the writer's own voice, at most
+
+
+def review_by_copy(doc: Document) -> bool:
+    """Whether `doc`, with no type declared, reads as a review (see the module's docstring)."""
+    own = _own_voice(doc)
+    work = sum(1 for _ in _WORK.finditer(own))
+    if not work:
+        return False
+    if _MARKS.search(doc.prose):
+        return True
+    words = len(own.split())
+    if work < REVIEW_WORK_MIN or words < REVIEW_MIN_WORDS:
+        return False
+    if sum(1 for _ in _SPEECH.finditer(own)) * 1000 > REVIEW_SPEECH_MAX * words:
+        return False
+    sentences = [own[s.start:s.end] for s in doc.sentences]
+    reader = sum(1 for s in sentences if _READER.search(s))
+    critic = sum(1 for s in sentences if _CRITIC.search(s))
+    return reader >= REVIEW_VOICE_MIN or critic >= REVIEW_VOICE_MIN or bool(_AVAILABLE.search(own))
+
+
+def _own_voice(doc: Document) -> str:
+    """The prose with quotations blanked: the writer's own words, at their offsets."""
+    own = list(doc.prose)
+    for q in doc.quotations:
+        own[q.start:q.end] = " " * (q.end - q.start)
+    return "".join(own)

@@ -1,0 +1,94 @@
+"""The article type read from the copy: a review is known by a rating, credits, or the critic's voice on a work."""
+from __future__ import annotations
+
+from newslint.articles import review_by_copy, type_of
+from newslint.document import Document
+from newslint.engine import lint_text
+
+GAME_REVIEW = """Harbour Run makes a splash
+
+The first Harbour Run was a modest hit on handheld consoles, and the sequel is bolder in every way.
+
+You steer a tugboat through a crowded port, nudging freighters into their berths before the tide turns. \
+The game rewards patience more than speed, and the gameplay settles into a pleasing rhythm after an hour.
+
+The graphics are lush, with rain that streaks the wheelhouse windows and gulls that scatter as you pass. \
+Your crew chatter constantly, which is charming at first and grating by the fourth harbour.
+
+Later levels pile on fog, night shifts and rival tugs, and the difficulty climbs sharply. \
+You will fail a few times before the docks make sense, but the checkpoints are generous.
+
+The soundtrack, all brass and accordion, suits the setting well. \
+There are a few dull fetch missions in the middle, yet they pass quickly.
+
+It is a brutal climb to the final harbour, and a stunning one. Harbour Run 2 is out now on all major consoles.
+"""
+
+FILM_NEWS = """Studio delays harbour drama
+
+A film studio has pushed back the release of its harbour drama by six months, its chief executive said.
+
+The film, shot in Hull last spring, was due in cinemas in March. Maria Lenz said the studio wanted more \
+time for the score and the final edit.
+
+"The film deserves a summer audience," Ms Lenz told reporters on Tuesday. She said the cast had been told.
+
+The director, Tom Aske, said he supported the move. "We want it to be right," he said.
+
+Industry analysts at Screen Data said the film would now face stiffer competition. The studio said \
+the budget had not changed and that the release date would be announced in May.
+
+A spokesman for the cinema chain Vue said it had been told of the change on Monday, and added that \
+the film remained one of its most anticipated of the year.
+"""
+
+COLUMN = """Why the council must listen
+
+I have lived in this town for twenty years, and I have never seen a council so deaf to its residents.
+
+My street has lost its bus, its post office and its library in three years. I do not blame the staff, \
+who do what they can with less money each year.
+
+We were promised a consultation. We got a leaflet. You might think that a town of this size deserves \
+better, and you would be right.
+
+I will be at the meeting on Thursday, and I hope you will be too. The councillors should hear what \
+their decisions have done to the people who elected them.
+
+It is a shameful record, and it is time it changed. The next election is in May, and I know how I will vote.
+"""
+
+
+def doc(text: str) -> Document:
+    return Document.from_text(text, "case.md")
+
+
+def test_a_review_is_known_by_its_critics_voice_on_a_work():
+    assert review_by_copy(doc(GAME_REVIEW))
+    assert type_of(doc(GAME_REVIEW)) == "review"
+
+
+def test_news_about_a_work_and_a_first_person_column_are_not_reviews():
+    assert not review_by_copy(doc(FILM_NEWS))  # it reports what people said
+    assert not review_by_copy(doc(COLUMN))  # no work under review
+    assert type_of(doc(FILM_NEWS)) is None
+
+
+def test_a_rating_or_a_credits_line_marks_a_short_review():
+    rated = "The album is warm and unhurried, the best thing the band has made.\n\nRating: 4/5\n"
+    credited = "Reviewed by Ana Ruiz\n\nThe play is long, and the second act drags.\n"
+    assert review_by_copy(doc(rated)) and review_by_copy(doc(credited))
+    assert not review_by_copy(doc("The album is warm and unhurried, the best thing the band has made.\n"))
+    assert not review_by_copy(doc("The vote was close.\n\nRating: 4/5\n"))  # a rating of nothing named
+
+
+def test_front_matter_wins_over_the_copy():
+    assert type_of(doc("---\ntype: news\n---\n\n" + GAME_REVIEW)) == "news"
+
+
+def test_a_review_read_from_the_copy_drops_word_choice_but_not_sourcing():
+    rules = {f.rule for f in lint_text(GAME_REVIEW, "review.md")}
+    assert not {r for r in rules if r.split(".")[0] in ("loaded", "labels", "editorial")}
+    news = GAME_REVIEW.replace("Harbour Run 2 is out now on all major consoles.", "")
+    news = news.replace("You", "Players").replace("you", "players").replace("Your", "The")
+    assert any(f.rule.startswith("loaded.") for f in lint_text(news, "story.md"))

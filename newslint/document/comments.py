@@ -73,7 +73,8 @@ def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) ->
 
 def _own_voice(prose: str, quotes: list[Quotation]) -> str:
     """The prose with every quotation blanked (offsets kept)."""
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for a, b in merge_spans((q.start, q.end) for q in quotes if q.end > q.start):
         out += (prose[at:a], " " * (b - a))
         at = b

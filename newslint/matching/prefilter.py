@@ -211,14 +211,14 @@ class Scan:
                 for k in users:
                     found[k] += at
         candidates = self._candidates
-        plans = sweep.plans
+        swept = sweep.plans
         for k in itertools.compress(range(len(found)), found):  # (a plan swept without a hit has none: see `candidates`)
             hits = found[k]
             if len(hits) > 1:
                 hits.sort()
                 if not all(map(operator.lt, hits, itertools.islice(hits, 1, None))):
                     hits = sorted(set(hits))  # (some found twice)
-            key = id(plans[k])
+            key = id(swept[k])
             candidates[key] = hits
             self._hits.add(key)
         self._swept = len(found)

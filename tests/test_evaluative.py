@@ -29,6 +29,9 @@ def found(r, text: str) -> list[str]:
     ("Officials said the reckless plan had failed.", ["reckless"]),  # a noun phrase stays the writer's wording
     ("The plan was half-baked.", ["half-baked"]),
     ("# Reckless Plan Sinks Council Budget", ["Reckless"]),  # a Title Case headline is not a name
+    ("The board acted with reckless haste.", ["reckless"]),  # after a preposition, before a noun
+    ("The budget was profoundly reckless.", ["reckless"]),  # an adverb in -ly between
+    ("It was a deeply reckless decision.", ["reckless"]),
 ])
 def test_flags_evaluative_positions(tmp_path, text, flagged):
     assert found(rule(tmp_path, RULE), text) == flagged
@@ -44,6 +47,8 @@ def test_flags_evaluative_positions(tmp_path, text, flagged):
     "Critics said the plan was reckless.",  # the predicate is what they said
     "The plan was reckless, the auditors said.",
     "Campaigners marched through the town, saying the plan was reckless.",
+    "The plan was not profoundly reckless, the auditors found.",  # negated, with an adverb between
+    "The plan was deemed recklessly costly by none of the auditors.",  # an adverb, not the class word it grades
 ])
 def test_passes_other_uses(tmp_path, text):
     assert found(rule(tmp_path, RULE), text) == []

@@ -3,10 +3,12 @@
 A rule lists the adjectives of one class of judgment (moral condemnation, contempt, alarm, extremity)
 in their base form; their adverbs and comparatives are matched too ("shameless", "shamelessly",
 "more shameless"). A listed word is flagged only in a position where it passes judgment:
-- `attributive`: before a noun, after a determiner, a possessive, an intensifier, a comma or "and"
-  ("a shameless ploy", "the party's reckless plan", "a costly, reckless plan");
-- `predicative`: after a form of "be", "seem", "become", "remain" ..., maybe with an intensifier
-  between ("the plan was reckless", "the reply seemed utterly callous");
+- `attributive`: before a noun, after a determiner, a possessive, a preposition, an intensifier or an
+  adverb in -ly, a comma or "and" ("a shameless ploy", "the party's reckless plan", "a costly,
+  reckless plan", "acted with reckless haste", "a deeply cynical move");
+- `predicative`: after a form of "be", "seem", "become", "remain" ..., maybe with an intensifier or an
+  adverb in -ly between ("the plan was reckless", "the reply seemed utterly callous", "the senator
+  was visibly furious");
 - `adverbial`: the -ly adverb of a listed adjective ("shamelessly ignored the ruling").
 A negated use ("was not reckless"), a title in capitals mid-sentence, the words of a quotation or an
 attributed characterization, and a predicate someone is reported to have stated ("critics said the
@@ -55,6 +57,13 @@ _COPULAS = frozenset("""is are was were be been being am seems seem seemed appea
 looked sounds sound sounded remains remain remained became become becomes becoming proved proves prove proven
 grew grown grows turned felt feels feel it's that's he's she's what's there's who's they're we're you're""".split())
 _JOINERS = frozenset({"and", "or", "but", "yet", ","})
+# Prepositions before an adjective and its noun ("with reckless abandon", "in smug certainty").
+_PREPOSITIONS = frozenset("""in on at of for with by from into against about without amid among despite over under
+through""".split())
+# Words in -ly that are not adverbs of degree or manner, so do not stand for an intensifier.
+_NOT_ADVERBS = frozenset("""only early likely unlikely daily weekly monthly yearly family rally ally assembly july
+italy bully supply reply apply fly holy ugly silly lonely lovely friendly costly deadly elderly orderly scholarly
+kindly""".split())
 # Words after an adjective that show it does not stand before a noun.
 _NOT_NOUNS = frozenset("""of to and or but nor that which who whom whose as than in on at for by with from into onto
 upon about is was are were be been being has have had will would can could should may might must not if then when
@@ -128,7 +137,8 @@ class Evaluative(KindBase):
             return "adverbial" if "adverbial" in self.positions else None
         before = [t.lower() for t in _TOKEN.findall(prose, max(0, start - _LOOK_BACK), start)[-2:]]
         prev = before[-1] if before else ""
-        head = before[-2] if prev in _INTENSIFIERS and len(before) > 1 else prev
+        degree = _degree(prev)  # "utterly", "profoundly", "rightly": the word between a verb of being and it
+        head = before[-2] if degree and len(before) > 1 else prev
         m = _NEXT.match(prose, end)
         following = m.group(1) if m else None
         if "predicative" in self.positions and head in _COPULAS:
@@ -139,16 +149,25 @@ class Evaluative(KindBase):
             return None
         if "attributive" not in self.positions:
             return None
-        if following in (",", "and", "or") and (prev in _DETERMINERS or prev in _INTENSIFIERS):
+        if following in (",", "and", "or") and (head in _DETERMINERS or prev in _DETERMINERS):
             return "attributive"  # "a reckless, costly plan", "a reckless and costly plan"
         if not following or not following[0].isalpha() or following.lower() in _NOT_NOUNS:
             return None
         if not following[0].islower() and not headline_voice(prose, start):
             return None  # "a brutal Storm": a capitalized word after it is a name, outside a Title Case headline
-        if (prev in _DETERMINERS or prev in _INTENSIFIERS or prev in _JOINERS
+        if prev in _PREPOSITIONS and not prose[start].islower():
+            return None  # "starred in Reckless Hearts": after a preposition, capitals make a title
+        if (prev in _DETERMINERS or degree or prev in _JOINERS or prev in _PREPOSITIONS
                 or prev.endswith(("'s", "’s", "s'", "s’")) or not before):
             return "attributive"
         return None
+
+
+def _degree(word: str) -> bool:
+    """Is `word` an intensifier or an adverb in -ly ("deeply", "rightly"), which may stand between a
+    verb of being, a determiner or a preposition and the adjective it grades?"""
+    return word in _INTENSIFIERS or (len(word) > 4 and word.endswith("ly") and word.isalpha()
+                                     and word not in _NOT_ADVERBS)
 
 
 def _reported(doc: Document, start: int) -> bool:

@@ -4,8 +4,10 @@ Two shapes, each a span whose word choices are the speaker's, not the writer's (
 - attribution after the clause: "The title refers to life under the regime, the director said." (the
   clause before the comma);
 - accusation: "The group accused the regime of brutal repression." (the accused and the charge).
-Only labels are taken as the speaker's: findings of the labels family inside these spans are dropped
-(`drop_reported`). An adjective in a noun phrase ("The brutal raid ended, police said") and a
+Only labels and editorializing are taken as the speaker's: findings of the labels and editorial
+families inside these spans are dropped (`drop_reported`): "the minister should resign, the union
+said" is the union's demand. A sentence adverb before the clause ("Sadly, ..., police said") stays
+the writer's. An adjective in a noun phrase ("The brutal raid ended, police said") and a
 euphemism or a cliché in the clause are still the writer's wording, and the attribution rules still read these sentences (a paraphrase names its source).
 Attribution before the clause ("The minister said the raid was brutal") is left to the writer's voice:
 on propaganda copy it is where loaded words are laundered most ("officials said the savage ...").
@@ -19,7 +21,7 @@ from typing import Sequence
 from newslint.cache import programs as recache
 from newslint.finding import Finding
 
-SPEAKERS_FAMILIES = frozenset({"labels"})  # the labels a reported clause attributes to its speaker
+SPEAKERS_FAMILIES = frozenset({"labels", "editorial"})  # what a reported clause attributes to its speaker
 
 _VERBS = (r"said|says|say|told|tells|added|adds|argued|argues|claimed|claims|warned|warns|wrote|writes|insisted|"
           r"insists|stated|states|alleged|alleges|believes|believe|believed|contended|contends|maintained|"

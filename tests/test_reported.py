@@ -1,4 +1,4 @@
-"""Reported speech: labels in a clause attributed after it, or in an accusation, are the speaker's."""
+"""Reported speech: labels and editorializing in a clause attributed after it, or in an accusation, are the speaker's."""
 from __future__ import annotations
 
 from newslint.checking import Checker
@@ -44,3 +44,11 @@ def test_a_clause_that_only_continues_is_not_reported_speech():
 
 def test_a_euphemism_in_a_reported_clause_is_still_the_writers():
     assert ("euphemisms.plain", "passed away") in findings("The actor passed away on Sunday, his agent said.\n")
+
+
+def test_a_demand_in_a_reported_clause_is_the_speakers():
+    assert ("editorial.advocacy", "must act") in findings("The city must act before the next storm.\n")
+    assert findings("The city must act before the next storm, the fire chief said.\n") == []
+    assert findings("Drivers must stop at the new crossing from Monday, the council said.\n") == []
+    # the writer's sentence adverb before the reported clause is still the writer's
+    assert ("editorial.adverbs", "Sadly") in findings("Sadly, the city must act now, the fire chief said.\n")

@@ -1,6 +1,6 @@
 """Steps 3 and 4 of the pipeline (see `engine`) for one document: the rules its configuration selects
-(`Checker`), the rules step (`run_rules`), then accepted terms, article type, the story verdict,
-folding, severities and suppression comments."""
+(`Checker`), the rules step (`run_rules`), then accepted terms, reported speech, the story's voice
+(`voice`), article type, the story verdict, folding, severities and suppression comments."""
 from __future__ import annotations
 
 import re
@@ -19,6 +19,7 @@ from newslint.matching.patterns import term_pattern
 from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
 from newslint.reported import drop_reported
 from newslint.verdict import story_verdict
+from newslint.voice import drop_unvoiced
 
 if TYPE_CHECKING:
     from newslint.fixes import Fixer
@@ -79,6 +80,9 @@ def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] 
     return findings
 
 
+# A sentence repeated word for word is boilerplate (a poll, a promotion) from this length; a shorter one
+# may be repeated on purpose ("Absolutely not!"), each time a problem of its own.
+_BOILERPLATE_WORDS = 8
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -181,6 +185,17 @@ class Checker:
         return lambda f: doc.sentence_index(f.start)
 
     @staticmethod
+    def _sentence_text(doc: Document) -> Callable[[Finding], str]:
+        def words(f: Finding) -> str:
+            index = doc.sentence_index(f.start)
+            if index < 0:
+                return ""
+            s = doc.sentences[index]
+            found = doc.prose[s.start:s.end].lower().split()
+            return " ".join(found) if len(found) >= _BOILERPLATE_WORDS else ""
+        return words
+
+    @staticmethod
     def _cluster_of(doc: Document, ids: frozenset[str]) -> Callable[[Finding], int | None]:
         def paragraph(f: Finding) -> int | None:
             if f.rule not in ids:
@@ -206,10 +221,11 @@ class Checker:
                 return any(a <= f.start and f.end <= b for a, b in spans)
             findings = [f for f in findings if not accepted(f)]
         findings = drop_reported(findings, doc.prose)
+        findings = drop_unvoiced(findings, frozenset(r.id for r in rules if getattr(r.kind, "voiced", False)), doc.prose)
         kind = type_of(doc)
         findings = story_verdict(findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,
-                        self._cluster_of(doc, selection.clustered))
+                        self._cluster_of(doc, selection.clustered), self._sentence_text(doc))
         action = settings.article_types.get(kind or "", "keep")
         if action != "keep":
             soft = [f for f in findings if f.family in config_.WORD_CHOICE]

@@ -10,7 +10,9 @@ too: "overpowered ..., causing damage ..., forcing a retreat" is one unsourced c
 Document-level and sentence-length findings (`metric`, `density`, `absent` kinds) never fold into
 others: their span is the whole sentence or story, or a word that is wrong only in company. A cluster
 of one `density` rule in one paragraph is one problem, though: its first word carries the note and
-the others are its `related` entries.
+the others are its `related` entries. So is a long sentence repeated word for word (a poll or a
+promotion a page prints again and again): the same rule on the same words in it is noted at its first
+appearance, and its repeats are that note's `related` entries.
 """
 from __future__ import annotations
 
@@ -48,9 +50,30 @@ def _merge(group: Sequence[Finding], fixable: Callable[[str], bool]) -> Finding:
     return primary._replace(related=tuple(related))
 
 
+def _repeats(findings: Sequence[Finding], sentence_of: Callable[[Finding], int],
+             sentence_text: Callable[[Finding], str]) -> list[Finding]:
+    """`findings` (sorted) with those in a repeated sentence folded into their first appearance; the
+    same words twice in one sentence are two findings."""
+    first: dict[tuple[str, str, str], tuple[int, int]] = {}
+    out: list[Finding] = []
+    for f in findings:
+        words = sentence_text(f)
+        key = (f.rule, f.text.lower(), words)
+        seen = first.get(key) if words else None
+        if seen is None or seen[1] == sentence_of(f):
+            if words and seen is None:
+                first[key] = (len(out), sentence_of(f))
+            out.append(f)
+            continue
+        at = seen[0]
+        out[at] = out[at]._replace(related=(*out[at].related, _related(f), *f.related))
+    return out
+
+
 def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
          sentence_of: Callable[[Finding], int], fixable: Callable[[str], bool] = lambda rule: False,
-         cluster_of: Callable[[Finding], int | None] = lambda f: None) -> list[Finding]:
+         cluster_of: Callable[[Finding], int | None] = lambda f: None,
+         sentence_text: Callable[[Finding], str] = lambda f: "") -> list[Finding]:
     """`findings` of one file with overlapping ones folded (see the module docstring), sorted.
 
     `structural(rule_id)`: the rule reports whole sentences or stories and never folds.
@@ -59,6 +82,8 @@ def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
     note, so that folding never hides a fix.
     `cluster_of(finding)`: for a structural finding whose rule flags words in company (`density`), the
     paragraph it stands in; None for the others.
+    `sentence_text(finding)`: the words of the sentence a finding stands in ("" when unknown): a finding
+    of a rule on the same words in a sentence seen before is a repeat, folded into the first.
     """
     kept: list[Finding] = []
     words: list[Finding] = []
@@ -84,7 +109,7 @@ def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
             groups.append([f])
             end = (0, 0)
         end = max(end, (f.end_line, f.end_column))
-    merged = [_merge(g, fixable) for g in groups]
+    merged = _repeats([_merge(g, fixable) for g in groups], sentence_of, sentence_text)
     # Claims: one note per sentence and family.
     by_claim: dict[tuple[int, str], list[Finding]] = {}
     out: list[Finding] = []

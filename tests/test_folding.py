@@ -168,3 +168,20 @@ def test_a_cluster_of_machine_written_vocabulary_is_one_note_per_paragraph(tmp_p
     assert [(f["line"], f["column"], len(f["related"])) for f in notes] == [(1, 14, 2), (3, 1, 2)]
     assert "(showcases, vibrant, tapestry)" in notes[0]["message"]
     assert [r["text"] for r in notes[1]["related"]] == ["navigate", "landscape"]
+
+
+def test_a_sentence_repeated_word_for_word_is_one_note():
+    from newslint.engine import lint_text
+
+    poll = "Who is the most corrupt politician in the state?"
+    text = f"{poll}\n\nThe council met on Monday.\n\n{poll}\n\n{poll}\n"
+    found = [f for f in lint_text(text) if f.rule == "labels.contentious"]
+    assert [(f.line, f.text) for f in found] == [(1, "corrupt")]
+    assert [r.line for r in found[0].related if r.rule == "labels.contentious"] == [5, 7]
+
+
+def test_the_same_word_twice_in_one_sentence_is_two_notes():
+    from newslint.engine import lint_text
+
+    found = [f for f in lint_text("The corrupt mayor and the corrupt judge resigned.\n") if f.rule == "labels.contentious"]
+    assert [f.column for f in found] == [5, 27]

@@ -1,0 +1,35 @@
+"""The story's voice: words that are plain description in straight news and slant in loaded copy.
+
+Some words pass judgment only by the company they keep. "A huge crowd", "a dramatic rescue", "severe
+flooding" are ordinary description in a news story; in copy whose writer already calls people
+"thugs" and plans "reckless", the same "huge", "dramatic" and "severe" are part of the slant. A rule
+whose kind is `voiced` (the `voiced` option of `evaluative`) is reported only in a story whose writer's
+voice is loaded elsewhere: at least `AT_LEAST` findings of the word-choice families that judge
+(`VOICE_FAMILIES`: loaded words and labels, not the voiced rules themselves), and at least
+`PER_THOUSAND` of them per 1,000 words of the story.
+"""
+from __future__ import annotations
+
+from typing import AbstractSet, Sequence
+
+from newslint.finding import Finding
+
+VOICE_FAMILIES = frozenset({"loaded", "labels"})
+AT_LEAST = 3
+PER_THOUSAND = 3.0
+
+
+def loaded(findings: Sequence[Finding], voiced: AbstractSet[str], words: int) -> bool:
+    """Is the writer's voice loaded: enough findings of VOICE_FAMILIES outside the `voiced` rules, for
+    a story of `words` words?"""
+    n = sum(1 for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced)
+    return n >= AT_LEAST and n * 1000 >= PER_THOUSAND * max(words, 1)
+
+
+def drop_unvoiced(findings: Sequence[Finding], voiced: AbstractSet[str], prose: str) -> list[Finding]:
+    """`findings` without those of the `voiced` rules, unless the story's voice is loaded (see the module)."""
+    if not voiced or not any(f.rule in voiced for f in findings):
+        return list(findings)
+    if loaded(findings, voiced, len(prose.split())):
+        return list(findings)
+    return [f for f in findings if f.rule not in voiced]

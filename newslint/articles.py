@@ -15,6 +15,8 @@ import re
 from typing import TYPE_CHECKING
 
 from newslint.cache import programs
+from newslint.document.comments import own_voice
+from newslint.document.positions import fold
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -75,13 +77,17 @@ def type_of(doc: Document) -> str | None:
 
 
 # The work under review, as a review refers back to it: "the film", "its soundtrack", "this sequel".
-_WORK = programs.compile(
-    r"\b(?:the|this|its|his|her|their)\s+(?:(?:new|latest|first|second|third|debut|original)\s+)?"
+_WORK_NOUN = (
+    r"\s+(?:(?:new|latest|first|second|third|debut|original)\s+)?"
     r"(?:game|games|gameplay|film|movie|album|novel|book|show|play|production|record|sequel|musical|opera"
     r"|documentary|episode|single|soundtrack|plot|script|screenplay|cast|graphics|staging|director"
-    r"|performances?|storyline|characters)\b",
-    re.I,
+    r"|performances?|storyline|characters)\b"
 )
+_WORK = programs.compile(r"\b(?:the|this|its|his|her|their)" + _WORK_NOUN, re.I)
+# The same in `fold`ed text: it opens with the set of the words' first letters, so that the search
+# skips at C speed to where one of them stands, then checks which it was (`(?<=t)`) and that a word
+# starts there (`(?<!\w.)`).
+_WORK_FOLDED = programs.compile(r"[tih](?<!\w.)(?:(?<=t)(?:he(?:ir)?|his)|(?<=i)ts|(?<=h)(?:is|er))" + _WORK_NOUN)
 # The critic's voice: the reader addressed, or the critic's own first person.
 _READER = programs.compile(r"\b(?:you|your|you're|you'll|you've|you'd)\b", re.I)
 _CRITIC = programs.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
@@ -110,7 +116,8 @@ REVIEW_SPEECH_MAX = 2.5  # reports of speech per 1,000 words of the writer's own
 def review_by_copy(doc: Document) -> bool:
     """Whether `doc`, with no type declared, reads as a review (see the module's docstring)."""
     own = _own_voice(doc)
-    work = sum(1 for _ in _WORK.finditer(own))
+    folded = fold(own)
+    work = sum(1 for _ in (_WORK.finditer(own) if folded is None else _WORK_FOLDED.finditer(folded)))
     if not work:
         return False
     if _MARKS.search(doc.prose):
@@ -128,7 +135,4 @@ def review_by_copy(doc: Document) -> bool:
 
 def _own_voice(doc: Document) -> str:
     """The prose with quotations blanked: the writer's own words, at their offsets."""
-    own = list(doc.prose)
-    for q in doc.quotations:
-        own[q.start:q.end] = " " * (q.end - q.start)
-    return "".join(own)
+    return own_voice(doc.prose, doc.quotations)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from newslint.cache import programs
 from newslint.document.markup import Block, BlockKind
@@ -41,7 +42,7 @@ def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) ->
     out: list[tuple[int, int]] = []
     if len(blocks) < 2:
         return out
-    own_voice = ""  # the prose with quotations blanked, built on first need
+    own = ""  # the prose with quotations blanked, built on first need
     i = 1
     while i < len(blocks):
         blk, prev = blocks[i], blocks[i - 1]
@@ -55,23 +56,23 @@ def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) ->
         while j < len(blocks) and blocks[j].kind is not BlockKind.HEADING:
             j += 1
         section = blocks[i:j]
-        if not own_voice:
-            own_voice = _own_voice(prose, quotes)
-        personal = sum(1 for b in section if _PERSONAL.search(own_voice, b.start, b.end))
+        if not own:
+            own = own_voice(prose, quotes)
+        personal = sum(1 for b in section if _PERSONAL.search(own, b.start, b.end))
         if section and (headed or (len(section) >= READER_SECTION_MIN
                                    and personal >= READER_SECTION_SHARE * len(section))):
             out.append((section[0].start, section[-1].end))
         i = max(j, i + 1)
     if not out:
-        if not own_voice:
-            own_voice = _own_voice(prose, quotes)
-        tail = _unmarked_tail(own_voice, [b for b in blocks if b.kind is not BlockKind.HEADING])
+        if not own:
+            own = own_voice(prose, quotes)
+        tail = _unmarked_tail(own, [b for b in blocks if b.kind is not BlockKind.HEADING])
         if tail is not None:
             out.append(tail)
     return out
 
 
-def _own_voice(prose: str, quotes: list[Quotation]) -> str:
+def own_voice(prose: str, quotes: Sequence[Quotation]) -> str:
     """The prose with every quotation blanked (offsets kept)."""
     out: list[str] = []
     at = 0

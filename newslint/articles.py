@@ -99,14 +99,33 @@ _AVAILABLE = programs.compile(
 )
 # Someone reported speaking: a review reports almost none of it.
 _SPEECH = programs.compile(r"\b(?:said|says|told|according\s+to|announced|stated|added)\b", re.I)
-# A rating, or a credits line at the start of a line: marks of a review on their own.
-_MARKS = programs.compile(
-    r"[★✭✮⭐]\s*[★✭✮⭐☆✩]|\b[0-5](?:\.5)?\s*(?:/|out\s+of)\s*(?:5|five)\s*stars?\b"
-    r"|\b(?:rating|verdict|score|stars)\s*:\s*(?:\d|[★✭✮⭐☆✩*])"
-    r"|^[ \t>*_#-]*(?:reviewed\s+by|review\s+by|starring|directed\s+by|director:|cast:|running\s+time\b"
+# A rating, or a credits line at the start of a line: marks of a review on their own. Four searches,
+# each opening with what the search can skip to at C speed: a star; a digit (then a look back for
+# the word start); in `fold`ed text, the first letters of the rating words; a line break (the text
+# is searched with one put before it, so that its first line starts after one too).
+_STARS = "★✭✮⭐"
+_STAR_RATING = programs.compile(r"[★✭✮⭐]\s*[★✭✮⭐☆✩]")
+_OUT_OF = programs.compile(r"[0-5](?<!\w[0-5])(?:\.5)?\s*(?:/|out\s+of)\s*(?:5|five)\s*stars?\b", re.I)
+_RATING_END = r"\s*:\s*(?:\d|[★✭✮⭐☆✩*])"
+_RATING = programs.compile(r"\b(?:rating|verdict|score|stars)" + _RATING_END, re.I)
+_RATING_FOLDED = programs.compile(r"[rvs](?<!\w.)(?:(?<=r)ating|(?<=v)erdict|(?<=s)(?:core|tars))" + _RATING_END)
+_CREDITS = programs.compile(
+    r"\n[ \t>*_#-]*(?:reviewed\s+by|review\s+by|starring|directed\s+by|director:|cast:|running\s+time\b"
     r"|certificate:|track\s*list(?:ing)?\b|developer:|publisher:|platforms?:|label:|format:)",
-    re.I | re.M,
+    re.I,
 )
+
+
+def _marked(prose: str) -> bool:
+    """Does `prose` hold a rating (stars, "4/5 stars", "Rating: 4") or a line opening with credits?"""
+    if any(star in prose for star in _STARS) and _STAR_RATING.search(prose):
+        return True
+    if _OUT_OF.search(prose) or _CREDITS.search("\n" + prose):
+        return True
+    folded = fold(prose)
+    return bool(_RATING.search(prose) if folded is None else _RATING_FOLDED.search(folded))
+
+
 REVIEW_MIN_WORDS = 150  # shorter copy is a brief, not a review, unless it carries a rating or credits
 REVIEW_WORK_MIN = 3  # references back to the work
 REVIEW_VOICE_MIN = 3  # sentences addressing the reader, or in the critic's first person
@@ -120,7 +139,7 @@ def review_by_copy(doc: Document) -> bool:
     work = sum(1 for _ in (_WORK.finditer(own) if folded is None else _WORK_FOLDED.finditer(folded)))
     if not work:
         return False
-    if _MARKS.search(doc.prose):
+    if _marked(doc.prose):
         return True
     words = len(own.split())
     if work < REVIEW_WORK_MIN or words < REVIEW_MIN_WORDS:

@@ -4,7 +4,9 @@ Two shapes, each a span whose word choices are the speaker's, not the writer's (
 - attribution after the clause: "The title refers to life under the regime, the director said." (the
   clause before the comma);
 - accusation: "The group accused the regime of brutal repression." (the accused and the charge).
-Only labels and editorializing are taken as the speaker's: findings of the labels and editorial
+The charge of an accusation someone makes is the accuser's wording: loaded words in it are dropped
+too ("the paper accused reporters of a witch-hunt"; not in "was accused of ...", which names no
+accuser). Otherwise only labels and editorializing are taken as the speaker's: findings of the labels and editorial
 families inside these spans are dropped (`drop_reported`): "the minister should resign, the union
 said" is the union's demand. A sentence adverb before the clause ("Sadly, ..., police said") stays
 the writer's. An adjective in a noun phrase ("The brutal raid ended, police said") and a
@@ -22,6 +24,7 @@ from newslint.cache import programs as recache
 from newslint.finding import Finding
 
 SPEAKERS_FAMILIES = frozenset({"labels", "editorial"})  # what a reported clause attributes to its speaker
+ACCUSERS_FAMILIES = frozenset({"loaded"})  # what an accusation's charge attributes to the accuser
 
 _VERBS = (r"said|says|say|told|tells|added|adds|argued|argues|claimed|claims|warned|warns|wrote|writes|insisted|"
           r"insists|stated|states|alleged|alleges|believes|believe|believed|contended|contends|maintained|"
@@ -33,6 +36,8 @@ _AFTER = recache.compile(
     r"|(?:(?:said|says|added|adds|wrote|writes|told|tells)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))(?:\s+(?:on|in|at|last|this|late|early)\s+[^.;!?\n\"“”]{1,40}?)?"
     r"\s*(?:[.!?](?=\s|$)|$)", re.I | re.M)
 _ACCUSED = recache.compile(r"\baccus(?:ed|es|ing)\s+(?=\S)", re.I)
+# "accused the regime of ...", "accusing reporters of ...": someone is accused, so someone accuses
+_CHARGE = recache.compile(r"\baccus(?:ed|es|ing)\s+(?!of\b)(?:[\w'’.-]+\s+){1,6}?of\s+(?=\S)", re.I)
 _SENTENCE_END = recache.compile(r"[.!?](?=\s|$)|\n")
 _LAST_END = recache.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*\Z)")
 _COMMENT = recache.compile(r"\s*(?:[\"“‘']\s*)?(?:[A-Za-z]+ly|of\s+course|needless\s+to\s+say|clearly|indeed),\s+", re.I)
@@ -50,6 +55,22 @@ def _clause_end(prose: str, at: int) -> int:
     return m.start() if m else min(len(prose), at + REACH)
 
 
+def _after(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]]:
+    """Sorted (start, end): from the end of each match of `pattern` to the end of its clause."""
+    out: list[tuple[int, int]] = []
+    for m in pattern.finditer(prose):
+        end = _clause_end(prose, m.end())
+        if end > m.end():
+            out.append((m.end(), end))
+    return out
+
+
+def charges(prose: str) -> list[tuple[int, int]]:
+    """Sorted (start, end) of the charge of each accusation made by someone ("accused the regime of
+    [brutal repression]"); not of a passive one, whose accuser is not named ("was accused of ...")."""
+    return _after(_CHARGE, prose)
+
+
 def spans(prose: str) -> list[tuple[int, int]]:
     """Sorted (start, end) of reported clauses in `prose`."""
     out: list[tuple[int, int]] = []
@@ -60,22 +81,24 @@ def spans(prose: str) -> list[tuple[int, int]]:
             start = comment.end()
         if m.start() - start >= 12:
             out.append((start, m.start()))
-    for m in _ACCUSED.finditer(prose):
-        end = _clause_end(prose, m.end())
-        if end > m.end():
-            out.append((m.end(), end))
+    out += _after(_ACCUSED, prose)
     out.sort()
     return out
 
 
 def drop_reported(findings: Sequence[Finding], prose: str) -> list[Finding]:
-    """`findings` without the labels (SPEAKERS_FAMILIES) that stand in reported clauses of `prose`."""
-    if not any(f.rule.split(".", 1)[0] in SPEAKERS_FAMILIES for f in findings):
+    """`findings` without the labels and editorializing (SPEAKERS_FAMILIES) that stand in reported
+    clauses of `prose`, and without the loaded words (ACCUSERS_FAMILIES) of an accusation's charge."""
+    families = {f.rule.split(".", 1)[0] for f in findings}
+    if not families & (SPEAKERS_FAMILIES | ACCUSERS_FAMILIES):
         return list(findings)
-    reported = spans(prose)
-    if not reported:
+    reported = spans(prose) if families & SPEAKERS_FAMILIES else []
+    charged = charges(prose) if families & ACCUSERS_FAMILIES else []
+    if not reported and not charged:
         return list(findings)
 
-    def inside(f: Finding) -> bool:
-        return any(x <= f.start and f.end <= y for x, y in reported)
-    return [f for f in findings if f.rule.split(".", 1)[0] not in SPEAKERS_FAMILIES or not inside(f)]
+    def kept(f: Finding) -> bool:
+        family = f.rule.split(".", 1)[0]
+        within = reported if family in SPEAKERS_FAMILIES else charged if family in ACCUSERS_FAMILIES else []
+        return not any(x <= f.start and f.end <= y for x, y in within)
+    return [f for f in findings if kept(f)]

@@ -3,7 +3,7 @@
 Some words pass judgment only by the company they keep. "A huge crowd", "a dramatic rescue", "severe
 flooding" are ordinary description in a news story; in copy whose writer already calls people
 "thugs" and plans "reckless", the same "huge", "dramatic" and "severe" are part of the slant. A rule
-whose kind is `voiced` (the `voiced` option of `evaluative`) is reported only in a story whose writer's
+whose kind is `voiced` (the `voiced` option of `evaluative` and `existence`) is reported only in a story whose writer's
 voice is loaded elsewhere: at least `AT_LEAST` findings of the word-choice families that judge
 (`VOICE_FAMILIES`: loaded words and labels, not the voiced rules themselves), and at least
 `PER_THOUSAND` of them per 1,000 words of the story.

@@ -52,3 +52,11 @@ def test_a_demand_in_a_reported_clause_is_the_speakers():
     assert findings("Drivers must stop at the new crossing from Monday, the council said.\n") == []
     # the writer's sentence adverb before the reported clause is still the writer's
     assert ("editorial.adverbs", "Sadly") in findings("Sadly, the city must act now, the fire chief said.\n")
+
+
+def test_the_charge_of_an_accusation_is_the_accusers_wording():
+    assert words("A newspaper accused the visiting reporters of a witch-hunt against the coach.\n") == []
+    assert words("The rebels accused the army of brutal reprisals in the north.\n") == []
+    # no accuser named: the wording is the writer's
+    assert ("loaded.adjectives", "brutal") in words("The army was accused of brutal reprisals in the north.\n")
+    assert ("loaded.adverbs", "vehemently") in words("The accused officer vehemently denied the charge.\n")

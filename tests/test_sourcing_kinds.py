@@ -120,3 +120,20 @@ def test_a_one_line_source_credit_names_data_not_outlets_to_cite(tmp_path):
     listed = "Unemployment fell to 4%.\n\nSources: Harlow Gazette, Valley Post\n"
     assert found(uncited, listed) == ["Harlow Gazette", "Valley Post"]
     assert found(uncited, "The truce collapsed (Sources: AP, Reuters).\n") == ["AP", "Reuters"]
+
+
+def test_an_html_source_list_is_checked_by_its_links_targets(tmp_path):
+    page = ("<article><p>Fighters attacked a unit on Friday, Al Jazeera reported.</p><h2>Sources</h2><ul>"
+            '<li><a href="https://www.aljazeera.com/">Al Jazeera</a></li>'
+            '<li><a href="https://www.bbc.com/news/world-123">BBC</a></li>'
+            '<li><a href="/news/2024/01/05/unit">Fighters attack a unit near the city</a></li>'
+            '<li><a href="https://valley.example/news/2024/01/04/talks">Talks resume after the attack</a></li>'
+            "</ul></article>")
+    doc = Document.from_text(page, "a.html")
+    assert [(e.label, e.url) for s in doc.source_lists for e in s.entries][:2] == [
+        ("Al Jazeera", "https://www.aljazeera.com/"), ("BBC", "https://www.bbc.com/news/world-123")]
+    homepage = rule(tmp_path, "kind: sources\ncheck: homepage\nmessage: m\n")
+    assert [f.text for f in lint(doc, [homepage])] == ["Al Jazeera"]
+    # a relative link is the site's own page, a titled link one report: neither is an outlet listed for show
+    uncited = rule(tmp_path, "kind: sources\ncheck: uncited\nmessage: m\n")
+    assert [f.text for f in lint(doc, [uncited])] == ["BBC"]

@@ -44,7 +44,7 @@ class Document:
 
     def __init__(self, path: str, text: str, markup: Markup, prose: str, blocks: list[Block],
                  sentences: list[Sentence], encoding: str = "utf-8", bom: bytes = b"",
-                 decoded: tuple[tuple[int, int], ...] = ()) -> None:
+                 decoded: tuple[tuple[int, int], ...] = (), links: tuple[tuple[int, int, str], ...] = ()) -> None:
         self.scan: Scan | None = None  # the matching state of this document (see `matching.prefilter`), made on first use
         self.path = path
         self.text = text
@@ -56,6 +56,7 @@ class Document:
         self.bom = bom
         self.lead = ""  # a U+FEFF the text began with (after any byte-order mark), not part of `text`
         self.decoded = decoded  # spans the prose shows decoded, not as written (see `readers.Layout`)
+        self.links = links  # links whose targets are markup: their text's span and target (see `readers.Layout`)
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, markup={self.markup!r}, {len(self.text)} characters)"
@@ -94,7 +95,7 @@ class Document:
         """A document of a text and what a reader found in it."""
         prose, blocks = found.prose, found.blocks
         sents = [Sentence(a, b, i) for i, blk in enumerate(blocks) for a, b in sentences.split(prose, blk.start, blk.end)]
-        return cls(path, text, kind, prose, blocks, sents, decoded=found.decoded)
+        return cls(path, text, kind, prose, blocks, sents, decoded=found.decoded, links=found.links)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, encoding: str | None = None,
@@ -157,7 +158,7 @@ class Document:
 
     @cached_property
     def source_lists(self) -> list[SourceList]:
-        return sources.source_lists(_unified(self.text), self.blocks)
+        return sources.source_lists(_unified(self.text), self.blocks, self.links)
 
     @cached_property
     def speech_cues(self) -> Cues:

@@ -6,7 +6,7 @@ entries name datasets rather than outlets the story should cite."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from newslint.cache import programs
 from newslint.document.markup import Block, BlockKind
@@ -39,17 +39,21 @@ _LINK = programs.compile(r"\[([^\]\n]+)\]\(\s*([^)\s]+)[^)]*\)")
 _BARE_URL = programs.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
 
 
-def _entry(text: str, start: int, end: int) -> SourceEntry:
+Links = Sequence[tuple[int, int, str]]  # links whose targets are markup (an HTML <a href>): text span, target
+
+
+def _entry(text: str, start: int, end: int, links: Links = ()) -> SourceEntry:
     seg = text[start:end]
     link = _LINK.search(seg)
     if link:
         return SourceEntry(start, end, link.group(1).strip(), link.group(2))
     url = _BARE_URL.search(seg)
     label = seg.strip(" \t-–—*•,;.")
-    return SourceEntry(start, end, label, url.group(0) if url else None)
+    target = url.group(0) if url else next((href for a, b, href in links if a < end and start < b), None)
+    return SourceEntry(start, end, label, target)
 
 
-def source_lists(text: str, blocks: list[Block]) -> list[SourceList]:
+def source_lists(text: str, blocks: list[Block], links: Links = ()) -> list[SourceList]:
     out: list[SourceList] = []
     i = 0
     while i < len(blocks):
@@ -63,7 +67,7 @@ def source_lists(text: str, blocks: list[Block]) -> list[SourceList]:
                 if nxt.kind is not BlockKind.ITEM and not _LINK.search(text[nxt.start:nxt.end]) \
                         and not _BARE_URL.search(text[nxt.start:nxt.end]):
                     break
-                entries.append(_entry(text, nxt.start, nxt.end))
+                entries.append(_entry(text, nxt.start, nxt.end, links))
                 j += 1
             end = blocks[j - 1].end if j > i + 1 else blk.end
             out.append(SourceList(blk.start, blk.end, blk.start, end, tuple(entries)))
@@ -72,24 +76,24 @@ def source_lists(text: str, blocks: list[Block]) -> list[SourceList]:
         inline = _INLINE_SOURCES.match(seg)
         if inline and "\n" not in seg and len(seg) < 300:
             head_end = blk.start + inline.end()
-            out.append(SourceList(blk.start, head_end, blk.start, blk.end, _entries(text, head_end, blk.end),
+            out.append(SourceList(blk.start, head_end, blk.start, blk.end, _entries(text, head_end, blk.end, links),
                                   credit=inline.group(1) is not None))
         elif "(" in seg:
             for par in _PARENTHETICAL.finditer(seg):
                 a, b = blk.start + par.start(), blk.start + par.end()
                 out.append(SourceList(a, blk.start + par.start(1), a, b,
-                                      _entries(text, blk.start + par.start(1), blk.start + par.end(1))))
+                                      _entries(text, blk.start + par.start(1), blk.start + par.end(1), links)))
         i += 1
     return out
 
 
-def _entries(text: str, start: int, end: int) -> tuple[SourceEntry, ...]:
+def _entries(text: str, start: int, end: int, links: Links = ()) -> tuple[SourceEntry, ...]:
     """The comma- or semicolon-separated entries of an inline list, each at its own offsets."""
     parts = []
     pos = start
     for piece in re.split(r"([,;])", text[start:end]):
         if piece not in (",", ";") and piece.strip():
             lead = len(piece) - len(piece.lstrip())
-            parts.append(_entry(text, pos + lead, pos + len(piece.rstrip())))
+            parts.append(_entry(text, pos + lead, pos + len(piece.rstrip()), links))
         pos += len(piece)
     return tuple(parts)

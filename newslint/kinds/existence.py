@@ -13,7 +13,10 @@ to true, false applies it only with `--unsafe-fixes`), `inflect` (adjective, nou
 match the regular inflections and derivations of every term, fiercer and fiercely for "fierce";
 see `morphology`), `unless` (a word list, as for a `requires` companion: a match is not reported
 when its paragraph has one of these words in the writer's voice, outside quotations; first-person
-pronouns mark a column, a letter or a reader's comment, whose view is declared as its writer's).
+pronouns mark a column, a letter or a reader's comment, whose view is declared as its writer's),
+`voiced` (default false: when true, the rule's findings stand only in a story whose writer's voice is
+loaded elsewhere, see `newslint.voice`: for words such as "chaos" and "disaster", plain report in
+straight news).
 """
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ def _rewrites(value: Any, where: Where) -> tuple[dict[str, Any], ...]:
 
 
 OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ()), "inflect": Option(choice(*WORD_CLASSES), None),
-           "unless": Option(nested(WORD_LIST_OPTIONS), None)}
+           "unless": Option(nested(WORD_LIST_OPTIONS), None), "voiced": Option(boolean, False)}
 
 
 def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where: Where) -> tuple[Rewrite, ...]:
@@ -66,10 +69,12 @@ class Existence(KindBase):
     default_scope = WRITERS_VOICE
     message_fields = frozenset({"match"})
 
-    def __init__(self, matcher: Matcher, rewrite: tuple[Rewrite, ...] = (), unless: Matcher | None = None) -> None:
+    def __init__(self, matcher: Matcher, rewrite: tuple[Rewrite, ...] = (), unless: Matcher | None = None,
+                 voiced: bool = False) -> None:
         self.matcher = matcher
         self.rewrite = rewrite
         self.unless = unless
+        self.voiced = voiced  # findings stand only where the story's voice is loaded (newslint.voice)
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Existence:
@@ -78,7 +83,7 @@ class Existence(KindBase):
             matching["terms"] = expand(matching["terms"], options["inflect"])
         rewrite = _build_rewrites(options["rewrite"], options["ignore_case"], where.child("rewrite"))
         unless = ctx.word_list(options["unless"], where.child("unless")) if options["unless"] else None
-        return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite, unless)
+        return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite, unless, options["voiced"])
 
     @property
     def fixable(self) -> bool:

@@ -6,7 +6,8 @@ Best practice: "The strike killed 14 civilians, the regional health office said.
 Options: `trigger` (terms/patterns/exceptions/ignore_case/proper_names, as for `existence`),
 `companion` (terms, patterns and/or `lexicon`: names of shared lists in rules/_lexicons),
 `unit` (`sentence` or `paragraph`, default sentence), `before` and `after` (how many units
-before and after the trigger's unit, in the same paragraph for sentences, also count;
+before and after the trigger's unit, in the same paragraph for sentences, also count; a
+companion inside the trigger's own match does not;
 default 0), `lede_after` (for a trigger in the lede, the story's first paragraph of narrative,
 how many paragraphs after it count: a story may name the source of its lede's claim in the next
 paragraphs; default 0, the same window as any other). The companion is searched in the whole
@@ -79,7 +80,7 @@ class Requires(KindBase):
         return sents[lo].start, sents[hi].end
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        sourced: dict[tuple[int, int], bool] = {}
+        companions: dict[tuple[int, int], list[tuple[int, int]]] = {}
         last_end = -1
         for start, end in self.trigger.finditer(doc):
             if end <= last_end:  # a match inside one already reported is the same finding
@@ -87,9 +88,10 @@ class Requires(KindBase):
             window = self._window(doc, start)
             if window is None:
                 continue
-            if window not in sourced:
-                sourced[window] = self.companion.search(doc, *window)
-            if not sourced[window]:
+            if window not in companions:
+                companions[window] = list(self.companion.finditer(doc, *window))
+            # the trigger's own words are not its companion ("others have said": no one is named)
+            if not any(a < start or b > end for a, b in companions[window]):
                 last_end = end
                 yield Hit(start, end)
 

@@ -42,6 +42,15 @@ def is_front_page(url: str, fronts: frozenset[str]) -> bool:
     return all(s.lower() in fronts for s in segments) and len(segments) <= 2
 
 
+def _absolute(url: str) -> bool:
+    return "://" in url or url.startswith(("www.", "//"))
+
+
+def _titled(entry: SourceEntry) -> bool:
+    """A link to one report under its title ("[Port strike closes docks](https://...)")."""
+    return bool(entry.url) and len(entry.label.split()) >= 4 and not entry.label.startswith(("http", "www."))
+
+
 def outlet_name(entry: SourceEntry) -> str:
     """The outlet an entry stands for: its label, or the domain when the label is a URL."""
     label = entry.label
@@ -66,6 +75,11 @@ class Body(NamedTuple):
 
 
 def named_in(body: Body, entry: SourceEntry) -> bool:
+    """Does the story name the entry's outlet? A link to a page of the site itself (a relative link,
+    "/news/..."), and a link to one report under its title, the related coverage a reader can follow,
+    are not outlets listed for show."""
+    if entry.url and (not _absolute(entry.url) or _titled(entry)):
+        return True
     name = outlet_name(entry)
     tokens = _WORD.findall(name.lower())
     if not tokens:

@@ -23,11 +23,13 @@ class Layout(NamedTuple):
     paragraphs, headings and list items, in order; `decoded` are the spans (sorted, apart) whose prose
     stands for the text but not character for character: an HTML character reference ("&mdash;" reads
     "—" and blanks), and a word the reader joined across one ("don&rsquo;t" reads "don’t" and blanks).
-    Terms match across them; a finding on them is reported, never fixed."""
+    Terms match across them; a finding on them is reported, never fixed. `links` are the links whose
+    targets are markup, not prose (an HTML `<a href>`): the span of each one's text, and its target."""
 
     prose: str
     blocks: list[Block]
     decoded: tuple[tuple[int, int], ...] = ()
+    links: tuple[tuple[int, int, str], ...] = ()
 
 
 class Format(enum.Enum):

@@ -87,14 +87,40 @@ def _kind(p: Any, document: Any) -> BlockKind:
     return BlockKind.PARAGRAPH
 
 
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _target(run: Any, document: Any) -> tuple[Any, str] | None:
+    """The hyperlink a run stands in, and its external target; None outside one."""
+    parent = run.getparent()
+    if parent is None or parent.tag != _qn("hyperlink"):
+        return None
+    rel = document.part.rels.get(parent.get(_REL_ID) or "")
+    return (parent, str(rel.target_ref)) if rel is not None and rel.is_external else None
+
+
 def read(data: bytes, path: str) -> tuple[str, Layout]:
-    """The document's text (one line per paragraph) and its layout."""
+    """The document's text (one line per paragraph) and its layout, with its hyperlinks' targets."""
     document = _open(data, path)
     texts: list[str] = []
     blocks: list[Block] = []
+    links: list[tuple[int, int, str]] = []
     pos = 0
     for p in _paragraphs(document):
-        text = "".join(_run_text(r) for r in _runs(p))
+        pieces = []
+        at = pos
+        link: tuple[Any, str] | None = None
+        for r in _runs(p):
+            piece = _run_text(r)
+            target = _target(r, document)
+            if target is not None and link is not None and target[0] is link[0]:
+                links[-1] = (links[-1][0], at + len(piece), target[1])  # the same link, one more run
+            elif target is not None:
+                links.append((at, at + len(piece), target[1]))
+            link = target
+            pieces.append(piece)
+            at += len(piece)
+        text = "".join(pieces)
         stripped = text.strip()
         if stripped:
             lead = len(text) - len(text.lstrip())
@@ -102,7 +128,7 @@ def read(data: bytes, path: str) -> tuple[str, Layout]:
         texts.append(text)
         pos += len(text) + 1
     text = "\n".join(texts)
-    return text, Layout(markup.mask_inline(text, Markup.TEXT), blocks)
+    return text, Layout(markup.mask_inline(text, Markup.TEXT), blocks, links=tuple(links))
 
 
 def annotated_name(name: str) -> str:

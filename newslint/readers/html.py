@@ -7,6 +7,9 @@ is). Character references are decoded in place: the reference's first character 
 character and the rest are blanked, so offsets stay the file's. `<q>` and the paragraphs of a
 `<blockquote>` get quotation marks in the tag characters next to their text; `<h1>`-`<h3>` are
 headings; `<li>` are list items; link text is prose and link targets (attributes) are not.
+A list whose every item is nothing but a link ("Related topics", "More on this story", "Most read")
+is navigation, not the article's copy, and is not read either, unless a "Sources" or "References"
+heading stands over it (the source-list rules read those).
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from typing import NamedTuple
 from newslint.cache import programs
 from newslint.document.markup import Block, BlockKind
 from newslint.document.positions import merge_spans
+from newslint.document.sources import SOURCE_HEADING
 from newslint.readers import Layout
 
 DEFAULT_SELECTOR = "article, main"
@@ -111,6 +115,16 @@ class _Block(NamedTuple):
     selected: int
 
 
+class _List:
+    """An open <ul> or <ol>: is every item so far only a link?"""
+
+    def __init__(self, start: int, blocks: int) -> None:
+        self.start = start
+        self.blocks = blocks  # the number of blocks before it
+        self.items = 0
+        self.links_only = True
+
+
 class _Reader(HTMLParser):
     def __init__(self, text: str, selector: tuple[Selector, ...]) -> None:
         super().__init__(convert_charrefs=False)
@@ -125,6 +139,11 @@ class _Reader(HTMLParser):
         self.block_end = -1
         self.block_pieces = 0  # the number of pieces before the current block's first
         self.references: list[tuple[int, int]] = []  # character references read as prose
+        self.lists: list[_List] = []
+        self.links = 0  # open <a> elements
+        self.targets: list[tuple[int, str]] = []  # the open <a> elements: where their text starts, their href
+        self.anchors: list[tuple[int, int, str]] = []  # links read: their text's span and their href
+        self.navigation: list[tuple[int, int]] = []  # link-only lists: not read
 
     # ------------------------------------------------------------------ positions
     def _offset(self) -> int:
@@ -154,6 +173,8 @@ class _Reader(HTMLParser):
         if first == len(shown):
             return
         last = len(shown.rstrip(_WS))
+        if self.lists and not self.links and text is None:
+            self.lists[-1].links_only = False
         if self.block_start < 0:
             self.block_start = start + first
             self.block_pieces = len(self.pieces) - 1
@@ -183,7 +204,7 @@ class _Reader(HTMLParser):
         while len(self.stack) > index:
             if self.stack[-1].tag in _BLOCKS or self.stack[-1].tag == "li":
                 self._flush(at)
-            self.stack.pop()
+            self._closed(self.stack.pop().tag, at)
 
     # ------------------------------------------------------------------ events
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -210,6 +231,13 @@ class _Reader(HTMLParser):
                                 in_article))
         if tag == "q" and not skipped:
             self._put(end - 1, end, "“")
+        elif tag in ("ul", "ol"):
+            self.lists.append(_List(start, len(self.blocks)))
+        elif tag == "li" and self.lists:
+            self.lists[-1].items += 1
+        elif tag == "a":
+            self.links += 1
+            self.targets.append((end, values.get("href", "").strip()))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:
@@ -223,6 +251,29 @@ class _Reader(HTMLParser):
                     self._put(at, at + 1, "”")
                 self._close_to(i, at)
                 return
+
+    def _closed(self, tag: str, at: int) -> None:
+        """An element has closed at `at` (its end tag, or one implied)."""
+        if tag == "a":
+            self.links = max(0, self.links - 1)
+            if self.targets:
+                start, href = self.targets.pop()
+                if href:
+                    self.anchors.append((start, at, href))
+        elif tag in ("ul", "ol") and self.lists:
+            done = self.lists.pop()
+            if done.items and done.links_only and not self._under_source_heading(done):
+                self.navigation.append((done.start, at))
+            elif self.lists and not done.links_only:
+                self.lists[-1].links_only = False
+
+    def _under_source_heading(self, done: _List) -> bool:
+        """Is the last block before the list a "Sources" / "References" heading?"""
+        if not done.blocks:
+            return False
+        before = self.blocks[done.blocks - 1]
+        return before.kind is BlockKind.HEADING and bool(
+            SOURCE_HEADING.match(self.text[before.start:before.end].strip("*_ \t:")))
 
     def _implied_ends(self, tag: str, at: int) -> None:
         """A block start closes an open <p>; <li>, <dt>, <dd> close their open sibling."""
@@ -270,10 +321,12 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     reader.close()
     chosen = next((1 << i for i in range(len(alternatives)) if reader.matched & (1 << i)), 0)
 
-    def kept(selected: int) -> bool:
-        return not chosen or bool(selected & chosen)
+    navigation = merge_spans(reader.navigation)
 
-    pieces = sorted((p for p in reader.pieces if kept(p.selected)), key=lambda p: p.start)
+    def kept(selected: int, at: int) -> bool:
+        return (not chosen or bool(selected & chosen)) and not any(a <= at < b for a, b in navigation)
+
+    pieces = sorted((p for p in reader.pieces if kept(p.selected, p.start)), key=lambda p: p.start)
     blank = _NOT_NEWLINE.sub(" ", text)
     references = set(reader.references)
     kept_references: list[tuple[int, int]] = []  # the references the prose shows
@@ -288,10 +341,11 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
         if (piece.start, piece.end) in references:
             kept_references.append((piece.start, piece.end))
     out.append(blank[pos:])
-    blocks = [Block(b.start, b.end, b.kind) for b in reader.blocks if kept(b.selected)]
+    blocks = [Block(b.start, b.end, b.kind) for b in reader.blocks if kept(b.selected, b.start)]
     blocks.sort()
     prose, joined = _join_words("".join(out), kept_references)
-    return Layout(prose, blocks, tuple(merge_spans(kept_references + joined)))
+    links = tuple(a for a in sorted(reader.anchors) if not any(x <= a[0] < y for x, y in navigation))
+    return Layout(prose, blocks, tuple(merge_spans(kept_references + joined)), links)
 
 
 # A reference inside a word: a letter, a digit or an apostrophe ("caf&eacute;", "don&rsquo;t"), or a

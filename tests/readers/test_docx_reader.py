@@ -62,3 +62,39 @@ def test_annotated_name() -> None:
 def test_a_damaged_file_is_an_error_naming_it() -> None:
     with pytest.raises(InputError, match=r"bad\.docx: not a readable \.docx"):
         reader.read(b"PK\x03\x04 not really", "bad.docx")
+
+
+def _hyperlink(paragraph, url: str, *texts: str) -> None:
+    """A w:hyperlink to `url` made of one run per text (as Word writes a link with mixed formatting)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rid = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    for text in texts:
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = text
+        run.append(t)
+        link.append(run)
+    paragraph._p.append(link)
+
+
+def test_hyperlinks_carry_their_targets_and_a_word_source_list_is_checked_by_them() -> None:
+    from newslint.document import Document
+
+    document = docx.Document()
+    p = document.add_paragraph("Fighters attacked a unit on Friday, ")
+    _hyperlink(p, "https://harbor.example/report/2024/01/05", "the harbour ", "board")
+    p.add_run(" said.")
+    document.add_heading("Sources", level=2)
+    _hyperlink(document.add_paragraph(style="List Bullet"), "https://www.aljazeera.com/", "Al Jazeera")
+    out = io.BytesIO()
+    document.save(out)
+    text, lay = reader.read(out.getvalue(), "story.docx")
+    assert [(text[a:b], url) for a, b, url in lay.links] == [
+        ("the harbour board", "https://harbor.example/report/2024/01/05"), ("Al Jazeera", "https://www.aljazeera.com/")]
+    doc = Document.from_bytes(out.getvalue(), "story.docx")
+    assert [(e.label, e.url) for s in doc.source_lists for e in s.entries] == [("Al Jazeera", "https://www.aljazeera.com/")]

@@ -183,3 +183,29 @@ def test_prose_keeps_the_length_and_line_ends_whatever_the_markup() -> None:
 def test_an_unclosed_blockquote_at_the_end_adds_no_character() -> None:
     page = "<p>Intro.</p><blockquote>-&amp;"
     assert len(html.layout(page).prose) == len(page)
+
+
+LINKS = """<article><h1>Port closes</h1>
+<p>The port closed, <a href="https://harbor.example/notice">the harbour board</a> said.</p>
+<h2>More on this story</h2>
+<ul><li><a href="/news/1">Shocking scenes at the docks</a></li><li><a href="/news/2">The best ports, ranked</a></li></ul>
+<ul><li>Ships waited <a href="/map">offshore</a> for days</li><li><a href="/news/3">Dock vote</a></li></ul>
+<h2>Sources</h2>
+<ul><li><a href="https://www.bbc.com/news">BBC</a></li></ul>
+</article>"""
+
+
+def test_a_list_of_nothing_but_links_is_navigation_unless_it_lists_sources() -> None:
+    lay = html.layout(LINKS)
+    assert "Shocking scenes" not in lay.prose and "best ports" not in lay.prose
+    assert [LINKS[b.start:b.end] for b in lay.blocks if b.kind is BlockKind.ITEM] == [
+        'Ships waited <a href="/map">offshore</a> for days', "Dock vote", "BBC"]
+    assert "Ships waited" in lay.prose and "Dock vote" in lay.prose
+
+
+def test_links_carry_their_targets_at_their_texts_offsets() -> None:
+    lay = html.layout(LINKS)
+    found = {LINKS[a:b]: href for a, b, href in lay.links}
+    assert found["the harbour board"] == "https://harbor.example/notice"
+    assert found["BBC"] == "https://www.bbc.com/news"
+    assert "Shocking scenes at the docks" not in found  # navigation is not read, its links neither

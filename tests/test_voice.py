@@ -1,0 +1,54 @@
+"""The story's voice: voiced rules report only where the writer's voice is loaded elsewhere."""
+from __future__ import annotations
+
+from newslint.engine import lint_text
+from newslint.finding import Finding, Severity
+from newslint.voice import drop_unvoiced, loaded
+
+LOADED = ("The thugs behind the reckless scheme met on Monday. Their shameless plan was a huge blow to the town, "
+          "and the debate descended into chaos.\n")
+STRAIGHT = ("A huge crowd gathered in the square on Monday as the council met. The meeting descended into chaos "
+            "when the lights failed, officials said.\n")
+
+
+def rules(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in lint_text(text)]
+
+
+def test_intensity_and_drama_are_flagged_in_a_loaded_story():
+    found = rules(LOADED)
+    assert ("loaded.intensity", "huge") in found
+    assert ("loaded.drama", "chaos") in found
+
+
+def test_intensity_and_drama_pass_in_straight_news():
+    found = rules(STRAIGHT)
+    assert not [r for r, _ in found if r in ("loaded.intensity", "loaded.drama")]
+
+
+def test_incompetence_is_read_only_in_a_loaded_story():
+    assert ("loaded.incompetence", "inept") in rules(LOADED.replace("met on Monday", "held an inept meeting"))
+    assert not [r for r, _ in rules("The side gave an inept performance in the second half.\n")
+                if r == "loaded.incompetence"]
+
+
+def finding(rule: str, start: int) -> Finding:
+    return Finding("a.md", 1, start + 1, 1, start + 2, start, start + 1, rule, Severity.WARNING, "m", "x")
+
+
+def test_the_voiced_rules_do_not_count_towards_the_voice():
+    voiced = frozenset({"loaded.intensity"})
+    three = [finding("loaded.intensity", i) for i in range(3)]
+    assert not loaded(three, voiced, 100)
+    assert drop_unvoiced(three, voiced, "word " * 100) == []
+
+
+def test_the_voice_needs_enough_findings_for_the_length_of_the_story():
+    voiced = frozenset({"loaded.intensity"})
+    found = [finding("loaded.adjectives", 0), finding("labels.contentious", 2), finding("loaded.derision", 4),
+             finding("loaded.intensity", 6)]
+    assert loaded(found, voiced, 900)  # three in 900 words
+    assert not loaded(found, voiced, 1100)  # three in 1,100 words: under three per thousand
+    assert not loaded(found[1:], voiced, 100)  # two are not enough, however short the story
+    assert drop_unvoiced(found, voiced, "word " * 900) == found
+    assert drop_unvoiced(found, voiced, "word " * 1100) == found[:3]

@@ -14,12 +14,14 @@ match the regular inflections and derivations of every term, fiercer and fiercel
 see `morphology`), `unless` (a word list, as for a `requires` companion: a match is not reported
 when its paragraph has one of these words in the writer's voice, outside quotations; first-person
 pronouns mark a column, a letter or a reader's comment, whose view is declared as its writer's),
-`voiced` (default false: when true, the rule's findings stand only in a story whose writer's voice is
+`negated` (default false: when true, a term after a negated verb of being passes: "the claims were not
+dishonest", "it isn't wholly absurd"), `voiced` (default false: when true, the rule's findings stand only in a story whose writer's voice is
 loaded elsewhere, see `newslint.voice`: for words such as "chaos" and "disaster", plain report in
 straight news).
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from newslint.document import Document, Scope
@@ -40,7 +42,8 @@ def _rewrites(value: Any, where: Where) -> tuple[dict[str, Any], ...]:
 
 
 OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ()), "inflect": Option(choice(*WORD_CLASSES), None),
-           "unless": Option(nested(WORD_LIST_OPTIONS), None), "voiced": Option(boolean, False)}
+           "unless": Option(nested(WORD_LIST_OPTIONS), None), "voiced": Option(boolean, False),
+           "negated": Option(boolean, False)}
 
 
 def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where: Where) -> tuple[Rewrite, ...]:
@@ -63,6 +66,12 @@ def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where:
     return tuple(out)
 
 
+# A negated verb of being right before a term, maybe with an adverb between: "were not dishonest".
+_NEGATED = re.compile(r"\b(?:(?:is|are|was|were|be|been|am|seems?|seemed|looks?|looked|remains?|remained|proved)\s+"
+                      r"(?:not|never)|(?:is|are|was|were|does|do|did)n['’]t)\s+(?:[a-z]+ly\s+)?\Z", re.I)
+_NEGATION_REACH = 40
+
+
 class Existence(KindBase):
     name = "existence"
     options = OPTIONS
@@ -70,10 +79,11 @@ class Existence(KindBase):
     message_fields = frozenset({"match"})
 
     def __init__(self, matcher: Matcher, rewrite: tuple[Rewrite, ...] = (), unless: Matcher | None = None,
-                 voiced: bool = False) -> None:
+                 voiced: bool = False, negated: bool = False) -> None:
         self.matcher = matcher
         self.rewrite = rewrite
         self.unless = unless
+        self.negated = negated  # a term after a negated verb of being passes
         self.voiced = voiced  # findings stand only where the story's voice is loaded (newslint.voice)
 
     @classmethod
@@ -83,7 +93,8 @@ class Existence(KindBase):
             matching["terms"] = expand(matching["terms"], options["inflect"])
         rewrite = _build_rewrites(options["rewrite"], options["ignore_case"], where.child("rewrite"))
         unless = ctx.word_list(options["unless"], where.child("unless")) if options["unless"] else None
-        return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite, unless, options["voiced"])
+        return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite, unless, options["voiced"],
+                   options["negated"])
 
     @property
     def fixable(self) -> bool:
@@ -100,6 +111,8 @@ class Existence(KindBase):
     def check(self, doc: Document) -> Iterator[Hit]:
         declared: dict[int, bool] = {}
         for start, end in self.matcher.finditer(doc):
+            if self.negated and _NEGATED.search(doc.prose, max(0, start - _NEGATION_REACH), start):
+                continue
             if self.unless is not None:
                 block = doc.block_index(start)
                 if block not in declared:

@@ -52,3 +52,9 @@ def test_the_voice_needs_enough_findings_for_the_length_of_the_story():
     assert not loaded(found[1:], voiced, 100)  # two are not enough, however short the story
     assert drop_unvoiced(found, voiced, "word " * 900) == found
     assert drop_unvoiced(found, voiced, "word " * 1100) == found[:3]
+
+
+def test_doubting_attribution_verbs_are_read_only_in_a_loaded_story():
+    claim = " She claimed the plan would pay for itself.\n"
+    assert ("verbs.loaded", "claimed") in rules(LOADED.rstrip("\n") + claim)
+    assert not [r for r, _ in rules(STRAIGHT.rstrip("\n") + claim) if r == "verbs.loaded"]

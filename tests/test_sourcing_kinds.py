@@ -137,3 +137,24 @@ def test_an_html_source_list_is_checked_by_its_links_targets(tmp_path):
     # a relative link is the site's own page, a titled link one report: neither is an outlet listed for show
     uncited = rule(tmp_path, "kind: sources\ncheck: uncited\nmessage: m\n")
     assert [f.text for f in lint(doc, [uncited])] == ["BBC"]
+
+
+def test_a_paragraph_of_the_heading_words_alone_heads_a_source_list(tmp_path):
+    homepage = rule(tmp_path, "kind: sources\ncheck: homepage\nmessage: m\n")
+    for head in ("<p>Sources:</p>", "<p><strong>Sources</strong></p>", "<h3>References</h3>"):
+        page = (f"<article><p>Fighters attacked a unit on Friday.</p>{head}"
+                '<ul><li><a href="https://www.bbc.com/news">BBC</a></li></ul></article>')
+        assert [f.text for f in lint(Document.from_text(page, "a.html"), [homepage])] == ["BBC"], head
+    # a link-only list under any other paragraph is navigation, not read
+    page = ('<article><p>Fighters attacked a unit on Friday.</p><p>More from the region</p>'
+            '<ul><li><a href="https://www.bbc.com/news">BBC</a></li></ul></article>')
+    assert lint(Document.from_text(page, "a.html"), [homepage]) == []
+    assert _labels("The port reopened.\n\nSources:\n\n- Harlow Gazette\n") == [("Harlow Gazette", False)]
+
+
+def test_a_headline_or_a_description_in_a_list_is_no_outlet_to_cite(tmp_path):
+    uncited = rule(tmp_path, "kind: sources\ncheck: uncited\nmessage: m\n")
+    text = ("The council voted to close the library, its leader said.\n\n"
+            "READ MORE: Council votes to shut the library after a long row\n\n"
+            "Sources: interviews with three of the port's workers; The Times of India\n")
+    assert found(uncited, text) == ["The Times of India"]

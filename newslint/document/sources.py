@@ -59,7 +59,8 @@ def source_lists(text: str, blocks: list[Block], links: Links = ()) -> list[Sour
     while i < len(blocks):
         blk = blocks[i]
         seg = text[blk.start:blk.end]
-        if blk.kind is BlockKind.HEADING and SOURCE_HEADING.match(seg.strip("*_ \t")):
+        # a heading, or a paragraph of the heading's words alone ("<p><b>Sources:</b></p>")
+        if blk.kind is not BlockKind.ITEM and SOURCE_HEADING.match(seg.strip("*_ \t")):
             entries = []
             j = i + 1
             while j < len(blocks) and blocks[j].kind is not BlockKind.HEADING:

@@ -31,6 +31,7 @@ OPTIONS = {
     "section_fronts": Option(strings, SECTION_FRONTS),
 }
 _WORD = programs.compile(r"[a-z0-9]+")
+OUTLET_WORDS = 4  # an outlet's name is this long at most ("The Times of India"); a longer entry describes
 
 
 def is_front_page(url: str, fronts: frozenset[str]) -> bool:
@@ -76,10 +77,12 @@ class Body(NamedTuple):
 
 def named_in(body: Body, entry: SourceEntry) -> bool:
     """Does the story name the entry's outlet? A link to a page of the site itself (a relative link,
-    "/news/..."), and a link to one report under its title, the related coverage a reader can follow,
-    are not outlets listed for show."""
+    "/news/..."), a link to one report under its title, the related coverage a reader can follow, and
+    an entry too long to be an outlet's name are not outlets listed for show."""
     if entry.url and (not _absolute(entry.url) or _titled(entry)):
         return True
+    if not entry.url and len(entry.label.split()) > OUTLET_WORDS:
+        return True  # a headline ("READ MORE: Council votes to shut the library") or a description of sources
     name = outlet_name(entry)
     tokens = _WORD.findall(name.lower())
     if not tokens:

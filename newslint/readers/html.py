@@ -268,12 +268,13 @@ class _Reader(HTMLParser):
                 self.lists[-1].links_only = False
 
     def _under_source_heading(self, done: _List) -> bool:
-        """Is the last block before the list a "Sources" / "References" heading?"""
+        """Is the last block before the list a "Sources" / "References" heading (or a paragraph of
+        those words alone)?"""
         if not done.blocks:
             return False
         before = self.blocks[done.blocks - 1]
-        return before.kind is BlockKind.HEADING and bool(
-            SOURCE_HEADING.match(self.text[before.start:before.end].strip("*_ \t:")))
+        return before.kind is not BlockKind.ITEM and bool(SOURCE_HEADING.match(
+            re.sub(r"<[^>]*>", "", self.text[before.start:before.end]).strip("*_ \t:")))
 
     def _implied_ends(self, tag: str, at: int) -> None:
         """A block start closes an open <p>; <li>, <dt>, <dd> close their open sibling."""

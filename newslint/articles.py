@@ -1,5 +1,5 @@
 """The article type: what a piece is (news, opinion, analysis, review, ...). Its front matter says so
-(`type:`, `categories:` or `tags:`); with none, a review is also known by its copy.
+(`type:`, `categories:` or `tags:`); with none, a review or a column is also known by its copy.
 
 A review's evaluations are its job ("a stunning sequel", "the plot drags"), so the word-choice
 families are not an editor's notes there. The copy gives a review away by a rating or a credits line
@@ -7,7 +7,10 @@ families are not an editor's notes there. The copy gives a review away by a rati
 returning to the work ("the film", "the album", "the gameplay"), it speaks in the critic's voice (the
 first person, the reader addressed as "you", where to find the work: "is out now on ...") and it
 reports almost nothing anyone said. A news story about a film names its speakers; a column about
-politics has no work under review; neither reads as a review.
+politics has no work under review; neither reads as a review. A column is known by a columnist's
+marks: a label line at its top ("Comment: ...") or a contributor line at its top or foot ("Ana Ruiz is a
+columnist for the Gazette"); a first-person piece without them is not taken for one, since reports quote
+first-person letters and statements at length.
 """
 from __future__ import annotations
 
@@ -69,11 +72,42 @@ def article_type(text: str) -> str | None:
 
 def type_of(doc: Document) -> str | None:
     """The article type of `doc`: its front matter's, else `review` when its copy reads as one
-    (`review_by_copy`), else None (news)."""
+    (`review_by_copy`), else `opinion` when it carries a columnist's marks (`opinion_by_copy`), else
+    None (news)."""
     declared = article_type(doc.text)
     if declared is not None:
         return declared
-    return "review" if review_by_copy(doc) else None
+    if review_by_copy(doc):
+        return "review"
+    return "opinion" if opinion_by_copy(doc) else None
+
+
+# A columnist's marks: a label line at the top ("Comment:", "Opinion | ...", "Column by ..."), or a
+# contributor line at the top or the foot ("Ana Ruiz is a columnist for the Gazette").
+_COLUMN_LABEL = programs.compile(
+    r"^[ \t>*_#]*(?:opinion|comment|commentary|column|op-ed|viewpoint|editorial)\s*(?::|\||-|–|—|by\b)", re.I)
+_CONTRIBUTOR = programs.compile(
+    r"^[ \t>*_]*(?:-\s*)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+(?:is|was|writes)\s+(?:a|an|the|our)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:columnist|commentator|contributing\s+(?:writer|editor)|contributor|opinion\s+writer)\b",
+    re.I | re.M)
+CONTRIBUTOR_LINE_MAX = 300  # characters: a contributor line is a short paragraph of its own
+
+
+def opinion_by_copy(doc: Document) -> bool:
+    """Whether `doc`, with no type declared, carries a columnist's marks: a label line opening it
+    ("Comment: ...", "Opinion | ..."), or a short contributor line as its first or last paragraph
+    ("Ana Ruiz is a regular columnist for the Gazette")."""
+    paragraphs = [b for b in doc.blocks if doc.prose[b.start:b.end].strip()]
+    if not paragraphs:
+        return False
+    first, last = paragraphs[0], paragraphs[-1]
+    if _COLUMN_LABEL.match(doc.prose, first.start, first.end):
+        return True
+    for block in {first, last} if len(paragraphs) > 1 else {first}:
+        text = doc.prose[block.start:block.end].strip()
+        if len(text) <= CONTRIBUTOR_LINE_MAX and _CONTRIBUTOR.match(text):
+            return True
+    return False
 
 
 # The work under review, as a review refers back to it: "the film", "its soundtrack", "this sequel".

@@ -92,3 +92,21 @@ def test_a_review_read_from_the_copy_drops_word_choice_but_not_sourcing():
     news = GAME_REVIEW.replace("Harbour Run 2 is out now on all major consoles.", "")
     news = news.replace("You", "Players").replace("you", "players").replace("Your", "The")
     assert any(f.rule.startswith("loaded.") for f in lint_text(news, "story.md"))
+
+
+def test_a_column_is_known_by_a_contributor_line_or_a_label():
+    signed = COLUMN + "\nAna Ruiz is a regular columnist for the Harlow Gazette.\n"
+    labelled = "Comment: the council must listen\n\n" + COLUMN.split("\n", 2)[2]
+    assert type_of(doc(signed)) == "opinion" and type_of(doc(labelled)) == "opinion"
+    assert type_of(doc(COLUMN)) is None  # the first person alone: reports quote letters at length
+    profile = FILM_NEWS + "\nTom Aske, who directed the film, was a columnist for a music weekly in the 1990s, his agent said.\n"
+    assert type_of(doc(profile)) is None  # a long closing paragraph is news, not a contributor line
+    assert type_of(doc("---\ntype: news\n---\n\n" + signed)) == "news"
+
+
+def test_a_column_read_from_the_copy_softens_word_choice_but_not_sourcing():
+    signed = COLUMN + "\nAna Ruiz is a regular columnist for the Harlow Gazette.\n"
+    def word_choice(text: str) -> set[str]:
+        return {f.severity.label for f in lint_text(text, "column.md") if f.family in ("loaded", "labels")}
+    assert word_choice(COLUMN) == {"warning"}
+    assert word_choice(signed) == {"suggestion"}

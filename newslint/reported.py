@@ -55,6 +55,11 @@ def _clause_end(prose: str, at: int) -> int:
     return m.start() if m else min(len(prose), at + REACH)
 
 
+def _may_accuse(prose: str) -> bool:
+    """Can the prose hold an accusation at all ("accused", "Accusing", "ACCUSES")? Most cannot."""
+    return "ccus" in prose or "CCUS" in prose
+
+
 def _after(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]]:
     """Sorted (start, end): from the end of each match of `pattern` to the end of its clause."""
     out: list[tuple[int, int]] = []
@@ -68,7 +73,7 @@ def _after(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]]:
 def charges(prose: str) -> list[tuple[int, int]]:
     """Sorted (start, end) of the charge of each accusation made by someone ("accused the regime of
     [brutal repression]"); not of a passive one, whose accuser is not named ("was accused of ...")."""
-    return _after(_CHARGE, prose)
+    return _after(_CHARGE, prose) if _may_accuse(prose) else []
 
 
 def spans(prose: str) -> list[tuple[int, int]]:
@@ -81,7 +86,8 @@ def spans(prose: str) -> list[tuple[int, int]]:
             start = comment.end()
         if m.start() - start >= 12:
             out.append((start, m.start()))
-    out += _after(_ACCUSED, prose)
+    if _may_accuse(prose):
+        out += _after(_ACCUSED, prose)
     out.sort()
     return out
 

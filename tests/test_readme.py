@@ -299,6 +299,9 @@ def test_other_shell_examples(world):
         (copy / f"{name}.jsonl").write_text(json.dumps(
             {"id": name, "text": "The brutal raid ended. It was calm.", "spans": [{"start": 4, "end": 10, "label": "loaded"}],
              "doc_label": None, "meta": {}}) + "\n", encoding="utf-8")
+    (copy / "RULES-CATALOGUE.md").write_text(
+        "## 4. Dangling sources\n\n**Flag.**\n1. According to media reports, the minister will resign.\n\n"
+        "**Pass.**\n1. The minister will resign, the Harlow Gazette reported.\n", encoding="utf-8")
     handled = {"Set up", "Use", "Installing elsewhere"}
     (completion,) = [e for e in examples() if "_NEWSLINT_COMPLETE" in e.body]
     bash, zsh, fish = shell_lines(completion.body)

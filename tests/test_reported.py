@@ -4,7 +4,7 @@ from __future__ import annotations
 from newslint.checking import Checker
 from newslint.config import Config
 from newslint.document import Document
-from newslint.reported import spans
+from newslint.reported import charges, spans
 
 
 def findings(text: str) -> list[tuple[str, str]]:
@@ -60,3 +60,9 @@ def test_the_charge_of_an_accusation_is_the_accusers_wording():
     # no accuser named: the wording is the writer's
     assert ("loaded.adjectives", "brutal") in words("The army was accused of brutal reprisals in the north.\n")
     assert ("loaded.adverbs", "vehemently") in words("The accused officer vehemently denied the charge.\n")
+
+
+def test_an_accusation_in_capitals_is_found():
+    text = "RIVALS ACCUSED THE MAYOR OF A BRUTAL COVER-UP\n"
+    assert [text[a:b] for a, b in spans(text)] == ["THE MAYOR OF A BRUTAL COVER-UP"]
+    assert [text[a:b] for a, b in charges(text)] == ["A BRUTAL COVER-UP"]

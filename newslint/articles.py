@@ -18,6 +18,8 @@ import re
 from typing import TYPE_CHECKING
 
 from newslint.cache import programs
+from newslint.document.comments import own_voice
+from newslint.document.positions import fold
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -109,13 +111,18 @@ def opinion_by_copy(doc: Document) -> bool:
 
 
 # The work under review, as a review refers back to it: "the film", "its soundtrack", "this sequel".
-_WORK = programs.compile(
-    r"\b(?:the|this|its|his|her|their)\s+(?:(?:new|latest|first|second|third|debut|original)\s+)?"
+_WORK_NOUN = (
+    r"\s+(?:(?:new|latest|first|second|third|debut|original)\s+)?"
     r"(?:game|games|gameplay|film|movie|album|novel|book|show|play|production|record|sequel|musical|opera"
     r"|documentary|episode|single|soundtrack|plot|script|screenplay|cast|graphics|staging|director"
-    r"|performances?|storyline|characters)\b",
-    re.I,
+    r"|performances?|storyline|characters)\b"
 )
+_WORK = programs.compile(r"\b(?:the|this|its|his|her|their)" + _WORK_NOUN, re.I)
+# The same in `fold`ed text, as three searches that each open with letters the search skips to at C
+# speed ("th", "its", "h"), then look back for the word start: a match of one is never inside a match
+# of another, so their counts add up to the count of `_WORK`.
+_WORK_FOLDED = tuple(programs.compile(head + _WORK_NOUN) for head in (
+    r"th(?<!\wth)(?:e(?:ir)?|is)", r"its(?<!\wits)", r"h(?<!\wh)(?:is|er)"))
 # The critic's voice: the reader addressed, or the critic's own first person.
 _READER = programs.compile(r"\b(?:you|your|you're|you'll|you've|you'd)\b", re.I)
 _CRITIC = programs.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
@@ -127,14 +134,33 @@ _AVAILABLE = programs.compile(
 )
 # Someone reported speaking: a review reports almost none of it.
 _SPEECH = programs.compile(r"\b(?:said|says|told|according\s+to|announced|stated|added)\b", re.I)
-# A rating, or a credits line at the start of a line: marks of a review on their own.
-_MARKS = programs.compile(
-    r"[★✭✮⭐]\s*[★✭✮⭐☆✩]|\b[0-5](?:\.5)?\s*(?:/|out\s+of)\s*(?:5|five)\s*stars?\b"
-    r"|\b(?:rating|verdict|score|stars)\s*:\s*(?:\d|[★✭✮⭐☆✩*])"
-    r"|^[ \t>*_#-]*(?:reviewed\s+by|review\s+by|starring|directed\s+by|director:|cast:|running\s+time\b"
+# A rating, or a credits line at the start of a line: marks of a review on their own. Four searches,
+# each opening with what the search can skip to at C speed: a star; a digit (then a look back for
+# the word start); in `fold`ed text, the first letters of the rating words; a line break (the text
+# is searched with one put before it, so that its first line starts after one too).
+_STARS = "★✭✮⭐"
+_STAR_RATING = programs.compile(r"[★✭✮⭐]\s*[★✭✮⭐☆✩]")
+_OUT_OF = programs.compile(r"[0-5](?<!\w[0-5])(?:\.5)?\s*(?:/|out\s+of)\s*(?:5|five)\s*stars?\b", re.I)
+_RATING_END = r"\s*:\s*(?:\d|[★✭✮⭐☆✩*])"
+_RATING = programs.compile(r"\b(?:rating|verdict|score|stars)" + _RATING_END, re.I)
+_RATING_FOLDED = programs.compile(r"[rvs](?<!\w.)(?:(?<=r)ating|(?<=v)erdict|(?<=s)(?:core|tars))" + _RATING_END)
+_CREDITS = programs.compile(
+    r"\n[ \t>*_#-]*(?:reviewed\s+by|review\s+by|starring|directed\s+by|director:|cast:|running\s+time\b"
     r"|certificate:|track\s*list(?:ing)?\b|developer:|publisher:|platforms?:|label:|format:)",
-    re.I | re.M,
+    re.I,
 )
+
+
+def _marked(prose: str) -> bool:
+    """Does `prose` hold a rating (stars, "4/5 stars", "Rating: 4") or a line opening with credits?"""
+    if any(star in prose for star in _STARS) and _STAR_RATING.search(prose):
+        return True
+    if _OUT_OF.search(prose) or _CREDITS.search("\n" + prose):
+        return True
+    folded = fold(prose)
+    return bool(_RATING.search(prose) if folded is None else _RATING_FOLDED.search(folded))
+
+
 REVIEW_MIN_WORDS = 150  # shorter copy is a brief, not a review, unless it carries a rating or credits
 REVIEW_WORK_MIN = 3  # references back to the work
 REVIEW_VOICE_MIN = 3  # sentences addressing the reader, or in the critic's first person
@@ -144,10 +170,14 @@ REVIEW_SPEECH_MAX = 2.5  # reports of speech per 1,000 words of the writer's own
 def review_by_copy(doc: Document) -> bool:
     """Whether `doc`, with no type declared, reads as a review (see the module's docstring)."""
     own = _own_voice(doc)
-    work = sum(1 for _ in _WORK.finditer(own))
+    folded = fold(own)
+    if folded is None:
+        work = sum(1 for _ in _WORK.finditer(own))
+    else:
+        work = sum(1 for pattern in _WORK_FOLDED for _ in pattern.finditer(folded))
     if not work:
         return False
-    if _MARKS.search(doc.prose):
+    if _marked(doc.prose):
         return True
     words = len(own.split())
     if work < REVIEW_WORK_MIN or words < REVIEW_MIN_WORDS:
@@ -162,7 +192,4 @@ def review_by_copy(doc: Document) -> bool:
 
 def _own_voice(doc: Document) -> str:
     """The prose with quotations blanked: the writer's own words, at their offsets."""
-    own = list(doc.prose)
-    for q in doc.quotations:
-        own[q.start:q.end] = " " * (q.end - q.start)
-    return "".join(own)
+    return own_voice(doc.prose, doc.quotations)

@@ -219,12 +219,16 @@ class Finder:
     def __init__(self, explicit: Path | None = None) -> None:
         self.explicit = load(explicit) or Config(path=explicit) if explicit is not None else None
         self._cache: dict[Path, Config] = {}
+        self._by_folder: dict[str, Config] = {}  # `for_path` by the folder's absolute path as a string
 
     def for_path(self, file: Path | None) -> Config:
         if self.explicit is not None:
             return self.explicit
-        start = Path(os.path.abspath(file)).parent if file is not None else Path.cwd()
-        return self._lookup(start)
+        folder = os.path.dirname(os.path.abspath(file)) if file is not None else os.getcwd()
+        found = self._by_folder.get(folder)
+        if found is None:
+            found = self._by_folder[folder] = self._lookup(Path(folder))
+        return found
 
     def _lookup(self, folder: Path) -> Config:
         if folder in self._cache:

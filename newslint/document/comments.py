@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from newslint.cache import programs
 from newslint.document.markup import Block, BlockKind
+from newslint.document.positions import merge_spans
 from newslint.document.quotations import Quotation
 
 COMMENTS_HEADING = programs.compile(
@@ -13,10 +15,12 @@ COMMENTS_HEADING = programs.compile(
     re.I,
 )
 # A paragraph in a reader's voice: the first person, or a question or exclamation.
-# "I" (or "I'm", "I've"...), "me", "my", "we", "our" as a word in any case, or "?" or "!": each
-# alternative opens with its letters and looks back for the word start (`(?<!\w..)`), so that the
-# search skips to where one of those letters stands.
-_PERSONAL = programs.compile(r"I(?<!\wI)\b|[Mm][EeYy](?<!\w..)\b|[Ww][Ee](?<!\w..)\b|[Oo][Uu][Rr](?<!\w...)\b|[?!]")
+# "I" (or "I'm", "I've"...), "me", "my", "we", "our" as a word in any case, or "?" or "!": the
+# pattern opens with the set of the first letters, so that the search skips at C speed to where
+# one of them stands; each alternative then checks which letter it was (`(?<=[Mm])`), its other
+# letters, and looks back for the word start (`(?<!\w..)`).
+_PERSONAL = programs.compile(r"[IMmWwOo?!](?:(?<=I)(?<!\wI)\b|(?<=[Mm])[EeYy](?<!\w..)\b|(?<=[Ww])[Ee](?<!\w..)\b"
+                             r"|(?<=[Oo])[Uu][Rr](?<!\w...)\b|(?<=[?!]))")
 READER_SECTION_MIN = 5
 READER_SECTION_SHARE = 0.6
 STORY_MIN = 3  # paragraphs of the writer's own story before an unmarked readers' section
@@ -38,7 +42,7 @@ def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) ->
     out: list[tuple[int, int]] = []
     if len(blocks) < 2:
         return out
-    own_voice = ""  # the prose with quotations blanked, built on first need
+    own = ""  # the prose with quotations blanked, built on first need
     i = 1
     while i < len(blocks):
         blk, prev = blocks[i], blocks[i - 1]
@@ -52,27 +56,31 @@ def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) ->
         while j < len(blocks) and blocks[j].kind is not BlockKind.HEADING:
             j += 1
         section = blocks[i:j]
-        if not own_voice:
-            own_voice = _own_voice(prose, quotes)
-        personal = sum(1 for b in section if _PERSONAL.search(own_voice, b.start, b.end))
+        if not own:
+            own = own_voice(prose, quotes)
+        personal = sum(1 for b in section if _PERSONAL.search(own, b.start, b.end))
         if section and (headed or (len(section) >= READER_SECTION_MIN
                                    and personal >= READER_SECTION_SHARE * len(section))):
             out.append((section[0].start, section[-1].end))
         i = max(j, i + 1)
     if not out:
-        if not own_voice:
-            own_voice = _own_voice(prose, quotes)
-        tail = _unmarked_tail(own_voice, [b for b in blocks if b.kind is not BlockKind.HEADING])
+        if not own:
+            own = own_voice(prose, quotes)
+        tail = _unmarked_tail(own, [b for b in blocks if b.kind is not BlockKind.HEADING])
         if tail is not None:
             out.append(tail)
     return out
 
 
-def _own_voice(prose: str, quotes: list[Quotation]) -> str:
-    own = list(prose)
-    for q in quotes:
-        own[q.start:q.end] = " " * (q.end - q.start)
-    return "".join(own)
+def own_voice(prose: str, quotes: Sequence[Quotation]) -> str:
+    """The prose with every quotation blanked (offsets kept)."""
+    out: list[str] = []
+    at = 0
+    for a, b in merge_spans((q.start, q.end) for q in quotes if q.end > q.start):
+        out += (prose[at:a], " " * (b - a))
+        at = b
+    out.append(prose[at:])
+    return "".join(out)
 
 
 def _unmarked_tail(own_voice: str, paragraphs: list[Block]) -> tuple[int, int] | None:

@@ -211,14 +211,16 @@ class Scan:
                 for k in users:
                     found[k] += at
         candidates = self._candidates
-        for plan, hits in zip(sweep.plans, found):
-            if hits:  # (a plan swept without a hit has none: see `candidates`)
-                if len(hits) > 1:
-                    hits.sort()
-                    if not all(map(operator.lt, hits, itertools.islice(hits, 1, None))):
-                        hits = sorted(set(hits))  # (some found twice)
-                candidates[id(plan)] = hits
-                self._hits.add(id(plan))
+        swept = sweep.plans
+        for k in itertools.compress(range(len(found)), found):  # (a plan swept without a hit has none: see `candidates`)
+            hits = found[k]
+            if len(hits) > 1:
+                hits.sort()
+                if not all(map(operator.lt, hits, itertools.islice(hits, 1, None))):
+                    hits = sorted(set(hits))  # (some found twice)
+            key = id(swept[k])
+            candidates[key] = hits
+            self._hits.add(key)
         self._swept = len(found)
         self._covered = sweep.covered
         self._empty = None

@@ -60,7 +60,7 @@ class Matcher:
 
     def spans(self, doc: Document) -> list[tuple[int, int]]:
         """(start, end) of every match in `doc.prose`, sorted, exceptions and proper names removed."""
-        scan = prefilter.scan(doc)
+        scan = doc.scan or prefilter.scan(doc)
         found = scan.spans.get(self.slot)
         if found is None:
             plans = self.plans
@@ -147,19 +147,29 @@ class Matcher:
         """(start, end) of every match inside `doc.prose[start:end]`, in order."""
         spans = self.spans(doc)
         if start <= 0 and (end is None or end >= len(doc.prose)):
-            yield from spans
-            return
-        stop = len(doc.prose) if end is None else end
-        for i in range(bisect.bisect_left(spans, (start,)), len(spans)):
-            a, b = spans[i]
-            if a >= stop:
-                return
-            if b <= stop:
-                yield a, b
+            return iter(spans)
+        return _within(spans, start, len(doc.prose) if end is None else end)
 
     def search(self, doc: Document, start: int, end: int) -> bool:
         """Is there a match inside `doc.prose[start:end]`?"""
-        return next(self.finditer(doc, start, end), None) is not None
+        spans = self.spans(doc)
+        for i in range(bisect.bisect_left(spans, (start,)), len(spans)):
+            a, b = spans[i]
+            if a >= end:
+                return False
+            if b <= end:
+                return True
+        return False
+
+
+def _within(spans: list[tuple[int, int]], start: int, stop: int) -> Iterator[tuple[int, int]]:
+    """The spans inside `start:stop`, in order (`spans` sorted)."""
+    for i in range(bisect.bisect_left(spans, (start,)), len(spans)):
+        a, b = spans[i]
+        if a >= stop:
+            return
+        if b <= stop:
+            yield a, b
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
@@ -210,7 +220,7 @@ def _planned(item: Compiled) -> bool:
 
 def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
     """Non-empty match spans of one compiled item, exactly as `pattern.finditer(prose)` finds them."""
-    scan = prefilter.scan(doc)
+    scan = doc.scan or prefilter.scan(doc)
     text = scan.prose
     candidates: list[int] | None = None
     limited = isinstance(item, HousePattern)

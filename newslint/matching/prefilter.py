@@ -5,6 +5,7 @@ candidates of each `Plan` (the prefixes of an item: whole words, word beginnings
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import operator
@@ -171,7 +172,7 @@ class Scan:
         assert low is not None
         index = self.index
         parts, offsets = self._parts, self._offsets
-        found: list[list[int]] = [[] for _ in sweep.plans]
+        found: collections.defaultdict[int, list[int]] = collections.defaultdict(list)  # by plan number, those that got some
         by_word = sweep.by_word
         last = len(parts) - 2
         for word, places in index.items():
@@ -212,8 +213,9 @@ class Scan:
                     found[k] += at
         candidates = self._candidates
         swept = sweep.plans
-        for k in itertools.compress(range(len(found)), found):  # (a plan swept without a hit has none: see `candidates`)
-            hits = found[k]
+        for k, hits in found.items():
+            if not hits:
+                continue  # (a plan swept without a hit has none: see `candidates`)
             if len(hits) > 1:
                 hits.sort()
                 if not all(map(operator.lt, hits, itertools.islice(hits, 1, None))):
@@ -221,7 +223,7 @@ class Scan:
             key = id(swept[k])
             candidates[key] = hits
             self._hits.add(key)
-        self._swept = len(found)
+        self._swept = len(swept)
         self._covered = sweep.covered
         self._empty = None
 

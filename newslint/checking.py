@@ -1,6 +1,7 @@
 """Steps 3 and 4 of the pipeline (see `engine`) for one document: the rules its configuration selects
-(`Checker`), the rules step (`run_rules`), then accepted terms, reported speech, the story's voice
-(`voice`), article type, the story verdict, folding, severities and suppression comments."""
+(`Checker`), the rules step (`run_rules`), then accepted terms, reported speech, synopses of works,
+the story's voice (`voice`), article type, the story verdict, folding, severities and suppression
+comments."""
 from __future__ import annotations
 
 import re
@@ -18,6 +19,7 @@ from newslint.folding import CLUSTER_KINDS, STRUCTURAL_KINDS, fold
 from newslint.matching.patterns import term_pattern
 from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
 from newslint.reported import drop_reported
+from newslint.synopsis import drop_synopses
 from newslint.verdict import story_verdict
 from newslint.voice import drop_unvoiced
 
@@ -221,6 +223,7 @@ class Checker:
                 return any(a <= f.start and f.end <= b for a, b in spans)
             findings = [f for f in findings if not accepted(f)]
         findings = drop_reported(findings, doc.prose)
+        findings = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
         findings = drop_unvoiced(findings, frozenset(r.id for r in rules if getattr(r.kind, "voiced", False)), doc.prose)
         kind = type_of(doc)
         findings = story_verdict(findings, kind, selection.ids)

@@ -110,3 +110,16 @@ def test_a_column_read_from_the_copy_softens_word_choice_but_not_sourcing():
         return {f.severity.label for f in lint_text(text, "column.md") if f.family in ("loaded", "labels")}
     assert word_choice(COLUMN) == {"warning"}
     assert word_choice(signed) == {"suggestion"}
+
+
+def test_a_synopsis_of_a_work_is_the_works_not_the_writers():
+    from newslint.synopsis import spans
+
+    told = ("The author's second novel is out in May. It tells the story of a girl raised by a brutal uncle. "
+            "She escapes to the city and joins a sinister gang. The publisher said 40,000 copies were printed.\n")
+    words = {f.text for f in lint_text(told, "story.md") if f.family in ("loaded", "labels")}
+    assert not words & {"brutal", "sinister"}
+    plain = "Police said the girl was raised by a brutal uncle. She joined a sinister gang.\n"
+    assert {"brutal", "sinister"} <= {f.text for f in lint_text(plain, "story.md")}
+    (start, end), = spans(told)
+    assert told[start:end].endswith("sinister gang.") and "publisher" not in told[start:end]

@@ -1,0 +1,51 @@
+"""Synopses: the story of a book, a film or a play told in a news story.
+
+"The novel tells the story of a boy who sets out to rid the forest of an evil force": the evil force
+is the book's, not the writer's verdict on anyone. A synopsis opens where the copy says it tells a
+work's story ("tells the story of", "the film follows", "the plot centres on") and runs to the end of
+the next sentence, which carries the plot on. Word-choice findings (the families an article type
+softens) inside it are dropped (`drop_synopses`); sourcing rules still read it.
+"""
+from __future__ import annotations
+
+import re
+from typing import AbstractSet, Sequence
+
+from newslint.cache import programs
+from newslint.finding import Finding
+
+_CUE = programs.compile(
+    r"\btell(?:s|ing)?\s+(?:of\s+)?the\s+story\s+of\b"
+    r"|\b(?:film|movie|novel|book|play|musical|series|drama|sitcom|opera|game)\s+(?:follows|centres\s+on|centers\s+on)\b"
+    r"|\b(?:the|its|whose)\s+(?:plot|storyline)\s+(?:follows|concerns|centres\s+on|centers\s+on|revolves\s+around)\b",
+    re.I)
+_SENTENCE_END = programs.compile(r"[.!?](?=[\"”’']?(?:\s|$))|\n\s*\n")
+SENTENCES = 2  # the cue's sentence and the one after it
+
+
+def spans(prose: str) -> list[tuple[int, int]]:
+    """Sorted (start, end) of the synopses in `prose`."""
+    out: list[tuple[int, int]] = []
+    for m in _CUE.finditer(prose):
+        end = m.end()
+        for _ in range(SENTENCES):
+            stop = _SENTENCE_END.search(prose, end)
+            if stop is None:
+                end = len(prose)
+                break
+            end = stop.end()
+            if stop.group().startswith("\n"):
+                break
+        out.append((m.start(), end))
+    return out
+
+
+def drop_synopses(findings: Sequence[Finding], prose: str, families: AbstractSet[str]) -> list[Finding]:
+    """`findings` without those of `families` that stand in a synopsis of `prose`."""
+    if not any(f.family in families for f in findings):
+        return list(findings)
+    told = spans(prose)
+    if not told:
+        return list(findings)
+    return [f for f in findings if f.family not in families
+            or not any(a <= f.start and f.end <= b for a, b in told)]

@@ -12,6 +12,7 @@ import re
 from typing import AbstractSet, Sequence
 
 from newslint.cache import programs
+from newslint.document.positions import fold
 from newslint.finding import Finding
 
 _CUE = programs.compile(
@@ -23,9 +24,16 @@ _SENTENCE_END = programs.compile(r"[.!?](?=[\"”’']?(?:\s|$))|\n\s*\n")
 SENTENCES = 2  # the cue's sentence and the one after it
 
 
+# Every cue holds one of these words: copy without any of them (most news) is not searched.
+_CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves")
+
+
 def spans(prose: str) -> list[tuple[int, int]]:
     """Sorted (start, end) of the synopses in `prose`."""
     out: list[tuple[int, int]] = []
+    folded = fold(prose)
+    if folded is not None and not any(word in folded for word in _CUE_WORDS):
+        return out
     for m in _CUE.finditer(prose):
         end = m.end()
         for _ in range(SENTENCES):

@@ -267,7 +267,7 @@ def _contains(literals: tuple[str, ...]) -> Callable[[str], bool]:
     if len(literals) > 2 and os.path.commonprefix(literals):
         search = programs.compile("|".join(map(re.escape, sorted(literals, key=len, reverse=True)))).search
         return lambda text: search(text) is not None
-    return lambda text: any(lit in text for lit in literals)
+    return lambda text: any(map(text.__contains__, literals))
 
 
 def _at_word_starts(text: str, sub: str) -> list[int]:

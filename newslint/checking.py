@@ -13,6 +13,7 @@ from newslint import config as config_
 from newslint import suppressions
 from newslint.articles import type_of
 from newslint.document import Document
+from newslint.document.positions import within
 from newslint.errors import NewslintError, RuleError, RuleTimeout
 from newslint.finding import Finding, Severity
 from newslint.folding import CLUSTER_KINDS, STRUCTURAL_KINDS, fold
@@ -121,12 +122,14 @@ class _Selection(NamedTuple):
     fixable: Callable[[str], bool]
     structural: Callable[[str], bool]
     clustered: frozenset[str]  # the rules that flag words in company (see `Checker._cluster_of`)
+    voiced: frozenset[str]  # the rules whose findings stand only where the story's voice is loaded (`voice`)
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> _Selection:
         return cls(frozenset(r.id for r in rules), frozenset(r.id for r in rules if r.kind.fixable).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in STRUCTURAL_KINDS).__contains__,
-                   frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS))
+                   frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS),
+                   frozenset(r.id for r in rules if r.kind.voiced))
 
 
 class Checker:
@@ -219,12 +222,10 @@ class Checker:
         findings = run_rules(doc, rules, errors)
         spans = _accepted_spans(doc, settings.accepted)
         if spans:
-            def accepted(f: Finding) -> bool:
-                return any(a <= f.start and f.end <= b for a, b in spans)
-            findings = [f for f in findings if not accepted(f)]
+            findings = [f for f in findings if not within(spans, f.start, f.end)]
         findings = drop_reported(findings, doc.prose)
         findings = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
-        findings = drop_unvoiced(findings, frozenset(r.id for r in rules if getattr(r.kind, "voiced", False)), doc.prose)
+        findings = drop_unvoiced(findings, selection.voiced, doc.prose)
         kind = type_of(doc)
         findings = story_verdict(findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,

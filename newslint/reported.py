@@ -21,6 +21,7 @@ import re
 from typing import Sequence
 
 from newslint.cache import programs as recache
+from newslint.document.positions import within
 from newslint.finding import Finding
 
 SPEAKERS_FAMILIES = frozenset({"labels", "editorial"})  # what a reported clause attributes to its speaker
@@ -95,7 +96,7 @@ def spans(prose: str) -> list[tuple[int, int]]:
 def drop_reported(findings: Sequence[Finding], prose: str) -> list[Finding]:
     """`findings` without the labels and editorializing (SPEAKERS_FAMILIES) that stand in reported
     clauses of `prose`, and without the loaded words (ACCUSERS_FAMILIES) of an accusation's charge."""
-    families = {f.rule.split(".", 1)[0] for f in findings}
+    families = {f.family for f in findings}
     if not families & (SPEAKERS_FAMILIES | ACCUSERS_FAMILIES):
         return list(findings)
     reported = spans(prose) if families & SPEAKERS_FAMILIES else []
@@ -104,7 +105,6 @@ def drop_reported(findings: Sequence[Finding], prose: str) -> list[Finding]:
         return list(findings)
 
     def kept(f: Finding) -> bool:
-        family = f.rule.split(".", 1)[0]
-        within = reported if family in SPEAKERS_FAMILIES else charged if family in ACCUSERS_FAMILIES else []
-        return not any(x <= f.start and f.end <= y for x, y in within)
+        spans = reported if f.family in SPEAKERS_FAMILIES else charged if f.family in ACCUSERS_FAMILIES else []
+        return not within(spans, f.start, f.end)
     return [f for f in findings if kept(f)]

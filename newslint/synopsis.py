@@ -12,7 +12,7 @@ import re
 from typing import AbstractSet, Sequence
 
 from newslint.cache import programs
-from newslint.document.positions import fold
+from newslint.document.positions import fold, within
 from newslint.finding import Finding
 
 _CUE = programs.compile(
@@ -55,5 +55,4 @@ def drop_synopses(findings: Sequence[Finding], prose: str, families: AbstractSet
     told = spans(prose)
     if not told:
         return list(findings)
-    return [f for f in findings if f.family not in families
-            or not any(a <= f.start and f.end <= b for a, b in told)]
+    return [f for f in findings if f.family not in families or not within(told, f.start, f.end)]

@@ -1,8 +1,9 @@
 """Line starts and offsets for text with LF, CRLF or CR line ends (the same rules as Document); the
-offsets of a string in a text; the lower-cased text that keeps every offset, for searches; spans merged."""
+offsets of a string in a text; the lower-cased text that keeps every offset, for searches; spans merged,
+and whether one lies within any of some spans."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from newslint.cache import programs
 
@@ -57,3 +58,8 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((a, b))
     return merged
+
+
+def within(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Does `start`..`end` lie inside one of `spans` (a finding inside a quotation, a clause, a term)?"""
+    return any(a <= start and end <= b for a, b in spans)

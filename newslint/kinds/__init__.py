@@ -101,7 +101,8 @@ WORD_LIST_OPTIONS: Mapping[str, Option] = {
 class Kind(Protocol):
     """What the engine knows of a kind: its name and options, the scopes it reads by default, the
     fields its messages may use, how a rule's options build it, what it finds in a document (hits),
-    the matchers it holds (compiled ahead of forking workers) and, when `fixable`, its `fix`."""
+    the matchers it holds (compiled ahead of forking workers), when `fixable`, its `fix`, and whether
+    it is `voiced` (its findings stand only where the story's voice is loaded, see `newslint.voice`)."""
 
     name: ClassVar[str]
     options: ClassVar[Mapping[str, Option]]
@@ -119,12 +120,17 @@ class Kind(Protocol):
     @property
     def fixable(self) -> bool: ...
 
+    @property
+    def voiced(self) -> bool: ...
+
     def fix(self, matched: str) -> Fix | None: ...
 
 
 class KindBase:
     """What most kinds share: the matchers are the `Matcher` attributes (or lists of them) a kind
-    keeps, and a kind fixes nothing unless it says so."""
+    keeps, and a kind fixes nothing, and reports whatever the story's voice, unless it says so."""
+
+    voiced = False  # see `newslint.voice`
 
     @property
     def matchers(self) -> list[Matcher]:

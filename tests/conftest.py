@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -69,3 +71,13 @@ def load_one_rule(tmp_path: Path, body: str) -> Rule:
     write_rule(tmp_path, "k/r.yaml", body)
     (loaded,) = load_rules([tmp_path])
     return loaded
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """The script benchmarks/<name>.py, imported as a module (the benchmarks are scripts, not a package)."""
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

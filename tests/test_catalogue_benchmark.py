@@ -2,12 +2,9 @@
 Pass examples of each section, and counts what the default rules report on each."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "catalogue.py"
+from conftest import load_benchmark
 
 CATALOGUE = """# A catalogue
 
@@ -34,10 +31,7 @@ CATALOGUE = """# A catalogue
 
 @pytest.fixture(scope="module")
 def catalogue():
-    spec = importlib.util.spec_from_file_location("catalogue", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("catalogue")
 
 
 def test_examples_are_read_by_section_without_notes_or_settings(catalogue):

@@ -1,21 +1,16 @@
 """benchmarks/quality.py on a tiny corpus written for this test: the figures it reports are right."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "quality.py"
-
+from conftest import load_benchmark
 
 @pytest.fixture(scope="module")
 def quality():
-    spec = importlib.util.spec_from_file_location("quality", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("quality")
 
 
 def write(tmp_path: Path, name: str, rows: list[dict]) -> Path:

@@ -140,7 +140,6 @@ class _Reader(HTMLParser):
         self.block_pieces = 0  # the number of pieces before the current block's first
         self.references: list[tuple[int, int]] = []  # character references read as prose
         self.lists: list[_List] = []
-        self.links = 0  # open <a> elements
         self.targets: list[tuple[int, str]] = []  # the open <a> elements: where their text starts, their href
         self.anchors: list[tuple[int, int, str]] = []  # links read: their text's span and their href
         self.navigation: list[tuple[int, int]] = []  # link-only lists: not read
@@ -173,7 +172,7 @@ class _Reader(HTMLParser):
         if first == len(shown):
             return
         last = len(shown.rstrip(_WS))
-        if self.lists and not self.links and text is None:
+        if self.lists and not self.targets and text is None:
             self.lists[-1].links_only = False
         if self.block_start < 0:
             self.block_start = start + first
@@ -236,7 +235,6 @@ class _Reader(HTMLParser):
         elif tag == "li" and self.lists:
             self.lists[-1].items += 1
         elif tag == "a":
-            self.links += 1
             self.targets.append((end, values.get("href", "").strip()))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -255,7 +253,6 @@ class _Reader(HTMLParser):
     def _closed(self, tag: str, at: int) -> None:
         """An element has closed at `at` (its end tag, or one implied)."""
         if tag == "a":
-            self.links = max(0, self.links - 1)
             if self.targets:
                 start, href = self.targets.pop()
                 if href:
@@ -324,8 +321,11 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
 
     navigation = merge_spans(reader.navigation)
 
+    def navigational(at: int) -> bool:
+        return any(a <= at < b for a, b in navigation)
+
     def kept(selected: int, at: int) -> bool:
-        return (not chosen or bool(selected & chosen)) and not any(a <= at < b for a, b in navigation)
+        return (not chosen or bool(selected & chosen)) and not navigational(at)
 
     pieces = sorted((p for p in reader.pieces if kept(p.selected, p.start)), key=lambda p: p.start)
     blank = _NOT_NEWLINE.sub(" ", text)
@@ -345,7 +345,7 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     blocks = [Block(b.start, b.end, b.kind) for b in reader.blocks if kept(b.selected, b.start)]
     blocks.sort()
     prose, joined = _join_words("".join(out), kept_references)
-    links = tuple(a for a in sorted(reader.anchors) if not any(x <= a[0] < y for x, y in navigation))
+    links = tuple(a for a in sorted(reader.anchors) if not navigational(a[0]))
     return Layout(prose, blocks, tuple(merge_spans(kept_references + joined)), links)
 
 

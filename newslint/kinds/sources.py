@@ -49,7 +49,7 @@ def _absolute(url: str) -> bool:
 
 def _titled(entry: SourceEntry) -> bool:
     """A link to one report under its title ("[Port strike closes docks](https://...)")."""
-    return bool(entry.url) and len(entry.label.split()) >= 4 and not entry.label.startswith(("http", "www."))
+    return bool(entry.url) and len(entry.label.split()) >= OUTLET_WORDS and not entry.label.startswith(("http", "www."))
 
 
 def outlet_name(entry: SourceEntry) -> str:

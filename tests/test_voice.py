@@ -58,3 +58,10 @@ def test_doubting_attribution_verbs_are_read_only_in_a_loaded_story():
     claim = " She claimed the plan would pay for itself.\n"
     assert ("verbs.loaded", "claimed") in rules(LOADED.rstrip("\n") + claim)
     assert not [r for r, _ in rules(STRAIGHT.rstrip("\n") + claim) if r == "verbs.loaded"]
+
+
+def test_a_word_two_rules_find_counts_once_towards_the_voice():
+    voiced = frozenset({"loaded.intensity"})
+    twice = [finding("loaded.adjectives", 0), finding("loaded.adverbs", 0), finding("loaded.derision", 4)]
+    assert not loaded(twice, voiced, 100)
+    assert loaded([*twice, finding("labels.contentious", 8)], voiced, 100)

@@ -19,7 +19,7 @@ from newslint.finding import Finding, Severity
 from newslint.folding import CLUSTER_KINDS, STRUCTURAL_KINDS, fold
 from newslint.matching.patterns import term_pattern
 from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
-from newslint.reported import drop_reported
+from newslint.reported import drop_paraphrased, drop_reported
 from newslint.synopsis import drop_synopses
 from newslint.verdict import story_verdict
 from newslint.voice import drop_unvoiced
@@ -231,6 +231,7 @@ class Checker:
         if spans:
             findings = [f for f in findings if not within(spans, f.start, f.end)]
         findings = drop_reported(findings, doc.prose)
+        findings = drop_paraphrased(findings, doc.prose, selection.voiced)
         findings = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
         findings = drop_unvoiced(findings, selection.voiced, doc.prose, self._paragraph_of(doc))
         kind = type_of(doc)

@@ -11,18 +11,23 @@ families inside these spans are dropped (`drop_reported`): "the minister should 
 said" is the union's demand. A sentence adverb before the clause ("Sadly, ..., police said") stays
 the writer's. An adjective in a noun phrase ("The brutal raid ended, police said") and a
 euphemism or a cliché in the clause are still the writer's wording, and the attribution rules still read these sentences (a paraphrase names its source).
-Attribution before the clause ("The minister said the raid was brutal") is left to the writer's voice:
-on propaganda copy it is where loaded words are laundered most ("officials said the savage ...").
+Attribution before the clause ("The minister said the raid was brutal", "she told reporters that ...")
+is where loaded copy launders its words most ("officials said the savage ..."), so its clause is read as
+the speaker's paraphrase (`paraphrases`) only in a story whose own voice is straight: one long enough to
+judge (`voice.STORY_WORDS`) that is not loaded elsewhere (`voice.loaded`). There the word choices of the
+clause (PARAPHRASE_FAMILIES) are dropped (`drop_paraphrased`); the words before the verb, and a word
+the writer sets in capitals, stay the writer's.
 """
 from __future__ import annotations
 
 import re
 
-from typing import Sequence
+from typing import AbstractSet, Sequence
 
 from newslint.cache import programs as recache
 from newslint.document.positions import within
 from newslint.finding import Finding
+from newslint.voice import STORY_WORDS, loaded
 
 SPEAKERS_FAMILIES = frozenset({"labels", "editorial"})  # what a reported clause attributes to its speaker
 ACCUSERS_FAMILIES = frozenset({"loaded"})  # what an accusation's charge attributes to the accuser
@@ -36,6 +41,20 @@ _AFTER = recache.compile(
     r",\s+(?:(?:according\s+to\s+[^,.;!?\n]{2,60})|(?:[^,.;!?\n\"“”]{2,60}?\s+(?:" + _VERBS + r"))"
     r"|(?:(?:said|says|added|adds|wrote|writes|told|tells)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))(?:\s+(?:on|in|at|last|this|late|early)\s+[^.;!?\n\"“”]{1,40}?)?"
     r"\s*(?:[.!?](?=\s|$)|$)", re.I | re.M)
+# "he said (that) ...", "she told reporters that ...": not "it is said", "was said to", "the alleged ..."
+_SAYS = r"said|says|added|adds|argued|argues|claimed|claims|insisted|insists|stated|alleged|alleges|" \
+        r"believes|believed|contended|contends|maintained|maintains|explained|explains|acknowledged|" \
+        r"admitted|admits|conceded|concedes|complained|complains|asserted|asserts|suggested|suggests|" \
+        r"testified|declared|predicted|predicts|thinks|feared|fears|hopes|hoped|denied|denies"
+_BEFORE = recache.compile(
+    r"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bit\s)"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bits\s)"
+    r"\b(?:(?:" + _SAYS + r")(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?\s+(?:that\s+)?"
+    r"|(?:told|tells|warned|warns|assured|assures|reminded|reminds)\s+(?:[\w'’-]+\s+){1,4}?that\s+)"
+    r"(?!(?:to|in|on|at|with|for|about|of|by|from|into|as|after|before|during|so|and|or|it\s+was)\b)(?=[\w'’])",
+    re.I)
+_PARAPHRASE_END = recache.compile(r"[.!?](?=\s|$)|[;:,\n]")
+PARAPHRASE_FAMILIES = frozenset({"loaded", "labels", "editorial", "puffery", "cliches", "filler"})
 _ACCUSED = recache.compile(r"\baccus(?:ed|es|ing)\s+(?=\S)", re.I)
 # "accused the regime of ...", "accusing reporters of ...": someone is accused, so someone accuses
 _CHARGE = recache.compile(r"\baccus(?:ed|es|ing)\s+(?!of\b)(?:[\w'’.-]+\s+){1,6}?of\s+(?=\S)", re.I)
@@ -108,3 +127,30 @@ def drop_reported(findings: Sequence[Finding], prose: str) -> list[Finding]:
         spans = reported if f.family in SPEAKERS_FAMILIES else charged if f.family in ACCUSERS_FAMILIES else []
         return not within(spans, f.start, f.end)
     return [f for f in findings if kept(f)]
+
+
+def paraphrases(prose: str) -> list[tuple[int, int]]:
+    """Sorted (start, end) of the clause after each reporting verb ("said [he was interrogated]", "told
+    reporters that [the deal was dead]"): the speaker's words as the writer relays them."""
+    out: list[tuple[int, int]] = []
+    for m in _BEFORE.finditer(prose):
+        end = _PARAPHRASE_END.search(prose, m.end(), min(len(prose), m.end() + REACH))
+        out.append((m.end(), end.start() if end else min(len(prose), m.end() + REACH)))
+    return out
+
+
+def drop_paraphrased(findings: Sequence[Finding], prose: str, voiced: AbstractSet[str]) -> list[Finding]:
+    """`findings` without the word choices (PARAPHRASE_FAMILIES) inside a paraphrase (`paraphrases`), in a
+    story whose own voice is straight: at least STORY_WORDS long and not loaded (see the module)."""
+    if not any(f.family in PARAPHRASE_FAMILIES for f in findings):
+        return list(findings)
+    words = len(prose.split())
+    if words < STORY_WORDS or loaded(findings, voiced, words):
+        return list(findings)
+    clauses = paraphrases(prose)
+    if not clauses:
+        return list(findings)
+
+    def relayed(f: Finding) -> bool:  # a word set in capitals is the writer's shout, not the speaker's
+        return f.family in PARAPHRASE_FAMILIES and not f.text.isupper() and within(clauses, f.start, f.end)
+    return [f for f in findings if not relayed(f)]

@@ -4,11 +4,11 @@ Some words pass judgment only by the company they keep. "A huge crowd", "a drama
 flooding" are ordinary description in a news story; in copy whose writer already calls people
 "thugs" and plans "reckless", the same "huge", "dramatic" and "severe" are part of the slant. A rule
 whose kind is `voiced` (the `voiced` option of `evaluative` and `existence`) is reported only where the
-writer's voice is loaded elsewhere: in a story with at least `AT_LEAST` findings of the word-choice families
-that judge (`VOICE_FAMILIES`: loaded words and labels, not the voiced rules themselves), and at least
-`PER_THOUSAND` of them per 1,000 words of the story; or, in any story, in a paragraph that holds one of
-them ("Thugs tore through the market, and the day ended in chaos": the chaos is part of the slant, even
-in a long story that is otherwise straight).
+writer's voice is loaded elsewhere: in a story with at least `AT_LEAST` words found by the word-choice
+families that judge (`VOICE_FAMILIES`: loaded words and labels, not the voiced rules themselves; a word two
+rules find counts once), and at least `PER_THOUSAND` of them per 1,000 words of the story; or, in any
+story, in a paragraph that holds one of them ("Thugs tore through the market, and the day ended in
+chaos": the chaos is part of the slant, even in a long story that is otherwise straight).
 """
 from __future__ import annotations
 
@@ -19,12 +19,13 @@ from newslint.finding import Finding
 VOICE_FAMILIES = frozenset({"loaded", "labels"})
 AT_LEAST = 3
 PER_THOUSAND = 3.0
+STORY_WORDS = 80  # shorter copy (a lone sentence, a brief) gives no measure of the writer's own voice
 
 
 def loaded(findings: Sequence[Finding], voiced: AbstractSet[str], words: int) -> bool:
     """Is the writer's voice loaded: enough findings of VOICE_FAMILIES outside the `voiced` rules, for
     a story of `words` words?"""
-    n = sum(1 for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced)
+    n = len({f.start for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced})
     return n >= AT_LEAST and n * 1000 >= PER_THOUSAND * max(words, 1)
 
 

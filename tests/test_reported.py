@@ -4,7 +4,15 @@ from __future__ import annotations
 from newslint.checking import Checker
 from newslint.config import Config
 from newslint.document import Document
-from newslint.reported import charges, spans
+from newslint.reported import charges, paraphrases, spans
+
+# a straight story of about a hundred words, in which a sentence with a reported clause is set
+STRAIGHT = ("The council met on Tuesday to discuss the new bus routes for the north of the town. Members voted "
+            "by nine to four to keep the night service until the end of the year. {} The routes will be "
+            "reviewed again in the spring, when the operator is due to publish its figures for the winter. "
+            "Passengers can give their views at the library or on the council's website until the end of "
+            "March, and a public meeting will be held at the town hall in April.\n")
+LOADED = "The thugs and their reckless, shameless cronies wrecked the vote. {}\n"
 
 
 def findings(text: str) -> list[tuple[str, str]]:
@@ -29,7 +37,7 @@ def test_an_accusation_is_the_accusers():
 def test_the_writers_own_words_stay_the_writers():
     assert ("loaded.adjectives", "brutal") in words("The brutal raid ended at noon.\n")
     assert ("labels.contentious", "regime") in words("The film is about life under the regime.\n")
-    # attribution before the clause is not covered: it is where loaded words are laundered most
+    # attribution before the clause, on a lone sentence: no story to tell the writer's voice from
     assert ("labels.contentious", "extremists") in words("Officials said the extremists left at noon.\n")
     # an adjective in the writer's noun phrase stays the writer's, attribution or not
     assert ("loaded.adjectives", "brutal") in words("The brutal raid ended, police said.\n")
@@ -66,3 +74,36 @@ def test_an_accusation_in_capitals_is_found():
     text = "RIVALS ACCUSED THE MAYOR OF A BRUTAL COVER-UP\n"
     assert [text[a:b] for a, b in spans(text)] == ["THE MAYOR OF A BRUTAL COVER-UP"]
     assert [text[a:b] for a, b in charges(text)] == ["A BRUTAL COVER-UP"]
+
+
+def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
+    def clauses(text: str) -> list[str]:
+        return [text[a:b] for a, b in paraphrases(text)]
+    assert clauses("The driver said he was roughly handled at the station.") == ["he was roughly handled at the station"]
+    assert clauses("She told reporters on Monday that the plan was a disgrace, and left.") == ["the plan was a disgrace"]
+    assert clauses("The mayor said on Tuesday the cuts were cruel.") == ["the cuts were cruel"]
+    # what is warned or told is the writer's wording; only the clause after "that" is relayed
+    assert clauses("The club warned reckless fans that it would ban them.") == ["it would ban them"]
+    # not a speaker's clause: impersonal or passive, an adjective, a verb with no clause after it
+    assert clauses("It is said the vote was rigged.") == []
+    assert clauses("The plan was said to be a disgrace.") == []
+    assert clauses("Police are looking into the alleged brutal attack.") == []
+    assert clauses("He explained to the panel how the fund works.") == []
+
+
+def test_a_paraphrase_in_a_straight_story_is_the_speakers():
+    sentence = "The driver said he was brutally handled by the guards and that the inquiry was a sham."
+    assert words(STRAIGHT.format(sentence)) == []
+    # the writer's words before the verb, and the writer's own sentences, are still the writer's
+    assert ("loaded.adjectives", "brutal") in words(STRAIGHT.format("The brutal guard said he had done nothing wrong."))
+    assert ("loaded.adjectives", "brutal") in words(STRAIGHT.format("The guards were brutal."))
+
+
+def test_a_paraphrase_stays_the_writers_where_it_cannot_be_told_apart():
+    sentence = "The driver said he was brutally handled by the guards."
+    # a loaded story launders its words through a speaker
+    assert ("loaded.adjectives", "brutally") in words(LOADED.format(sentence))
+    # a lone sentence gives no measure of the writer's voice
+    assert ("loaded.adjectives", "brutally") in words(sentence + "\n")
+    # a word the writer sets in capitals is the writer's shout
+    assert ("loaded.emphasis", "VANISHED") in words(STRAIGHT.format("The clerk said the ledger VANISHED overnight."))

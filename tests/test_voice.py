@@ -78,3 +78,10 @@ def test_drop_unvoiced_keeps_voiced_findings_in_a_paragraph_that_judges():
 
     assert drop_unvoiced(found, voiced, "word " * 1000, paragraph) == found[:2]
     assert drop_unvoiced(found, voiced, "word " * 1000) == found[:1]  # no paragraphs known: the story's voice only
+
+
+def test_a_word_two_rules_find_counts_once_towards_the_voice():
+    voiced = frozenset({"loaded.intensity"})
+    twice = [finding("loaded.adjectives", 0), finding("loaded.adverbs", 0), finding("loaded.derision", 4)]
+    assert not loaded(twice, voiced, 100)
+    assert loaded([*twice, finding("labels.contentious", 8)], voiced, 100)

@@ -53,7 +53,8 @@ _CLAUSE_END = recache.compile(r"[.;:!?\n(]|,\s|\s[-–—]\s")
 _PARTITIVE = recache.compile(r"[\s-]+(?:of|case|ever\s+since)\b", re.I)  # the worst of the storm, worst-case
 # A superlative is claimed of something after a copula; "Diageo, the world's biggest spirits company" and
 # "for the world's poorest countries" identify, they do not claim.
-_PREDICATE = recache.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained|as)\s+$", re.I)
+_PREDICATE = recache.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained|as)\s+"
+                             r"(?:(?:now|still|already|also|then|once|\w+ly)\s+)?$", re.I)  # "is now the world's tallest"
 # A goal or a condition claims nothing: "they want to be the biggest band ever", "if you're the best in the world".
 _HYPOTHESIS = recache.compile(r"(?:\bto\s+(?:be|become)|\bif\s+(?:\w+\s+)?(?:is|are|was|were)|\bif\s+\w+['’](?:re|s))\s+$", re.I)
 # A superlative in apposition names what it follows ("Lagos, the largest city in the country, ...").
@@ -118,7 +119,7 @@ class Superlative(Requires):
                     s = scope.search(text, m.end(), stop)
                     if s is not None:
                         end = max(end, s.end())
-            if ("'" in m.group(0) or "’" in m.group(0)) and _PREDICATE.search(text, max(0, m.start() - 20), m.start()):
+            if ("'" in m.group(0) or "’" in m.group(0)) and _PREDICATE.search(text, max(0, m.start() - 36), m.start()):
                 end = max(end, m.end())  # "is the world's tallest": the scope is the world
             if end < 0 and self.unscoped is not None and self.unscoped.fullmatch(m.group(1)) \
                     and not _PARTITIVE.match(text, m.end()):

@@ -14,7 +14,6 @@ false checks only quotations that open their sentence).
 """
 from __future__ import annotations
 
-import bisect
 from typing import Any, Iterator
 
 from newslint.document import Document, Scope
@@ -58,11 +57,19 @@ class Quotation(KindBase):
         return any(c.isalnum() for c in doc.prose[sentence.end:start])  # past the sentence's end
 
     def _speaker_nearby(self, doc: Document, start: int) -> bool:
+        """A speaker within `window` paragraphs of the quotation's, counted from the ends of the run of
+        paragraphs that are nothing but quotations: the paragraphs of one block quotation (or of a
+        long quote in several paragraphs) share the speaker named before or after them."""
         blocks = doc.blocks
-        index = bisect.bisect_right([b.start for b in blocks], start) - 1
-        if index < 0 or start >= blocks[index].end:
+        index = doc.block_index(start)
+        if index < 0:
             return False
-        for i in range(max(0, index - self.window), min(len(blocks), index + self.window + 1)):
+        first = last = index
+        while first > 0 and _wholly_quoted(doc, first - 1):
+            first -= 1
+        while last + 1 < len(blocks) and _wholly_quoted(doc, last + 1):
+            last += 1
+        for i in range(max(0, first - self.window), min(len(blocks), last + self.window + 1)):
             if i != index and blocks[i].kind is not BlockKind.HEADING and \
                     doc.speech_cues.within(blocks[i].start, blocks[i].end):
                 return True
@@ -73,8 +80,8 @@ class Quotation(KindBase):
             yield from self._scare(doc)
             return
         for q in doc.quotations:
-            if q.attributed or q.words < self.min_words:
-                continue
+            if q.attributed or q.words < self.min_words or _in_heading(doc, q.start):
+                continue  # a headline's quotation is attributed in the story under it
             if not self.fragments and self._is_fragment(doc, q.start):
                 continue
             if self.window and self._speaker_nearby(doc, q.start):
@@ -93,10 +100,37 @@ class Quotation(KindBase):
             yield _first_line(doc, q.start, q.end)
 
 
+def _in_heading(doc: Document, start: int) -> bool:
+    index = doc.block_index(start)
+    return index >= 0 and doc.blocks[index].kind is BlockKind.HEADING
+
+
+def _wholly_quoted(doc: Document, index: int) -> bool:
+    """Is the paragraph at `index` nothing but quotations (a paragraph of a block quotation)?"""
+    block = doc.blocks[index]
+    if block.kind is BlockKind.HEADING:
+        return False
+    inside = [(q.start, q.end) for q in doc.quotations if block.start <= q.start < block.end]
+    if not inside:
+        return False
+    pos = block.start
+    for a, b in inside:
+        if doc.prose[pos:a].strip():
+            return False
+        pos = max(pos, b)
+    return not doc.prose[pos:block.end].strip()
+
+
 def _first_line(doc: Document, start: int, end: int) -> Hit:
     """A quotation's finding: from its opening mark to its close or the end of that line, whichever
-    comes first (a quotation may run over lines and paragraphs; its finding stays in one line)."""
+    comes first (a quotation may run over lines and paragraphs; its finding stays in one line). An
+    opening mark alone on its line (the tag of a block quotation in a web page) gives way to the
+    first line of the quoted words."""
     stop = doc.prose.find("\n", start, end)
+    if stop >= 0 and not doc.prose[start + 1:stop].strip():
+        words = len(doc.prose[start + 1:end]) - len(doc.prose[start + 1:end].lstrip())
+        start = start + 1 + words
+        stop = doc.prose.find("\n", start, end)
     if stop >= 0:
         end = stop
     while end > start + 1 and doc.text[end - 1].isspace():

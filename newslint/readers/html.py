@@ -7,12 +7,16 @@ is). Character references are decoded in place: the reference's first character 
 character and the rest are blanked, so offsets stay the file's. `<q>` and the paragraphs of a
 `<blockquote>` get quotation marks in the tag characters next to their text; `<h1>`-`<h3>` are
 headings; `<li>` are list items; link text is prose and link targets (attributes) are not.
-A list whose every item is nothing but a link ("Related topics", "More on this story", "Most read")
-is navigation, not the article's copy, and is not read either, unless a "Sources" or "References"
-heading stands over it (the source-list rules read those).
+A list whose every item is nothing but a link ("Related topics", "More on this story", "Most read"),
+and a paragraph or heading that is all one link (a teaser's headline, "Read more"), are navigation,
+not the article's copy, and are not read either, unless a "Sources" or "References" heading stands
+over them (the source-list rules read those). Nor are elements hidden (`hidden`, `aria-hidden`,
+`display: none`) or named by their class or id as the page's furniture (comments, sharing, promotions:
+see `_FURNITURE`).
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from html.parser import HTMLParser
@@ -23,6 +27,9 @@ from newslint.document.markup import Block, BlockKind
 from newslint.document.positions import merge_spans
 from newslint.document.sources import SOURCE_HEADING
 from newslint.readers import Layout
+from newslint.readers.selector import Selector, parse_selector
+
+__all__ = ["DEFAULT_SELECTOR", "Selector", "layout", "parse_selector"]
 
 DEFAULT_SELECTOR = "article, main"
 
@@ -31,6 +38,22 @@ _SKIP = frozenset({
     "head", "nav", "aside", "script", "style", "noscript", "template", "svg", "math", "form", "button",
     "select", "textarea", "iframe", "object", "canvas", "code", "pre", "kbd", "samp", "var",
 })
+# The words of a class or id that mark a page's furniture, after the class names readability.js
+# treats as unlikely content. Comments, sharing, newsletters and the like are furniture whatever else
+# the name says; promotions, related boxes and sidebars unless it also names the story's body
+# ("story-body sponsored"). An element so named is not read, unless it holds the article body from
+# outside it ("page has-sidebar"); an <article> or <main> so named ("comment") is no article body.
+_FURNITURE = frozenset("""
+comment comments commentlist disqus replies respond share sharing sharebar social newsletter signup
+subscribe cookie cookies consent gdpr breadcrumb breadcrumbs outbrain taboola
+""".split())
+_FURNITURE_UNLESS_BODY = frozenset("""
+sidebar related recommended recirculation promo promos sponsor sponsored advert advertisement adverts
+ads ad pagination pager popup modal mostread popular trending
+""".split())
+_BODY_WORDS = frozenset({"article", "story", "body"})
+_CONTAINERS = frozenset({"html", "body", "main", "article"})
+_CLASS_WORDS = programs.compile(r"[^a-z]+")
 _PAGE_PARTS = frozenset({"header", "footer"})  # skipped unless inside an article (a header) or a quotation (a footer)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"})
@@ -42,53 +65,9 @@ _BLOCKS = frozenset({
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 _OPENING_MARKS = frozenset("“\"'‘«„")
 _WS = " \t\n\r\f\v\xa0"
-_ALTERNATIVE = programs.compile(
-    r"\s*([a-zA-Z][\w-]*|\*)?((?:[#.][\w-]+|\[[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\]\s]*))?\])*)\s*\Z")
-_PART = programs.compile(r"([#.])([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\]\s]*)))?\]")
 _NOT_NEWLINE = programs.compile(r"[^\n]")
-
-
-class Selector(NamedTuple):
-    """One alternative of a simple CSS selector: `tag`, `#id`, `.class`, `[attr]`, `[attr=value]`."""
-
-    tag: str | None
-    attrs: tuple[tuple[str, str | None], ...]  # ("class", "x") means a class among several
-
-    def matches(self, tag: str, attrs: dict[str, str]) -> bool:
-        if self.tag is not None and self.tag != tag:
-            return False
-        for name, value in self.attrs:
-            have = attrs.get(name)
-            if have is None:
-                return False
-            if name == "class" and value is not None:
-                if value not in have.split():
-                    return False
-            elif value is not None and have != value:
-                return False
-        return True
-
-
-def parse_selector(text: str) -> tuple[Selector, ...]:
-    """Alternatives separated by commas, each a tag and/or #id, .class, [attr], [attr=value] parts.
-    Anything else (descendant combinators, pseudo-classes) is a ValueError."""
-    out = []
-    for alternative in text.split(","):
-        m = _ALTERNATIVE.match(alternative)
-        if m is None or not alternative.strip():
-            raise ValueError(f"unsupported selector {alternative.strip()!r} (use tag, #id, .class, [attr=value])")
-        attrs: list[tuple[str, str | None]] = []
-        for part in _PART.finditer(m.group(2) or ""):
-            if part.group(1) == "#":
-                attrs.append(("id", part.group(2)))
-            elif part.group(1) == ".":
-                attrs.append(("class", part.group(2)))
-            else:
-                value = next((v for v in part.group(4, 5, 6) if v is not None), None)
-                attrs.append((part.group(3).lower(), value))
-        tag = m.group(1)
-        out.append(Selector(None if tag in (None, "*") else tag.lower(), tuple(attrs)))
-    return tuple(out)
+_HIDDEN_STYLE = programs.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+_ALNUM = programs.compile(r"\w")
 
 
 class _Open(NamedTuple):
@@ -99,6 +78,8 @@ class _Open(NamedTuple):
     skipped: bool
     quoting: bool  # inside a blockquote (its paragraphs get quotation marks)
     article: bool  # inside an <article>
+    furniture: bool  # named by its class or id as the page's furniture (see _FURNITURE)
+    in_body: bool  # inside an element matching the selector
 
 
 class _Piece(NamedTuple):
@@ -142,7 +123,11 @@ class _Reader(HTMLParser):
         self.lists: list[_List] = []
         self.targets: list[tuple[int, str]] = []  # the open <a> elements: where their text starts, their href
         self.anchors: list[tuple[int, int, str]] = []  # links read: their text's span and their href
-        self.navigation: list[tuple[int, int]] = []  # link-only lists: not read
+        self.navigation: list[tuple[int, int]] = []  # link-only lists and blocks: not read
+        self.furniture: list[tuple[int, int, bool]] = []  # elements named as furniture, inside a body?
+        self.bodies: list[int] = []  # where elements matching the selector start
+        self.block_linked = True  # is the current block's prose so far all link text?
+        self.source_section = False  # was the last block with prose of its own a "Sources" heading?
 
     # ------------------------------------------------------------------ positions
     def _offset(self) -> int:
@@ -172,8 +157,10 @@ class _Reader(HTMLParser):
         if first == len(shown):
             return
         last = len(shown.rstrip(_WS))
-        if self.lists and not self.targets and text is None:
-            self.lists[-1].links_only = False
+        if not self.targets and text is None and _ALNUM.search(shown):
+            self.block_linked = False
+            if self.lists:
+                self.lists[-1].links_only = False
         if self.block_start < 0:
             self.block_start = start + first
             self.block_pieces = len(self.pieces) - 1
@@ -196,14 +183,23 @@ class _Reader(HTMLParser):
             self.pieces.append(_Piece(at, at + 1, "”", selected))
             start, end = owner.tag_end - 1, at + 1
         self.blocks.append(_Block(start, end, kind, selected))
+        if self.block_linked and kind is not BlockKind.ITEM and not self.source_section:
+            # a teaser: a headline or a "Read more" that is all link; from its first piece (with the blanks before it)
+            self.navigation.append((min(start, self.pieces[self.block_pieces].start), end + 1))
+        elif not self.block_linked:
+            self.source_section = _is_source_heading(self.text[start:end])
         self.block_start = self.block_end = -1
+        self.block_linked = True
 
     def _close_to(self, index: int, at: int) -> None:
         """Close the open elements from `index` up (an end tag, or one implied)."""
         while len(self.stack) > index:
             if self.stack[-1].tag in _BLOCKS or self.stack[-1].tag == "li":
                 self._flush(at)
-            self._closed(self.stack.pop().tag, at)
+            closed = self.stack.pop()
+            if closed.furniture:
+                self.furniture.append((closed.start, at, closed.in_body))
+            self._closed(closed.tag, at)
 
     # ------------------------------------------------------------------ events
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -217,17 +213,19 @@ class _Reader(HTMLParser):
         parent = self._top()
         values = {k: v or "" for k, v in attrs}
         selected = parent.selected if parent else 0
+        furniture = _is_furniture(values)
         for i, alternative in enumerate(self.selector):
-            if alternative.matches(tag, values):
+            if not furniture and alternative.matches(tag, values):
                 selected |= 1 << i
                 self.matched |= 1 << i
+                self.bodies.append(start)
         in_article = (parent.article if parent else False) or tag == "article"
         quoting = (parent.quoting if parent else False) or tag == "blockquote"
         skipped = (parent.skipped if parent else False) or tag in _SKIP or "hidden" in values \
-            or values.get("aria-hidden") == "true" \
+            or values.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(values.get("style", "")) is not None \
             or (tag in _PAGE_PARTS and not (quoting or (tag == "header" and in_article)))
         self.stack.append(_Open(tag, start, end, selected, skipped, quoting and tag not in ("footer", "cite"),
-                                in_article))
+                                in_article, furniture and tag not in _CONTAINERS, bool(parent and parent.selected)))
         if tag == "q" and not skipped:
             self._put(end - 1, end, "“")
         elif tag in ("ul", "ol"):
@@ -270,8 +268,7 @@ class _Reader(HTMLParser):
         if not done.blocks:
             return False
         before = self.blocks[done.blocks - 1]
-        return before.kind is not BlockKind.ITEM and bool(SOURCE_HEADING.match(
-            re.sub(r"<[^>]*>", "", self.text[before.start:before.end]).strip("*_ \t:")))
+        return before.kind is not BlockKind.ITEM and _is_source_heading(self.text[before.start:before.end])
 
     def _implied_ends(self, tag: str, at: int) -> None:
         """A block start closes an open <p>; <li>, <dt>, <dd> close their open sibling."""
@@ -311,6 +308,18 @@ class _Reader(HTMLParser):
         self._flush(len(self.text))
 
 
+def _is_furniture(attrs: dict[str, str]) -> bool:
+    """Do the words of its class or id name page furniture ("comments__list", "share-bar", "ad-slot")?"""
+    names = f"{attrs.get('class', '')} {attrs.get('id', '')}".lower()
+    words = set(_CLASS_WORDS.split(names))
+    return not _FURNITURE.isdisjoint(words) or (not _FURNITURE_UNLESS_BODY.isdisjoint(words) and _BODY_WORDS.isdisjoint(words))
+
+
+def _is_source_heading(source: str) -> bool:
+    """Is this block's source ("<b>Sources:</b>", "References") a heading over a source list?"""
+    return bool(SOURCE_HEADING.match(re.sub(r"<[^>]*>", "", source).strip("*_ \t:")))
+
+
 def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     """The prose and blocks of an HTML page's article body (`text` with "\\n" line ends)."""
     alternatives = parse_selector(selector)
@@ -319,7 +328,10 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     reader.close()
     chosen = next((1 << i for i in range(len(alternatives)) if reader.matched & (1 << i)), 0)
 
-    navigation = merge_spans(reader.navigation)
+    bodies = reader.bodies
+    furniture = [(a, b) for a, b, inside in reader.furniture  # unless it holds a body from outside it
+                 if inside or bisect.bisect_left(bodies, a) == bisect.bisect_left(bodies, b)]
+    navigation = merge_spans(reader.navigation + furniture)
 
     def navigational(at: int) -> bool:
         return any(a <= at < b for a, b in navigation)

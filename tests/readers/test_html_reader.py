@@ -89,7 +89,7 @@ def test_blocks_headings_items_and_quotation_marks() -> None:
 
 
 def test_a_configured_selector_picks_the_body() -> None:
-    page = ('<div class="promo">Shocking deals</div>\n'
+    page = ('<div class="intro">Shocking deals</div>\n'
             '<div class="story body" id="s1"><p>The vote was close.</p></div>\n')
     prose = html.layout(page, ".story").prose
     assert "The vote was close." in prose and "Shocking" not in prose
@@ -209,3 +209,48 @@ def test_links_carry_their_targets_at_their_texts_offsets() -> None:
     assert found["the harbour board"] == "https://harbor.example/notice"
     assert found["BBC"] == "https://www.bbc.com/news"
     assert "Shocking scenes at the docks" not in found  # navigation is not read, its links neither
+
+
+TEASERS = """<article>
+<h1>Harbour strike ends</h1>
+<p>Dock workers went back on Monday after a <a href="/vote">ballot</a> ended the strike.</p>
+<div class="teaser"><h2><a href="/other">Shocking scenes as the worst storm ever hits</a></h2></div>
+<p><a href="/more">Read more</a></p>
+<h2>Sources</h2>
+<p><a href="https://www.reuters.com/">Reuters</a></p>
+<p><a href="https://apnews.com/">AP</a></p>
+</article>"""
+
+
+def test_a_block_that_is_all_one_link_is_a_teaser_unless_it_lists_sources() -> None:
+    lay = html.layout(TEASERS)
+    assert "Shocking scenes" not in lay.prose and "Read more" not in lay.prose
+    assert "Dock workers went back" in lay.prose and "ballot" in lay.prose  # a link inside a sentence is prose
+    assert "Reuters" in lay.prose and "AP" in lay.prose  # under a Sources heading: the source list
+    assert {TEASERS[a:b] for a, b, _ in lay.links} == {"ballot", "Reuters", "AP"}
+
+
+FURNITURE = """<body><div class="page has-sidebar">
+<article>
+<p>The council voted on Tuesday to close the library.</p>
+<div class="share-tools"><p>Share this outrageous story</p></div>
+<p style="display: none">Totally shocking offer</p>
+<section id="comments"><article class="comment"><p>This disgraceful council is corrupt.</p></article></section>
+<div class="story-body sponsored"><p>Paid for by Harlow Motors.</p></div>
+<div class="ad-slot">The best deal ever</div>
+<p>Residents said they would appeal.</p>
+</article>
+</div></body>"""
+
+
+def test_page_furniture_by_class_or_id_and_hidden_elements_are_not_read() -> None:
+    prose = html.layout(FURNITURE).prose
+    assert "The council voted" in prose and "Residents said" in prose  # inside "has-sidebar": it holds the article
+    comments_outside = "<main><article><p>The vote was close.</p></article><ol class='comment-list'><li>" \
+        "<article class='comment-body'><p>What a disgraceful vote.</p></article></li></ol></main>"
+    prose = html.layout(comments_outside).prose
+    assert "The vote was close." in prose and "disgraceful" not in prose
+    prose = html.layout(FURNITURE).prose
+    for furniture in ("outrageous", "Totally", "disgraceful", "best deal"):
+        assert furniture not in prose
+    assert "Paid for by" in prose  # a story's body, though sponsored

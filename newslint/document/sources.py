@@ -66,7 +66,8 @@ def source_lists(text: str, blocks: list[Block], links: Links = ()) -> list[Sour
             while j < len(blocks) and blocks[j].kind is not BlockKind.HEADING:
                 nxt = blocks[j]
                 if nxt.kind is not BlockKind.ITEM and not _LINK.search(text[nxt.start:nxt.end]) \
-                        and not _BARE_URL.search(text[nxt.start:nxt.end]):
+                        and not _BARE_URL.search(text[nxt.start:nxt.end]) \
+                        and not any(a < nxt.end and nxt.start < b for a, b, _ in links):  # a paragraph of links
                     break
                 entries.append(_entry(text, nxt.start, nxt.end, links))
                 j += 1

@@ -262,3 +262,15 @@ def test_annotated_copy_renders_in_libreoffice(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     text = (tmp_path / "out" / "story.newslint.txt").read_text(encoding="utf-8-sig")
     assert HEADLINE in text and BODY in text
+
+
+def test_a_web_pages_source_list_of_linked_paragraphs_is_read_under_its_heading(tmp_path: Path) -> None:
+    page = ("<article><h1>Library to close</h1><p>The council voted on Monday to close the library, its leader said.</p>\n"
+            "<p><b>Sources:</b></p>\n<p><a href=\"https://www.bbc.com/\">BBC</a></p>\n"
+            "<p><a href=\"https://harlow.example/news/2026/03/library-vote\">Council votes to shut library</a></p>\n"
+            "<p><b>Read more:</b></p>\n<p><a href=\"/news/2026/03/budget\">What the budget means for you</a></p>\n"
+            "</article>\n")
+    path = tmp_path / "story.html"
+    path.write_text(page, encoding="utf-8")
+    _, findings, _ = check("--select", "sources", str(path))
+    assert [(f["rule"], f["line"], f["text"]) for f in findings] == [("sources.homepage", 3, "BBC")]

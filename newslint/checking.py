@@ -186,6 +186,13 @@ class Checker:
         return picked, selection, settings
 
     @staticmethod
+    def _paragraph_of(doc: Document) -> Callable[[int], int]:
+        def block(offset: int) -> int:
+            index = doc.sentence_index(offset)
+            return doc.sentences[index].block if index >= 0 else -1 - offset  # outside sentences: its own
+        return block
+
+    @staticmethod
     def _sentence_of(doc: Document) -> Callable[[Finding], int]:
         return lambda f: doc.sentence_index(f.start)
 
@@ -226,7 +233,7 @@ class Checker:
         findings = drop_reported(findings, doc.prose)
         findings = drop_paraphrased(findings, doc.prose, selection.voiced)
         findings = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
-        findings = drop_unvoiced(findings, selection.voiced, doc.prose)
+        findings = drop_unvoiced(findings, selection.voiced, doc.prose, self._paragraph_of(doc))
         kind = type_of(doc)
         findings = story_verdict(findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,

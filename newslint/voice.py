@@ -3,15 +3,16 @@
 Some words pass judgment only by the company they keep. "A huge crowd", "a dramatic rescue", "severe
 flooding" are ordinary description in a news story; in copy whose writer already calls people
 "thugs" and plans "reckless", the same "huge", "dramatic" and "severe" are part of the slant. A rule
-whose kind is `voiced` (the `voiced` option of `evaluative` and `existence`) is reported only in a story whose writer's
-voice is loaded elsewhere: at least `AT_LEAST` words found by the word-choice families that judge
-(`VOICE_FAMILIES`: loaded words and labels, not the voiced rules themselves; a word two rules find
-counts once), and at least
-`PER_THOUSAND` of them per 1,000 words of the story.
+whose kind is `voiced` (the `voiced` option of `evaluative` and `existence`) is reported only where the
+writer's voice is loaded elsewhere: in a story with at least `AT_LEAST` words found by the word-choice
+families that judge (`VOICE_FAMILIES`: loaded words and labels, not the voiced rules themselves; a word two
+rules find counts once), and at least `PER_THOUSAND` of them per 1,000 words of the story; or, in any
+story, in a paragraph that holds one of them ("Thugs tore through the market, and the day ended in
+chaos": the chaos is part of the slant, even in a long story that is otherwise straight).
 """
 from __future__ import annotations
 
-from typing import AbstractSet, Sequence
+from typing import AbstractSet, Callable, Sequence
 
 from newslint.finding import Finding
 
@@ -28,10 +29,15 @@ def loaded(findings: Sequence[Finding], voiced: AbstractSet[str], words: int) ->
     return n >= AT_LEAST and n * 1000 >= PER_THOUSAND * max(words, 1)
 
 
-def drop_unvoiced(findings: Sequence[Finding], voiced: AbstractSet[str], prose: str) -> list[Finding]:
-    """`findings` without those of the `voiced` rules, unless the story's voice is loaded (see the module)."""
+def drop_unvoiced(findings: Sequence[Finding], voiced: AbstractSet[str], prose: str,
+                  paragraph: Callable[[int], int] | None = None) -> list[Finding]:
+    """`findings` without those of the `voiced` rules, unless the story's voice is loaded, or the voice of
+    their paragraph (`paragraph` gives the paragraph of an offset; see the module)."""
     if not voiced or not any(f.rule in voiced for f in findings):
         return list(findings)
     if loaded(findings, voiced, len(prose.split())):
         return list(findings)
-    return [f for f in findings if f.rule not in voiced]
+    if paragraph is None:
+        return [f for f in findings if f.rule not in voiced]
+    slanted = {paragraph(f.start) for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced}
+    return [f for f in findings if f.rule not in voiced or paragraph(f.start) in slanted]

@@ -32,6 +32,9 @@ def found(r, text: str) -> list[str]:
     ("The board acted with reckless haste.", ["reckless"]),  # after a preposition, before a noun
     ("The budget was profoundly reckless.", ["reckless"]),  # an adverb in -ly between
     ("It was a deeply reckless decision.", ["reckless"]),
+    ("Lenders offer reckless loans to students.", ["reckless"]),  # a noun phrase with no determiner
+    ("The reckless Harbor Board met again.", ["reckless"]),  # lower case, on a name, after a determiner
+    ("Voters rejected the council's reckless Riverside scheme.", ["reckless"]),
 ])
 def test_flags_evaluative_positions(tmp_path, text, flagged):
     assert found(rule(tmp_path, RULE), text) == flagged
@@ -44,6 +47,9 @@ def test_flags_evaluative_positions(tmp_path, text, flagged):
     '"It is a reckless plan," the mayor said.',  # a quotation
     "She starred in Reckless Hearts on Broadway.",  # a title mid-sentence
     "He drove fast and reckless through the town.",  # no determiner or verb of being before it
+    "The campaign kept alarming voters in the suburbs.",  # a participle after a verb is a verb
+    "They booked Reckless Eric for the festival.",  # a capital makes the two a name
+    "The band played with Reckless Eric on Friday.",
     "Critics said the plan was reckless.",  # the predicate is what they said
     "The plan was reckless, the auditors said.",
     "Campaigners marched through the town, saying the plan was reckless.",

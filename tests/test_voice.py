@@ -60,6 +60,26 @@ def test_doubting_attribution_verbs_are_read_only_in_a_loaded_story():
     assert not [r for r, _ in rules(STRAIGHT.rstrip("\n") + claim) if r == "verbs.loaded"]
 
 
+def test_a_paragraph_with_a_loaded_word_gives_its_voiced_words_voice():
+    straight = "The council met on Monday to discuss the budget for the coming year in the town hall. " * 20
+    story = straight + "\n\nThe thugs tore through the market, and the day ended in chaos.\n\n" + straight + \
+        "\n\nThe storm left the square in chaos.\n"
+    found = [(r, t) for r, t in rules(story) if r in ("labels.contentious", "labels.neutral", "loaded.drama")]
+    assert [t for r, t in found if r == "loaded.drama"] == ["chaos"]  # the first, beside 'thugs', not the last
+    assert not loaded(lint_text(story), frozenset({"loaded.drama"}), len(story.split()))
+
+
+def test_drop_unvoiced_keeps_voiced_findings_in_a_paragraph_that_judges():
+    voiced = frozenset({"loaded.intensity"})
+    found = [finding("loaded.adjectives", 0), finding("loaded.intensity", 2), finding("loaded.intensity", 50)]
+
+    def paragraph(offset: int) -> int:
+        return offset // 40
+
+    assert drop_unvoiced(found, voiced, "word " * 1000, paragraph) == found[:2]
+    assert drop_unvoiced(found, voiced, "word " * 1000) == found[:1]  # no paragraphs known: the story's voice only
+
+
 def test_a_word_two_rules_find_counts_once_towards_the_voice():
     voiced = frozenset({"loaded.intensity"})
     twice = [finding("loaded.adjectives", 0), finding("loaded.adverbs", 0), finding("loaded.derision", 4)]

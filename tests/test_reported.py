@@ -89,11 +89,16 @@ def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
     assert clauses("The plan was said to be a disgrace.") == []
     assert clauses("Police are looking into the alleged brutal attack.") == []
     assert clauses("He explained to the panel how the fund works.") == []
+    # a question someone puts is theirs; a "whether" of the writer's own is not relayed
+    assert clauses("The regulator opened an inquiry into whether the banks rigged the rates.") == [
+        "the banks rigged the rates"]
+    assert clauses("Whether the banks rigged the rates is not yet known.") == []
 
 
 def test_a_paraphrase_in_a_straight_story_is_the_speakers():
     sentence = "The driver said he was brutally handled by the guards and that the inquiry was a sham."
     assert words(STRAIGHT.format(sentence)) == []
+    assert words(STRAIGHT.format("The regulator is looking into whether the banks rigged the rates.")) == []
     # the writer's words before the verb, and the writer's own sentences, are still the writer's
     assert ("loaded.adjectives", "brutal") in words(STRAIGHT.format("The brutal guard said he had done nothing wrong."))
     assert ("loaded.adjectives", "brutal") in words(STRAIGHT.format("The guards were brutal."))

@@ -18,7 +18,6 @@ import re
 from typing import TYPE_CHECKING
 
 from newslint.cache import programs
-from newslint.document.comments import own_voice
 from newslint.document.positions import fold
 
 if TYPE_CHECKING:
@@ -169,7 +168,7 @@ REVIEW_SPEECH_MAX = 2.5  # reports of speech per 1,000 words of the writer's own
 
 def review_by_copy(doc: Document) -> bool:
     """Whether `doc`, with no type declared, reads as a review (see the module's docstring)."""
-    own = _own_voice(doc)
+    own = doc.own_voice
     folded = fold(own)
     if folded is None:
         work = sum(1 for _ in _WORK.finditer(own))
@@ -188,8 +187,3 @@ def review_by_copy(doc: Document) -> bool:
     reader = sum(1 for s in sentences if _READER.search(s))
     critic = sum(1 for s in sentences if _CRITIC.search(s))
     return reader >= REVIEW_VOICE_MIN or critic >= REVIEW_VOICE_MIN or bool(_AVAILABLE.search(own))
-
-
-def _own_voice(doc: Document) -> str:
-    """The prose with quotations blanked: the writer's own words, at their offsets."""
-    return own_voice(doc.prose, doc.quotations)

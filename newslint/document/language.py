@@ -1,6 +1,6 @@
 """Is a document's copy English? The rules read English: copy in another language is not linted.
 
-Told by the share of English function words among the first words of the prose: a fifth to a
+Told by the share of English function words among the first words of the prose (of two letters or more): a fifth to a
 quarter of the words of English news copy ("the", "of", "was", "said"), and none or next to none of
 Czech, Spanish, French, German, Chinese or Japanese copy. Copy too short to tell is taken as English.
 """
@@ -18,7 +18,7 @@ SAMPLE = 500  # words read
 MIN_WORDS = 60  # fewer: too short to tell
 MIN_SHARE = 0.05  # English copy runs well above (news copy seldom below 0.09), other languages below 0.02
 
-_WORD = programs.compile(r"[^\W\d_]+")
+_WORD = programs.compile(r"[^\W\d_]{2,}")  # words of two letters or more: no initials, no "x" rows
 NOT_ENGLISH = "not English copy"
 
 

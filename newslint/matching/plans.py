@@ -56,7 +56,8 @@ class Plan:
         self.followed = {w: tuple(sorted(t)) for w, t in followed.items() if w not in words}  # word -> next word starts
         # Next word (whole) -> the words before it, after white space, that a match starts at.
         self.preceded = {t: frozenset(ws - words) for t, ws in sorted(preceded.items()) if ws - words}
-        # A beginning of the next word -> the same, found by searching the text for that beginning.
+        # A beginning of the next word -> the same: found on its own by searching the text for that
+        # beginning; in the sweep through the words before it, which are indexed (see `make_known`).
         self.begun = {t: frozenset(ws - words) for t, ws in sorted(begun.items()) if ws - words}
         self.continued = tuple(continued)  # (whole word, the prefix it starts)
         self.opening = tuple(opening)  # beginnings of words
@@ -66,7 +67,8 @@ class Plan:
 
     def make_known(self, state: state_.MatchState) -> None:
         """Add the whole words this plan looks up to the words `Scan.index` records, and the plan to the sweep."""
-        state.known_words.update(self.words, self.followed, self.preceded, (word for word, _ in self.continued))
+        state.known_words.update(self.words, self.followed, self.preceded, (word for word, _ in self.continued),
+                                 *self.begun.values())
         self.known = state.known_words
         state.sweep.add(self)
 
@@ -85,14 +87,15 @@ class Sweep:
         # By first character, then by (literal, at word starts only): plan numbers.
         self.texts: dict[str, dict[tuple[str, bool], list[int]]] = {}
         self.repeated: dict[bool, list[int]] = {}  # the plans that want repeated words, by `Plan.repeated`
-        self.begun: dict[str, list[tuple[int, frozenset[str]]]] = {}  # by `Plan.begun` text: (plan number, heads)
         self.numbers: dict[int, int] = {}  # plan numbers by the id of a plan
+        self.ids: list[int] = []  # the id of each plan, by number
         self.arranged = 0  # the plans arranged so far
         self.covered: frozenset[int] = frozenset()  # the ids of those plans
 
     def add(self, plan: Plan) -> None:
         self.numbers[id(plan)] = len(self.plans)
         self.plans.append(plan)
+        self.ids.append(id(plan))
 
     def arrange(self) -> None:
         """Arrange the plans added since the last time (on first need: a process that lints one document never needs it)."""
@@ -105,17 +108,21 @@ class Sweep:
     def _arrange(self, k: int, plan: Plan) -> None:
         for word in plan.words:
             self._uses(word).whole.append(k)
-        for word, then in plan.followed.items():
+        # A word followed by the beginning of the next (`Plan.begun` as well: a common word before a
+        # beginning, in the sweep looked up through the common word, which one pass finds at once).
+        following: dict[str, set[str]] = {word: set(then) for word, then in plan.followed.items()}
+        for text, heads in plan.begun.items():
+            for head in heads:
+                following.setdefault(head, set()).add(text)
+        for word, then in following.items():
             uses = self._uses(word)
             for initial in sorted({t[:1] for t in then}):
-                uses.after.setdefault(initial, []).append((k, tuple(t for t in then if t[:1] == initial)))
+                uses.after.setdefault(initial, []).append((k, tuple(sorted(t for t in then if t[:1] == initial))))
             uses.followers.clear()  # (worked out again with this plan)
         for word, heads in plan.preceded.items():
             self._uses(word).before.append((k, heads))
         for word, text in plan.continued:
             self._uses(word).continued.append((k, text))
-        for text, heads in plan.begun.items():
-            self.begun.setdefault(text, []).append((k, heads))
         for text in plan.opening:
             self.texts.setdefault(text[0], {}).setdefault((text, True), []).append(k)
         for text in plan.anywhere:
@@ -134,25 +141,36 @@ class Uses:
     """What the plans of a sweep want of one whole word: by plan number, the plans that want it
     whole; those that want it followed, after white space, by a word starting with one of their
     `then` (`after`: by the first letter of those, each plan with those of its `then` that start
-    with it); those that want it where a longer literal starts (`continued`)."""
+    with it; `followers`: the plans each next word satisfies); those that want it where a longer
+    literal starts (`continued`)."""
 
     __slots__ = ("whole", "after", "before", "continued", "followers")
-
-    MAX_FOLLOWERS = 5000  # next words remembered per word (each document meets few new ones)
 
     def __init__(self) -> None:
         self.whole: list[int] = []
         self.after: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self.before: list[tuple[int, frozenset[str]]] = []  # plan number, the words that must come before
         self.continued: list[tuple[int, str]] = []
-        self.followers: dict[str, tuple[int, ...]] = {}  # `follower`, remembered
+        self.followers = Followers(self.after)
 
-    def follower(self, word: str) -> tuple[int, ...]:
-        """The plans of `after` that a next word `word` satisfies."""
+
+class Followers(dict[str, tuple[int, ...]]):
+    """The plans of a word's `Uses.after` that a next word satisfies, by next word: worked out the
+    first time a word is looked up (so that the sweep looks next words up at C speed), and remembered."""
+
+    __slots__ = ("after",)
+
+    MAX = 5000  # next words remembered (each document meets few new ones)
+
+    def __init__(self, after: dict[str, list[tuple[int, tuple[str, ...]]]]) -> None:
+        super().__init__()
+        self.after = after
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
         plans = tuple(k for k, then in self.after.get(word[:1], ()) if word.startswith(then))
-        if len(self.followers) >= self.MAX_FOLLOWERS:
-            self.followers.clear()
-        self.followers[word] = plans
+        if len(self) >= self.MAX:
+            self.clear()
+        self[word] = plans
         return plans
 
 

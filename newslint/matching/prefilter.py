@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+")
 _NON_WORDS = re.compile(r"(\W+)")
 _ALL_WORDS = -2
+_TWO = 2  # (its `__add__` steps from a word to the next in `_parts`, at C speed)
+_FIRST = operator.itemgetter(slice(0, 1))  # a word's first letter ("" for none)
 _UNKNOWN: Any = object()
 
 
@@ -44,7 +46,7 @@ class Scan:
     spans of each matcher."""
 
     __slots__ = ("prose", "state", "low", "spans", "_candidates", "_contains", "_index", "_indexed", "_parts", "_offsets",
-                 "_swept", "_repeated", "_covered", "_hits", "_empty")
+                 "_swept", "_repeated", "_covered", "_hits", "_empty", "_wholes", "_found")
 
     def __init__(self, prose: str, state: state_.MatchState) -> None:
         self.prose = prose
@@ -59,6 +61,8 @@ class Scan:
         self._repeated: dict[bool, list[int]] = {}  # `_repeats`, by `whole`
         self._covered: frozenset[int] = frozenset()  # the ids of the plans `_sweep` found the candidates of
         self._hits: set[int] = set()  # the ids of those of them that have some
+        self._wholes: dict[int, list[list[int]]] = {}  # what the sweep found of each plan, by plan number (see `_gathered`)
+        self._found: dict[int, list[int]] = {}
         self._empty: frozenset[int] | None = None  # `swept_empty`
 
     @property
@@ -104,11 +108,9 @@ class Scan:
         if self.state.documents > 1:  # (a process that lints one document gains nothing from a sweep)
             if self._swept < 0:
                 self._sweep()
-                out = self._candidates.get(id(plan), _UNKNOWN)
-                if out is not _UNKNOWN:
-                    return out
-            if self.state.sweep.numbers.get(id(plan), self._swept) < self._swept:
-                return []  # swept, and nothing found (kept only where something was)
+            number = self.state.sweep.numbers.get(id(plan), self._swept)
+            if number < self._swept:
+                return self._gathered(plan, number)
         return self._plan_candidates(plan)
 
     def nothing_for(self, plans: frozenset[int]) -> bool:
@@ -160,9 +162,10 @@ class Scan:
         return out
 
     def _sweep(self) -> None:
-        """The candidates of every plan made known so far, found in one pass: each indexed word is
+        """Which plans made known so far have candidates, found in one pass: each indexed word is
         looked up once in `_sweep`, and each literal searched for once, whatever number of plans
-        share them. What each plan gets is exactly what `_plan_candidates` finds for it."""
+        share them. What each plan finds is kept as found, and sorted only when the plan's
+        candidates are asked for (`_gathered`): exactly what `_plan_candidates` finds for it."""
         sweep = self.state.sweep
         self._swept = 0
         if sweep.known is not self.state.known_words or not sweep.plans:
@@ -172,25 +175,24 @@ class Scan:
         assert low is not None
         index = self.index
         parts, offsets = self._parts, self._offsets
-        found: collections.defaultdict[int, list[int]] = collections.defaultdict(list)  # by plan number, those that got some
+        wholes: collections.defaultdict[int, list[list[int]]] = collections.defaultdict(list)  # by plan number: places in `_parts`
+        found: collections.defaultdict[int, list[int]] = collections.defaultdict(list)  # by plan number: offsets
         by_word = sweep.by_word
         last = len(parts) - 2
         for word, places in index.items():
             uses = by_word.get(word)
             if uses is None:
                 continue
-            if uses.whole:
-                starts = [offsets[i] for i in places]
-                for k in uses.whole:
-                    found[k] += starts
+            for k in uses.whole:
+                wholes[k].append(places)
             if uses.after:  # the next word, after white space, must start with one of a plan's `then`
+                # (the next words whose first letter some plan wants picked out at C speed)
+                at = places if places[-1] < last else places[:-1]
+                nexts = list(map(parts.__getitem__, map(_TWO.__add__, at)))
                 followers = uses.followers
-                for i in places:
-                    if i < last and ((gap := parts[i + 1]) == " " or gap.isspace()):
-                        plans = followers.get(parts[i + 2])
-                        if plans is None:
-                            plans = uses.follower(parts[i + 2])
-                        for k in plans:
+                for i, then in itertools.compress(zip(at, nexts), map(uses.after.__contains__, map(_FIRST, nexts))):
+                    if (gap := parts[i + 1]) == " " or gap.isspace():
+                        for k in followers[then]:
                             found[k].append(offsets[i])
             for k, heads in uses.before:  # the word before, after white space, must be one of `heads`
                 found[k] += [offsets[i - 2] for i in places if i > 0 and parts[i - 2] in heads and parts[i - 1].isspace()]
@@ -203,29 +205,32 @@ class Scan:
                     if at:
                         for k in users:
                             found[k] += at
-        for text, wanted in sweep.begun.items():
-            for k, heads in wanted:
-                found[k] += self._after(text, heads)
         for whole, users in sweep.repeated.items():
             at = self._repeats(whole)
             if at:
                 for k in users:
                     found[k] += at
-        candidates = self._candidates
-        swept = sweep.plans
-        for k, hits in found.items():
-            if not hits:
-                continue  # (a plan swept without a hit has none: see `candidates`)
-            if len(hits) > 1:
-                hits.sort()
-                if not all(map(operator.lt, hits, itertools.islice(hits, 1, None))):
-                    hits = sorted(set(hits))  # (some found twice)
-            key = id(swept[k])
-            candidates[key] = hits
-            self._hits.add(key)
-        self._swept = len(swept)
+        numbers = set(wholes)
+        numbers.update(k for k, hits in found.items() if hits)
+        self._wholes, self._found = wholes, found
+        self._hits = set(map(sweep.ids.__getitem__, numbers))
+        self._swept = len(sweep.plans)
         self._covered = sweep.covered
         self._empty = None
+
+    def _gathered(self, plan: Plan, number: int) -> list[int]:
+        """The candidates of a plan the sweep went through (its `number`), sorted on first need."""
+        places = self._wholes.get(number)
+        hits = [at for positions in places for at in map(self._offsets.__getitem__, positions)] if places else []
+        more = self._found.get(number)
+        if more:
+            hits += more
+        if len(hits) > 1:
+            hits.sort()
+            if not all(map(operator.lt, hits, itertools.islice(hits, 1, None))):
+                hits = sorted(set(hits))  # (some found twice)
+        self._candidates[id(plan)] = hits
+        return hits
 
     def _after(self, text: str, heads: frozenset[str]) -> list[int]:
         """Where a word of `heads` starts that white space and then a word starting with `text` follow."""

@@ -78,14 +78,14 @@ def test_permission_denied(tmp_path, good, monkeypatch):
     # Tests run as root in CI, where chmod 000 leaves a file readable: refuse the open instead.
     locked = tmp_path / "locked.md"
     locked.write_text("A savage day.\n")
-    real_open = Path.open
+    real_open = os.open
 
-    def refusing_open(self: Path, *args, **kwargs):
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def refusing_open(path, *args, **kwargs):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_open)
     result = check(str(locked), str(good))
     assert result.exit_code == 2
     assert result.stderr == f"newslint: error: {locked}: permission denied\n"
@@ -133,6 +133,27 @@ def test_special_files_in_a_folder_are_skipped_not_waited_on(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr == ""
     assert [Path(f["path"]).name for f in json.loads(proc.stdout)["findings"]] == ["inner.md"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_given_by_name_is_read_if_written_and_never_waited_on(tmp_path, good):
+    idle = tmp_path / "idle.md"
+    os.mkfifo(idle)  # no one ever writes to it
+    proc = subprocess.run([sys.executable, "-m", "newslint", "check", "--format", "json", str(idle), str(good)],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 2
+    assert proc.stderr == f"newslint: error: {idle}: a named pipe with no one writing to it\n"
+    assert [Path(f["path"]).name for f in json.loads(proc.stdout)["findings"]] == ["good.md"]
+    fed = tmp_path / "fed.md"
+    os.mkfifo(fed)
+    proc2 = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--format", "json", str(fed)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    fd = os.open(fed, os.O_WRONLY)  # waits for newslint to open the pipe, then feeds it
+    os.write(fd, GOOD_TEXT.encode())
+    os.close(fd)
+    out, err = proc2.communicate(timeout=60)
+    assert proc2.returncode == 1, err
+    assert [f["text"] for f in json.loads(out)["findings"]] == ["brutal"]
 
 
 def test_binary_file(tmp_path, good):

@@ -3,6 +3,8 @@ encoding asked for, else UTF-8; binary or undecodable input is an InputError nam
 from __future__ import annotations
 
 import os
+import select
+import stat
 from pathlib import Path
 
 from newslint.document import positions
@@ -64,11 +66,35 @@ def too_large(size: int) -> str:
     return f"file too large ({size / 1048576:.1f} MB; articles up to {MAX_BYTES // 1048576} MB are linted)"
 
 
+PIPE_WAIT = 3.0  # seconds a named pipe may stay silent before it is reported, not waited on for ever
+
+
+def _wait_for_writes(fd: int, mode: int, name: str) -> None:
+    """Reads from now on wait for a pipe's writer, as usual (the open did not); a named pipe that
+    nothing is written to within PIPE_WAIT is an InputError."""
+    if stat.S_ISFIFO(mode) and hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        if not poller.poll(int(PIPE_WAIT * 1000)):
+            raise InputError(name, "a named pipe with no one writing to it")
+    try:
+        import fcntl
+    except ImportError:  # no such flags to clear where there is no fcntl
+        return
+    fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+
+
 def read_bytes(path: Path, name: str) -> bytes:
     """A file's bytes, read whole; any failure (too large included) is an InputError naming the file."""
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # Opened without waiting: a named pipe that no one writes to would otherwise hang the run.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as handle:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+                raise InputError(name, "not a regular file (a device or a socket)")
+            _wait_for_writes(fd, mode, name)
+            size = os.fstat(fd).st_size
             if size > MAX_BYTES:
                 raise InputError(name, too_large(size))
             # A file is read at its size (one byte more tells if it grew); a pipe's size is unknown
@@ -76,6 +102,8 @@ def read_bytes(path: Path, name: str) -> bytes:
             data = handle.read(size + 1 if size else MAX_BYTES + 1)
             if size and len(data) > size:
                 data += handle.read(MAX_BYTES + 1 - len(data))
+            if not data and stat.S_ISFIFO(mode):
+                raise InputError(name, "a named pipe with nothing written to it")
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except IsADirectoryError:

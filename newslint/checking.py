@@ -231,7 +231,7 @@ class Checker:
         if spans:
             findings = [f for f in findings if not within(spans, f.start, f.end)]
         findings = drop_reported(findings, doc.prose)
-        findings = drop_paraphrased(findings, doc.prose, selection.voiced)
+        findings = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search)
         findings = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
         findings = drop_unvoiced(findings, selection.voiced, doc.prose, self._paragraph_of(doc))
         kind = type_of(doc)

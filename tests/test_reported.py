@@ -4,7 +4,9 @@ from __future__ import annotations
 from newslint.checking import Checker
 from newslint.config import Config
 from newslint.document import Document
-from newslint.reported import charges, paraphrases, spans
+from newslint.matching import prefilter, state
+from newslint.matching.matcher import _plan_of
+from newslint.reported import _BEFORE, charges, paraphrases, spans
 
 # a straight story of about a hundred words, in which a sentence with a reported clause is set
 STRAIGHT = ("The council met on Tuesday to discuss the new bus routes for the north of the town. Members voted "
@@ -96,6 +98,25 @@ def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
     assert clauses("The regulator opened an inquiry into whether the banks rigged the rates.") == [
         "the banks rigged the rates"]
     assert clauses("Whether the banks rigged the rates is not yet known.") == []
+
+
+VERBS = ("The driver said he was roughly handled. She told reporters on Monday that the plan was a disgrace, "
+         "and left. It is said the vote was rigged. The mayor SAID on Tuesday the cuts were cruel; Officials "
+         "insisted that\nthe fund was safe. An inquiry into whether the banks rigged the rates opened, and "
+         "asked   whether they knew. The alleged plot, his said words. Critics claimed the club warned fans "
+         "that it would ban them, and he denies it.\n")
+
+
+def test_the_paraphrases_found_through_the_prefilter_are_those_a_search_finds(monkeypatch):
+    """Over many documents the reporting verbs are tried only where the prefilter says a match can
+    start (`Document.search`): the clauses are exactly those a search of the prose finds."""
+    expected = paraphrases(VERBS)
+    assert len(expected) >= 6
+    with state.fresh() as current:
+        monkeypatch.setattr(current, "documents", 5)  # past the first document: the prefilter is used
+        doc = Document.from_text(VERBS, "a.txt")
+        assert paraphrases(doc.prose, doc.search) == expected
+        assert prefilter.scan(doc).candidates(_plan_of(_BEFORE.pattern, _BEFORE.flags)) not in (None, [])
 
 
 def test_a_paraphrase_in_a_straight_story_is_the_speakers():

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
 from newslint.document import comments, positions, quotations, sentences, sources
 from newslint.document.decode import MAX_BYTES, decode_marked, read_bytes, too_large
@@ -142,6 +143,14 @@ class Document:
         """Spans a fix never edits: the quotations (a speaker's words) and what the prose shows decoded
         (a character reference, a word joined across one: their characters are not the text's)."""
         return [(q.start, q.end) for q in self.quotations] + list(self.decoded)
+
+    def search(self, program: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """What `program.finditer(self.prose)` yields. Over many documents the program is tried only
+        where the prefilter says one of its matches can start (found with every rule's words, in one
+        pass: see `matching.matcher.finditer`); for one document, a search of the prose costs less."""
+        from newslint.matching import matcher, state
+
+        return matcher.finditer(program, self) if state.current().many else program.finditer(self.prose)
 
     @cached_property
     def paraphrases(self) -> list[tuple[int, int]]:

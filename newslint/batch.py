@@ -146,6 +146,9 @@ def lint_one(target: Target, engine: Engine, fail_on: str | None, stdin_name: st
                 results.append(str(outcome))
                 continue
             doc = outcome.document
+            if outcome.skipped:
+                results.append(targets_.Skipped(doc.path, outcome.skipped))
+                continue
             if mode.on and not archive and not word:
                 fixed = _fix(doc, outcome.findings, engine.ruleset(config).fixers, file, mode, run, snapshot)
                 if fixed is not None and mode.write and snapshot is not None:  # written: what is left is reported

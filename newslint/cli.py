@@ -15,6 +15,7 @@ from newslint.batch import FixMode, Run, lint_all
 from newslint.engine import Engine, Reading
 from newslint.config import KNOWN_STYLES
 from newslint.errors import InputError, NewslintError
+from newslint.document.language import NOT_ENGLISH
 from newslint.finding import Severity
 from newslint.formats import OutputFormat
 from newslint.report import error, reporter, rule_info
@@ -141,7 +142,7 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     except NewslintError as exc:
         error(str(exc))
         sys.exit(ExitCode.ERROR)
-    if not run.linted and not run.failed:
+    if not run.linted and not run.failed and not run.skipped.get(NOT_ENGLISH):  # read, and found not English: no error
         skipped = "; ".join(f"{n} {reason}" for reason, n in sorted(run.skipped.items()))
         error(f"no file linted in {' '.join(paths)}" + (f" (skipped: {skipped})" if skipped else ""))
         run.failed = True

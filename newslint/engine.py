@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple, Sequence
 
 from newslint.checking import Checker, Ruleset, run_rules
 from newslint.config import Config, Finder
-from newslint.document import Document
+from newslint.document import Document, language
 from newslint.errors import InputError, NewslintError
 from newslint.finding import Finding
 from newslint.readers import ReadOptions
@@ -76,6 +76,7 @@ class Outcome(NamedTuple):
     findings: list[Finding]
     config: Config
     errors: tuple[str, ...] = ()  # rules that timed out on it: reported, the others' findings kept
+    skipped: str | None = None  # why it was not linted ("not English copy"): no findings
 
 
 def file_of(path: str) -> Path | None:
@@ -109,6 +110,8 @@ class Engine:
         """Steps 3 to 5 for a document read from `file` (None: no file). `rules` replaces the
         configuration's selection; `collect` False raises a rule's timeout instead of noting it."""
         config = config if config is not None else self.config_for(file)
+        if not language.english(doc.prose):
+            return Outcome(doc, [], config, skipped=language.NOT_ENGLISH)  # the rules read English
         errors: list[NewslintError] | None = [] if collect else None
         findings = self.checker.check(doc, config, file, errors, rules)
         return Outcome(doc, findings, config, tuple(str(e) for e in errors or ()))

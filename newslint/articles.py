@@ -96,13 +96,14 @@ def opinion_by_copy(doc: Document) -> bool:
     """Whether `doc`, with no type declared, carries a columnist's marks: a label line opening it
     ("Comment: ...", "Opinion | ..."), or a short contributor line as its first or last paragraph
     ("Ana Ruiz is a regular columnist for the Gazette")."""
-    paragraphs = [b for b in doc.blocks if doc.prose[b.start:b.end].strip()]
-    if not paragraphs:
+    blocks, prose = doc.blocks, doc.prose
+    first = next((b for b in blocks if prose[b.start:b.end].strip()), None)  # the first and the last paragraph
+    if first is None:
         return False
-    first, last = paragraphs[0], paragraphs[-1]
+    last = next(b for b in reversed(blocks) if prose[b.start:b.end].strip())  # (the first, when it is the only one)
     if _COLUMN_LABEL.match(doc.prose, first.start, first.end):
         return True
-    for block in {first, last} if len(paragraphs) > 1 else {first}:
+    for block in {first, last}:
         text = doc.prose[block.start:block.end].strip()
         if len(text) <= CONTRIBUTOR_LINE_MAX and _CONTRIBUTOR.match(text):
             return True

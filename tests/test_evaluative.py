@@ -32,9 +32,6 @@ def found(r, text: str) -> list[str]:
     ("The board acted with reckless haste.", ["reckless"]),  # after a preposition, before a noun
     ("The budget was profoundly reckless.", ["reckless"]),  # an adverb in -ly between
     ("It was a deeply reckless decision.", ["reckless"]),
-    ("Lenders offer reckless loans to students.", ["reckless"]),  # a noun phrase with no determiner
-    ("The reckless Harbor Board met again.", ["reckless"]),  # lower case, on a name, after a determiner
-    ("Voters rejected the council's reckless Riverside scheme.", ["reckless"]),
 ])
 def test_flags_evaluative_positions(tmp_path, text, flagged):
     assert found(rule(tmp_path, RULE), text) == flagged

@@ -5,10 +5,7 @@ in their base form; their adverbs and comparatives are matched too ("shameless",
 "more shameless"). A listed word is flagged only in a position where it passes judgment:
 - `attributive`: before a noun, after a determiner, a possessive, a preposition, an intensifier or an
   adverb in -ly, a comma or "and" ("a shameless ploy", "the party's reckless plan", "a costly,
-  reckless plan", "acted with reckless haste", "a deeply cynical move"), or after a verb in a noun
-  phrase with no determiner ("charged exorbitant fees"; not a participle, which is a verb there:
-  "the ruling enraged voters"); before a name too, when the word is in lower case after a determiner
-  ("the furious Northern delegates");
+  reckless plan", "acted with reckless haste", "a deeply cynical move");
 - `predicative`: after a form of "be", "seem", "become", "remain" ..., maybe with an intensifier or an
   adverb in -ly between ("the plan was reckless", "the reply seemed utterly callous", "the senator
   was visibly furious");
@@ -161,19 +158,14 @@ class Evaluative(KindBase):
             return "attributive"  # "a reckless, costly plan", "a reckless and costly plan"
         if not following or not following[0].isalpha() or following.lower() in _NOT_NOUNS:
             return None
-        possessive = prev.endswith(("'s", "’s", "s'", "s’"))
         if not following[0].islower() and not headline_voice(prose, start):
-            # "the furious North Koreans": the writer's word, lower case, on a name after a determiner
-            if not (prose[start].islower() and (prev in _DETERMINERS or degree or possessive)):
-                return None  # "met Brutal Storm": a capitalized word after it is a name, or the two a title
+            return None  # "a brutal Storm": a capitalized word after it is a name, outside a Title Case headline
         if prev in _PREPOSITIONS and not prose[start].islower():
             return None  # "starred in Reckless Hearts": after a preposition, capitals make a title
-        if (prev in _DETERMINERS or degree or prev in _JOINERS or prev in _PREPOSITIONS or possessive
-                or not before):
+        if (prev in _DETERMINERS or degree or prev in _JOINERS or prev in _PREPOSITIONS
+                or prev.endswith(("'s", "’s", "s'", "s’")) or not before):
             return "attributive"
-        if prev.isalpha() and following[0].islower() and not word.endswith(("ing", "ed")):
-            return "attributive"  # "charge exorbitant prices": a noun phrase with no determiner, after a verb
-        return None  # "the decision enraged residents", "kept alarming voters": a participle is a verb there
+        return None
 
 
 def _degree(word: str) -> bool:

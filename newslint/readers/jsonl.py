@@ -1,7 +1,8 @@
 """JSON Lines and JSON archives: one article per record, read as a stream.
 
 A record's article is the first of the text fields it has (`text`, `body`, ... or `--text-field`),
-decoded from JSON: the quotes around the string and the escapes are JSON's, so `\\"` is a
+decoded from JSON (a field holding an object, as a CMS exports it, gives its `rendered`, `html`,
+`text`, `value` or `raw` string): the quotes around the string and the escapes are JSON's, so `\\"` is a
 quotation mark of the article and the string's own quotes are not. A record is named by its id
 field (`archive.jsonl#a17`), or by its line when it has none (`archive.jsonl#L12`); positions are
 lines and columns in its text. A .jsonl file is read in slices of whole lines, so a large archive
@@ -19,6 +20,7 @@ from newslint.errors import InputError
 
 TEXT_FIELDS = ("text", "body", "content", "article_body", "articleBody", "story")
 ID_FIELDS = ("id", "uuid", "guid", "slug", "url")
+INNER_TEXT = ("rendered", "html", "text", "value", "raw")  # a text field holding an object: its text
 SLICE_BYTES = 1024 * 1024  # a slice of a .jsonl file: a unit of work (and of memory)
 MAX_RECORD_BYTES = 10 * 1024 * 1024  # a longer record is an error, not an allocation
 _READ = 1 << 20
@@ -132,22 +134,32 @@ def article(value: object, where: str, fields: Fields) -> Record:
     ident = _first(value, fields.id)
     base = where.rsplit("#", 1)[0]
     name = f"{base}#{ident}" if isinstance(ident, (str, int)) and not isinstance(ident, bool) and str(ident) else where
-    text = _first(value, fields.text)
+    field, text = _first_named(value, fields.text)
     if text is None:
         return Record(name, None, f"no text field (looked for {', '.join(fields.text)})")
+    if isinstance(text, dict):  # a CMS's export: WordPress's {"content": {"rendered": "<p>..."}}
+        inner = next((k for k in INNER_TEXT if isinstance(text.get(k), str)), None)
+        if inner is None:
+            return Record(name, None, f"text field {field} is an object with no {', '.join(INNER_TEXT[:-1])} or {INNER_TEXT[-1]} string in it")
+        text = text[inner]
     if not isinstance(text, str):
-        return Record(name, None, f"text field is {type(text).__name__}, not a string")
+        return Record(name, None, f"text field {field} is {type(text).__name__}, not a string")
     return Record(name, text)
 
 
 def _first(value: dict[str, object], names: Sequence[str]) -> object:
+    return _first_named(value, names)[1]
+
+
+def _first_named(value: dict[str, object], names: Sequence[str]) -> tuple[str, object]:
+    """The first of the (dotted) names the record has, and its value; ("", None) if none."""
     for name in names:
         found: object = value
         for key in name.split("."):
             found = found.get(key) if isinstance(found, dict) else None
         if found is not None:
-            return found
-    return None
+            return name, found
+    return "", None
 
 
 def read_array(path: Path, fields: Fields = DEFAULT_FIELDS) -> Iterator[Record]:

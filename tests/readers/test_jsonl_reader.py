@@ -60,3 +60,17 @@ def test_json_array_streamed(tmp_path: Path) -> None:
     bad.write_text('[{"text": "ok"}, {"text": ', encoding="utf-8")
     records = list(jsonl.read_array(bad))
     assert records[0].text == "ok" and records[1].text is None and "not valid JSON" in (records[1].error or "")
+
+
+def test_a_text_field_holding_an_object_gives_its_rendered_text(tmp_path: Path) -> None:
+    records = [{"id": 7, "title": {"rendered": "Vote"}, "content": {"rendered": "<p>The vote.</p>", "protected": False}},
+               {"id": 8, "content": {"protected": True}},
+               {"id": 9, "body": ["a", "list"]}]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    got = [(r.name.rsplit("#", 1)[-1], r.text, r.error) for r in jsonl.read_array(path)]
+    assert got == [
+        ("7", "<p>The vote.</p>", None),  # WordPress's REST export
+        ("8", None, "text field content is an object with no rendered, html, text, value or raw string in it"),
+        ("9", None, "text field body is list, not a string"),
+    ]

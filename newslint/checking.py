@@ -22,7 +22,7 @@ from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
 from newslint.reported import drop_paraphrased, drop_reported
 from newslint.synopsis import drop_synopses
 from newslint.verdict import story_verdict
-from newslint.voice import drop_unvoiced
+from newslint.voice import drop_plain, drop_unvoiced
 
 if TYPE_CHECKING:
     from newslint.fixes import Fixer
@@ -123,13 +123,14 @@ class _Selection(NamedTuple):
     structural: Callable[[str], bool]
     clustered: frozenset[str]  # the rules that flag words in company (see `Checker._cluster_of`)
     voiced: frozenset[str]  # the rules whose findings stand only where the story's voice is loaded (`voice`)
+    plain: frozenset[str]  # the rules whose findings are dropped in a straight story (`voice`)
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> _Selection:
         return cls(frozenset(r.id for r in rules), frozenset(r.id for r in rules if r.kind.fixable).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in STRUCTURAL_KINDS).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS),
-                   frozenset(r.id for r in rules if r.kind.voiced))
+                   frozenset(r.id for r in rules if r.kind.voiced), frozenset(r.id for r in rules if r.kind.plain))
 
 
 class Checker:
@@ -232,6 +233,7 @@ class Checker:
             findings = [f for f in findings if not within(spans, f.start, f.end)]
         findings = drop_reported(findings, doc.prose)
         findings = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search)
+        findings = drop_plain(findings, selection.plain, selection.voiced, doc.prose)
         findings = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
         findings = drop_unvoiced(findings, selection.voiced, doc.prose, self._paragraph_of(doc))
         kind = type_of(doc)

@@ -9,6 +9,12 @@ families that judge (`VOICE_FAMILIES`: loaded words and labels, not the voiced r
 rules find counts once), and at least `PER_THOUSAND` of them per 1,000 words of the story; or, in any
 story, in a paragraph that holds one of them ("Thugs tore through the market, and the day ended in
 chaos": the chaos is part of the slant, even in a long story that is otherwise straight).
+
+The other way round, a rule whose kind is `plain` (the `plain` option of `requires`) stands everywhere
+but in a straight story: one long enough to judge (`STORY_WORDS`) whose voice is not loaded. A vague
+count of things ("some webpages were slow", "in many concerts") is description in straight news; in a
+lone sentence, which gives no measure of the voice, or in loaded copy ("many crimes go unpunished") it
+is reported as a vague quantity.
 """
 from __future__ import annotations
 
@@ -27,6 +33,21 @@ def loaded(findings: Sequence[Finding], voiced: AbstractSet[str], words: int) ->
     a story of `words` words?"""
     n = len({f.start for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced})
     return n >= AT_LEAST and n * 1000 >= PER_THOUSAND * max(words, 1)
+
+
+def straight(findings: Sequence[Finding], voiced: AbstractSet[str], words: int) -> bool:
+    """Is this a straight story: long enough to judge (STORY_WORDS) and its writer's voice not loaded?"""
+    return words >= STORY_WORDS and not loaded(findings, voiced, words)
+
+
+def drop_plain(findings: Sequence[Finding], plain: AbstractSet[str], voiced: AbstractSet[str],
+               prose: str) -> list[Finding]:
+    """`findings` without those of the `plain` rules in a straight story (see the module)."""
+    if not plain or not any(f.rule in plain for f in findings):
+        return list(findings)
+    if not straight(findings, voiced, len(prose.split())):
+        return list(findings)
+    return [f for f in findings if f.rule not in plain]
 
 
 def drop_unvoiced(findings: Sequence[Finding], voiced: AbstractSet[str], prose: str,

@@ -1,9 +1,10 @@
-"""The story's voice: voiced rules report only where the writer's voice is loaded elsewhere."""
+"""The story's voice: voiced rules report only where the writer's voice is loaded elsewhere, plain rules
+not in a straight story."""
 from __future__ import annotations
 
 from newslint.engine import lint_text
 from newslint.finding import Finding, Severity
-from newslint.voice import drop_unvoiced, loaded
+from newslint.voice import drop_plain, drop_unvoiced, loaded
 
 LOADED = ("The thugs behind the reckless scheme met on Monday. Their shameless plan was a huge blow to the town, "
           "and the debate descended into chaos.\n")
@@ -85,3 +86,35 @@ def test_a_word_two_rules_find_counts_once_towards_the_voice():
     twice = [finding("loaded.adjectives", 0), finding("loaded.adverbs", 0), finding("loaded.derision", 4)]
     assert not loaded(twice, voiced, 100)
     assert loaded([*twice, finding("labels.contentious", 8)], voiced, 100)
+
+
+# a straight story of about a hundred words, with no source named, in which one sentence is set
+PLAIN = ("The new footbridge over the river opened to walkers and cyclists on Saturday morning. {} The "
+         "bridge links the station with the park on the far bank and replaces a ferry that ran for sixty "
+         "years. Work began two summers ago and was paid for by the town and the county together. The old "
+         "ferry landing will become a small garden with benches, and the ticket hut will be kept as a "
+         "shelter. Lights along the deck will be switched on at dusk from next month.\n")
+
+
+def test_a_vague_count_is_description_in_a_straight_story():
+    sentence = "Some cyclists were still using the old road."
+    assert not [r for r, _ in rules(PLAIN.format(sentence)) if r.startswith("weasel")]
+    # a lone sentence gives no measure of the voice: the vague count is reported
+    assert ("weasel.quantifiers", "Some") in rules(sentence + "\n")
+    # in loaded copy it stays part of the slant
+    assert ("weasel.quantifiers", "Some") in rules(LOADED.rstrip("\n") + " " + sentence + "\n")
+
+
+def test_a_vague_source_is_reported_in_a_straight_story_too():
+    assert ("weasel.attributions", "Some say") in rules(PLAIN.format("Some say the bridge is too narrow."))
+    assert ("weasel.attributions", "leads many to believe") in rules(
+        PLAIN.format("The gap in the railings leads many to believe the deck is unsafe."))
+
+
+def test_plain_rules_are_dropped_only_in_a_straight_story():
+    plain = frozenset({"weasel.quantifiers"})
+    vague = [finding("weasel.quantifiers", 0)]
+    assert drop_plain(vague, plain, frozenset(), "word " * 100) == []
+    assert drop_plain(vague, plain, frozenset(), "word " * 20) == vague  # too short to judge
+    slanted = [*vague, finding("loaded.adjectives", 2), finding("labels.contentious", 4), finding("loaded.derision", 6)]
+    assert drop_plain(slanted, plain, frozenset(), "word " * 100) == slanted

@@ -102,7 +102,8 @@ class Kind(Protocol):
     """What the engine knows of a kind: its name and options, the scopes it reads by default, the
     fields its messages may use, how a rule's options build it, what it finds in a document (hits),
     the matchers it holds (compiled ahead of forking workers), when `fixable`, its `fix`, and whether
-    it is `voiced` (its findings stand only where the story's voice is loaded, see `newslint.voice`)."""
+    it is `voiced` (its findings stand only where the story's voice is loaded) or `plain` (its findings
+    are dropped in a straight story; see `newslint.voice` for both)."""
 
     name: ClassVar[str]
     options: ClassVar[Mapping[str, Option]]
@@ -123,6 +124,9 @@ class Kind(Protocol):
     @property
     def voiced(self) -> bool: ...
 
+    @property
+    def plain(self) -> bool: ...
+
     def fix(self, matched: str) -> Fix | None: ...
 
 
@@ -131,6 +135,7 @@ class KindBase:
     keeps, and a kind fixes nothing, and reports whatever the story's voice, unless it says so."""
 
     voiced = False  # see `newslint.voice`
+    plain = False  # see `newslint.voice`
 
     @property
     def matchers(self) -> list[Matcher]:

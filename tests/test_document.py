@@ -173,6 +173,15 @@ def test_readers_comments_run_on_with_no_mark_when_the_voice_shifts() -> None:
     assert doc.scope_at(text.index("panel of critics")) is Scope.NARRATIVE
 
 
+def test_an_unmarked_readers_section_follows_a_story_of_three_paragraphs_at_least() -> None:
+    five = ("I think this result is ridiculous!\n\nWhy did they win?\n\nMy favourite song lost.\n\n"
+            "We voted for someone else.\n\nI agree with the result.\n")
+    text = STORY + five  # three paragraphs of story and five comments: the fewest that make one
+    assert [(a, text[b - 1]) for a, b in Document.from_text(text, "a.txt").reader_sections] == [(text.index("I think"), ".")]
+    shorter = STORY.replace("Last year's winner was a folk singer from Leeds.\n\n", "") + five
+    assert Document.from_text(shorter, "a.txt").reader_sections == []
+
+
 def test_a_first_person_dispatch_stays_the_writers_voice() -> None:
     text = ("Inside the flooded town\n\nI reached the town on Tuesday. My car stalled twice.\n\n"
             "We waded through the square, where the water stood a metre deep.\n\n"

@@ -85,6 +85,8 @@ def own_voice(prose: str, quotes: Sequence[Quotation]) -> str:
 
 def _unmarked_tail(own_voice: str, paragraphs: list[Block]) -> tuple[int, int] | None:
     """The longest run of last paragraphs in a reader's voice after the writer's story (see above)."""
+    if len(paragraphs) < STORY_MIN + READER_SECTION_MIN:
+        return None  # no room for a story and a readers' section after it
     personal = [bool(_PERSONAL.search(own_voice, b.start, b.end)) for b in paragraphs]
     before, after = 0, sum(personal)  # personal paragraphs before `start`, and from it on
     for start in range(len(paragraphs) - READER_SECTION_MIN + 1):

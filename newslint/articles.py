@@ -18,7 +18,6 @@ import re
 from typing import TYPE_CHECKING
 
 from newslint.cache import programs
-from newslint.document.comments import own_voice
 from newslint.document.positions import fold
 
 if TYPE_CHECKING:
@@ -97,13 +96,14 @@ def opinion_by_copy(doc: Document) -> bool:
     """Whether `doc`, with no type declared, carries a columnist's marks: a label line opening it
     ("Comment: ...", "Opinion | ..."), or a short contributor line as its first or last paragraph
     ("Ana Ruiz is a regular columnist for the Gazette")."""
-    paragraphs = [b for b in doc.blocks if doc.prose[b.start:b.end].strip()]
-    if not paragraphs:
+    blocks, prose = doc.blocks, doc.prose
+    first = next((b for b in blocks if prose[b.start:b.end].strip()), None)  # the first and the last paragraph
+    if first is None:
         return False
-    first, last = paragraphs[0], paragraphs[-1]
+    last = next(b for b in reversed(blocks) if prose[b.start:b.end].strip())  # (the first, when it is the only one)
     if _COLUMN_LABEL.match(doc.prose, first.start, first.end):
         return True
-    for block in {first, last} if len(paragraphs) > 1 else {first}:
+    for block in {first, last}:
         text = doc.prose[block.start:block.end].strip()
         if len(text) <= CONTRIBUTOR_LINE_MAX and _CONTRIBUTOR.match(text):
             return True
@@ -169,7 +169,7 @@ REVIEW_SPEECH_MAX = 2.5  # reports of speech per 1,000 words of the writer's own
 
 def review_by_copy(doc: Document) -> bool:
     """Whether `doc`, with no type declared, reads as a review (see the module's docstring)."""
-    own = _own_voice(doc)
+    own = doc.own_voice
     folded = fold(own)
     if folded is None:
         work = sum(1 for _ in _WORK.finditer(own))
@@ -188,8 +188,3 @@ def review_by_copy(doc: Document) -> bool:
     reader = sum(1 for s in sentences if _READER.search(s))
     critic = sum(1 for s in sentences if _CRITIC.search(s))
     return reader >= REVIEW_VOICE_MIN or critic >= REVIEW_VOICE_MIN or bool(_AVAILABLE.search(own))
-
-
-def _own_voice(doc: Document) -> str:
-    """The prose with quotations blanked: the writer's own words, at their offsets."""
-    return own_voice(doc.prose, doc.quotations)

@@ -49,7 +49,10 @@ def _p(text: str, word_start: bool = True, closed: bool = True, then: tuple[str,
     (r"\bfoo(?:s|\s)", (_p("foo", closed=False),)),  # "foos" goes on
     (r"\bfoo", (_p("foo", closed=False),)),  # the end of a pattern closes nothing
     (r"\[(?:insert|name)\b", (_p("[insert", False), _p("[name", False))),
-    (r"\b(?:at\s+least\s+)?\d+", None),  # may start with a digit
+    (r"\b(?:at\s+least\s+)?\d+", (*(_p(d, closed=False) for d in "0123456789"), _p("at", then=("least",), whole=True))),  # a digit: one of ten
+    (r"\b\d{4}\b", tuple(_p(d, closed=False) for d in "0123456789")),  # the first digit only
+    (r"\b(?:in|of)\s+[0-9]+s?\b", (_p("in", then=tuple("0123456789")), _p("of", then=tuple("0123456789")))),
+    (r"\b(?:at\s+least\s+|\w+)\d+", None),  # may start with any word character
     (r"\b(?:its|\w+'s)\s+resolve", None),
     (r"(?x) said", None),  # flags outside the shortcut
     (r"\b(?:[Mm]ake|[Nn]eedless)\s+no\b", (_p("make", then=("no",), whole=True), _p("needless", then=("no",), whole=True))),  # a letter in both cases
@@ -159,6 +162,26 @@ def _before_next_words(text: str, plan: Plan) -> list[int]:
         or any(b.group().startswith(t) and a.group() in heads for t, heads in plan.begun.items()))]
 
 
+NUMBERS = ("At least 12 people were killed and 3,000 homes destroyed; x1990 people, 1st and 22nd places, "
+           "about 40 people\n\n7 people. In 2019 and of 1990s: 5\tpeople, and 10,500 more people on the 3rd.\n")
+NUMBER_PATTERNS = [r"\b(?:at\s+least\s+|about\s+)?\d[\d,]*\s+(?:people|homes)\b", r"\b\d+(?:st|nd|rd)\b",
+                   r"\b(?:in|of)\s+\d{4}s?\b", r"\d+"]
+
+
+@pytest.mark.parametrize("text", [NUMBERS, NUMBERS + "Then \u0663 people and \uff11\uff12 people came.\n"])
+def test_patterns_opening_with_a_digit_find_what_a_scan_finds(text, monkeypatch):
+    """A digit opening a pattern is looked up as one of 0-9, at word starts where the pattern asks;
+    a text holding another digit (Arabic-Indic, full width) is scanned whole."""
+    monkeypatch.setattr(state.current(), "documents", 5)  # candidates from the sweep
+    doc = Document.from_text(text, "a.txt")
+    for pattern in NUMBER_PATTERNS:
+        matcher = Matcher.build({"patterns": [pattern], "proper_names": True}, Where("test.yaml"), trusted=True)
+        expected = [m.span() for m in re.finditer(pattern, text, re.I | re.M)]
+        assert expected and list(matcher.finditer(doc)) == expected
+        assert matcher.compiled[0].plan is not None
+    assert (prefilter.scan(doc).low is None) == (not text.isascii())
+
+
 DOUBLED = "The the vote. THE the rest, the theory; the\tthe end; had had; the  the and the, the.\n\nthe\nthe 1 1\n"
 
 
@@ -180,7 +203,8 @@ def test_doubled_words_matched_at_candidates_are_what_a_scan_finds(pattern, star
     re.compile(r"(?<![\w'’-])(?:(?:the\s+)?(?:world|planet)['’]s|the)\s+(best|worst|[a-z]{2,}est)\b", re.I),
     re.compile(r"\b(?:a|the)\s+study\b"),  # case-sensitive: "The study" is no match
     re.compile(r"^the\b", re.I | re.M),
-    re.compile(r"\d+"),  # no literal prefix: the text is scanned
+    re.compile(r"\d+"),  # tried at each digit
+    re.compile(r"[A-Z]\w+"),  # no literal prefix: the text is scanned
 ])
 def test_a_program_tried_at_candidates_finds_what_its_finditer_finds(program, monkeypatch):
     from newslint.matching.matcher import finditer

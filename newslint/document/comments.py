@@ -27,7 +27,7 @@ STORY_MIN = 3  # paragraphs of the writer's own story before an unmarked readers
 STORY_PERSONAL_SHARE = 0.2  # at most this share of them in the first person: the voice shifts after them
 
 
-def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) -> list[tuple[int, int]]:
+def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation], own: str = "") -> list[tuple[int, int]]:
     """Readers' contributions appended to an article: their words, not the writer's.
 
     A section runs from a "Your comments" / "Have your say" heading, or from a section break of
@@ -37,12 +37,12 @@ def reader_sections(prose: str, blocks: list[Block], quotes: list[Quotation]) ->
     the story's last paragraphs are a readers' section when the voice shifts: at least
     READER_SECTION_MIN of them, most in a reader's voice, after at least STORY_MIN paragraphs of
     which hardly any are (a first-person dispatch is the writer's voice from its first paragraph,
-    so it never shifts).
+    so it never shifts). `own`: `own_voice(prose, quotes)`, when already made.
     """
     out: list[tuple[int, int]] = []
     if len(blocks) < 2:
         return out
-    own = ""  # the prose with quotations blanked, built on first need
+    # (`own`: the prose with quotations blanked, built on first need)
     i = 1
     while i < len(blocks):
         blk, prev = blocks[i], blocks[i - 1]

@@ -163,7 +163,12 @@ class Document:
 
     @cached_property
     def reader_sections(self) -> list[tuple[int, int]]:
-        return comments.reader_sections(self.prose, self.blocks, self.quotations)
+        return comments.reader_sections(self.prose, self.blocks, self.quotations, self.own_voice)
+
+    @cached_property
+    def own_voice(self) -> str:
+        """The prose with every quotation blanked (offsets kept): the writer's own words."""
+        return comments.own_voice(self.prose, self.quotations)
 
     @cached_property
     def source_lists(self) -> list[SourceList]:

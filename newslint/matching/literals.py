@@ -185,10 +185,16 @@ def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | 
         if char is not None:
             strings = {s + char for s in strings}
             continue
+        if strings == {""} and _digit(op, av):  # a literal that opens with a digit (one: more add little)
+            strings = set(DIGITS)
+            continue
         rest = tuple(items[i + 1:]) + after
         inner = None if begun else word_start
         if op is _sre.SUBPATTERN:
             tails = _prefixes(list(av[-1]), rest, inner)
+        elif strings == {""} and op in _REPEATS and av[0] >= 1 and len(av[2]) == 1 and _digit(*av[2][0]):  # `\d+`: `\d\d*`
+            more = (op, (av[0] - 1, av[1] if av[1] == _sre.MAXREPEAT else av[1] - 1, av[2]))
+            tails = _prefixes([av[2][0], more], rest, inner)
         elif op is _sre.BRANCH:
             tails = set().union(*(_prefixes(list(alt), rest, inner) for alt in av[1]))
         elif op in _REPEATS and av[0] == 0 and av[1] == 1:  # optional: its start, or what follows
@@ -212,6 +218,16 @@ def _char(op: Any, av: Any) -> str | None:
         if len(chars) == 1 and all(chr(a).lower() in chars and chr(a).isascii() for _, a in av):
             return chars.pop()
     return None
+
+
+# The digits a `\d` stands for in a prefix: a text in which `\d` matches another digit is never
+# searched for prefixes (see `prefilter.Scan`).
+DIGITS = "0123456789"
+
+
+def _digit(op: Any, av: Any) -> bool:
+    """Is the item a digit (`\\d` or `[0-9]`)?"""
+    return op is _sre.IN and list(av) in ([(_sre.CATEGORY, _sre.CATEGORY_DIGIT)], [(_sre.RANGE, (48, 57))])
 
 
 def _closing(items: list[Any]) -> tuple[bool, tuple[str, ...] | None, bool]:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+")
 _NON_WORDS = re.compile(r"(\W+)")
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")  # what `\d` matches but for 0-9
 _ALL_WORDS = -2
 _TWO = 2  # (its `__add__` steps from a word to the next in `_parts`, at C speed)
 _FIRST = operator.itemgetter(slice(0, 1))  # a word's first letter ("" for none)
@@ -51,7 +52,9 @@ class Scan:
     def __init__(self, prose: str, state: state_.MatchState) -> None:
         self.prose = prose
         self.state = state
-        self.low = fold(prose)  # None when substring tests on the lower-cased text would be unsafe: scan instead
+        low = fold(prose)  # None when substring tests on the lower-cased text would be unsafe: scan instead
+        # (as when a digit other than 0-9 stands in it: a prefix `\d` is looked up as those ten)
+        self.low = None if low is not None and not low.isascii() and _OTHER_DIGIT.search(low) else low
         self.spans: dict[int, list[tuple[int, int]]] = {}  # by `Matcher.slot`
         self._candidates: dict[int, list[int] | None] = {}  # by the id of a `Plan` (kept by `plan_for`)
         self._contains: dict[tuple[str, ...] | None, bool] = {}

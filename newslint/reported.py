@@ -45,11 +45,12 @@ _AFTER = recache.compile(
 # What relays someone's words: "he said (that) ...", "she told reporters that ..."; not "it is said", "was
 # said to", "the alleged ...", nor the writer's adverb of manner ("said bluntly that ...", "says
 # cryptically"); and a question someone puts: "(an inquiry into) whether ...", "asked whether ...".
-_SAYS = r"said|says|added|adds|argued|argues|claimed|claims|insisted|insists|stated|alleged|alleges|" \
-        r"believes|believed|contended|contends|maintained|maintains|explained|explains|acknowledged|" \
+_SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged|alleges|" \
+        r"believes|believed|contended|contends|maintained|maintains|acknowledged|" \
         r"admitted|admits|conceded|concedes|complained|complains|asserted|asserts|suggested|suggests|" \
         r"testified|declared|predicted|predicts|thinks|feared|fears|hopes|hoped|denied|denies"
 _TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"
+_ADDS = r"added|adds|explained|explains"  # only with "that": "added fuel to the row" relays nothing
 _ASKS = r"into|about|over|on|ask|asks|asked|asking|investigate|investigates|investigating|examine|examines|" \
         r"examining|probe|probes|probing|consider|considers|considering|decide|decides|deciding|rule|rules|" \
         r"ruling|review|reviews|reviewing|assess|assesses|assessing|test|tests|testing"
@@ -58,7 +59,7 @@ _NOT_AFTER = r"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\b
 _BEFORE = recache.compile(
     r"(?:\b(?:" + _ASKS + r")\s+whether\s+|" + _NOT_AFTER + r"\b(?:"
     r"(?:" + _SAYS + r")(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?(?:\s+[a-z]+ly)?\s+(?:that\s+)?"
-    r"|(?:" + _TELLS + r")\s+(?:[\w'’-]+\s+){1,4}?that\s+))"
+    r"|(?:" + _TELLS + r")\s+(?:[\w'’-]+\s+){1,4}?that\s+|(?:" + _ADDS + r")\s+that\s+))"
     r"(?!(?:to|in|on|at|with|for|about|of|by|from|into|as|after|before|during|so|and|or|it\s+was)\b|[a-z]+ly\s*(?:[.,;:!?]|$))"
     r"(?=[\w'’])",
     re.I)

@@ -91,6 +91,9 @@ def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
     assert clauses("The plan was said to be a disgrace.") == []
     assert clauses("Police are looking into the alleged brutal attack.") == []
     assert clauses("He explained to the panel how the fund works.") == []
+    # "added" and "explained" relay a clause only with "that"
+    assert clauses("He added that the plan was a folly.") == ["the plan was a folly"]
+    assert clauses("The ruling added fuel to the row over the plan.") == []
     # the writer's adverb of manner is not the speaker's
     assert clauses("The mayor said bluntly that the scheme was a folly.") == ["the scheme was a folly"]
     assert clauses("Not yet, the mayor says cryptically.") == []

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from newslint.cli import main
+from newslint.document import language
 from newslint.document.language import english
 from newslint.engine import lint_text
 
@@ -39,6 +42,22 @@ def test_english_copy_is_told_from_other_languages() -> None:
     assert not english(GERMAN)  # "was" and "will" are German words too: not enough to pass
     assert english("El ayuntamiento votó cerrar la biblioteca.")  # too short to tell: linted
     assert english(ENGLISH + "\n\n" + SPANISH[:200])  # an English story quoting a Spanish passage
+
+
+def _word_by_word(prose: str) -> bool:
+    """`english` as its docstring tells it, every word read."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", prose)][:language.SAMPLE]
+    return len(words) < language.MIN_WORDS or sum(w in language.ENGLISH_WORDS for w in words) >= language.MIN_SHARE * len(words)
+
+
+@pytest.mark.parametrize("prose", [
+    ENGLISH, SPANISH, GERMAN, ENGLISH + "\n\n" + SPANISH[:200], SPANISH * 3 + ENGLISH * 3, SPANISH * 3 + " the" * 30,
+    " the" * 24 + " jota" * 600, " the " * 25 + " jota" * 600,  # just short of the spaced words told at once, and just enough
+    "ab " * 600 + " the " * 40,  # spaced words past the words read: not counted
+    "İstanbul is the city of " * 40, "ΟΔΟΣ'Α the ΣΑΣ of " * 60,  # text that lower-cases unevenly: read word by word
+])
+def test_english_copy_told_at_once_is_what_reading_every_word_tells(prose: str) -> None:
+    assert english(prose) == _word_by_word(prose)
 
 
 def test_copy_in_another_language_gets_no_findings_and_is_counted_as_skipped(tmp_path: Path) -> None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 import re
 
+import regex
+
 import pytest
 
 from newslint.document import Document
@@ -75,6 +77,9 @@ def test_literal_prefixes(pattern, expected):
     (r"x(?:a|b*)y", ("x",)),  # an alternative with no literal at its edge: no longer literal
     (r"\b[Mm]ake\s+no\b", ("make",)),
     (r"\b\w+\s+\d+", None),
+    (r"\bin\s+(?:the\s+)?(?-i:History)\b", ("history",)),  # case flags: a literal is still in the lower-cased text
+    (r"\b(?i:the)\s+[A-Z]\w+\s+(?i:said|says)\b", ("said", "says")),
+    (r"(?s:ab.)|(?x: a b c )", None),  # other flags: no shortcut
 ])
 def test_required_literals(pattern, expected):
     assert literals.required_literals(pattern) == expected
@@ -246,6 +251,20 @@ def test_split_term_lists_give_the_recorded_findings(monkeypatch):
 
     monkeypatch.setattr(state.current(), "split_term_lists_until", 10**9)
     assert current_findings() == json.loads(EXPECTED.read_text(encoding="utf-8"))
+
+
+def test_a_pattern_with_a_case_sensitive_literal_is_tried_only_where_that_literal_stands():
+    pattern = r"(?<!\b(?:among|one\s+of)\s+the\s+\w+est\b[^.;!?]{0,60})\bin\s+(?:the\s+)?(?-i:history)\b"
+    matcher = Matcher.build({"patterns": [pattern]}, Where("t.yaml"), trusted=True)
+    text = ("The biggest crowd in history, in fact. One of the biggest in history. In History; in the history.\n"
+            "It rained in May, in June, in July, in August, in the autumn and in winter.\n")
+    with state.fresh() as fresh:
+        fresh.documents = 5
+        found = list(matcher.finditer(Document.from_text(text, "a.txt")))
+        assert found == [m.span() for m in regex.finditer(pattern, text, regex.I | regex.M)]
+        assert [text[a:b] for a, b in found] == ["in history", "in the history"]  # not after a rank; not "History"
+        doc = Document.from_text(text.splitlines()[1] + "\n", "b.txt")
+        assert list(matcher.finditer(doc)) == [] and prefilter.scan(doc).may_contain(("history",)) is False
 
 
 def test_a_pattern_whose_required_literals_are_absent_finds_nothing_without_a_scan():

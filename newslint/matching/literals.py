@@ -365,7 +365,9 @@ def _required(items: list[Any]) -> set[str] | None:
         consider(runs)
         after: set[str] = {""}
         if op is _sre.SUBPATTERN:
-            if av[1] or av[2]:  # inline flags change what the literals mean
+            # Inline flags other than case change what the literals mean; a case flag (`(?-i:history)`)
+            # does not change what the lower-cased text holds where a literal matches.
+            if (av[1] | av[2]) & ~_sre.SRE_FLAG_IGNORECASE:
                 return None
             consider(_required(list(av[-1])))
         elif op is _sre.BRANCH:

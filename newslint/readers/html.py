@@ -44,12 +44,12 @@ _SKIP = frozenset({
 # ("story-body sponsored"). An element so named is not read, unless it holds the article body from
 # outside it ("page has-sidebar"); an <article> or <main> so named ("comment") is no article body.
 _FURNITURE = frozenset("""
-comment comments commentlist disqus replies respond share sharing sharebar social newsletter signup
-subscribe cookie cookies consent gdpr breadcrumb breadcrumbs outbrain taboola
+comment comments commentlist disqus replies respond share sharing sharebar newsletter signup subscribe
+cookie cookies consent gdpr breadcrumb breadcrumbs outbrain taboola
 """.split())
 _FURNITURE_UNLESS_BODY = frozenset("""
 sidebar related recommended recirculation promo promos sponsor sponsored advert advertisement adverts
-ads ad pagination pager popup modal mostread popular trending
+ads ad pagination pager popup modal mostread popular trending social
 """.split())
 _BODY_WORDS = frozenset({"article", "story", "body"})
 _CONTAINERS = frozenset({"html", "body", "main", "article"})

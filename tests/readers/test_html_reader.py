@@ -237,6 +237,7 @@ FURNITURE = """<body><div class="page has-sidebar">
 <p style="display: none">Totally shocking offer</p>
 <section id="comments"><article class="comment"><p>This disgraceful council is corrupt.</p></article></section>
 <div class="story-body sponsored"><p>Paid for by Harlow Motors.</p></div>
+<div class="social-affairs-body"><p>Care homes in the county have 40 empty beds.</p></div>
 <div class="ad-slot">The best deal ever</div>
 <p>Residents said they would appeal.</p>
 </article>
@@ -254,3 +255,4 @@ def test_page_furniture_by_class_or_id_and_hidden_elements_are_not_read() -> Non
     for furniture in ("outrageous", "Totally", "disgraceful", "best deal"):
         assert furniture not in prose
     assert "Paid for by" in prose  # a story's body, though sponsored
+    assert "Care homes" in prose  # a section's name on the body ("social affairs"), not sharing buttons

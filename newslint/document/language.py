@@ -1,8 +1,9 @@
 """Is a document's copy English? The rules read English: copy in another language is not linted.
 
-Told by the share of English function words among the first words of the prose (of two letters or more): a fifth to a
-quarter of the words of English news copy ("the", "of", "was", "said"), and none or next to none of
-Czech, Spanish, French, German, Chinese or Japanese copy. Copy too short to tell is taken as English.
+Told by the share of English function words among the first words of the prose (of two letters or
+more): a fifth to a quarter of the words of English news copy ("the", "of", "was", "said"), and none
+or next to none of Czech, Spanish, French, German, Chinese or Japanese copy. Copy too short to tell
+is taken as English.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import enum
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from newslint.document import comments, positions, quotations, sentences, sources
 from newslint.document.decode import MAX_BYTES, decode_marked, read_bytes, too_large
@@ -216,9 +216,9 @@ class Document:
             return [a for a, _ in spans], [b for _, b in spans], scope
 
         quoted = [(q.start, q.end) for q in self.quotations if q.attributed or q.words >= 4]
-        readers = _Covered(self.reader_sections)
+        readers = positions.Covered(self.reader_sections)
         quoted = list(self.reader_sections) + [q for q in quoted if not readers.holds(q[0])]
-        taken = _Covered(quoted)  # (each looked up by bisection: the cost grows with the count, not its square)
+        taken = positions.Covered(quoted)  # (each looked up by bisection: the cost grows with the count, not its square)
         quoted += [p for p in self.paraphrases if not taken.holds(p[0])]
         return [
             table([(s.start, s.end) for s in self.source_lists], Scope.SOURCES),
@@ -239,19 +239,6 @@ class Document:
         for s in self.source_lists:
             text = text[:s.start] + " " * (s.end - s.start) + text[s.end:]
         return text
-
-
-class _Covered:
-    """The union of some spans, asked by bisection whether it holds an offset."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        merged = positions.merge_spans(spans)
-        self.starts = [a for a, _ in merged]
-        self.ends = [b for _, b in merged]
-
-    def holds(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
 
 
 def _unified(text: str) -> str:

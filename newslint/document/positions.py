@@ -1,8 +1,9 @@
 """Line starts and offsets for text with LF, CRLF or CR line ends (the same rules as Document); the
 offsets of a string in a text; the lower-cased text that keeps every offset, for searches; spans merged,
-and whether one lies within any of some spans."""
+whether one lies within any of some spans, and their union asked by bisection."""
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Sequence
 
 from newslint.cache import programs
@@ -63,3 +64,16 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 def within(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     """Does `start`..`end` lie inside one of `spans` (a finding inside a quotation, a clause, a term)?"""
     return any(a <= start and end <= b for a, b in spans)
+
+
+class Covered:
+    """The union of some spans, asked by bisection whether it holds an offset."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged = merge_spans(spans)
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def holds(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]

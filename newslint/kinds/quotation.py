@@ -14,7 +14,7 @@ false checks only quotations that open their sentence).
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import AbstractSet, Any, Iterator
 
 from newslint.document import Document, Scope
 from newslint.kinds import BuildContext, Hit, KindBase
@@ -56,18 +56,18 @@ class Quotation(KindBase):
             return first < start
         return any(c.isalnum() for c in doc.prose[sentence.end:start])  # past the sentence's end
 
-    def _speaker_nearby(self, doc: Document, start: int) -> bool:
+    def _speaker_nearby(self, doc: Document, start: int, quoted: AbstractSet[int]) -> bool:
         """A speaker within `window` paragraphs of the quotation's, counted from the ends of the run of
-        paragraphs that are nothing but quotations: the paragraphs of one block quotation (or of a
-        long quote in several paragraphs) share the speaker named before or after them."""
+        paragraphs that are nothing but quotations (`quoted`): the paragraphs of one block quotation
+        (or of a long quote in several paragraphs) share the speaker named before or after them."""
         blocks = doc.blocks
         index = doc.block_index(start)
         if index < 0:
             return False
         first = last = index
-        while first > 0 and _wholly_quoted(doc, first - 1):
+        while first - 1 in quoted:
             first -= 1
-        while last + 1 < len(blocks) and _wholly_quoted(doc, last + 1):
+        while last + 1 in quoted:
             last += 1
         for i in range(max(0, first - self.window), min(len(blocks), last + self.window + 1)):
             if i != index and blocks[i].kind is not BlockKind.HEADING and \
@@ -79,24 +79,30 @@ class Quotation(KindBase):
         if self.check_name == "scare":
             yield from self._scare(doc)
             return
+        quoted: AbstractSet[int] | None = None  # the paragraphs that are nothing but quotations, found on first need
         for q in doc.quotations:
             if q.attributed or q.words < self.min_words or _in_heading(doc, q.start):
                 continue  # a headline's quotation is attributed in the story under it
             if not self.fragments and self._is_fragment(doc, q.start):
                 continue
-            if self.window and self._speaker_nearby(doc, q.start):
-                continue
+            if self.window:
+                quoted = _wholly_quoted(doc) if quoted is None else quoted
+                if self._speaker_nearby(doc, q.start, quoted):
+                    continue
             yield _first_line(doc, q.start, q.end)
 
     def _scare(self, doc: Document) -> Iterator[Hit]:
+        quoted: AbstractSet[int] | None = None
         for q in doc.quotations:
             if q.attributed or q.words >= self.min_words or not self._is_fragment(doc, q.start):
                 continue
             inner = doc.text[q.start + 1:q.end - 1].split()
             if not inner or all(w[:1].isupper() for w in inner):
                 continue  # a quoted name or title, not a doubted word
-            if self.window and self._speaker_nearby(doc, q.start):
-                continue
+            if self.window:
+                quoted = _wholly_quoted(doc) if quoted is None else quoted
+                if self._speaker_nearby(doc, q.start, quoted):
+                    continue
             yield _first_line(doc, q.start, q.end)
 
 
@@ -105,20 +111,26 @@ def _in_heading(doc: Document, start: int) -> bool:
     return index >= 0 and doc.blocks[index].kind is BlockKind.HEADING
 
 
-def _wholly_quoted(doc: Document, index: int) -> bool:
-    """Is the paragraph at `index` nothing but quotations (a paragraph of a block quotation)?"""
-    block = doc.blocks[index]
-    if block.kind is BlockKind.HEADING:
-        return False
-    inside = [(q.start, q.end) for q in doc.quotations if block.start <= q.start < block.end]
-    if not inside:
-        return False
-    pos = block.start
-    for a, b in inside:
-        if doc.prose[pos:a].strip():
-            return False
-        pos = max(pos, b)
-    return not doc.prose[pos:block.end].strip()
+def _wholly_quoted(doc: Document) -> set[int]:
+    """The indexes of the paragraphs that are nothing but quotations (those of a block quotation), in
+    one pass over the quotations."""
+    inside: dict[int, list[tuple[int, int]]] = {}
+    for q in doc.quotations:
+        index = doc.block_index(q.start)
+        if index >= 0 and doc.blocks[index].kind is not BlockKind.HEADING:
+            inside.setdefault(index, []).append((q.start, q.end))
+    out = set()
+    for index, spans in inside.items():
+        block = doc.blocks[index]
+        pos = block.start
+        for a, b in spans:
+            if doc.prose[pos:a].strip():
+                break
+            pos = max(pos, b)
+        else:
+            if not doc.prose[pos:block.end].strip():
+                out.add(index)
+    return out
 
 
 def _first_line(doc: Document, start: int, end: int) -> Hit:

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from newslint.cache import programs
 from newslint.document.markup import Block, BlockKind
-from newslint.document.positions import merge_spans
+from newslint.document.positions import Covered, merge_spans
 from newslint.document.sources import SOURCE_HEADING
 from newslint.readers import Layout
 from newslint.readers.selector import Selector, parse_selector
@@ -127,7 +127,7 @@ class _Reader(HTMLParser):
         self.furniture: list[tuple[int, int, bool]] = []  # elements named as furniture, inside a body?
         self.bodies: list[int] = []  # where elements matching the selector start
         self.block_linked = True  # is the current block's prose so far all link text?
-        self.source_section = False  # was the last block with prose of its own a "Sources" heading?
+        self.last_prose: tuple[int, int] | None = None  # the last block with prose of its own (not all link)
 
     # ------------------------------------------------------------------ positions
     def _offset(self) -> int:
@@ -183,11 +183,11 @@ class _Reader(HTMLParser):
             self.pieces.append(_Piece(at, at + 1, "”", selected))
             start, end = owner.tag_end - 1, at + 1
         self.blocks.append(_Block(start, end, kind, selected))
-        if self.block_linked and kind is not BlockKind.ITEM and not self.source_section:
+        if not self.block_linked:
+            self.last_prose = (start, end)
+        elif kind is not BlockKind.ITEM and not (self.last_prose and _is_source_heading(self.text[slice(*self.last_prose)])):
             # a teaser: a headline or a "Read more" that is all link; from its first piece (with the blanks before it)
             self.navigation.append((min(start, self.pieces[self.block_pieces].start), end + 1))
-        elif not self.block_linked:
-            self.source_section = _is_source_heading(self.text[start:end])
         self.block_start = self.block_end = -1
         self.block_linked = True
 
@@ -331,10 +331,7 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     bodies = reader.bodies
     furniture = [(a, b) for a, b, inside in reader.furniture  # unless it holds a body from outside it
                  if inside or bisect.bisect_left(bodies, a) == bisect.bisect_left(bodies, b)]
-    navigation = merge_spans(reader.navigation + furniture)
-
-    def navigational(at: int) -> bool:
-        return any(a <= at < b for a, b in navigation)
+    navigational = Covered(reader.navigation + furniture).holds
 
     def kept(selected: int, at: int) -> bool:
         return (not chosen or bool(selected & chosen)) and not navigational(at)

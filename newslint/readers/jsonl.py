@@ -131,10 +131,10 @@ def article(value: object, where: str, fields: Fields) -> Record:
     """The record's article text and name (`where` names it when it has no id)."""
     if not isinstance(value, dict):
         return Record(where, None, f"a record is a JSON object, not {type(value).__name__}")
-    ident = _first(value, fields.id)
+    ident = _first(value, fields.id)[1]
     base = where.rsplit("#", 1)[0]
     name = f"{base}#{ident}" if isinstance(ident, (str, int)) and not isinstance(ident, bool) and str(ident) else where
-    field, text = _first_named(value, fields.text)
+    field, text = _first(value, fields.text)
     if text is None:
         return Record(name, None, f"no text field (looked for {', '.join(fields.text)})")
     if isinstance(text, dict):  # a CMS's export: WordPress's {"content": {"rendered": "<p>..."}}
@@ -147,11 +147,7 @@ def article(value: object, where: str, fields: Fields) -> Record:
     return Record(name, text)
 
 
-def _first(value: dict[str, object], names: Sequence[str]) -> object:
-    return _first_named(value, names)[1]
-
-
-def _first_named(value: dict[str, object], names: Sequence[str]) -> tuple[str, object]:
+def _first(value: dict[str, object], names: Sequence[str]) -> tuple[str, object]:
     """The first of the (dotted) names the record has, and its value; ("", None) if none."""
     for name in names:
         found: object = value

@@ -28,7 +28,7 @@ from typing import AbstractSet, Callable, Iterable, Sequence
 from newslint.cache import programs as recache
 from newslint.document.positions import within
 from newslint.finding import Finding
-from newslint.voice import straight
+from newslint.voice import story_words, straight
 
 SPEAKERS_FAMILIES = frozenset({"labels", "editorial"})  # what a reported clause attributes to its speaker
 ACCUSERS_FAMILIES = frozenset({"loaded"})  # what an accusation's charge attributes to the accuser
@@ -160,7 +160,7 @@ def drop_paraphrased(findings: Sequence[Finding], prose: str, voiced: AbstractSe
     not loaded (see the module)."""
     if not any(f.family in PARAPHRASE_FAMILIES for f in findings):
         return list(findings)
-    if not straight(findings, voiced, len(prose.split())):
+    if not straight(findings, voiced, story_words(prose)):
         return list(findings)
     clauses = paraphrases(prose, search)
     if not clauses:

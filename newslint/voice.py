@@ -18,6 +18,7 @@ is reported as a vague quantity.
 """
 from __future__ import annotations
 
+import functools
 from typing import AbstractSet, Callable, Sequence
 
 from newslint.finding import Finding
@@ -26,6 +27,12 @@ VOICE_FAMILIES = frozenset({"loaded", "labels"})
 AT_LEAST = 3
 PER_THOUSAND = 3.0
 STORY_WORDS = 80  # shorter copy (a lone sentence, a brief) gives no measure of the writer's own voice
+
+
+@functools.lru_cache(maxsize=1)
+def story_words(prose: str) -> int:
+    """The words of a story (whitespace-separated), counted once for the steps that ask in turn."""
+    return len(prose.split())
 
 
 def loaded(findings: Sequence[Finding], voiced: AbstractSet[str], words: int) -> bool:
@@ -45,7 +52,7 @@ def drop_plain(findings: Sequence[Finding], plain: AbstractSet[str], voiced: Abs
     """`findings` without those of the `plain` rules in a straight story (see the module)."""
     if not plain or not any(f.rule in plain for f in findings):
         return list(findings)
-    if not straight(findings, voiced, len(prose.split())):
+    if not straight(findings, voiced, story_words(prose)):
         return list(findings)
     return [f for f in findings if f.rule not in plain]
 
@@ -56,7 +63,7 @@ def drop_unvoiced(findings: Sequence[Finding], voiced: AbstractSet[str], prose: 
     their paragraph (`paragraph` gives the paragraph of an offset; see the module)."""
     if not voiced or not any(f.rule in voiced for f in findings):
         return list(findings)
-    if loaded(findings, voiced, len(prose.split())):
+    if loaded(findings, voiced, story_words(prose)):
         return list(findings)
     if paragraph is None:
         return [f for f in findings if f.rule not in voiced]

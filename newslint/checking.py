@@ -235,7 +235,7 @@ class Checker:
         findings = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search)
         findings = drop_plain(findings, selection.plain, selection.voiced, doc.prose)
         findings = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
-        findings = drop_unvoiced(findings, selection.voiced, doc.prose, self._paragraph_of(doc))
+        findings = drop_unvoiced(findings, selection.voiced, doc.prose, self._paragraph_of(doc), selection.plain)
         kind = type_of(doc)
         findings = story_verdict(findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newslint.engine import lint_text
 from newslint.finding import Finding, Severity
-from newslint.voice import drop_plain, drop_unvoiced, loaded
+from newslint.voice import STORY_WORDS, drop_plain, drop_unvoiced, loaded
 
 LOADED = ("The thugs behind the reckless scheme met on Monday. Their shameless plan was a huge blow to the town, "
           "and the debate descended into chaos.\n")
@@ -55,10 +55,28 @@ def test_the_voice_needs_enough_findings_for_the_length_of_the_story():
     assert drop_unvoiced(found, voiced, "word " * 1100) == found[:3]
 
 
-def test_doubting_attribution_verbs_are_read_only_in_a_loaded_story():
+def test_doubting_attribution_verbs_are_read_in_a_loaded_story_and_a_lone_sentence_not_a_straight_story():
     claim = " She claimed the plan would pay for itself.\n"
     assert ("verbs.loaded", "claimed") in rules(LOADED.rstrip("\n") + claim)
-    assert not [r for r, _ in rules(STRAIGHT.rstrip("\n") + claim) if r == "verbs.loaded"]
+    straight = " ".join([STRAIGHT.strip()] * 4)  # long enough to judge the voice (voice.STORY_WORDS)
+    assert len(straight.split()) >= STORY_WORDS
+    assert not [r for r, _ in rules(straight + claim) if r == "verbs.loaded"]
+    assert rules(claim.strip()) == [("verbs.loaded", "claimed")]  # alone: no measure of the voice, the guide holds
+
+
+def test_a_rule_both_voiced_and_plain_stands_in_short_copy_and_a_judging_paragraph():
+    both = frozenset({"verbs.loaded"})
+    found = [finding("loaded.adjectives", 0), finding("verbs.loaded", 2), finding("verbs.loaded", 50)]
+
+    def paragraph(offset: int) -> int:
+        return offset // 40
+
+    assert drop_plain(found, both, both, "word " * 10) == found
+    assert drop_unvoiced(found, both, "word " * 10, paragraph, both) == found  # short: all stand
+    long = "word " * 1000
+    assert drop_plain(found, both, both, long) == found  # (left to drop_unvoiced)
+    assert drop_unvoiced(found, both, long, paragraph, both) == found[:2]  # straight: only beside the judging word
+    assert drop_unvoiced(found, both, "word " * 10, paragraph) == found[:2]  # voiced alone: short copy is no excuse
 
 
 def test_a_paragraph_with_a_loaded_word_gives_its_voiced_words_voice():

@@ -70,14 +70,14 @@ def test_colour_follows_no_color_and_force_color(desk):
 
 
 def test_extend_select_and_select_all_on_the_command_line(desk):
-    (desk / "puff.md").write_text("The legendary chef opened a world-class restaurant.\n", encoding="utf-8")
+    (desk / "puff.md").write_text("The legendary chef recently opened a world-class restaurant.\n", encoding="utf-8")
     base = {f["rule"] for f in _findings("puff.md")}
-    assert "puffery.peacock" not in base
-    extended = {f["rule"] for f in _findings("--extend-select", "puffery.peacock", "puff.md")}
-    assert extended == base | {"puffery.peacock"}
-    only = {f["rule"] for f in _findings("--select", "puffery.peacock", "puff.md")}
-    assert only == {"puffery.peacock"}
-    assert "puffery.peacock" in {f["rule"] for f in _findings("--select", "ALL", "puff.md")}
+    assert "time.relative" not in base
+    extended = {f["rule"] for f in _findings("--extend-select", "time.relative", "puff.md")}
+    assert extended == base | {"time.relative"}
+    only = {f["rule"] for f in _findings("--select", "time.relative", "puff.md")}
+    assert only == {"time.relative"}
+    assert "time.relative" in {f["rule"] for f in _findings("--select", "ALL", "puff.md")}
     assert run("check", "--extend-select", "nope", "puff.md").exit_code == 2
 
 

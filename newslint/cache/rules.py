@@ -32,7 +32,7 @@ from newslint.cache import folder, read_private, write
 
 FILE_PREFIX = "builtin-rules"
 KEEP_FILES = 8  # rule folders (installs, checkouts) whose builds are kept; the least recently written go first
-FORMAT = 3
+FORMAT = 4
 RACY_NS = 2_000_000_000  # times within this of the cache's writing are not trusted: contents are hashed
 PACKAGE = Path(__file__).resolve().parent.parent  # the newslint package
 
@@ -41,11 +41,11 @@ Stat = tuple[str, int, int, int]  # (path, size, mtime_ns, ctime_ns)
 
 class Built(NamedTuple):
     """What building the built-in rules yields: lexicons by name, rules sorted by id, and
-    (required literals, literal prefixes) by built-in pattern."""
+    (required literals, literal prefixes, required words) by built-in pattern."""
 
     lexicons: dict[str, Any]
     rules: list[Any]
-    literals: dict[str, tuple[tuple[str, ...] | None, tuple[Any, ...] | None]]
+    literals: dict[str, tuple[tuple[str, ...] | None, tuple[Any, ...] | None, frozenset[str] | None]]
 
 
 class Inputs(NamedTuple):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from newslint.matching import state
 from newslint.matching.literals import Prefix, literal_prefixes, required_literals
+from newslint.matching.words import required_words
 from newslint.matching.patterns import (WORD, compile_terms, normalize, spaced, term_pattern_of, term_regex,
                                        user_pattern)
 from newslint.schema import Where
@@ -161,6 +162,11 @@ class BuiltinPattern(_Pattern):
     @functools.cached_property
     def pattern(self) -> Any:
         return user_pattern(self.source[0], self.where, ignore_case=self.source[1], trusted=True)
+
+    @functools.cached_property
+    def required_words(self) -> frozenset[str] | None:
+        """Whole words one of which every match holds (see `words`): a document without any has none."""
+        return required_words(self.text)
 
     @property
     def text(self) -> str:

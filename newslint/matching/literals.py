@@ -35,7 +35,8 @@ class Prefix(NamedTuple):
 
 
 
-Literals = tuple[tuple[str, ...] | None, tuple[Prefix, ...] | None]  # (required literals, literal prefixes)
+# (required literals, literal prefixes, required words: see `words`)
+Literals = tuple[tuple[str, ...] | None, tuple[Prefix, ...] | None, frozenset[str] | None]
 
 
 @contextlib.contextmanager
@@ -58,8 +59,10 @@ def record(pattern: str) -> None:
 
 
 def table(patterns: Iterable[str]) -> dict[str, Literals]:
-    """(required literals, literal prefixes) of each pattern, for the rule cache."""
-    return {p: (required_literals(p), literal_prefixes(p)) for p in sorted(patterns)}
+    """(required literals, literal prefixes, required words) of each pattern, for the rule cache."""
+    from newslint.matching.words import required_words
+
+    return {p: (required_literals(p), literal_prefixes(p), required_words(p)) for p in sorted(patterns)}
 
 
 def learn(known: Mapping[str, Literals]) -> None:

@@ -109,16 +109,20 @@ class Matcher:
         return frozenset().union(*(item.lower_case_terms for item in self.compiled if isinstance(item, TermList)))
 
     @functools.cached_property
-    def _planned(self) -> tuple[tuple[Compiled, int | None], ...]:
-        """Each item with the id of the plan its candidates come from (see `_matches`), or None."""
-        return tuple((item, id(item.plan) if _planned(item) else None) for item in self.compiled)
+    def _planned(self) -> tuple[tuple[Compiled, int | None, frozenset[str] | None], ...]:
+        """Each item with the id of the plan its candidates come from (see `_matches`), or None, and
+        the words one of which each of its matches holds, or None."""
+        return tuple((item, id(item.plan) if _planned(item) else None,
+                      item.required_words if isinstance(item, BuiltinPattern) else None) for item in self.compiled)
 
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose
         hits: list[tuple[int, int]] = []
-        unswept = prefilter.scan(doc).swept_empty()  # the plans the sweep found nothing for
-        for item, plan in self._planned:
-            if plan is None or plan not in unswept:
+        scan = prefilter.scan(doc)
+        unswept = scan.swept_empty()  # the plans the sweep found nothing for
+        present = scan.words  # (an item none of whose required words the document holds has no match)
+        for item, plan, required in self._planned:
+            if (plan is None or plan not in unswept) and (required is None or present is None or not required.isdisjoint(present)):
                 hits.extend(_matches(item, doc))
         if not hits:
             return hits

@@ -47,7 +47,7 @@ class Scan:
     spans of each matcher."""
 
     __slots__ = ("prose", "state", "low", "spans", "_candidates", "_contains", "_index", "_indexed", "_parts", "_offsets",
-                 "_swept", "_repeated", "_covered", "_hits", "_empty", "_wholes", "_found")
+                 "_swept", "_repeated", "_covered", "_hits", "_empty", "_wholes", "_found", "_words")
 
     def __init__(self, prose: str, state: state_.MatchState) -> None:
         self.prose = prose
@@ -67,6 +67,7 @@ class Scan:
         self._wholes: dict[int, list[list[int]]] = {}  # what the sweep found of each plan, by plan number (see `_gathered`)
         self._found: dict[int, list[int]] = {}
         self._empty: frozenset[int] | None = None  # `swept_empty`
+        self._words: set[str] | None = None
 
     @property
     def index(self) -> dict[str, list[int]]:
@@ -91,6 +92,15 @@ class Scan:
             index.pop("", None)
             self._index, self._indexed = index, _ALL_WORDS if every else len(known)
         return self._index
+
+    @property
+    def words(self) -> set[str] | None:
+        """The distinct words (maximal runs of word characters) of the lower-cased prose; None
+        when it is not searched (see `low`)."""
+        if self._words is None and self.low is not None:
+            self.index  # (made with the words and the runs between them)
+            self._words = set(self._parts[0::2])
+        return self._words
 
     def candidates(self, plan: Plan) -> list[int] | None:
         """Sorted offsets where a match starting with one of a plan's prefixes can start; None: scan instead.

@@ -130,7 +130,7 @@ class _Selection(NamedTuple):
         return cls(frozenset(r.id for r in rules), frozenset(r.id for r in rules if r.kind.fixable).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in STRUCTURAL_KINDS).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS),
-                   frozenset(r.id for r in rules if r.kind.voiced), frozenset(r.id for r in rules if r.kind.plain))
+                   frozenset(r.id for r in rules if r.voiced), frozenset(r.id for r in rules if r.plain))
 
 
 class Checker:

@@ -68,6 +68,8 @@ COMMON_OPTIONS = {
     "suggestions": Option(strings, ()),
     "scope": Option(choices(*SCOPES), None),
     "enabled": Option(boolean, True),
+    "voiced": Option(boolean, False),
+    "plain": Option(boolean, False),
     "tests": Option(nested(TEST_OPTIONS), {"flag": (), "pass": ()}),
 }
 
@@ -98,6 +100,9 @@ class Rule(NamedTuple):
     flag_cases: tuple[Case, ...]
     pass_cases: tuple[Case, ...]
     builtin: bool = False  # shipped with newslint (trusted patterns), not a house rule
+    voiced: bool = False  # its findings stand only where the story's voice is loaded (`newslint.voice`)
+    plain: bool = False  # its findings are dropped in a straight story; with `voiced`, they also stand in
+    # copy too short to judge (`newslint.voice`)
 
     @property
     def family(self) -> str:
@@ -171,7 +176,7 @@ def load_rule(path: Path, rule_id: str, ctx: BuildContext) -> Rule:
     scope = frozenset(Scope(s) for s in spec["scope"]) if spec["scope"] else kind.default_scope
     return Rule(rule_id, str(path), check, spec["severity"], spec["message"], spec["description"],
                 spec["rationale"], spec["suggestions"], scope, spec["enabled"],
-                spec["tests"]["flag"], spec["tests"]["pass"], ctx.builtin)
+                spec["tests"]["flag"], spec["tests"]["pass"], ctx.builtin, spec["voiced"], spec["plain"])
 
 
 def rule_files(root: Path) -> list[tuple[str, Path]]:

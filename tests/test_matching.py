@@ -407,3 +407,14 @@ def test_paraphrases_found_at_candidates_are_those_a_search_finds():
         fresh.documents = 5  # as in a run over many documents: the verbs are tried at candidates only
         doc = Document.from_text(text, "a.txt")
         assert doc.paraphrases == quotations.paraphrases(text) and len(doc.paraphrases) == 3
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Mayor Slams Cuts To Libraries\n\nThe mayor spoke on Monday.\n", ["Slams Cuts"]),  # a Title Case headline
+    ("The mayor spoke on Monday.\n\nThe mayor slams cuts to libraries.\n", ["slams cuts"]),
+    ("The film Mayor Slams Cuts opened on Monday.\n", []),  # capitals mid-sentence: a title's words
+])
+def test_a_pattern_match_in_a_title_case_headline_is_the_word_not_a_name(text, found):
+    matcher = Matcher.build({"patterns": [r"\bslams\s+\w+"]}, Where("test.yaml"), trusted=True)
+    doc = Document.from_text(text, "a.txt")
+    assert [doc.prose[a:b] for a, b in matcher.finditer(doc)] == found

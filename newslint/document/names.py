@@ -75,12 +75,15 @@ def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = Fal
     """Is the capitalized match `doc.prose[start:end]` a name rather than the word (see the module)?
 
     `listed_lower` false (a term listed with its capital, such as a month, or a pattern's match): only
-    a capitalized word beside it, mid-sentence, makes it part of a name.
+    a capitalized word beside it, mid-sentence, makes it part of a name; in a Title Case headline, only
+    the same words standing as a name elsewhere in the story.
     """
     text = doc.prose
     if not text[start:start + 1].isupper():
         return False
     if not listed_lower:
+        if headline_voice(text, start):  # "Mayor Slams Cuts": every word capitalized, so none is a name by it
+            return _named_elsewhere(doc, start, end)
         return _beside_capitals(doc, start, end)
     if text[start:end].isupper() and end - start > 1 and not headline_voice(text, start):
         return False  # ALL-CAPS emphasis is still the word

@@ -101,9 +101,9 @@ WORD_LIST_OPTIONS: Mapping[str, Option] = {
 class Kind(Protocol):
     """What the engine knows of a kind: its name and options, the scopes it reads by default, the
     fields its messages may use, how a rule's options build it, what it finds in a document (hits),
-    the matchers it holds (compiled ahead of forking workers), when `fixable`, its `fix`, and whether
-    it is `voiced` (its findings stand only where the story's voice is loaded) or `plain` (its findings
-    are dropped in a straight story; see `newslint.voice` for both)."""
+    the matchers it holds (compiled ahead of forking workers), when `fixable`, and its `fix`. (Where
+    in a story its findings stand, by the writer's voice, is the rule's, not the kind's: `Rule.voiced`
+    and `Rule.plain`.)"""
 
     name: ClassVar[str]
     options: ClassVar[Mapping[str, Option]]
@@ -121,21 +121,12 @@ class Kind(Protocol):
     @property
     def fixable(self) -> bool: ...
 
-    @property
-    def voiced(self) -> bool: ...
-
-    @property
-    def plain(self) -> bool: ...
-
     def fix(self, matched: str) -> Fix | None: ...
 
 
 class KindBase:
     """What most kinds share: the matchers are the `Matcher` attributes (or lists of them) a kind
-    keeps, and a kind fixes nothing, and reports whatever the story's voice, unless it says so."""
-
-    voiced = False  # see `newslint.voice`
-    plain = False  # see `newslint.voice`
+    keeps, and a kind fixes nothing, unless it says so."""
 
     @property
     def matchers(self) -> list[Matcher]:

@@ -21,9 +21,9 @@ Best practice: "The plan, approved without a public hearing, ignored the residen
 Options: `terms` (adjectives, base form), `exceptions` (phrases inside which a match is no finding,
 e.g. "malicious software"), `positions` (any of attributive, predicative, adverbial; default all three),
 `measured` (default false: when true, a figure in the words right after the adjective gives the size it
-claims, "a staggering loss of $2 billion", and the adjective passes), `voiced` (default false: when true,
-the rule's findings stand only in a story whose writer's voice is loaded elsewhere, see `newslint.voice`:
-for words such as "huge" and "dramatic", plain description in straight news).
+claims, "a staggering loss of $2 billion", and the adjective passes). Words such as "huge" and
+"dramatic", plain description in straight news, are read only where the voice is loaded: the rule key
+`voiced` (see `newslint.voice`).
 """
 from __future__ import annotations
 
@@ -45,7 +45,6 @@ OPTIONS = {
     "exceptions": Option(strings, ()),
     "positions": Option(choices(*POSITIONS), POSITIONS),
     "measured": Option(boolean, False),
-    "voiced": Option(boolean, False),
 }
 
 # Words before an adjective that make it attributive when a noun follows.
@@ -96,12 +95,11 @@ class Evaluative(KindBase):
     message_fields = frozenset({"match"})
 
     def __init__(self, matcher: Matcher, adverbs: frozenset[str], positions: frozenset[str],
-                 measured: bool = False, voiced: bool = False) -> None:
+                 measured: bool = False) -> None:
         self.matcher = matcher
         self.adverbs = adverbs  # the -ly forms of the listed adjectives
         self.positions = positions
         self.measured = measured  # a figure right after the word gives the size it claims: no finding
-        self.voiced = voiced  # findings stand only where the story's voice is loaded (newslint.voice)
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Evaluative:
@@ -118,8 +116,7 @@ class Evaluative(KindBase):
         adverbs -= adjectives
         matcher = Matcher.build({"terms": sorted(adjectives | adverbs), "exceptions": options["exceptions"]},
                                 where, trusted=ctx.builtin)
-        return cls(matcher, frozenset(adverbs), frozenset(options["positions"]), options["measured"],
-                   options["voiced"])
+        return cls(matcher, frozenset(adverbs), frozenset(options["positions"]), options["measured"])
 
     def check(self, doc: Document) -> Iterator[Hit]:
         prose = doc.prose

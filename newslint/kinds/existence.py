@@ -15,10 +15,8 @@ see `morphology`), `unless` (a word list, as for a `requires` companion: a match
 when its paragraph has one of these words in the writer's voice, outside quotations; first-person
 pronouns mark a column, a letter or a reader's comment, whose view is declared as its writer's),
 `negated` (default false: when true, a term after a negated verb of being passes: "the claims were not
-dishonest", "it isn't wholly absurd"), `voiced` (default false: when true, the rule's findings stand only in a story whose writer's voice is
-loaded elsewhere, see `newslint.voice`: for words such as "chaos" and "disaster", plain report in
-straight news), `plain` (default false: when true, the rule's findings are dropped in a straight story;
-with `voiced`, they stand in copy too short to judge as well as where the voice is loaded).
+dishonest", "it isn't wholly absurd"). Words such as "chaos" and "disaster", plain report in straight
+news, are read only where the voice is loaded: the rule keys `voiced` and `plain` (see `newslint.voice`).
 """
 from __future__ import annotations
 
@@ -43,8 +41,7 @@ def _rewrites(value: Any, where: Where) -> tuple[dict[str, Any], ...]:
 
 
 OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ()), "inflect": Option(choice(*WORD_CLASSES), None),
-           "unless": Option(nested(WORD_LIST_OPTIONS), None), "voiced": Option(boolean, False),
-           "plain": Option(boolean, False), "negated": Option(boolean, False)}
+           "unless": Option(nested(WORD_LIST_OPTIONS), None), "negated": Option(boolean, False)}
 
 
 def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where: Where) -> tuple[Rewrite, ...]:
@@ -80,13 +77,11 @@ class Existence(KindBase):
     message_fields = frozenset({"match"})
 
     def __init__(self, matcher: Matcher, rewrite: tuple[Rewrite, ...] = (), unless: Matcher | None = None,
-                 voiced: bool = False, negated: bool = False, plain: bool = False) -> None:
+                 negated: bool = False) -> None:
         self.matcher = matcher
         self.rewrite = rewrite
         self.unless = unless
         self.negated = negated  # a term after a negated verb of being passes
-        self.voiced = voiced  # findings stand only where the story's voice is loaded (newslint.voice)
-        self.plain = plain  # findings dropped in a straight story (newslint.voice)
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Existence:
@@ -95,8 +90,7 @@ class Existence(KindBase):
             matching["terms"] = expand(matching["terms"], options["inflect"])
         rewrite = _build_rewrites(options["rewrite"], options["ignore_case"], where.child("rewrite"))
         unless = ctx.word_list(options["unless"], where.child("unless")) if options["unless"] else None
-        return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite, unless, options["voiced"],
-                   options["negated"], options["plain"])
+        return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite, unless, options["negated"])
 
     @property
     def fixable(self) -> bool:

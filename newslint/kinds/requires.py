@@ -10,9 +10,7 @@ before and after the trigger's unit, in the same paragraph for sentences, also c
 companion inside the trigger's own match does not;
 default 0), `lede_after` (for a trigger in the lede, the story's first paragraph of narrative,
 how many paragraphs after it count: a story may name the source of its lede's claim in the next
-paragraphs; default 0, the same window as any other), `plain` (default false: when true, the rule's
-findings are dropped in a straight story, see `newslint.voice`: for vague counts of things, which are
-description in straight news). The companion is searched in the whole
+paragraphs; default 0, the same window as any other). The companion is searched in the whole
 window, quotations included. A trigger match that lies inside one already reported is not
 reported again.
 """
@@ -25,7 +23,7 @@ from newslint.document.markup import BlockKind
 from newslint.kinds import BuildContext, Hit, KindBase, WORD_LIST_OPTIONS, WRITERS_VOICE
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import MATCHER_OPTIONS
-from newslint.schema import Option, Where, boolean, choice, integer, nested
+from newslint.schema import Option, Where, choice, integer, nested
 
 OPTIONS = {
     "trigger": Option(nested(MATCHER_OPTIONS), required=True),
@@ -34,7 +32,6 @@ OPTIONS = {
     "before": Option(integer(0), 0),
     "after": Option(integer(0), 0),
     "lede_after": Option(integer(0), 0),
-    "plain": Option(boolean, False),
 }
 
 
@@ -45,21 +42,20 @@ class Requires(KindBase):
     message_fields = frozenset({"match"})
 
     def __init__(self, trigger: Matcher, companion: Matcher, unit: str, before: int, after: int,
-                 lede_after: int = 0, plain: bool = False) -> None:
+                 lede_after: int = 0) -> None:
         self.trigger = trigger
         self.companion = companion
         self.unit = unit
         self.before = before
         self.after = after
         self.lede_after = lede_after
-        self.plain = plain  # findings dropped in a straight story (newslint.voice)
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Requires:
         companion = ctx.word_list(options["companion"], where.child("companion"))
         trigger = Matcher.build(options["trigger"], where.child("trigger"), trusted=ctx.builtin)
         return cls(trigger, companion, options["unit"], options["before"], options["after"],
-                   options["lede_after"], options["plain"])
+                   options["lede_after"])
 
     def _window(self, doc: Document, offset: int) -> tuple[int, int] | None:
         if self.unit == "paragraph":

@@ -22,9 +22,12 @@ _WORDS = re.compile(r"\w+")
     (r"\bit\s+(?:has\s+been|was|is)\s+reported\s+that\b", {"reported"}),  # the longest of those it must hold
     (r"\b(?:this|the)\s+(?:\w+\s+)?(?:attack|raid)\s+(?:demonstrates|shows)\b", {"demonstrates", "shows"}),
     (r"\b\w+-(?:addled|baiting)\b", {"addled", "baiting"}),  # a hyphen before: a word starts there
-    (r"\bcontinues?\s+to\s+(?:exhibit|show)\b", {"exhibit", "show"}),
+    (r"\bcontinues?\s+to\s+(?:exhibit|show)\b", {"continue", "continues"}),  # the rarer requirement
     (r"(?<=\s)(?-i:History)(?=[,.])", {"history"}),  # lookarounds that look into it close it
     (r"\b(?:[Mm]ake\s+no\s+mistake|[Ii]t\s+goes)", {"make", "it"}),  # a word the pattern leaves open may run on
+    (r"\b(?:an?|one)\s+(?:senior\s+)?(?:officials?|aides?)\s+(?:said|told)", {"official", "officials", "aide", "aides"}),
+    (r"\bcolou?r\b", None),  # a word that goes on after its optional letter is not read
+    (r"\bclaims?(?:ed)?\b", None),
     (r"history", None),  # may stand inside a word ("prehistory")
     (r"\bhis", None),
     (r"\bfoo-bar\b", None),  # not a run of word characters

@@ -63,13 +63,21 @@ class Matcher:
         scan = doc.scan or prefilter.scan(doc)
         found = scan.spans.get(self.slot)
         if found is None:
-            plans = self.plans
-            if plans is not None and (scan.nothing_for(self.plan_ids) or all(scan.candidates(plan) == [] for plan in plans)):
-                found = []  # no item can match anywhere (what `_find` would find, without its work)
-            else:
-                found = self._find(doc)
+            found = self._find(doc) if self._may_match(scan) else []
             scan.spans[self.slot] = found
         return found
+
+    def _may_match(self, scan: Scan) -> bool:
+        """Can an item match, by the prefilter? False (no item can match anywhere: what `_find` would
+        find, without its work) when the sweep found no candidate for any item, or no item whose
+        required words stand in the document has a candidate."""
+        if self.plans is None:
+            return True
+        if scan.nothing_for(self.plan_ids):
+            return False
+        present = scan.words
+        return any(scan.candidates(plan) != [] for plan, required in self._gated
+                   if required is None or present is None or not required.isdisjoint(present))
 
     @property
     def items(self) -> tuple[Compiled, ...]:
@@ -93,13 +101,19 @@ class Matcher:
         return frozenset(id(plan) for plan in self.plans or ())
 
     @functools.cached_property
+    def _gated(self) -> tuple[tuple[Plan, frozenset[str] | None], ...]:
+        """Each item's plan (see `plans`) with the item's required words (None: none known)."""
+        return tuple((plan, required) for plan, (_, _, required) in zip(self.plans or (), self._planned))
+
+    @functools.cached_property
     def slot(self) -> int:
         """A small number standing for `key` in this process (a key is long to hash)."""
         return state.current().slot(self.key)
 
     def __getstate__(self) -> dict[str, Any]:
         """What pickles: not `slot` or `plans`, which mean something in this process only."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("slot", "key", "plans", "plan_ids", "_planned")}
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("slot", "key", "plans", "plan_ids", "_planned", "_gated")}
 
     @functools.cached_property
     def lower_case_terms(self) -> frozenset[str]:
@@ -113,7 +127,7 @@ class Matcher:
         """Each item with the id of the plan its candidates come from (see `_matches`), or None, and
         the words one of which each of its matches holds, or None."""
         return tuple((item, id(item.plan) if _planned(item) else None,
-                      item.required_words if isinstance(item, BuiltinPattern) else None) for item in self.compiled)
+                      item.required_words if isinstance(item, (BuiltinPattern, TermList)) else None) for item in self.compiled)
 
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose

@@ -141,13 +141,20 @@ def test_a_title_case_headline_is_read_as_words_unless_the_story_names_them():
 
 @pytest.mark.parametrize("body", [
     "Savage said he would stay.", "Savage's contract runs to June.", "Savage, 31, joined in May.",
-    "Savage, who joined in May, will stay.", "Savage, the club's captain, will stay."])
+    "Savage, who joined in May, will stay.", "Savage, the club's captain, will stay.",
+    "Savage Garden, the band, will reunite."])
 def test_what_only_a_name_takes_marks_a_sentence_opening_word_as_a_name(body):
     assert lint_words(f"# City Row Over Savage Transfer Deal Grows\n\n{body}\n") == []
 
 
 def test_a_sentence_opening_adjective_is_still_the_word():
     assert ("loaded.adjectives", "Savage") in lint_words("Savage fighting broke out, the police said.\n")
+    assert ("loaded.adjectives", "Brutal") in lint_words("Brutal fighting, the worst in years, broke out.\n")
+
+
+def test_a_sentence_opening_title_of_a_work_is_a_name():
+    assert lint_words("Brutal Youth, the play, runs until March.\n") == []
+    assert lint_words("Outrageous Fortune, a new film by Ana Ruiz, opens in May.\n") == []
 
 
 def test_adjectives_made_from_names_keep_their_capital():

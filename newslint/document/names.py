@@ -5,7 +5,7 @@ single Outrageous", "the play (Brutal)", "Operation Brutal Storm". At the start 
 a headline set in Title Case or ALL CAPS, capitals carry no such mark: there the match is a name only
 if the story writes the same words with capitals mid-sentence elsewhere ("City row over Savage" and,
 in the body, "Robbie Savage signed ..."), or with what only a name takes ("Savage said", "Savage's
-goal", "Savage, 45,", "Savage, who ...", "Savage, the club's captain"). ALL-CAPS emphasis inside a sentence is still the word, and
+goal", "Savage, 45,", "Savage, who ...", "Savage, the club's captain", "Brutal Youth, the play,"). ALL-CAPS emphasis inside a sentence is still the word, and
 so are adjectives made from names (Orwellian, Kafkaesque), unless a capitalized word stands next to them.
 """
 from __future__ import annotations
@@ -24,10 +24,13 @@ _FROM_A_NAME = re.compile(r"(?:ian|ean|esque|ist|ists|ite|ites|ism|ic)\Z")
 # Short words a Title Case headline leaves in lower case.
 _SMALL = frozenset("a an and as at but by for from in into is of off on or over per the to up via vs with".split())
 _OPENERS = " \t\"“‘'([-–—*"
-# What follows a name and never an adjective: a possessive, a speech verb, an age or a relative clause
-# ("Savage's goal", "Savage said", "Savage, 45, was fined", "Savage, who joined in May", "Savage, the
-# club's captain").
-_AS_A_NAME = re.compile(r"(?:['’]s\b|[ \t]+(?:said|says|told|added|insisted|admitted|replied)\b|,[ \t]+(?:\d{1,3},|who\b|whose\b|the[ \t]+\w+['’]s[ \t]))")
+# What follows a name and never an adjective: a possessive, a speech verb, an age, a relative clause, an
+# appositive of a role, or (after the rest of a title) an appositive of a kind of work ("Savage's goal",
+# "Savage said", "Savage, 45, was fined", "Savage, who joined in May", "Savage, the club's captain",
+# "Brutal Youth, the play, runs until March").
+_WORKS = r"play|film|movie|novel|book|album|single|song|series|show|musical|opera|documentary|painting|poem|exhibition|band|game"
+_AS_A_NAME = re.compile(r"(?:['’]s\b|[ \t]+(?:said|says|told|added|insisted|admitted|replied)\b|,[ \t]+(?:\d{1,3},|who\b|whose\b|the[ \t]+\w+['’]s[ \t])|"
+                        r"(?:[ \t]+[A-Z][\w'’-]*)*,[ \t]+(?:the|a|an)[ \t]+(?:new[ \t]+)?(?:" + _WORKS + r")\b)")
 
 
 def _line(text: str, start: int) -> tuple[int, int]:

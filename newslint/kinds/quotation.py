@@ -14,7 +14,6 @@ false checks only quotations that open their sentence).
 """
 from __future__ import annotations
 
-import re
 from typing import AbstractSet, Any, Iterator
 
 from newslint.document import Document, Scope
@@ -84,7 +83,7 @@ class Quotation(KindBase):
         for q in doc.quotations:
             if q.attributed or q.words < self.min_words or _in_heading(doc, q.start):
                 continue  # a headline's quotation is attributed in the story under it
-            if not self.fragments and (self._is_fragment(doc, q.start) or _is_named(doc, q.end)):
+            if not self.fragments and self._is_fragment(doc, q.start):
                 continue
             if self.window:
                 quoted = _wholly_quoted(doc) if quoted is None else quoted
@@ -105,18 +104,6 @@ class Quotation(KindBase):
                 if self._speaker_nearby(doc, q.start, quoted):
                     continue
             yield _first_line(doc, q.start, q.end)
-
-
-# what follows a quotation that the writer's sentence names rather than reports: a copula or a gloss
-# ('"Keep calm" was the slogan', '"Dydd da" means good day', '"Dydd da" (good day)')
-_NAMING = re.compile(r"[ \t]*(?:\(|(?:is|was|are|were|has\s+been|had\s+been|became|becomes|remains|remained|"
-                     r"means|meant|meaning|translates|translated|literally|i\.e\.)(?![\w'’]))")
-
-
-def _is_named(doc: Document, end: int) -> bool:
-    """Is the quotation ending at `end` a phrase the writer's sentence goes on to name, define or gloss
-    (a title, a slogan, a saying and its meaning), not words reported as someone's speech?"""
-    return _NAMING.match(doc.prose, end) is not None
 
 
 def _in_heading(doc: Document, start: int) -> bool:

@@ -15,7 +15,9 @@ see `morphology`), `unless` (a word list, as for a `requires` companion: a match
 when its paragraph has one of these words in the writer's voice, outside quotations; first-person
 pronouns mark a column, a letter or a reader's comment, whose view is declared as its writer's),
 `negated` (default false: when true, a term after a negated verb of being passes: "the claims were not
-dishonest", "it isn't wholly absurd"). Words such as "chaos" and "disaster", plain report in straight
+dishonest", "it isn't wholly absurd"). With `inflect: adjective`, a term's -ing form that takes an object
+(a determiner or a pronoun after it) is the verb, not the adjective, and passes: "fined for disturbing the
+peace", "storms devastating the coast" (but "as devastating a blow", "so terrifying a night" are adjectives). Words such as "chaos" and "disaster", plain report in straight
 news, are read only where the voice is loaded: the rule keys `voiced` and `plain` (see `newslint.voice`).
 """
 from __future__ import annotations
@@ -69,6 +71,12 @@ _NEGATED = re.compile(r"\b(?:(?:is|are|was|were|be|been|am|seems?|seemed|looks?|
                       r"(?:not|never)|(?:is|are|was|were|does|do|did)n['’]t)\s+(?:[a-z]+ly\s+)?\Z", re.I)
 _NEGATION_REACH = 40
 
+# An -ing form with an object after it is a verb ("disturbing the peace"); not after "as", "so", "how" or
+# "too", where the adjective stands before its article ("as devastating a blow").
+_OBJECT = re.compile(r"\s+(?:the|an?|his|her|hers|their|its|our|my|your|them|him|me|us|this|these|those)\b", re.I)
+_ADJECTIVE_BEFORE_ARTICLE = re.compile(r"\b(?:as|so|how|too|quite|such)\s+\Z", re.I)
+_ADVERB_REACH = 8
+
 
 class Existence(KindBase):
     name = "existence"
@@ -77,8 +85,9 @@ class Existence(KindBase):
     message_fields = frozenset({"match"})
 
     def __init__(self, matcher: Matcher, rewrite: tuple[Rewrite, ...] = (), unless: Matcher | None = None,
-                 negated: bool = False) -> None:
+                 negated: bool = False, participles: bool = False) -> None:
         self.matcher = matcher
+        self.participles = participles  # an -ing form taking an object is the verb
         self.rewrite = rewrite
         self.unless = unless
         self.negated = negated  # a term after a negated verb of being passes
@@ -90,7 +99,8 @@ class Existence(KindBase):
             matching["terms"] = expand(matching["terms"], options["inflect"])
         rewrite = _build_rewrites(options["rewrite"], options["ignore_case"], where.child("rewrite"))
         unless = ctx.word_list(options["unless"], where.child("unless")) if options["unless"] else None
-        return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite, unless, options["negated"])
+        return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite, unless, options["negated"],
+                   options["inflect"] == "adjective")
 
     @property
     def fixable(self) -> bool:
@@ -109,6 +119,8 @@ class Existence(KindBase):
         for start, end in self.matcher.finditer(doc):
             if self.negated and _NEGATED.search(doc.prose, max(0, start - _NEGATION_REACH), start):
                 continue
+            if self.participles and self._verb(doc.prose, start, end):
+                continue
             if self.unless is not None:
                 block = doc.block_index(start)
                 if block not in declared:
@@ -116,6 +128,12 @@ class Existence(KindBase):
                 if declared[block]:
                     continue
             yield Hit(start, end)
+
+    @staticmethod
+    def _verb(prose: str, start: int, end: int) -> bool:
+        """Is the -ing word at start..end a verb with its object ("disturbing the peace")?"""
+        return (prose[start:end].lower().endswith("ing") and _OBJECT.match(prose, end) is not None
+                and not _ADJECTIVE_BEFORE_ARTICLE.search(prose, max(0, start - _ADVERB_REACH), start))
 
     def _declared(self, doc: Document, block: int) -> bool:
         """Does the paragraph have an `unless` word in the writer's voice (outside quotations)?"""

@@ -7,6 +7,7 @@ import os
 import pickle
 import shutil
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,20 @@ def test_a_load_writes_the_cache_and_a_cached_load_builds_nothing(cache: Path, b
     assert builds == []  # every built-in rule came from the cache
     assert findings(rules) == expected
     assert [r.id for r in rules] == sorted(r.id for r in rules)
+
+
+def test_no_build_is_stored_when_the_code_changed_after_it_was_loaded(cache: Path, builds: list[str],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rules built by code a module edit has since replaced would be stored under the new code's key."""
+    expected = findings()
+    cache.unlink()
+    monkeypatch.setattr(rulecache, "LOADED_NS", 0)  # every module on disk is newer than the running code
+    builds.clear()
+    assert findings() == expected
+    assert builds and not cache.exists()
+    monkeypatch.setattr(rulecache, "LOADED_NS", time.time_ns())
+    findings()
+    assert cache.is_file()
 
 
 def test_cached_rules_are_the_built_rules(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,6 +13,10 @@ too close to the time the cache was written to be trusted (an edit in the same c
 them, as git also knows), are the files' contents hashed and compared with the stored digest; a
 match (a file touched, or checked out again, unchanged) keeps the cache and stores the new times.
 
+A build is not stored when one of newslint's modules changed after this process loaded its code (an
+edit, a checkout while a run was under way): the objects built by the code running then are not those
+its files on disk now make, and would be stored under their key.
+
 A missing, unreadable, corrupt or stale cache is ignored and rebuilt; it is written through a
 temporary file and `os.replace`, so concurrent runs never see a half-written file. Loading with or
 without it gives the same rules.
@@ -33,6 +37,7 @@ from newslint.cache import folder, read_private, write
 FILE_PREFIX = "builtin-rules"
 KEEP_FILES = 8  # rule folders (installs, checkouts) whose builds are kept; the least recently written go first
 FORMAT = 4
+LOADED_NS = time.time_ns()  # about when this process loaded newslint's code: see `store`
 RACY_NS = 2_000_000_000  # times within this of the cache's writing are not trusted: contents are hashed
 PACKAGE = Path(__file__).resolve().parent.parent  # the newslint package
 
@@ -158,7 +163,10 @@ def load(source: Inputs, stats: tuple[Stat, ...]) -> Built | None:
 
 def store(source: Inputs, stats: tuple[Stat, ...], digest: str, written_ns: int, built: Built) -> bool:
     """Write the build of `source` atomically, with the times and digest its inputs had before it
-    began (`written_ns`: when it began); False (and nothing written) when it cannot be stored."""
+    began (`written_ns`: when it began); False (and nothing written) when it cannot be stored, or when
+    one of newslint's modules changed after this process loaded its code (see the module)."""
+    if any(label.startswith("newslint/") and max(mtime, ctime) >= LOADED_NS for label, _, mtime, ctime in stats):
+        return False
     try:
         head = pickle.dumps(tuple(_Header(_identity(source.root), stats, digest, written_ns)),
                             protocol=pickle.HIGHEST_PROTOCOL)

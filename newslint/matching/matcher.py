@@ -334,13 +334,13 @@ def _plan_of(pattern: str, flags: int) -> Plan | None:
 
 
 def read_literals(matchers: Iterable[Matcher]) -> None:
-    """Work out now each term list's regular expression and what its matches start with (see
-    `Compiled.prefixes`), so that they pickle with the matcher (the rule cache) instead of being
-    worked out again in every run."""
+    """Work out now each term list's regular expression, what its matches start with (see
+    `Compiled.prefixes`) and the words they hold (see `words`), so that they pickle with the matcher
+    (the rule cache) instead of being worked out again in every run."""
     for matcher in matchers:
         for item in matcher.items:
             if isinstance(item, TermList):
-                item.regex, item.prefixes
+                item.regex, item.prefixes, item.required_words
 
 
 def prepare(matchers: Iterable[Matcher]) -> None:

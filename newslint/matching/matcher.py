@@ -127,7 +127,7 @@ class Matcher:
         """Each item with the id of the plan its candidates come from (see `_matches`), or None, and
         the words one of which each of its matches holds, or None."""
         return tuple((item, id(item.plan) if _planned(item) else None,
-                      item.required_words if isinstance(item, (BuiltinPattern, TermList)) else None) for item in self.compiled)
+                      item.required_words if isinstance(item, BuiltinPattern) else None) for item in self.compiled)
 
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose
@@ -334,13 +334,13 @@ def _plan_of(pattern: str, flags: int) -> Plan | None:
 
 
 def read_literals(matchers: Iterable[Matcher]) -> None:
-    """Work out now each term list's regular expression, what its matches start with (see
-    `Compiled.prefixes`) and the words they hold (see `words`), so that they pickle with the matcher
-    (the rule cache) instead of being worked out again in every run."""
+    """Work out now each term list's regular expression and what its matches start with (see
+    `Compiled.prefixes`), so that they pickle with the matcher (the rule cache) instead of being
+    worked out again in every run."""
     for matcher in matchers:
         for item in matcher.items:
             if isinstance(item, TermList):
-                item.regex, item.prefixes, item.required_words
+                item.regex, item.prefixes
 
 
 def prepare(matchers: Iterable[Matcher]) -> None:

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from newslint.engine import lint_text  # noqa: E402
 
 _SECTION = re.compile(r"^## (\d+)\.\s+(.*)")
-_MODE = re.compile(r"^\*\*(Flag|Pass|Do not flag)\.?\*\*\s*$")
+_MODE = re.compile(r"^\*\*(Flag|Pass|Do not flag)(?: \([^)]*\))?\.?\*\*\s*$")  # "**Flag (family 19).**" too
 _ITEM = re.compile(r"^\s*\d+\.\s+(.*)")
 _NOTE = re.compile(r"\s*\*\([^)]*\)\*\s*$")
 _SETTING = re.compile(r"^\([^)]*\)\s+")  # "(Lede, 39 words) The ...": where the sentence stands

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from newslint.matching import state
 from newslint.matching.literals import Prefix, literal_prefixes, required_literals
-from newslint.matching.words import required_words, term_words
+from newslint.matching.words import required_words
 from newslint.matching.patterns import (WORD, compile_terms, normalize, spaced, term_pattern_of, term_regex,
                                        user_pattern)
 from newslint.schema import Where
@@ -85,12 +85,6 @@ class TermList(Compiled):
     @functools.cached_property
     def pattern(self) -> Any:
         return compile_terms(self.regex, self.source[1])
-
-    @functools.cached_property
-    def required_words(self) -> frozenset[str] | None:
-        """Whole words one of which every match holds, when some term opens with a word that stands
-        in nearly every story (see `words.term_words`); else None (its first words say as much)."""
-        return term_words(self.source[0])
 
     @functools.cached_property
     def regex(self) -> str:

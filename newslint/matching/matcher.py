@@ -127,7 +127,7 @@ class Matcher:
         """Each item with the id of the plan its candidates come from (see `_matches`), or None, and
         the words one of which each of its matches holds, or None."""
         return tuple((item, id(item.plan) if _planned(item) else None,
-                      item.required_words if isinstance(item, (BuiltinPattern, TermList)) else None) for item in self.compiled)
+                      item.required_words if isinstance(item, BuiltinPattern) else None) for item in self.compiled)
 
     def _find(self, doc: Document) -> list[tuple[int, int]]:
         text = doc.prose

@@ -16,36 +16,14 @@ from typing import Any
 
 from newslint.matching import state
 from newslint.matching.literals import _char, _non_word_edge, _parsed, _sre
-from newslint.matching.patterns import spaced
-from newslint.matching.plans import COMMON
 
-# Words that stand in nearly every story: a requirement of one of them rules out few documents.
-FREQUENT = COMMON | frozenset("about after all also been but can could had more most not one other over people said say"
-                              " says so some than there these those told two up we what when who would you".split())
 _WHOLE_WORD = re.compile(r"[a-z0-9_]+")
-_RUN = re.compile(r"\w+")
 
 
 def required_words(pattern: str) -> frozenset[str] | None:
     """Lower-cased whole words one of which every match of `pattern` holds, or None if unknown."""
     known = state.current().known_literals.get(pattern)
     return known[2] if known is not None else _required_words(pattern)
-
-
-def term_words(terms: tuple[str, ...]) -> frozenset[str] | None:
-    """The rarest whole word of each term of a list (see `patterns.term_regex`: each run of word
-    characters of a term is a whole word of its matches), when some term opens with a frequent
-    word; None otherwise, or when a term is not ASCII."""
-    found = set()
-    opens_frequent = False
-    for term in terms:
-        text = spaced(term)
-        words = _RUN.findall(text.lower())
-        if not words or not text.isascii():
-            return None
-        opens_frequent = opens_frequent or words[0] in FREQUENT
-        found.add(max(words, key=lambda w: (w not in FREQUENT, len(w))))
-    return frozenset(found) if opens_frequent else None
 
 
 @functools.lru_cache(maxsize=None)

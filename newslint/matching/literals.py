@@ -1,5 +1,5 @@
 """Literal analysis: what every match of a regular expression starts with (`literal_prefixes`) and
-contains (`required_literals`), read from the standard library's own parse of the pattern. The rule
+contains (`required_literals`), read from the standard library's own parse of the pattern (`parse`). The rule
 cache keeps what was read (`table`, `learn`), so a run does not parse the built-in patterns again."""
 from __future__ import annotations
 
@@ -8,14 +8,9 @@ import functools
 import re
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
-try:  # the standard library's own parser, used only to read literals out of patterns
-    import re._constants as _sre
-    import re._parser as _sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
-
 from newslint.matching import state
+from newslint.matching.parse import REPEATS, ZERO_WIDTH, char as _char
+from newslint.matching.parse import non_word_edge as _non_word_edge, parsed as _parsed, sre as _sre
 
 _WORD = re.compile(r"\w+")
 
@@ -83,18 +78,6 @@ def literal_prefixes(pattern: str) -> tuple[Prefix, ...] | None:
 
 
 @functools.lru_cache(maxsize=None)
-def _parsed(pattern: str) -> tuple[Any, ...] | None:
-    """The parsed items of `pattern` when its literals mean literals; None otherwise."""
-    try:
-        parsed = _sre_parse.parse(pattern)
-    except Exception:  # syntax only the `regex` module knows: no shortcut
-        return None
-    if parsed.state.flags & ~(_sre.SRE_FLAG_UNICODE | _sre.SRE_FLAG_IGNORECASE | _sre.SRE_FLAG_MULTILINE):
-        return None
-    return tuple(parsed)
-
-
-@functools.lru_cache(maxsize=None)
 def _required_literals(pattern: str) -> tuple[str, ...] | None:
     items = _parsed(pattern)
     if items is None:
@@ -155,7 +138,7 @@ def _ascii_alnum(ch: str) -> bool:
 def _run_of(item: tuple[Any, Any], test: Callable[[str], bool]) -> bool:
     """Is `item` one or more characters of a class `[...]` whose every character passes `test`?"""
     op, av = item
-    if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:
+    if op in REPEATS and av[0] >= 1 and len(av[2]) == 1:
         op, av = av[2][0]
     if op is _sre.LITERAL:
         return test(chr(av))
@@ -168,8 +151,6 @@ def _run_of(item: tuple[Any, Any], test: Callable[[str], bool]) -> bool:
             continue
         return False
     return True
-_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 
 def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | None = False
@@ -195,12 +176,12 @@ def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | 
         inner = None if begun else word_start
         if op is _sre.SUBPATTERN:
             tails = _prefixes(list(av[-1]), rest, inner)
-        elif strings == {""} and op in _REPEATS and av[0] >= 1 and len(av[2]) == 1 and _digit(*av[2][0]):  # `\d+`: `\d\d*`
+        elif strings == {""} and op in REPEATS and av[0] >= 1 and len(av[2]) == 1 and _digit(*av[2][0]):  # `\d+`: `\d\d*`
             more = (op, (av[0] - 1, av[1] if av[1] == _sre.MAXREPEAT else av[1] - 1, av[2]))
             tails = _prefixes([av[2][0], more], rest, inner)
         elif op is _sre.BRANCH:
             tails = set().union(*(_prefixes(list(alt), rest, inner) for alt in av[1]))
-        elif op in _REPEATS and av[0] == 0 and av[1] == 1:  # optional: its start, or what follows
+        elif op in REPEATS and av[0] == 0 and av[1] == 1:  # optional: its start, or what follows
             tails = _prefixes(list(av[2]), rest, inner) | _prefixes(list(rest), (), inner)
         else:
             tails = {("", bool(word_start), *_closing(list(items[i:]) + list(after)))}
@@ -209,18 +190,6 @@ def _prefixes(items: list[Any], after: tuple[Any, ...] = (), word_start: bool | 
         return {(s + t, bool(word_start) if s else start, closed, *((then, whole) if t or s.isalnum() else (None, False)))
                 for s in strings for t, start, closed, then, whole in tails}
     return {(s, bool(word_start), *_closing(list(after))) for s in strings}
-
-
-def _char(op: Any, av: Any) -> str | None:
-    """The character an item matches, lower-cased: a literal, or a class of one letter in both
-    cases (`[Mm]`, which matches what `m` matches in lower-cased text); None for any other item."""
-    if op is _sre.LITERAL:
-        return chr(av)
-    if op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
-        chars = {chr(a).lower() for _, a in av}
-        if len(chars) == 1 and all(chr(a).lower() in chars and chr(a).isascii() for _, a in av):
-            return chars.pop()
-    return None
 
 
 # The digits a `\d` stands for in a prefix: a text in which `\d` matches another digit is never
@@ -254,19 +223,15 @@ def _closing(items: list[Any]) -> tuple[bool, tuple[str, ...] | None, bool]:
 
 def _is_space_run(op: Any, av: Any) -> bool:
     """`\\s` or `\\s+`."""
-    if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:
+    if op in REPEATS and av[0] >= 1 and len(av[2]) == 1:
         op, av = av[2][0]
     return op is _sre.IN and list(av) == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 def _condition(op: Any, av: Any) -> bool | None:
     """For a zero-width item (an anchor, a lookaround, or a group or alternation of those, such as
     `(?:^|(?<=\\n))`): does it mean that a word character after it starts a word? None for any other item."""
-    if op in _ZERO_WIDTH:
+    if op in ZERO_WIDTH:
         return _opens_word(op, av)
     if op is _sre.BRANCH:
         alternatives = av[1]
@@ -291,64 +256,6 @@ def _opens_word(op: Any, av: Any) -> bool:
 def _closed(items: list[Any]) -> bool:
     """Must a match of `items` begin with a non-word character, or stand where a word ends?"""
     return _non_word_edge(items, at_end=False)
-
-
-# Anchors that stand where a word ends (before what follows them) or starts (after what comes before).
-_WORD_EDGES = {False: (_sre.AT_BOUNDARY, _sre.AT_END, _sre.AT_END_STRING),
-               True: (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)}
-
-
-def _non_word_edge(items: list[Any], at_end: bool) -> bool:
-    """Must a match of `items` begin (`at_end`: end) with a non-word character or at a word boundary?
-
-    Read from that edge inwards. Then a word before `items` ends where they begin (a word after them
-    starts where they end). A lookaround at the edge that looks inwards counts too: `(?=\\s*,)` at the
-    start, `(?<=,\\s*)` or `(?<![\\w-])` at the end; any other condition only narrows the matches, and
-    is passed over.
-    """
-    inwards = -1 if at_end else 1  # the way a lookaround at the edge looks into `items`
-    for i in range(len(items) - 1, -1, -1) if at_end else range(len(items)):
-        op, av = items[i]
-        if op is _sre.AT:
-            if av in _WORD_EDGES[at_end]:
-                return True
-            continue
-        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            if av[0] == inwards and (_non_word_edge(list(av[1]), at_end) if op is _sre.ASSERT
-                                      else _any_word_char(list(av[1]))):
-                return True
-            continue
-        if op is _sre.LITERAL:
-            return not _is_word_char(chr(av))
-        if op is _sre.IN:
-            return _non_word_class(av)
-        rest = list(items[:i]) if at_end else list(items[i + 1:])  # what lies further in
-
-        def inner(first: Any) -> bool:
-            return _non_word_edge(rest + list(first) if at_end else list(first) + rest, at_end)
-
-        if op is _sre.SUBPATTERN:
-            return inner(av[-1])
-        if op is _sre.BRANCH:
-            return all(inner(alt) for alt in av[1])
-        if op in _REPEATS:
-            return inner(av[2]) if av[0] >= 1 else inner(av[2]) and _non_word_edge(rest, at_end)
-        return False
-    return False  # the other edge: anything may lie beyond
-
-
-def _any_word_char(items: list[Any]) -> bool:
-    """Is `items` a character class that takes every word character (`[\\w...]`)?"""
-    return len(items) == 1 and items[0][0] is _sre.IN and (_sre.CATEGORY, _sre.CATEGORY_WORD) in items[0][1]
-
-
-def _non_word_class(av: Any) -> bool:
-    """Does a character class `[...]` hold non-word characters only?"""
-    return all(o is _sre.LITERAL and not _is_word_char(chr(a)) or o is _sre.CATEGORY and a in _NON_WORD_CATEGORIES
-               for o, a in av)
-
-
-_NON_WORD_CATEGORIES = (_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD, _sre.CATEGORY_LINEBREAK)
 
 
 def _required(items: list[Any]) -> set[str] | None:

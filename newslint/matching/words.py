@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from newslint.matching import state
-from newslint.matching.literals import _char, _non_word_edge, _parsed, _sre
+from newslint.matching.parse import char as _char, non_word_edge as _non_word_edge, parsed as _parsed, sre as _sre
 
 _WHOLE_WORD = re.compile(r"[a-z0-9_]+")
 

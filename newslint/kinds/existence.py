@@ -18,8 +18,8 @@ pronouns mark a column, a letter or a reader's comment, whose view is declared a
 dishonest", "it isn't wholly absurd"). With `inflect: adjective`, a term's -ing form that takes an object
 (a determiner or a pronoun after it) is the verb, not the adjective, and passes: "fined for disturbing the
 peace", "storms devastating the coast" (but "as devastating a blow", "so terrifying a night" are adjectives).
-Words such as "chaos" and "disaster", plain report in straight
-news, are read only where the voice is loaded: the rule keys `voiced` and `plain` (see `newslint.voice`).
+Where in a story a rule's findings stand by the writer's voice is the rule's, not the kind's: the rule keys
+`voiced` and `plain` (see `newslint.voice`).
 """
 from __future__ import annotations
 

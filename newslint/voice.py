@@ -3,14 +3,14 @@
 Some words pass judgment only by the company they keep. "A huge crowd", "a dramatic rescue", "severe
 flooding" are ordinary description in a news story; in copy whose writer already calls people
 "thugs" and plans "reckless", the same "huge", "dramatic" and "severe" are part of the slant. A rule
-whose kind is `voiced` (the `voiced` option of `evaluative` and `existence`) is reported only where the
+that is `voiced` (a key any rule may have, see `rulebook`) is reported only where the
 writer's voice is loaded elsewhere: in a story with at least `AT_LEAST` words found by the word-choice
 families that judge (`VOICE_FAMILIES`: loaded words and labels, not the voiced rules themselves; a word two
 rules find counts once), and at least `PER_THOUSAND` of them per 1,000 words of the story; or, in any
 story, in a paragraph that holds one of them ("Thugs tore through the market, and the day ended in
 chaos": the chaos is part of the slant, even in a long story that is otherwise straight).
 
-The other way round, a rule whose kind is `plain` (the `plain` option of `requires`) stands everywhere
+The other way round, a rule that is `plain` (a rule key too) stands everywhere
 but in a straight story: one long enough to judge (`STORY_WORDS`) whose voice is not loaded. A vague
 count of things ("some webpages were slow", "in many concerts") is description in straight news; in a
 lone sentence, which gives no measure of the voice, or in loaded copy ("many crimes go unpunished") it

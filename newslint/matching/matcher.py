@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from newslint.document.model import Document
 
 
+def _may_hold(required: frozenset[str] | None, present: set[str] | None) -> bool:
+    """Can a document with the distinct words `present` hold a match of an item every match of which
+    holds one of the words `required`? (None for either: not known, so it may.)"""
+    return required is None or present is None or not required.isdisjoint(present)
+
+
 class Matcher:
     """Finds terms and patterns in a document's prose, minus exceptions and proper names.
 
@@ -76,8 +82,7 @@ class Matcher:
         if scan.nothing_for(self.plan_ids):
             return False
         present = scan.words
-        return any(scan.candidates(plan) != [] for plan, required in self._gated
-                   if required is None or present is None or not required.isdisjoint(present))
+        return any(scan.candidates(plan) != [] for plan, required in self._gated if _may_hold(required, present))
 
     @property
     def items(self) -> tuple[Compiled, ...]:
@@ -136,7 +141,7 @@ class Matcher:
         unswept = scan.swept_empty()  # the plans the sweep found nothing for
         present = scan.words  # (an item none of whose required words the document holds has no match)
         for item, plan, required in self._planned:
-            if (plan is None or plan not in unswept) and (required is None or present is None or not required.isdisjoint(present)):
+            if (plan is None or plan not in unswept) and _may_hold(required, present):
                 hits.extend(_matches(item, doc))
         if not hits:
             return hits

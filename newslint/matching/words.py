@@ -1,5 +1,5 @@
 """Required words: whole words one of which every match of a regular expression holds, read from the
-standard library's parse of the pattern (see `literals`). A document none of whose words is one of
+standard library's parse of the pattern (see `parse`). A document none of whose words is one of
 them holds no match, which a set test tells at once (see `matcher.Matcher`).
 
 A literal run of word characters is a whole word of every match when the pattern puts a non-word

@@ -83,10 +83,11 @@ class Quotation(KindBase):
         for q in doc.quotations:
             if q.attributed or q.words < self.min_words or _in_heading(doc, q.start):
                 continue  # a headline's quotation is attributed in the story under it
-            if not self.fragments and self._is_fragment(doc, q.start):
+            fragment = self._is_fragment(doc, q.start)
+            if fragment and not self.fragments:
                 continue
-            if _mentioned(doc, q.end):
-                continue
+            if not fragment and _mentioned(doc, q.end):
+                continue  # a title or a saying that opens the writer's sentence
             if self.window:
                 quoted = _wholly_quoted(doc) if quoted is None else quoted
                 if self._speaker_nearby(doc, q.start, quoted):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sys
 from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Container, Mapping, Sequence
@@ -66,24 +67,27 @@ class Recorder:
 
 
 def load(path: Path) -> Counter[tuple[str, str]]:
-    """(path, fingerprint) -> how many times it is recorded."""
+    """(path, fingerprint) -> how many times it is recorded. `-` is standard input."""
+    name = "<stdin>" if str(path) == "-" else str(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), f"cannot read baseline: {exc}") from None
+        raise RuleError(name, f"cannot read baseline: {exc}") from None
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise RuleError(str(path), f"malformed baseline JSON: {exc.msg}", line=exc.lineno) from None
+        raise RuleError(name, f"malformed baseline JSON: {exc.msg}", line=exc.lineno) from None
     except RecursionError:
-        raise RuleError(str(path), "malformed baseline JSON: nested too deeply") from None
+        raise RuleError(name, "malformed baseline JSON: nested too deeply") from None
     except ValueError as exc:  # a number too long to read, say
-        raise RuleError(str(path), f"malformed baseline JSON: {str(exc)[:120]}") from None
+        raise RuleError(name, f"malformed baseline JSON: {str(exc)[:120]}") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
-        raise RuleError(str(path), f"not a newslint baseline (expected version {VERSION} with a findings list)")
+        raise RuleError(name, f"not a newslint baseline (expected version {VERSION} with a findings list)")
     out: Counter[tuple[str, str]] = Counter()
     for i, entry in enumerate(data["findings"]):
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str) \
                 or not isinstance(entry.get("fingerprint"), str):
-            raise RuleError(str(path), "each entry needs a path and a fingerprint", key=f"findings.{i}")
+            raise RuleError(name, "each entry needs a path and a fingerprint", key=f"findings.{i}")
         out[(entry["path"], entry["fingerprint"])] += 1
     return out
 

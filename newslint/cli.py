@@ -58,7 +58,8 @@ def main(debug: bool) -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--format", "format_", type=click.Choice([f.value for f in OutputFormat]), default="text",
               show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to FILE (- for standard output).")
 @click.option("--select", "select_", multiple=True, metavar="IDS", help="Only these rules or families (comma-separated).")
 @click.option("--extend-select", multiple=True, metavar="IDS",
               help="Run these rules or families too, off-by-default ones included (comma-separated).")
@@ -74,9 +75,9 @@ def main(debug: bool) -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Use this .newslint.yaml or pyproject.toml instead of the nearest one.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Report only findings not recorded in this baseline.")
+              help="Report only findings not recorded in this baseline (- reads it from standard input).")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="Record the current findings in FILE and exit 0.")
+              help="Record the current findings in FILE (- for standard output) and exit 0.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need a reader's eye.")
@@ -104,6 +105,8 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     """Lint PATHS: files, folders (Markdown, MDX, HTML, text, Word, JSON Lines), or - for standard input
     (default: the current folder)."""
     paths = paths or (".",)
+    if output is not None and str(output) == "-":  # the usual spelling of standard output, never a file named "-"
+        output = None
     colour = _colour(colour)
     mode = FixMode(write=fix and not show_diff, diff=show_diff, unsafe=unsafe_fixes)
     reading = Reading(encoding, tuple(_names(text_fields)), tuple(_names(id_fields)), not no_ignore_files, annotate)
@@ -113,6 +116,9 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     for given in paths:
         if given != "-":
             writes.protect(given)
+    if baseline_file is not None and str(baseline_file) == "-" and "-" in paths:
+        error("--baseline -: standard input is the text being linted; give the baseline's file name")
+        sys.exit(ExitCode.ERROR)
     if baseline_file or write_baseline:
         from newslint import baseline
     try:
@@ -149,9 +155,13 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     if write_baseline:
         recorder = report.recorder
         assert recorder is not None  # a recording report was opened for --write-baseline
-        _write_or_exit(write_baseline, recorder.dumps())
+        if str(write_baseline) == "-":
+            click.echo(recorder.dumps(), nl=False)
+        else:
+            _write_or_exit(write_baseline, recorder.dumps())
         if not quiet:
-            click.echo(f"newslint: recorded {len(recorder.entries)} findings in {write_baseline}", err=True)
+            where = "standard output" if str(write_baseline) == "-" else write_baseline
+            click.echo(f"newslint: recorded {len(recorder.entries)} findings in {where}", err=True)
         sys.exit(ExitCode.ERROR if run.failed else ExitCode.OK)
     if mode.write and not quiet:
         click.echo(f"newslint: applied {run.fixed} fix{'es' if run.fixed != 1 else ''}", err=True)

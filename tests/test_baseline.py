@@ -53,3 +53,23 @@ def test_bad_baseline_is_an_error(tmp_path):
     bad.write_text('{"version": 7, "findings": []}')
     assert "not a newslint baseline" in check("--baseline", str(bad), str(story)).stderr
     assert check("--baseline", str(tmp_path / "missing.json"), str(story)).exit_code == 2
+
+
+def test_baseline_dash_is_a_standard_stream(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "story.md"
+    story.write_text(STORY, encoding="utf-8")
+    written = check("--write-baseline", "-", "story.md")
+    assert written.exit_code == 0 and "recorded 3 findings in standard output" in written.stderr
+    assert len(json.loads(written.stdout)["findings"]) == 3 and not (tmp_path / "-").exists()
+
+    story.write_text(STORY + "\nA vicious turn.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--baseline", "-", "story.md"],
+                                input=written.stdout)
+    assert result.exit_code == 1
+    assert [f["text"] for f in json.loads(result.stdout)["findings"]] == ["vicious"]
+
+    both = CliRunner().invoke(main, ["check", "--baseline", "-", "-"], input="A brutal day.\n")
+    assert both.exit_code == 2 and "standard input is the text being linted" in both.stderr
+    garbled = CliRunner().invoke(main, ["check", "--baseline", "-", "story.md"], input="{not json")
+    assert garbled.exit_code == 2 and "<stdin>:1: malformed baseline JSON" in garbled.stderr

@@ -107,3 +107,11 @@ def test_output_is_left_as_it_was_when_the_run_ends_with_an_error(desk):
     (desk / "binary.md").unlink()
     assert run("check", "--format", "sarif", "--output", str(report), ".").exit_code == 1
     assert json.loads(report.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_output_dash_is_standard_output_not_a_file(desk):
+    plain = run("check", "--format", "json", "one.md")
+    dashed = run("check", "--format", "json", "-o", "-", "one.md")
+    assert dashed.exit_code == plain.exit_code == 1
+    assert json.loads(dashed.output) == json.loads(plain.output)
+    assert not (desk / "-").exists()

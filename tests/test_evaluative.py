@@ -32,6 +32,8 @@ def found(r, text: str) -> list[str]:
     ("The board acted with reckless haste.", ["reckless"]),  # after a preposition, before a noun
     ("The budget was profoundly reckless.", ["reckless"]),  # an adverb in -ly between
     ("It was a deeply reckless decision.", ["reckless"]),
+    ("# Council Backs Reckless Plan To Sell Library", ["Reckless"]),  # a headline drops its articles
+    ("# Council backs reckless plan to sell library", ["reckless"]),
 ])
 def test_flags_evaluative_positions(tmp_path, text, flagged):
     assert found(rule(tmp_path, RULE), text) == flagged
@@ -47,6 +49,7 @@ def test_flags_evaluative_positions(tmp_path, text, flagged):
     "The campaign kept alarming voters in the suburbs.",  # a participle after a verb is a verb
     "They booked Reckless Eric for the festival.",  # a capital makes the two a name
     "The band played with Reckless Eric on Friday.",
+    "# Label signs Reckless Eric for a new album",  # a capital mid-headline in sentence case is a name
     "Critics said the plan was reckless.",  # the predicate is what they said
     "The plan was reckless, the auditors said.",
     "Campaigners marched through the town, saying the plan was reckless.",

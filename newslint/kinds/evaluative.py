@@ -5,7 +5,8 @@ in their base form; their adverbs and comparatives are matched too ("shameless",
 "more shameless"). A listed word is flagged only in a position where it passes judgment:
 - `attributive`: before a noun, after a determiner, a possessive, a preposition, an intensifier or an
   adverb in -ly, a comma or "and" ("a shameless ploy", "the party's reckless plan", "a costly,
-  reckless plan", "acted with reckless haste", "a deeply cynical move");
+  reckless plan", "acted with reckless haste", "a deeply cynical move"), and in a headline, which
+  drops its articles, after any word ("Council backs shameless plan");
 - `predicative`: after a form of "be", "seem", "become", "remain" ..., maybe with an intensifier or an
   adverb in -ly between ("the plan was reckless", "the reply seemed utterly callous", "the senator
   was visibly furious");
@@ -31,7 +32,7 @@ import re
 from typing import Any, Iterator
 
 from newslint import reported
-from newslint.document import Document
+from newslint.document import Document, Scope
 from newslint.document.names import headline_voice
 from newslint.kinds import WRITERS_VOICE, BuildContext, Hit, KindBase
 from newslint.matching.matcher import Matcher
@@ -122,7 +123,7 @@ class Evaluative(KindBase):
         prose = doc.prose
         after: list[tuple[int, int]] | None = None  # clauses attributed after they end, found on first need
         for start, end in self.matcher.finditer(doc):
-            position = self.position(prose, start, end)
+            position = self.position(prose, start, end, doc.scope_at(start) is Scope.HEADING)
             if position is None or (self.measured and _FIGURE.match(prose, end, min(len(prose), end + _MEASURE_REACH))):
                 continue
             if position == "predicative":
@@ -132,8 +133,10 @@ class Evaluative(KindBase):
                     continue  # "Critics said the plan was reckless": the verdict is what they said
             yield Hit(start, end)
 
-    def position(self, prose: str, start: int, end: int) -> str | None:
-        """Where the listed word at prose[start:end] passes judgment (see the module), or None."""
+    def position(self, prose: str, start: int, end: int, heading: bool = False) -> str | None:
+        """Where the listed word at prose[start:end] passes judgment (see the module), or None. A headline
+        (`heading`) drops its articles, so there a word before a noun is attributive after any word
+        ("Council backs shameless plan")."""
         word = prose[start:end].lower()
         if word in self.adverbs:
             return "adverbial" if "adverbial" in self.positions else None
@@ -160,7 +163,7 @@ class Evaluative(KindBase):
         if prev in _PREPOSITIONS and not prose[start].islower():
             return None  # "starred in Reckless Hearts": after a preposition, capitals make a title
         if (prev in _DETERMINERS or degree or prev in _JOINERS or prev in _PREPOSITIONS
-                or prev.endswith(("'s", "’s", "s'", "s’")) or not before):
+                or prev.endswith(("'s", "’s", "s'", "s’")) or not before or heading):
             return "attributive"
         return None
 

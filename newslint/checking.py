@@ -17,12 +17,13 @@ from newslint.document.positions import within
 from newslint.errors import NewslintError, RuleError, RuleTimeout
 from newslint.finding import Finding, Severity
 from newslint.folding import CLUSTER_KINDS, STRUCTURAL_KINDS, fold
+from newslint.matching.compiled import HousePattern
 from newslint.matching.patterns import term_pattern
 from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
 from newslint.reported import drop_paraphrased, drop_reported
 from newslint.synopsis import drop_synopses
 from newslint.verdict import story_verdict
-from newslint.voice import drop_plain, drop_unvoiced
+from newslint.voice import by_voice, drop_plain, drop_unvoiced, may_stand, story_words
 
 if TYPE_CHECKING:
     from newslint.fixes import Fixer
@@ -124,13 +125,21 @@ class _Selection(NamedTuple):
     clustered: frozenset[str]  # the rules that flag words in company (see `Checker._cluster_of`)
     voiced: frozenset[str]  # the rules whose findings stand only where the story's voice is loaded (`voice`)
     plain: frozenset[str]  # the rules whose findings are dropped in a straight story (`voice`)
+    later: frozenset[str]  # the rules run only where their findings may stand (see `Checker.check`)
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> _Selection:
         return cls(frozenset(r.id for r in rules), frozenset(r.id for r in rules if r.kind.fixable).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in STRUCTURAL_KINDS).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS),
-                   frozenset(r.id for r in rules if r.voiced), frozenset(r.id for r in rules if r.plain))
+                   frozenset(r.id for r in rules if r.voiced), frozenset(r.id for r in rules if r.plain),
+                   frozenset(r.id for r in rules if by_voice(r.voiced, r.plain, r.family) and not _may_time_out(r)))
+
+
+def _may_time_out(rule: Rule) -> bool:
+    """Can the rule time out on a document (a house pattern, run with a time limit)? Its timeout is
+    reported, so it always runs."""
+    return any(isinstance(item, HousePattern) for matcher in rule.kind.matchers for item in matcher.items)
 
 
 class Checker:
@@ -217,6 +226,19 @@ class Checker:
             return doc.sentences[index].block if index >= 0 else -1
         return paragraph
 
+    @staticmethod
+    def _voiced_steps(doc: Document, findings: list[Finding], accepted: list[tuple[int, int]],
+                      selection: _Selection) -> tuple[list[Finding], list[Finding]]:
+        """The steps before `drop_unvoiced`: accepted terms, reported speech and paraphrase, `plain`
+        rules in a straight story, synopses; the findings as `drop_plain` is given them, and after."""
+        if accepted:
+            findings = [f for f in findings if not within(accepted, f.start, f.end)]
+        findings = drop_reported(findings, doc.prose)
+        findings = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search)
+        before_plain = findings
+        findings = drop_plain(findings, selection.plain, selection.voiced, doc.prose)
+        return before_plain, drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
+
     def check(self, doc: Document, config: config_.Config, file: Path | None,
               errors: list[NewslintError] | None = None, rules: Sequence[Rule] | None = None) -> list[Finding]:
         """The rules `config` selects for `file` (or `rules`) over `doc`, then what the configuration
@@ -227,14 +249,18 @@ class Checker:
         else:
             rules = list(rules)
             selection = _Selection.of(rules)
-        findings = run_rules(doc, rules, errors)
-        spans = _accepted_spans(doc, settings.accepted)
-        if spans:
-            findings = [f for f in findings if not within(spans, f.start, f.end)]
-        findings = drop_reported(findings, doc.prose)
-        findings = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search)
-        findings = drop_plain(findings, selection.plain, selection.voiced, doc.prose)
-        findings = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
+        # The rules whose findings stand or fall by the story's voice without counting in it run last,
+        # and only where one of their findings could stand: in most stories they are not run at all.
+        later = [r for r in rules if r.id in selection.later] if selection.later else []
+        found = run_rules(doc, [r for r in rules if r.id not in selection.later] if later else rules, errors)
+        accepted = _accepted_spans(doc, settings.accepted)
+        before_plain, findings = self._voiced_steps(doc, found, accepted, selection)
+        if later:
+            words = story_words(doc.prose)
+            later = [r for r in later if may_stand(r.voiced, r.plain, before_plain, findings, selection.voiced, words)]
+            if later:  # every finding through the steps again, as if all the rules had run at once
+                found = sorted(found + run_rules(doc, later, errors))
+                _, findings = self._voiced_steps(doc, found, accepted, selection)
         findings = drop_unvoiced(findings, selection.voiced, doc.prose, self._paragraph_of(doc), selection.plain)
         kind = type_of(doc)
         findings = story_verdict(findings, kind, selection.ids)

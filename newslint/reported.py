@@ -6,10 +6,11 @@ Two shapes, each a span whose word choices are the speaker's, not the writer's (
 - accusation: "The group accused the regime of brutal repression." (the accused and the charge).
 The charge of an accusation someone makes is the accuser's wording: loaded words in it are dropped
 too ("the paper accused reporters of a witch-hunt"; not in "was accused of ...", which names no
-accuser). Otherwise only labels and editorializing are taken as the speaker's: findings of the labels and editorial
-families inside these spans are dropped (`drop_reported`): "the minister should resign, the union
-said" is the union's demand. A sentence adverb before the clause ("Sadly, ..., police said") stays
-the writer's. An adjective in a noun phrase ("The brutal raid ended, police said") and a
+accuser). Otherwise only labels, editorializing and stock framing are taken as the speaker's: findings of
+the labels, editorial and filler families inside these spans are dropped (`drop_reported`): "the minister
+should resign, the union said" is the union's demand, "dialogue is essential, the envoys said" the envoys'
+message. A sentence adverb before the clause ("Sadly, ..., police said") stays the writer's. An adjective
+in a noun phrase ("The brutal raid ended, police said") and a
 euphemism or a cliché in the clause are still the writer's wording, and the attribution rules still read these sentences (a paraphrase names its source).
 Attribution before the clause ("The minister said the raid was brutal", "she told reporters that ...",
 and a question put: "an inquiry into whether the bank rigged the rates") is where loaded copy launders
@@ -30,7 +31,7 @@ from newslint.document.positions import within
 from newslint.finding import Finding
 from newslint.voice import story_words, straight
 
-SPEAKERS_FAMILIES = frozenset({"labels", "editorial"})  # what a reported clause attributes to its speaker
+SPEAKERS_FAMILIES = frozenset({"labels", "editorial", "filler"})  # what a reported clause attributes to its speaker
 ACCUSERS_FAMILIES = frozenset({"loaded"})  # what an accusation's charge attributes to the accuser
 
 _VERBS = (r"said|says|say|told|tells|added|adds|argued|argues|claimed|claims|warned|warns|wrote|writes|insisted|"

@@ -52,6 +52,26 @@ def straight(findings: Sequence[Finding], voiced: AbstractSet[str], words: int) 
     return words >= STORY_WORDS and not loaded(findings, voiced, words)
 
 
+def by_voice(voiced: bool, plain: bool, family: str) -> bool:
+    """Do a rule's findings stand or fall by the story's voice without counting in it? A `voiced` rule,
+    or a `plain` one outside VOICE_FAMILIES: its findings never change what `loaded` finds, and where
+    `may_stand` says none could stand, the rule need not run at all."""
+    return voiced or (plain and family not in VOICE_FAMILIES)
+
+
+def may_stand(voiced: bool, plain: bool, before_plain: Sequence[Finding], before_unvoiced: Sequence[Finding],
+              voiced_rules: AbstractSet[str], words: int) -> bool:
+    """Could a finding of a rule that is `by_voice` stand in a story of `words` words, the findings of
+    the other rules being `before_plain` as `drop_plain` is given them and `before_unvoiced` as
+    `drop_unvoiced` is? A `voiced` rule's stand only where some paragraph's voice is loaded (a story
+    loaded as a whole has such paragraphs too) or, when it is also `plain`, in copy too short to judge;
+    a `plain` rule's everywhere but in a straight story."""
+    if voiced:
+        return (plain and words < STORY_WORDS) or any(
+            f.family in VOICE_FAMILIES and f.rule not in voiced_rules for f in before_unvoiced)
+    return not straight(before_plain, voiced_rules, words)
+
+
 def drop_plain(findings: Sequence[Finding], plain: AbstractSet[str], voiced: AbstractSet[str],
                prose: str) -> list[Finding]:
     """`findings` without those of the `plain` rules in a straight story (see the module)."""

@@ -1,4 +1,4 @@
-"""Reported speech: labels and editorializing in a clause attributed after it, or in an accusation, are the speaker's."""
+"""Reported speech: labels, editorializing and stock framing in a clause attributed after it, or in an accusation, are the speaker's."""
 from __future__ import annotations
 
 from newslint.checking import Checker
@@ -62,6 +62,15 @@ def test_a_demand_in_a_reported_clause_is_the_speakers():
     assert findings("Drivers must stop at the new crossing from Monday, the council said.\n") == []
     # the writer's sentence adverb before the reported clause is still the writer's
     assert ("editorial.adverbs", "Sadly") in findings("Sadly, the city must act now, the fire chief said.\n")
+
+
+def test_stock_framing_in_a_reported_clause_is_the_speakers():
+    said = "Dialogue is essential to end the strike, union leaders said in a statement.\n"
+    assert not [rule for rule, _ in findings(said) if rule.startswith("filler")]
+    assert ("filler.phrases", "Dialogue is essential") in findings("Dialogue is essential to end the strike.\n")
+    assert ("filler.phrases", "a testament to") in findings("The new mill is a testament to the valley's farms.\n")
+    assert not [rule for rule, _ in findings("The new mill is a testament to the valley's farms, the minister said.\n")
+                if rule.startswith("filler")]
 
 
 def test_the_charge_of_an_accusation_is_the_accusers_wording():

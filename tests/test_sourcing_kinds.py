@@ -47,6 +47,14 @@ def test_quotation_window_and_fragments(tmp_path):
     assert len(found(rule(tmp_path, base + "window: 1\n"), far)) == 1
 
 
+def test_quoted_words_that_open_the_writers_sentence_are_named_not_said(tmp_path):
+    base = "kind: quotation\ncheck: unattributed\nmessage: m\n"
+    assert found(rule(tmp_path, base), '"Waiting for the Last Train Home" was the band\'s first single.') == []
+    assert found(rule(tmp_path, base), '"Shut the gates at nine sharp" meant every trader left before dark.') == []
+    said = '"Nobody came to help us when the water rose." The crowd cheered.'
+    assert found(rule(tmp_path, base), said) == ['"Nobody came to help us when the water rose."']
+
+
 def test_style_pack_adds_off_by_default_rules(tmp_path):
     story = tmp_path / "story.md"
     story.write_text("The council hired 3 inspectors.\n", encoding="utf-8")

@@ -2,8 +2,12 @@
 not in a straight story."""
 from __future__ import annotations
 
-from newslint.engine import lint_text
+import pytest
+
+from newslint import checking
+from newslint.engine import Engine, lint_text
 from newslint.finding import Finding, Severity
+from newslint.rulebook import Rule, load_rules, select
 from newslint.voice import STORY_WORDS, drop_plain, drop_unvoiced, loaded
 
 LOADED = ("The thugs behind the reckless scheme met on Monday. Their shameless plan was a huge blow to the town, "
@@ -136,3 +140,50 @@ def test_plain_rules_are_dropped_only_in_a_straight_story():
     assert drop_plain(vague, plain, frozenset(), "word " * 20) == vague  # too short to judge
     slanted = [*vague, finding("loaded.adjectives", 2), finding("labels.contentious", 4), finding("loaded.derision", 6)]
     assert drop_plain(slanted, plain, frozenset(), "word " * 100) == slanted
+
+
+class _Counted:
+    """A kind that counts the documents it is asked to check."""
+
+    def __init__(self, kind: object) -> None:
+        self.kind = kind
+        self.checked = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.kind, name)
+
+    def check(self, doc: object) -> object:
+        self.checked += 1
+        return self.kind.check(doc)  # type: ignore[attr-defined]
+
+
+def _counted(ids: set[str]) -> list[Rule]:
+    return [r._replace(kind=_Counted(r.kind)) if r.id in ids else r for r in select(load_rules())]
+
+
+def test_rules_standing_by_the_voice_run_only_where_one_of_their_findings_may_stand():
+    ids = {"loaded.drama", "weasel.quantifiers", "loaded.adjectives"}
+    engine = Engine()
+    picked = _counted(ids)
+    counted = {r.id: r.kind for r in picked if r.id in ids}
+    straight = PLAIN.format("Some cyclists were still using the old road, and the queue descended into chaos.")
+    assert not [f for f in engine.lint_text(straight, rules=picked).findings if f.rule in ids]
+    assert [counted[i].checked for i in sorted(ids)] == [1, 0, 0]  # loaded.adjectives counts in the voice: it runs
+    found = {(f.rule, f.text) for f in engine.lint_text(straight.replace("the old road", "the shameless road"),
+                                                          rules=picked).findings}
+    assert {("loaded.drama", "chaos"), ("loaded.condemnation", "shameless")} <= found  # a paragraph that judges
+    assert [counted[i].checked for i in sorted(ids)] == [2, 1, 0]  # straight, still: the vague count falls
+    assert ("weasel.quantifiers", "Some") in {(f.rule, f.text) for f in engine.lint_text(
+        "Some cyclists were still using the old road.\n", rules=picked).findings}  # too short to judge
+    assert [counted[i].checked for i in sorted(ids)] == [3, 1, 1]
+
+
+@pytest.mark.parametrize("text", [LOADED, STRAIGHT, PLAIN.format("Some say many people are in chaos."),
+                                  PLAIN.format("The shameless mob claimed the huge rally ended in chaos."),
+                                  "Some cyclists claimed the huge queue was in chaos.\n",
+                                  LOADED + "\n" + PLAIN.format("Many riders claimed it was dramatic.")],
+                         ids=["loaded", "straight", "vague", "judging-paragraph", "short", "loaded-then-straight"])
+def test_running_the_voice_rules_last_finds_what_running_every_rule_at_once_finds(text, monkeypatch):
+    later = Engine().lint_text(text).findings
+    monkeypatch.setattr(checking, "by_voice", lambda voiced, plain, family: False)
+    assert Engine().lint_text(text).findings == later

@@ -83,8 +83,11 @@ class Quotation(KindBase):
         for q in doc.quotations:
             if q.attributed or q.words < self.min_words or _in_heading(doc, q.start):
                 continue  # a headline's quotation is attributed in the story under it
-            if not self.fragments and self._is_fragment(doc, q.start):
+            fragment = self._is_fragment(doc, q.start)
+            if fragment and not self.fragments:
                 continue
+            if not fragment and _mentioned(doc, q.end):
+                continue  # a title or a saying that opens the writer's sentence
             if self.window:
                 quoted = _wholly_quoted(doc) if quoted is None else quoted
                 if self._speaker_nearby(doc, q.start, quoted):
@@ -104,6 +107,18 @@ class Quotation(KindBase):
                 if self._speaker_nearby(doc, q.start, quoted):
                     continue
             yield _first_line(doc, q.start, q.end)
+
+
+def _mentioned(doc: Document, end: int) -> bool:
+    """Do the writer's own words go on after the quotation, in its sentence, in lower case? Then the
+    quoted words are named, not reported as said: a title, a slogan or a saying that opens the
+    sentence ("'All Along the Watchtower' was first recorded in 1967"), or words glossed ("... meaning
+    ..."); a speaker's utterance ends its sentence or is followed by who said it."""
+    index = doc.sentence_index(end - 1)
+    if index < 0:
+        return False
+    rest = doc.prose[end:doc.sentences[index].end].lstrip()
+    return rest[:1].islower()
 
 
 def _in_heading(doc: Document, start: int) -> bool:

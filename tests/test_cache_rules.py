@@ -14,7 +14,9 @@ import pytest
 
 from newslint import rulebook
 from newslint.cache import rules as rulecache
-from newslint.matching import state
+from newslint.matching import patterns, state
+from newslint.matching.compiled import BuiltinPattern
+from newslint.matching.patterns import compile_trusted
 from newslint.document import Document
 from newslint.engine import run_rules as lint
 from newslint.rulebook import load_rules
@@ -348,3 +350,37 @@ def test_a_house_lexicon_of_its_own_name_keeps_the_cache(cache: Path, tmp_path: 
     text = "The raid ended.\n\nThe raid ended, zzqx.\n"
     assert [(f.rule, f.line) for f in lint(Document.from_text(text, "a.md"), rules) if f.rule == "desk.raid"] == \
         [("desk.raid", 1)]
+
+
+def _regex_only(rules: list[rulebook.Rule]) -> list[BuiltinPattern]:
+    return [item for m in rulebook.matchers(rules) for item in m.items
+            if isinstance(item, BuiltinPattern) and compile_trusted(*item.source) is None]
+
+
+def test_a_pattern_only_regex_compiles_is_cached_with_its_program(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_rules()  # writes the cache
+    items = _regex_only(load_rules())
+    assert items and all(item.program is not None and "pattern" not in vars(item) for item in items)
+    parsed: list[str] = []
+    original = patterns._compile_user
+
+    def compile_user(pattern: str, ignore_case: bool) -> object:
+        parsed.append(pattern)
+        return original(pattern, ignore_case)
+
+    monkeypatch.setattr(patterns, "_compile_user", compile_user)
+    loaded = [(item.pattern.pattern, item.pattern.flags) for item in items]
+    assert parsed == []  # built from the stored programs, not parsed again
+    assert loaded == [(p.pattern, p.flags) for p in (original(*item.source) for item in items)]
+    assert findings() == findings(load_rules())
+
+
+def test_a_program_of_another_regex_version_is_compiled_again() -> None:
+    item = _regex_only(load_rules())[0]
+    program = patterns.regex_program(item.pattern)
+    assert patterns.from_regex_program(program) is not None
+    assert patterns.from_regex_program(("0.0", program[1])) is None
+    assert patterns.from_regex_program((program[0], ("(", 0))) is None
+    stale = BuiltinPattern(item.source, item.where)
+    stale.program = ("0.0", program[1])
+    assert (stale.pattern.pattern, stale.pattern.flags) == (item.pattern.pattern, item.pattern.flags)

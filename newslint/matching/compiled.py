@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 from newslint.matching import state
 from newslint.matching.literals import Prefix, literal_prefixes, required_literals
 from newslint.matching.words import required_words
-from newslint.matching.patterns import (WORD, compile_terms, normalize, spaced, term_pattern_of, term_regex,
-                                       user_pattern)
+from newslint.matching.patterns import (WORD, compile_terms, compile_trusted, from_regex_program, normalize,
+                                       regex_program, spaced, term_pattern_of, term_regex, user_pattern)
 from newslint.schema import Where
 
 if TYPE_CHECKING:
@@ -153,7 +153,10 @@ class _Pattern(Compiled):
 
 class BuiltinPattern(_Pattern):
     """A built-in rule's pattern: `source` is (pattern, ignore_case); compiled on first use, never
-    if its literals are absent; `where` it was written."""
+    if its literals are absent; `where` it was written. One that only the `regex` module compiles
+    keeps its `program` with the rule cache (see `keep_program`)."""
+
+    program: tuple[str, tuple[Any, ...]] | None = None
 
     def __init__(self, source: tuple[str, bool], where: Where) -> None:
         self.source = source
@@ -161,7 +164,19 @@ class BuiltinPattern(_Pattern):
 
     @functools.cached_property
     def pattern(self) -> Any:
+        if self.program is not None:
+            compiled = from_regex_program(self.program)
+            if compiled is not None:
+                return compiled
         return user_pattern(self.source[0], self.where, ignore_case=self.source[1], trusted=True)
+
+    def keep_program(self) -> None:
+        """Compile now a pattern that only `regex` compiles (a lookbehind of variable width, say) and
+        keep its program, which pickles with the rule cache: `regex` parses a pattern in Python code,
+        which costs more than matching it over many articles, and builds it from a program at once.
+        (The standard library's programs are kept by `cache.programs`.)"""
+        if compile_trusted(*self.source) is None:
+            self.program = regex_program(self.pattern)
 
     @functools.cached_property
     def required_words(self) -> frozenset[str] | None:

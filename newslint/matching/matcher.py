@@ -340,12 +340,15 @@ def _plan_of(pattern: str, flags: int) -> Plan | None:
 
 def read_literals(matchers: Iterable[Matcher]) -> None:
     """Work out now each term list's regular expression and what its matches start with (see
-    `Compiled.prefixes`), so that they pickle with the matcher (the rule cache) instead of being
-    worked out again in every run."""
+    `Compiled.prefixes`), and the program of each built-in pattern only `regex` compiles (see
+    `BuiltinPattern.keep_program`), so that they pickle with the matcher (the rule cache) instead of
+    being worked out again in every run."""
     for matcher in matchers:
         for item in matcher.items:
             if isinstance(item, TermList):
                 item.regex, item.prefixes
+            elif isinstance(item, BuiltinPattern):
+                item.keep_program()
 
 
 def prepare(matchers: Iterable[Matcher]) -> None:

@@ -103,6 +103,29 @@ def compile_trusted(pattern: str, ignore_case: bool) -> re.Pattern[str] | None:
         return None
 
 
+def regex_program(compiled: Any) -> tuple[str, tuple[Any, ...]]:
+    """What the `regex` module builds a compiled pattern from (what it pickles: the program, not the
+    pattern to parse again), with the module's version."""
+    import regex
+
+    return regex.__version__, compiled._pickled_data
+
+
+def from_regex_program(program: tuple[str, tuple[Any, ...]]) -> Any | None:
+    """The pattern a `regex_program` stands for, without parsing it again; None when the `regex`
+    module is not the one that made it, or refuses it (the pattern is then compiled again)."""
+    import regex
+    from regex import _regex
+
+    version, data = program
+    if version != regex.__version__:
+        return None
+    try:
+        return _regex.compile(*data)
+    except Exception:  # noqa: BLE001 - a program this build of the module does not take
+        return None
+
+
 @functools.lru_cache(maxsize=None)
 def _compile_user(pattern: str, ignore_case: bool) -> Any:
     """Compiled once per process: rules sharing a lexicon share its patterns (a `regex.Pattern`)."""

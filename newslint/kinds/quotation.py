@@ -118,7 +118,9 @@ def _mentioned(doc: Document, end: int) -> bool:
     if index < 0:
         return False
     rest = doc.prose[end:doc.sentences[index].end].lstrip()
-    return rest[:1].islower()
+    if rest[:1] in (",", "(", "\u2013", "\u2014"):  # "'Title' (2004) was ...", "'Title', released in 1999, ..."
+        rest = rest[1:].lstrip()
+    return rest[:1].islower() or rest[:1].isdigit()
 
 
 def _in_heading(doc: Document, start: int) -> bool:

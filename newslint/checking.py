@@ -22,7 +22,8 @@ from newslint.matching.patterns import term_pattern
 from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
 from newslint.reported import drop_paraphrased, drop_reported
 from newslint.synopsis import drop_synopses
-from newslint.verdict import story_verdict
+from newslint.verdict import STORY_RULE, story_verdict
+from newslint.verdict import may_stand as verdict_stands
 from newslint.voice import by_voice, drop_plain, drop_unvoiced, may_stand, story_words
 
 if TYPE_CHECKING:
@@ -125,21 +126,33 @@ class _Selection(NamedTuple):
     clustered: frozenset[str]  # the rules that flag words in company (see `Checker._cluster_of`)
     voiced: frozenset[str]  # the rules whose findings stand only where the story's voice is loaded (`voice`)
     plain: frozenset[str]  # the rules whose findings are dropped in a straight story (`voice`)
-    later: frozenset[str]  # the rules run only where their findings may stand (see `Checker.check`)
+    later: frozenset[str]  # the rules that stand by the voice, run only where their findings may stand
+    held: frozenset[str]  # those and the story verdict's rule, when it runs only where it may stand (`check`)
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> _Selection:
+        later = frozenset(r.id for r in rules if by_voice(r.voiced, r.plain, r.family) and not _may_time_out(r))
+        verdict = frozenset(r.id for r in rules if r.id == STORY_RULE and not by_voice(r.voiced, r.plain, r.family)
+                            and not _may_time_out(r))
         return cls(frozenset(r.id for r in rules), frozenset(r.id for r in rules if r.kind.fixable).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in STRUCTURAL_KINDS).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS),
                    frozenset(r.id for r in rules if r.voiced), frozenset(r.id for r in rules if r.plain),
-                   frozenset(r.id for r in rules if by_voice(r.voiced, r.plain, r.family) and not _may_time_out(r)))
+                   later, later | verdict)
 
 
 def _may_time_out(rule: Rule) -> bool:
     """Can the rule time out on a document (a house pattern, run with a time limit)? Its timeout is
     reported, so it always runs."""
     return any(isinstance(item, HousePattern) for matcher in rule.kind.matchers for item in matcher.items)
+
+
+class _Steps(NamedTuple):
+    """The findings as `drop_plain` is given them, as `drop_unvoiced` is, and after it."""
+
+    before_plain: list[Finding]
+    before_unvoiced: list[Finding]
+    findings: list[Finding]
 
 
 class Checker:
@@ -226,18 +239,18 @@ class Checker:
             return doc.sentences[index].block if index >= 0 else -1
         return paragraph
 
-    @staticmethod
-    def _voiced_steps(doc: Document, findings: list[Finding], accepted: list[tuple[int, int]],
-                      selection: _Selection) -> tuple[list[Finding], list[Finding]]:
-        """The steps before `drop_unvoiced`: accepted terms, reported speech and paraphrase, `plain`
-        rules in a straight story, synopses; the findings as `drop_plain` is given them, and after."""
+    def _voice_steps(self, doc: Document, findings: list[Finding], accepted: list[tuple[int, int]],
+                     selection: _Selection) -> _Steps:
+        """The steps up to the story's voice: accepted terms, reported speech and paraphrase, `plain`
+        rules in a straight story, synopses, `voiced` rules."""
         if accepted:
             findings = [f for f in findings if not within(accepted, f.start, f.end)]
         findings = drop_reported(findings, doc.prose)
-        findings = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search)
-        before_plain = findings
-        findings = drop_plain(findings, selection.plain, selection.voiced, doc.prose)
-        return before_plain, drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
+        before_plain = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search)
+        findings = drop_plain(before_plain, selection.plain, selection.voiced, doc.prose)
+        before_unvoiced = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
+        findings = drop_unvoiced(before_unvoiced, selection.voiced, doc.prose, self._paragraph_of(doc), selection.plain)
+        return _Steps(before_plain, before_unvoiced, findings)
 
     def check(self, doc: Document, config: config_.Config, file: Path | None,
               errors: list[NewslintError] | None = None, rules: Sequence[Rule] | None = None) -> list[Finding]:
@@ -249,21 +262,27 @@ class Checker:
         else:
             rules = list(rules)
             selection = _Selection.of(rules)
-        # The rules whose findings stand or fall by the story's voice without counting in it run last,
-        # and only where one of their findings could stand: in most stories they are not run at all.
-        later = [r for r in rules if r.id in selection.later] if selection.later else []
-        found = run_rules(doc, [r for r in rules if r.id not in selection.later] if later else rules, errors)
+        # The rules whose findings stand or fall by the story's voice without counting in it, then the
+        # story verdict's rule, run last, and only where one of their findings could stand: in most
+        # stories they are not run at all. When one runs, every finding goes through the steps again,
+        # as if all the rules had run at once.
+        held = [r for r in rules if r.id in selection.held] if selection.held else []
+        found = run_rules(doc, [r for r in rules if r.id not in selection.held] if held else rules, errors)
         accepted = _accepted_spans(doc, settings.accepted)
-        before_plain, findings = self._voiced_steps(doc, found, accepted, selection)
-        if later:
-            words = story_words(doc.prose)
-            later = [r for r in later if may_stand(r.voiced, r.plain, before_plain, findings, selection.voiced, words)]
-            if later:  # every finding through the steps again, as if all the rules had run at once
-                found = sorted(found + run_rules(doc, later, errors))
-                _, findings = self._voiced_steps(doc, found, accepted, selection)
-        findings = drop_unvoiced(findings, selection.voiced, doc.prose, self._paragraph_of(doc), selection.plain)
+        steps = self._voice_steps(doc, found, accepted, selection)
         kind = type_of(doc)
-        findings = story_verdict(findings, kind, selection.ids)
+        if held:
+            words = story_words(doc.prose)
+            voiced = [r for r in held if r.id in selection.later
+                      and may_stand(r.voiced, r.plain, steps.before_plain, steps.before_unvoiced, selection.voiced, words)]
+            if voiced:
+                found = sorted(found + run_rules(doc, voiced, errors))
+                steps = self._voice_steps(doc, found, accepted, selection)
+            verdict = [r for r in held if r.id not in selection.later]
+            if verdict and verdict_stands(steps.findings, kind, selection.ids):
+                found = sorted(found + run_rules(doc, verdict, errors))
+                steps = self._voice_steps(doc, found, accepted, selection)
+        findings = story_verdict(steps.findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,
                         self._cluster_of(doc, selection.clustered), self._sentence_text(doc))
         action = settings.article_types.get(kind or "", "keep")

@@ -26,8 +26,13 @@ def story_verdict(findings: Sequence[Finding], article_type: str | None, ran: Ab
     """
     if not any(f.rule == STORY_RULE for f in findings):
         return list(findings)
-    news = article_type is None or article_type in NEWS_TYPES
-    claims = any(_claim(f.rule) for f in findings) or not any(_claim(r) for r in ran)
-    if news and claims:
+    if may_stand(findings, article_type, ran):
         return list(findings)
     return [f for f in findings if f.rule != STORY_RULE]
+
+
+def may_stand(findings: Sequence[Finding], article_type: str | None, ran: AbstractSet[str]) -> bool:
+    """Can the story verdict stand beside these findings (see `story_verdict`)? Where it cannot, its
+    rule need not run at all."""
+    news = article_type is None or article_type in NEWS_TYPES
+    return news and (any(_claim(f.rule) for f in findings) or not any(_claim(r) for r in ran))

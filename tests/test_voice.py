@@ -185,5 +185,27 @@ def test_rules_standing_by_the_voice_run_only_where_one_of_their_findings_may_st
                          ids=["loaded", "straight", "vague", "judging-paragraph", "short", "loaded-then-straight"])
 def test_running_the_voice_rules_last_finds_what_running_every_rule_at_once_finds(text, monkeypatch):
     later = Engine().lint_text(text).findings
-    monkeypatch.setattr(checking, "by_voice", lambda voiced, plain, family: False)
+    monkeypatch.setattr(checking, "_may_time_out", lambda rule: True)  # (such a rule is never held back)
     assert Engine().lint_text(text).findings == later
+
+
+NEWS = ("Rebel fighters overpowered the garrison at dawn and forced the troops to retreat from the hill. "
+        "The victory demonstrates the rebels' growing reach across the valley. ") + \
+    "The road to the town stayed closed through the afternoon and the shops did not open. " * 8
+
+
+def test_the_story_verdicts_rule_runs_only_where_the_verdict_may_stand(monkeypatch):
+    engine = Engine()
+    picked = _counted({"attribution.none"})
+    verdict = next(r.kind for r in picked if r.id == "attribution.none")
+    assert "attribution.none" in {f.rule for f in engine.lint_text(NEWS, rules=picked).findings}
+    assert verdict.checked == 1  # a claim in a news story: the verdict may stand
+    chart = "The band's new album entered the chart at number three on Sunday. " * 12
+    assert not [f for f in engine.lint_text(chart, rules=picked).findings if f.rule == "attribution.none"]
+    opinion = "---\ncategories: [Opinion]\n---\n\n" + NEWS
+    assert not [f for f in engine.lint_text(opinion, rules=picked).findings if f.rule == "attribution.none"]
+    assert verdict.checked == 1  # no claim; not news: not run
+    expected = {"news": engine.lint_text(NEWS).findings, "chart": engine.lint_text(chart).findings}
+    monkeypatch.setattr(checking, "_may_time_out", lambda rule: True)
+    engine = Engine()  # (a checker keeps what it worked out of a selection)
+    assert {"news": engine.lint_text(NEWS).findings, "chart": engine.lint_text(chart).findings} == expected

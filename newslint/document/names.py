@@ -6,7 +6,7 @@ a headline set in Title Case or ALL CAPS, capitals carry no such mark: there the
 if the story writes the same words with capitals mid-sentence elsewhere ("City row over Savage" and,
 in the body, "Robbie Savage signed ..."), or with what only a name takes ("Savage said", "Savage's
 goal", "Savage, 45,", "Savage, who ...", "Savage, the club's captain", "Brutal Youth, the play,"). ALL-CAPS emphasis inside a sentence is still the word, and
-so are adjectives made from names (Orwellian, Kafkaesque), unless a capitalized word stands next to them.
+so are adjectives made from names (Orwellian, Kafkaesque), unless a capitalized word stands before them.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from newslint.document.model import Document
 
 _CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+\Z")  # \Z: $ would also match before a line's end
-_CAP_WORD_AFTER = re.compile(r"^[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?([A-Z][\w'’-]*)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Adjectives made from names keep their capital in any sentence.
 _FROM_A_NAME = re.compile(r"(?:ian|ean|esque|ist|ists|ite|ites|ism|ic)\Z")
@@ -101,12 +100,13 @@ def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = Fal
 
 
 def _beside_capitals(doc: Document, start: int, end: int) -> bool:
-    """A capitalized match inside a run of capitalized words mid-sentence ("Operation Brutal Storm")."""
+    """A capitalized match after a capitalized word mid-sentence ("Operation Brutal Storm"). A capital
+    after it alone makes no name: a label stands before the name it labels ("the Marxist Sandinista
+    government", "an Orwellian Home Office plan")."""
     text = doc.prose
     if text[start:end].isupper() and end - start > 1:
         return False
     if _sentence_initial(doc, start):
         return False
-    after = _CAP_WORD_AFTER.match(text, end, min(len(text), end + 40))
     before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
-    return bool(after or before)
+    return before is not None and before.group(1).lower() not in _SMALL  # not "The" opening the sentence

@@ -41,7 +41,7 @@ _VERBS = (r"said|says|say|told|tells|added|adds|argued|argues|claimed|claims|war
 # ", the director said." / ", said Jane Smith, a spokeswoman." at the end of a sentence.
 _AFTER = recache.compile(
     r",\s+(?:(?:according\s+to\s+[^,.;!?\n]{2,60})|(?:[^,.;!?\n\"“”]{2,60}?\s+(?:" + _VERBS + r"))"
-    r"|(?:(?:said|says|added|adds|wrote|writes|told|tells)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))(?:\s+(?:on|in|at|last|this|late|early)\s+[^.;!?\n\"“”]{1,40}?)?"
+    r"|(?:(?:said|says|added|adds|wrote|writes|told|tells)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))(?:\s+(?:on|in|at|last|this|late|early)\s+[^.;!?\n\"“”]{1,160}?)?"
     r"\s*(?:[.!?](?=\s|$)|$)", re.I | re.M)
 # What relays someone's words: "he said (that) ...", "she told reporters that ..."; not "it is said", "was
 # said to", "the alleged ...", nor the writer's adverb of manner ("said bluntly that ...", "says

@@ -73,6 +73,12 @@ def test_stock_framing_in_a_reported_clause_is_the_speakers():
                 if rule.startswith("filler")]
 
 
+def test_attribution_after_the_clause_may_say_where_and_when_at_length():
+    text = ("Dialogue is essential to end the strike, union leaders said on Thursday at a meeting in the town "
+            "hall called to agree how the two sides would talk again.")
+    assert [text[a:b] for a, b in spans(text)] == ["Dialogue is essential to end the strike"]
+
+
 def test_the_charge_of_an_accusation_is_the_accusers_wording():
     assert words("A newspaper accused the visiting reporters of a witch-hunt against the coach.\n") == []
     assert words("The rebels accused the army of brutal reprisals in the north.\n") == []

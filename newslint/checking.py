@@ -155,6 +155,19 @@ class _Steps(NamedTuple):
     findings: list[Finding]
 
 
+class _ArticleType:
+    """A document's article type (`articles.type_of`), told the first time it is asked."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.told: list[str | None] = []
+
+    def __call__(self) -> str | None:
+        if not self.told:
+            self.told.append(type_of(self.doc))
+        return self.told[0]
+
+
 class Checker:
     """Lints documents with the rules and settings their configuration asks for."""
 
@@ -270,7 +283,7 @@ class Checker:
         found = run_rules(doc, [r for r in rules if r.id not in selection.held] if held else rules, errors)
         accepted = _accepted_spans(doc, settings.accepted)
         steps = self._voice_steps(doc, found, accepted, selection)
-        kind = type_of(doc)
+        kind = _ArticleType(doc)  # told on first need: most stories never need it
         if held:
             words = story_words(doc.prose)
             voiced = [r for r in held if r.id in selection.later
@@ -285,9 +298,9 @@ class Checker:
         findings = story_verdict(steps.findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,
                         self._cluster_of(doc, selection.clustered), self._sentence_text(doc))
-        action = settings.article_types.get(kind or "", "keep")
+        soft = [f for f in findings if f.family in config_.WORD_CHOICE]
+        action = settings.article_types.get(kind() or "", "keep") if soft else "keep"
         if action != "keep":
-            soft = [f for f in findings if f.family in config_.WORD_CHOICE]
             findings = [f for f in findings if f not in soft]
             if action == "suggestion":
                 findings += [f._replace(severity=Severity.SUGGESTION) for f in soft]

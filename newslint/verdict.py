@@ -1,7 +1,7 @@
 """The story-level verdict: a news story that makes claims and never says where any of them come from."""
 from __future__ import annotations
 
-from typing import AbstractSet, Sequence
+from typing import AbstractSet, Callable, Sequence
 
 from newslint.finding import Finding, family_of
 
@@ -17,12 +17,16 @@ def _claim(rule: str) -> bool:
     return family_of(rule) in CLAIM_FAMILIES and rule not in (STORY_RULE, "attribution.quotes")
 
 
-def story_verdict(findings: Sequence[Finding], article_type: str | None, ran: AbstractSet[str]) -> list[Finding]:
+ArticleType = str | None | Callable[[], str | None]  # an article type, or how to tell it when it is asked
+
+
+def story_verdict(findings: Sequence[Finding], article_type: ArticleType, ran: AbstractSet[str]) -> list[Finding]:
     """`findings` with the story verdict kept only where it belongs.
 
     It stays for a news story (no `type`, or a news type) in which some claim rule found a claim
     (or in which no claim rule ran, when the verdict was asked for alone); opinion, analysis and
-    reviews, and unsourced stories that make no claim, lose it.
+    reviews, and unsourced stories that make no claim, lose it. (The article type is told only for a
+    story with a verdict and a claim.)
     """
     if not any(f.rule == STORY_RULE for f in findings):
         return list(findings)
@@ -31,8 +35,10 @@ def story_verdict(findings: Sequence[Finding], article_type: str | None, ran: Ab
     return [f for f in findings if f.rule != STORY_RULE]
 
 
-def may_stand(findings: Sequence[Finding], article_type: str | None, ran: AbstractSet[str]) -> bool:
+def may_stand(findings: Sequence[Finding], article_type: ArticleType, ran: AbstractSet[str]) -> bool:
     """Can the story verdict stand beside these findings (see `story_verdict`)? Where it cannot, its
     rule need not run at all."""
-    news = article_type is None or article_type in NEWS_TYPES
-    return news and (any(_claim(f.rule) for f in findings) or not any(_claim(r) for r in ran))
+    if not (any(_claim(f.rule) for f in findings) or not any(_claim(r) for r in ran)):
+        return False
+    kind = article_type() if callable(article_type) else article_type
+    return kind is None or kind in NEWS_TYPES

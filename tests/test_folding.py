@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from newslint import articles, checking
 from newslint.articles import article_type
+from newslint.engine import Engine
 from newslint.cli import main
 from newslint.finding import Finding, Severity
 from newslint.folding import fold
@@ -192,3 +194,36 @@ def test_the_same_word_twice_in_one_sentence_is_two_notes():
 
     found = [f for f in lint_text("The corrupt mayor and the corrupt judge resigned.\n") if f.rule == "labels.contentious"]
     assert [f.column for f in found] == [5, 27]
+
+
+def test_the_article_type_is_told_only_for_a_story_whose_findings_it_may_change(monkeypatch):
+    told: list[str] = []
+
+    def type_of(doc):
+        told.append(doc.path)
+        return articles.type_of(doc)
+
+    monkeypatch.setattr(checking, "type_of", type_of)
+    engine = Engine()
+    assert engine.lint_text("The council met on Monday and agreed the budget for next year.\n", "plain.md").findings == []
+    assert told == []  # nothing its type could change
+    engine.lint_text("The council met on Monday and agreed a shameless budget for next year.\n", "loaded.md")
+    engine.lint_text(STORY, "verdict.md")
+    assert told == ["loaded.md", "verdict.md"]  # a word choice an opinion piece softens; a verdict it drops
+    review = "---\ntype: review\n---\n\nThe council agreed a shameless budget for next year.\n"
+    assert not [f for f in engine.lint_text(review, "review.md").findings if f.family == "loaded"]
+
+
+def test_the_verdict_asks_for_the_article_type_only_beside_a_claim():
+    asked: list[bool] = []
+
+    def kind() -> str | None:
+        asked.append(True)
+        return "opinion"
+
+    verdict = finding("attribution.none", 1, 40, Severity.ERROR)
+    assert story_verdict([verdict], kind, {"attribution.none", "attribution.outcomes"}) == []
+    assert asked == []  # no claim: no verdict, whatever the type
+    claim = finding("attribution.outcomes", 2, 10)
+    assert story_verdict([verdict, claim], kind, {"attribution.none", "attribution.outcomes"}) == [claim]
+    assert asked == [True]

@@ -91,24 +91,16 @@ class Metric(KindBase):
             return
         candidates = [s for s in doc.sentences if doc.blocks[s.block].kind is BlockKind.PARAGRAPH]
         if self.measure == "lede_words":
-            # The lede is the first sentence of narrative; where no sentence runs over the limit, none
-            # is told by its scope (which reads every quotation and source list of the story).
-            if not any(self._over(doc.prose, s.start, s.end) for s in candidates):
-                return
             lede = next((s for s in candidates if doc.scope_at(s.start) is Scope.NARRATIVE), None)
             candidates = [] if lede is None else [lede]
         for s in candidates:
-            hit = self._over(doc.prose, s.start, s.end)
+            if (s.end - s.start + 1) // 2 <= self.limit:
+                continue  # too short to hold more words: each word and each gap takes a character
+            sentence = doc.prose[s.start:s.end]
+            if len(sentence.split()) <= self.limit:
+                continue  # `words` counts some of the white-space separated tokens, never more
+            if is_list(sentence):
+                continue  # a line-up or a list of names is read item by item, not as a sentence
+            hit = self._hit(s.start, s.end, words(sentence))
             if hit:
                 yield hit
-
-    def _over(self, prose: str, start: int, end: int) -> Hit | None:
-        """The hit of a sentence that runs over the limit, or None."""
-        if (end - start + 1) // 2 <= self.limit:
-            return None  # too short to hold more words: each word and each gap takes a character
-        sentence = prose[start:end]
-        if len(sentence.split()) <= self.limit:
-            return None  # `words` counts some of the white-space separated tokens, never more
-        if is_list(sentence):
-            return None  # a line-up or a list of names is read item by item, not as a sentence
-        return self._hit(start, end, words(sentence))

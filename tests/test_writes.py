@@ -223,3 +223,33 @@ def test_fix_never_changes_words_inside_quotation_marks(house, workdir):
     story.write_text(text, encoding="utf-8")
     assert check(house, "--fix", "story.md").exit_code in (0, 1)
     assert story.read_text(encoding="utf-8") == text.replace("mayor slammed", "mayor criticized")
+
+
+def test_no_annotated_copy_of_a_word_file_saved_while_it_was_linted(house, workdir, monkeypatch):
+    """--annotate reads the .docx again to copy it: a version saved after the lint would get the
+    comments of the old text at the old places, so the copy is refused and the run exits 2."""
+    docx = pytest.importorskip("docx")
+    story = workdir / "story.docx"
+
+    def save(text: str) -> None:
+        document = docx.Document()
+        document.add_paragraph(text)
+        document.save(story)
+
+    save(STORY.strip())
+    from newslint.checking import Checker
+
+    original = Checker.check
+
+    def saved_meanwhile(self, doc, *args, **kwargs):
+        result = original(self, doc, *args, **kwargs)
+        save("Rewritten: the mayor slammed it, the editor wrote.")
+        return result
+
+    monkeypatch.setattr(Checker, "check", saved_meanwhile)
+    result = check(house, "--annotate", "story.docx")
+    assert result.exit_code == 2 and "story.docx" in result.stderr and "changed after it was read" in result.stderr
+    assert not (workdir / "story.newslint.docx").exists()
+    monkeypatch.setattr(Checker, "check", original)
+    assert check(house, "--annotate", "story.docx").exit_code == 1
+    assert (workdir / "story.newslint.docx").exists()

@@ -96,7 +96,7 @@ def source_lists(text: str, blocks: list[Block], links: Links = ()) -> list[Sour
 
 def _entries(text: str, start: int, end: int, links: Links = ()) -> tuple[SourceEntry, ...]:
     """The comma- or semicolon-separated entries of an inline list, each at its own offsets."""
-    parts = []
+    parts: list[SourceEntry] = []
     pos = start
     pieces = re.split(r"([,;])", text[start:end])
     for k, piece in enumerate(pieces):

@@ -110,6 +110,9 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     if output is not None and (write_baseline or show_diff):  # neither writes a report: FILE would be ignored
         raise click.UsageError(f"--output {output} with {'--diff' if show_diff else '--write-baseline'}: "
                                "no report is written (--diff prints the diff, --write-baseline writes its own file)")
+    if config_file is not None and str(config_file) == "-":  # "-" is a stream elsewhere: never a file so named
+        raise click.UsageError("--config -: a configuration is read from a file (its folder anchors its paths), "
+                               "not from standard input")
     colour = _colour(colour)
     mode = FixMode(write=fix and not show_diff, diff=show_diff, unsafe=unsafe_fixes)
     reading = Reading(encoding, tuple(_names(text_fields)), tuple(_names(id_fields)), not no_ignore_files, annotate)

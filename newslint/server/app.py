@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sys
 import traceback
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, BinaryIO, Sequence
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
@@ -46,7 +49,24 @@ class Open:
 class _Protocol(LanguageServerProtocol):
     """pygls keeps the future of each notification it handles with a generator (didOpen, didChange
     and others) by a new id, and never lets it go: a server's memory grew with every keystroke.
-    Finished ones are dropped here."""
+    Finished ones are dropped here. Every request is answered: one whose params do not parse, and
+    one after `shutdown`, with an error (pygls dropped them, and the client waited forever)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if "id" in data and "method" in data:
+                self._send_response(data["id"], error=exc.to_response_error())
+            raise
+
+    def handle_message(self, message: Any) -> None:
+        method = getattr(message, "method", None)
+        if self._shutdown and method not in (None, lsp.EXIT) and getattr(message, "id", None) is not None:
+            error = JsonRpcInvalidRequest(message=f"the server is shutting down: {method} refused")
+            self._send_response(message.id, error=error.to_response_error())
+            return
+        super().handle_message(message)
 
     def _handle_notification(self, method_name: str, params: Any) -> None:
         before = len(self._request_futures)
@@ -66,6 +86,7 @@ class NewslintServer(LanguageServer):
         self.open: dict[str, Open] = {}
         self.shown: set[str] = set()  # error messages already shown (once each until files change)
         self.error_uris: set[str] = set()  # configuration or rule files given an error diagnostic
+        self.exit_code = 0  # the protocol's: 1 when the client sends `exit` without `shutdown` first
 
     # ------------------------------------------------------------------ documents
     @property
@@ -199,6 +220,10 @@ def create(debounce: float = 0.15) -> NewslintServer:
             ls.client_register_capability(lsp.RegistrationParams(registrations=[lsp.Registration(
                 id="newslint-config", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
 
+    @server.feature(lsp.EXIT)
+    def exit_(ls: NewslintServer, _params: None) -> None:
+        ls.exit_code = 0 if ls.protocol._shutdown else 1
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NewslintServer, params: lsp.DidOpenTextDocumentParams) -> None:
         item = params.text_document
@@ -264,6 +289,15 @@ def create(debounce: float = 0.15) -> NewslintServer:
     return server
 
 
-def serve(debounce: float = 0.15) -> None:
-    """Serve one client over standard input and output until it exits."""
-    create(debounce).start_io()
+def serve(debounce: float = 0.15) -> int:
+    """Serve one client over standard input and output until it exits; the exit code. pygls closes
+    the stream it writes to on `exit`: it is given a copy of standard output, so that the command
+    line's own last flush does not fail on a closed file."""
+    server = create(debounce)
+    stdout: BinaryIO
+    try:
+        stdout = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    except (AttributeError, OSError, ValueError):  # no file descriptor behind standard output
+        stdout = sys.stdout.buffer
+    server.start_io(sys.stdin.buffer, stdout)
+    return server.exit_code

@@ -107,6 +107,9 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     paths = paths or (".",)
     if output is not None and str(output) == "-":  # the usual spelling of standard output, never a file named "-"
         output = None
+    if output is not None and (write_baseline or show_diff):  # neither writes a report: FILE would be ignored
+        raise click.UsageError(f"--output {output} with {'--diff' if show_diff else '--write-baseline'}: "
+                               "no report is written (--diff prints the diff, --write-baseline writes its own file)")
     colour = _colour(colour)
     mode = FixMode(write=fix and not show_diff, diff=show_diff, unsafe=unsafe_fixes)
     reading = Reading(encoding, tuple(_names(text_fields)), tuple(_names(id_fields)), not no_ignore_files, annotate)

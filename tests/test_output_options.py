@@ -115,3 +115,17 @@ def test_output_dash_is_standard_output_not_a_file(desk):
     assert dashed.exit_code == plain.exit_code == 1
     assert json.loads(dashed.output) == json.loads(plain.output)
     assert not (desk / "-").exists()
+
+
+def test_output_is_refused_where_no_report_is_written(desk):
+    """--diff prints the diff and --write-baseline writes its own file: an --output FILE beside either
+    would never be written (or, the same name, overwritten by the baseline), so it is a usage error."""
+    report = desk / "report.json"
+    report.write_text("previous report\n", encoding="utf-8")
+    for extra in (["--diff"], ["--write-baseline", "base.json"], ["--write-baseline", "report.json"]):
+        result = run("check", "--format", "json", "--output", "report.json", *extra, "one.md")
+        assert result.exit_code == 2, extra
+        assert "--output" in result.stderr and extra[0] in result.stderr, result.stderr
+        assert report.read_text(encoding="utf-8") == "previous report\n"
+    assert not (desk / "base.json").exists()
+    assert run("check", "--diff", "-o", "-", "one.md").exit_code in (0, 1)  # standard output: no conflict

@@ -112,6 +112,13 @@ def test_inline_source_line():
     assert [e.label for e in doc.source_lists[0].entries] == ["AP", "Reuters"]
 
 
+def test_a_date_after_an_inline_entrys_comma_belongs_to_the_entry():
+    text = "Body text.\n\nSources: Ledger, 4 March 2026; Courier, p. 12; Gazette, 2025, Herald\n"
+    entries = Document.from_text(text, "a.md").source_lists[0].entries
+    assert [e.label for e in entries] == ["Ledger", "Courier", "Gazette", "Herald"]
+    assert [text[e.start:e.end] for e in entries] == ["Ledger, 4 March 2026", "Courier, p. 12", "Gazette, 2025", "Herald"]
+
+
 def test_attributed_paraphrase_is_the_speakers_words():
     doc = Document.from_text("The union called the proposal draconian, and officers began what the ministry "
                              "called a brutal raid. It was a so-called brutal plan that police called for.")

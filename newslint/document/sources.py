@@ -37,6 +37,11 @@ _INLINE_SOURCES = programs.compile(
 _PARENTHETICAL = programs.compile(r"\((?:sources?|via)\s*:\s*([^()\n]+)\)", re.I)
 _LINK = programs.compile(r"\[([^\]\n]+)\]\(\s*([^)\s]+)[^)]*\)")
 _BARE_URL = programs.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+# a piece of an entry after its comma, not an entry of its own: a date, a year, a page ("Smith, 4 March
+# 2026"; "the annual report, 2025"; "p. 12")
+_ENTRY_TAIL = programs.compile(
+    rf"(?:(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+\d{{4}})?|\d{{4}}|pp?\.\s*\d+(?:[-–]\d+)?)\s*\.?\s*$")
 
 
 Links = Sequence[tuple[int, int, str]]  # links whose targets are markup (an HTML <a href>): text span, target
@@ -91,11 +96,15 @@ def source_lists(text: str, blocks: list[Block], links: Links = ()) -> list[Sour
 
 def _entries(text: str, start: int, end: int, links: Links = ()) -> tuple[SourceEntry, ...]:
     """The comma- or semicolon-separated entries of an inline list, each at its own offsets."""
-    parts = []
+    parts: list[SourceEntry] = []
     pos = start
-    for piece in re.split(r"([,;])", text[start:end]):
+    pieces = re.split(r"([,;])", text[start:end])
+    for k, piece in enumerate(pieces):
         if piece not in (",", ";") and piece.strip():
             lead = len(piece) - len(piece.lstrip())
-            parts.append(_entry(text, pos + lead, pos + len(piece.rstrip()), links))
+            if parts and k > 0 and pieces[k - 1] == "," and _ENTRY_TAIL.match(piece.strip()):
+                parts[-1] = parts[-1]._replace(end=pos + len(piece.rstrip()))
+            else:
+                parts.append(_entry(text, pos + lead, pos + len(piece.rstrip()), links))
         pos += len(piece)
     return tuple(parts)

@@ -37,8 +37,9 @@ WATCHED = ("**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml", "**/*.y
 class Open:
     """One open document: its text, how it is linted, and the last result."""
 
-    def __init__(self, uri: str, buffer: Buffer, path: Path | None) -> None:
+    def __init__(self, uri: str, buffer: Buffer, path: Path | None, language: str = "markdown") -> None:
         self.uri = uri
+        self.language = language  # the editor's languageId (how an unsaved buffer is read)
         self.buffer = buffer
         self.path = path  # None for an unsaved (untitled) buffer
         self.result: Result | None = None
@@ -94,6 +95,13 @@ class NewslintServer(LanguageServer):
         """The position encoding agreed with the client at initialization."""
         return str(self.workspace.position_encoding or UTF16)
 
+    @property
+    def versioned_edits(self) -> bool:
+        """Whether the client takes workspace edits that name the document version they are for."""
+        caps = self.client_capabilities.workspace
+        edit = caps.workspace_edit if caps is not None else None
+        return bool(edit is not None and edit.document_changes)
+
     def base(self) -> Path | None:
         """The folder whose configuration an unsaved buffer takes: the first workspace folder."""
         roots = [f.uri for f in self.workspace.folders.values()]
@@ -104,7 +112,7 @@ class NewslintServer(LanguageServer):
                 return Path(path)
         return None
 
-    def opened(self, uri: str, text: str, version: int | None) -> Open | None:
+    def opened(self, uri: str, text: str, version: int | None, language: str = "markdown") -> Open | None:
         """Start following a document, or None for one newslint does not lint."""
         if uri.startswith("untitled:"):
             path = None
@@ -115,7 +123,7 @@ class NewslintServer(LanguageServer):
             path = Path(fs)
         else:
             return None
-        doc = Open(uri, Buffer(text, version, self.encoding), path)
+        doc = Open(uri, Buffer(text, version, self.encoding), path, language)
         self.open[uri] = doc
         return doc
 
@@ -150,7 +158,7 @@ class NewslintServer(LanguageServer):
                 self.publish(doc.uri, [], doc.buffer.version)
                 return
             display = str(doc.path) if doc.path is not None else doc.uri
-            result = self.linter.lint(doc.buffer.text, doc.path, display, self.base())
+            result = self.linter.lint(doc.buffer.text, doc.path, display, self.base(), doc.language)
             diagnostics = features.diagnostics(doc.uri, doc.buffer, result)
         except NewslintError as exc:
             self.failed(doc, exc)
@@ -227,7 +235,7 @@ def create(debounce: float = 0.15) -> NewslintServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NewslintServer, params: lsp.DidOpenTextDocumentParams) -> None:
         item = params.text_document
-        doc = ls.opened(item.uri, item.text, item.version)
+        doc = ls.opened(item.uri, item.text, item.version, item.language_id)
         if doc is not None:
             ls.lint(doc)
 
@@ -276,7 +284,8 @@ def create(debounce: float = 0.15) -> NewslintServer:
         if doc is None or result is None:
             return None
         only: Sequence[Any] | None = params.context.only
-        return features.code_actions(doc.uri, doc.buffer, result, params.range, [str(k) for k in only] if only else None)
+        return features.code_actions(doc.uri, doc.buffer, result, params.range, [str(k) for k in only] if only else None,
+                                     versioned=ls.versioned_edits)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     def hover(ls: NewslintServer, params: lsp.HoverParams) -> lsp.Hover | None:

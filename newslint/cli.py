@@ -29,6 +29,20 @@ class _Abandoned(Exception):
     file is not replaced."""
 
 
+class _File(click.Path):
+    """A file's path: one ending in a slash names a folder, refused (pathlib would drop the slash and
+    `--output report/` would write a file called `report`)."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value: str | os.PathLike[str], param: click.Parameter | None,
+                ctx: click.Context | None) -> str | bytes | os.PathLike[str]:
+        if isinstance(value, str) and value.endswith(("/", os.sep)):
+            self.fail(f"{value!r} names a folder (it ends in {value[-1]!r}); give a file name", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class ExitCode(enum.IntEnum):
     OK = 0
     FINDINGS = 1
@@ -58,7 +72,7 @@ def main(debug: bool) -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--format", "format_", type=click.Choice([f.value for f in OutputFormat]), default="text",
               show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", type=_File(),
               help="Write the report to FILE (- for standard output).")
 @click.option("--select", "select_", multiple=True, metavar="IDS", help="Only these rules or families (comma-separated).")
 @click.option("--extend-select", multiple=True, metavar="IDS",
@@ -72,11 +86,11 @@ def main(debug: bool) -> None:
 @click.option("--rules", "extra_rules", multiple=True, metavar="DIR", help="Extra rule folder (house rules).")
 @click.option("--style", "styles", multiple=True, type=click.Choice(sorted(KNOWN_STYLES)),
               help="Add a house-style pack (its rules are off by default).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--config", "config_file", type=_File(),
               help="Use this .newslint.yaml or pyproject.toml instead of the nearest one.")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--baseline", "baseline_file", type=_File(),
               help="Report only findings not recorded in this baseline (- reads it from standard input).")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--write-baseline", type=_File(),
               help="Record the current findings in FILE (- for standard output) and exit 0.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")

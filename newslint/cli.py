@@ -272,7 +272,7 @@ def server(debounce: int) -> None:
         sys.exit(ExitCode.ERROR)
     from newslint.server.app import serve
 
-    serve(debounce / 1000)
+    sys.exit(serve(debounce / 1000))
 
 
 @main.command()

@@ -19,11 +19,13 @@ class Session:
     """One server process and the client attached to it (an async context manager)."""
 
     def __init__(self, workspace: Path, encodings: list[str] | None = None, debounce_ms: int = 10,
-                 watch: bool = True, python: tuple[str, ...] = (sys.executable,)) -> None:
+                 watch: bool = True, python: tuple[str, ...] = (sys.executable,),
+                 document_changes: bool = False) -> None:
         self.workspace = workspace
         self.encodings = encodings
         self.debounce_ms = debounce_ms
         self.watch = watch
+        self.document_changes = document_changes  # the client takes versioned workspace edits
         self.python = python  # how to start Python (e.g. under a profiler)
         self.client = LanguageClient("newslint-tests", "1")
         self.published: dict[str, list[lsp.PublishDiagnosticsParams]] = {}
@@ -71,7 +73,8 @@ class Session:
         capabilities = lsp.ClientCapabilities(
             general=general,
             workspace=lsp.WorkspaceClientCapabilities(
-                did_change_watched_files=lsp.DidChangeWatchedFilesClientCapabilities(dynamic_registration=self.watch)),
+                did_change_watched_files=lsp.DidChangeWatchedFilesClientCapabilities(dynamic_registration=self.watch),
+                workspace_edit=lsp.WorkspaceEditClientCapabilities(document_changes=self.document_changes)),
             text_document=lsp.TextDocumentClientCapabilities(
                 publish_diagnostics=lsp.PublishDiagnosticsClientCapabilities(version_support=True)),
         )

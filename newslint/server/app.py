@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sys
 import traceback
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, BinaryIO, Sequence
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
@@ -34,8 +37,9 @@ WATCHED = ("**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml", "**/*.y
 class Open:
     """One open document: its text, how it is linted, and the last result."""
 
-    def __init__(self, uri: str, buffer: Buffer, path: Path | None) -> None:
+    def __init__(self, uri: str, buffer: Buffer, path: Path | None, language: str = "markdown") -> None:
         self.uri = uri
+        self.language = language  # the editor's languageId (how an unsaved buffer is read)
         self.buffer = buffer
         self.path = path  # None for an unsaved (untitled) buffer
         self.result: Result | None = None
@@ -46,7 +50,24 @@ class Open:
 class _Protocol(LanguageServerProtocol):
     """pygls keeps the future of each notification it handles with a generator (didOpen, didChange
     and others) by a new id, and never lets it go: a server's memory grew with every keystroke.
-    Finished ones are dropped here."""
+    Finished ones are dropped here. Every request is answered: one whose params do not parse, and
+    one after `shutdown`, with an error (pygls dropped them, and the client waited forever)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if "id" in data and "method" in data:
+                self._send_response(data["id"], error=exc.to_response_error())
+            raise
+
+    def handle_message(self, message: Any) -> None:
+        method = getattr(message, "method", None)
+        if self._shutdown and method not in (None, lsp.EXIT) and getattr(message, "id", None) is not None:
+            error = JsonRpcInvalidRequest(message=f"the server is shutting down: {method} refused")
+            self._send_response(message.id, error=error.to_response_error())
+            return
+        super().handle_message(message)
 
     def _handle_notification(self, method_name: str, params: Any) -> None:
         before = len(self._request_futures)
@@ -66,12 +87,20 @@ class NewslintServer(LanguageServer):
         self.open: dict[str, Open] = {}
         self.shown: set[str] = set()  # error messages already shown (once each until files change)
         self.error_uris: set[str] = set()  # configuration or rule files given an error diagnostic
+        self.exit_code = 0  # the protocol's: 1 when the client sends `exit` without `shutdown` first
 
     # ------------------------------------------------------------------ documents
     @property
     def encoding(self) -> str:
         """The position encoding agreed with the client at initialization."""
         return str(self.workspace.position_encoding or UTF16)
+
+    @property
+    def versioned_edits(self) -> bool:
+        """Whether the client takes workspace edits that name the document version they are for."""
+        caps = self.client_capabilities.workspace
+        edit = caps.workspace_edit if caps is not None else None
+        return bool(edit is not None and edit.document_changes)
 
     def base(self) -> Path | None:
         """The folder whose configuration an unsaved buffer takes: the first workspace folder."""
@@ -83,7 +112,7 @@ class NewslintServer(LanguageServer):
                 return Path(path)
         return None
 
-    def opened(self, uri: str, text: str, version: int | None) -> Open | None:
+    def opened(self, uri: str, text: str, version: int | None, language: str = "markdown") -> Open | None:
         """Start following a document, or None for one newslint does not lint."""
         if uri.startswith("untitled:"):
             path = None
@@ -94,7 +123,7 @@ class NewslintServer(LanguageServer):
             path = Path(fs)
         else:
             return None
-        doc = Open(uri, Buffer(text, version, self.encoding), path)
+        doc = Open(uri, Buffer(text, version, self.encoding), path, language)
         self.open[uri] = doc
         return doc
 
@@ -129,7 +158,7 @@ class NewslintServer(LanguageServer):
                 self.publish(doc.uri, [], doc.buffer.version)
                 return
             display = str(doc.path) if doc.path is not None else doc.uri
-            result = self.linter.lint(doc.buffer.text, doc.path, display, self.base())
+            result = self.linter.lint(doc.buffer.text, doc.path, display, self.base(), doc.language)
             diagnostics = features.diagnostics(doc.uri, doc.buffer, result)
         except NewslintError as exc:
             self.failed(doc, exc)
@@ -199,10 +228,14 @@ def create(debounce: float = 0.15) -> NewslintServer:
             ls.client_register_capability(lsp.RegistrationParams(registrations=[lsp.Registration(
                 id="newslint-config", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
 
+    @server.feature(lsp.EXIT)
+    def exit_(ls: NewslintServer, _params: None) -> None:
+        ls.exit_code = 0 if ls.protocol._shutdown else 1
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NewslintServer, params: lsp.DidOpenTextDocumentParams) -> None:
         item = params.text_document
-        doc = ls.opened(item.uri, item.text, item.version)
+        doc = ls.opened(item.uri, item.text, item.version, item.language_id)
         if doc is not None:
             ls.lint(doc)
 
@@ -251,7 +284,8 @@ def create(debounce: float = 0.15) -> NewslintServer:
         if doc is None or result is None:
             return None
         only: Sequence[Any] | None = params.context.only
-        return features.code_actions(doc.uri, doc.buffer, result, params.range, [str(k) for k in only] if only else None)
+        return features.code_actions(doc.uri, doc.buffer, result, params.range, [str(k) for k in only] if only else None,
+                                     versioned=ls.versioned_edits)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     def hover(ls: NewslintServer, params: lsp.HoverParams) -> lsp.Hover | None:
@@ -264,6 +298,15 @@ def create(debounce: float = 0.15) -> NewslintServer:
     return server
 
 
-def serve(debounce: float = 0.15) -> None:
-    """Serve one client over standard input and output until it exits."""
-    create(debounce).start_io()
+def serve(debounce: float = 0.15) -> int:
+    """Serve one client over standard input and output until it exits; the exit code. pygls closes
+    the stream it writes to on `exit`: it is given a copy of standard output, so that the command
+    line's own last flush does not fail on a closed file."""
+    server = create(debounce)
+    stdout: BinaryIO
+    try:
+        stdout = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    except (AttributeError, OSError, ValueError):  # no file descriptor behind standard output
+        stdout = sys.stdout.buffer
+    server.start_io(sys.stdin.buffer, stdout)
+    return server.exit_code

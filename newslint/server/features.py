@@ -95,6 +95,15 @@ def _eol(buffer: Buffer) -> str:
     return "\r\n" if buffer.text[at - 2:at] == "\r\n" else buffer.text[at - 1]
 
 
+def workspace_edit(uri: str, buffer: Buffer, edits: list[lsp.TextEdit], versioned: bool) -> lsp.WorkspaceEdit:
+    """Edits of one buffer; for a client that takes them, named with the buffer version they were
+    made for, so that the editor refuses them once the user has typed since."""
+    if not versioned:
+        return lsp.WorkspaceEdit(changes={uri: edits})
+    document = lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=buffer.version)
+    return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(text_document=document, edits=list(edits))])
+
+
 def suppression(buffer: Buffer, item: Located, mdx: bool = False) -> lsp.TextEdit:
     """`<!-- newslint-disable-next-line RULE -->` (in MDX `{/* ... */}`) before the finding's line:
     on a line of its own where the line starts a block, else at the end of the line before, so that
@@ -114,7 +123,7 @@ def suppression(buffer: Buffer, item: Located, mdx: bool = False) -> lsp.TextEdi
 
 
 def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range,
-                 only: Sequence[str] | None = None) -> list[lsp.CodeAction]:
+                 only: Sequence[str] | None = None, versioned: bool = False) -> list[lsp.CodeAction]:
     start, end = offsets(buffer, range_)
     here = [item for item in result.findings if _overlaps(item, start, end)]
     actions: list[lsp.CodeAction] = []
@@ -129,11 +138,11 @@ def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range,
         actions.append(lsp.CodeAction(
             title=f"{what} ({f.rule})" if fix.safe else f"{what} ({f.rule}; not a safe fix: read it first)",
             kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic(uri, buffer, item, result)], is_preferred=fix.safe,
-            edit=lsp.WorkspaceEdit(changes={uri: edits})))
+            edit=workspace_edit(uri, buffer, edits, versioned)))
     every = _text_edits(buffer, result.findings, result)
     if every and (here or only):
         actions.append(lsp.CodeAction(title=f"Apply every safe newslint fix in this file ({len(every)})",
-                                      kind=FIX_ALL, edit=lsp.WorkspaceEdit(changes={uri: every})))
+                                      kind=FIX_ALL, edit=workspace_edit(uri, buffer, every, versioned)))
     if result.format is not Format.TEXT:  # in plain text a comment would be words of the article
         done: set[tuple[str, int]] = set()
         for item in here:
@@ -144,7 +153,7 @@ def code_actions(uri: str, buffer: Buffer, result: Result, range_: lsp.Range,
             actions.append(lsp.CodeAction(
                 title=f"Suppress {rule} on this line", kind=lsp.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic(uri, buffer, item, result)],
-                edit=lsp.WorkspaceEdit(changes={uri: [suppression(buffer, item, result.format is Format.MDX)]})))
+                edit=workspace_edit(uri, buffer, [suppression(buffer, item, result.format is Format.MDX)], versioned)))
     if only:
         actions = [a for a in actions if any(a.kind == k or str(a.kind).startswith(k + ".") for k in only)]
     return actions

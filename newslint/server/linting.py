@@ -15,6 +15,9 @@ from newslint.rulebook import Rule
 # Files whose change may change what a file's lint gives: configurations and ignore files (rule
 # and lexicon files are YAML files anywhere).
 CONFIG_NAMES = frozenset({".newslint.yaml", ".newslint.yml", "pyproject.toml", ".gitignore", ".newslintignore"})
+# What an unsaved buffer holds, by the editor's languageId. Anything else is read as Markdown, plain
+# text too: an editor's new untitled buffer is plain text until saved, and copy typed there is Markdown.
+LANGUAGES = {"markdown": Format.MARKDOWN, "mdx": Format.MDX, "html": Format.HTML}
 # The formats an editor buffer holds as text (a Word file is not text; an archive holds many articles).
 BUFFER_FORMATS = frozenset({Format.MARKDOWN, Format.MDX, Format.TEXT, Format.HTML})
 
@@ -66,14 +69,16 @@ class Linter:
             self._wanted[path] = wanted
         return self._wanted[path]
 
-    def lint(self, text: str, path: Path | None, display: str, base: Path | None = None) -> Result:
+    def lint(self, text: str, path: Path | None, display: str, base: Path | None = None,
+             language: str = "markdown") -> Result:
         """Lint a buffer as `newslint check --stdin-filename PATH -` lints it. An unsaved buffer
-        (`path` None) is Markdown, configured by the nearest configuration to `base`, a folder.
-        Raises NewslintError for a bad configuration or rule file."""
+        (`path` None) is read by its `language` (an LSP languageId; Markdown if it is none newslint
+        reads), configured by the nearest configuration to `base`, a folder. Raises NewslintError
+        for a bad configuration or rule file."""
         if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
             raise InputError(display, f"larger than {MAX_BYTES // (1024 * 1024)} MB; not linted")
         config = self.engine.config_for(path if path is not None else (base or Path.cwd()) / "untitled.md")
-        fmt = config.readers.format_for(path.name) if path is not None else Format.MARKDOWN
+        fmt = config.readers.format_for(path.name) if path is not None else LANGUAGES.get(language, Format.MARKDOWN)
         doc = Document.from_text(text, display, options=self.engine.options_for(config), fmt=fmt or Format.MARKDOWN)
         outcome = self.engine.lint_document(doc, path, config)
         ruleset = self.engine.ruleset(config)

@@ -1,7 +1,8 @@
 """`superlative`: a superlative claim with a comparison scope and no source, one finding per claim.
 
 Reads the grammar, not a phrase list: a superlative (an -est adjective, best/worst, or most/least
-plus an adjective) after "the" or "the world's", with a comparison scope in the same clause ("ever",
+plus an adjective; hyphened ones too, "the fastest-growing", "the best-selling") after "the" or "the
+world's", with a comparison scope in the same clause ("ever",
 "in the world", "in history", "on record", "of all time", "in a century") or by itself a verdict of
 harm (`unscoped`: the deadliest, the most violent). The finding spans the claim, from "the" to the end of
 its scope: "the largest protest the city has ever seen" is one note.
@@ -46,9 +47,12 @@ congest molest infest wrest lest jest fest pretest retest latest earliest neares
 """.split())
 _SUPERLATIVE = recache.compile(
     r"(?<![\w'’-])(?:(?:the\s+)?(?:world|planet|earth)['’]s|the)\s+(?:(?:very|single|all-time)\s+)?"
-    r"((?:most|least)\s+[a-z][a-z-]+|best|worst|[a-z]{2,}est)(?![\w'’-])", re.I)
+    r"((?:most|least)\s+[a-z][a-z-]+|(?:best|worst|[a-z]{2,}est)"
+    r"(?:-(?:growing|selling|paid|performing|known|ranked|read|watched|attended|visited|funded))?)(?![\w'’-])", re.I)
 _RANKED = recache.compile(r"(?:\b(?:one|some|two|three|four|five|several|many|few|any|each|all|none|among)"
-                          r"\s+(?:of\s+)?(?:the\s+)?$|\bamong\s+$)", re.I)
+                          r"\s+(?:of\s+)?(?:the\s+)?$|\bamong\s+$|\b(?:record|title)\s+(?:as|for)\s+$)", re.I)
+# (and a record's or a title's name is its holder's, not the writer's claim: "held the record for the
+# fastest-selling game ever")
 _CLAUSE_END = recache.compile(r"[.;:!?\n(]|,\s|\s[-–—]\s")
 _PARTITIVE = recache.compile(r"[\s-]+(?:of|case|ever\s+since)\b", re.I)  # the worst of the storm, worst-case
 # A superlative is claimed of something after a copula; "Diageo, the world's biggest spirits company" and
@@ -101,7 +105,7 @@ class Superlative(Requires):
         text = doc.prose
         for m in matching.finditer(_SUPERLATIVE, doc):
             word = m.group(1).lower()
-            if word in _NOT_SUPERLATIVE or (word.startswith(("most ", "least ")) and word.split()[1] in ("of", "in")):
+            if word.split("-")[0] in _NOT_SUPERLATIVE or (word.startswith(("most ", "least ")) and word.split()[1] in ("of", "in")):
                 continue
             if _RANKED.search(text, max(0, m.start() - 30), m.start()):
                 continue  # one of the most ..., among the largest

@@ -155,7 +155,8 @@ class NewslintServer(LanguageServer):
         try:
             if not self.follows(doc):
                 doc.result, doc.linted = None, doc.buffer.version
-                self.publish(doc.uri, [], doc.buffer.version)
+                if doc.uri not in self.error_uris:  # a bad rule or configuration file keeps its error
+                    self.publish(doc.uri, [], doc.buffer.version)
                 return
             display = str(doc.path) if doc.path is not None else doc.uri
             result = self.linter.lint(doc.buffer.text, doc.path, display, self.base(), doc.language)
@@ -269,7 +270,8 @@ def create(debounce: float = 0.15) -> NewslintServer:
         if doc is not None:
             if doc.pending is not None:
                 doc.pending.cancel()
-            ls.publish(doc.uri, [], None)
+            if doc.uri not in ls.error_uris:
+                ls.publish(doc.uri, [], None)
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: NewslintServer, params: lsp.DidChangeWatchedFilesParams) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Sequence
 
@@ -104,21 +105,30 @@ def workspace_edit(uri: str, buffer: Buffer, edits: list[lsp.TextEdit], versione
     return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(text_document=document, edits=list(edits))])
 
 
+# A line after which the next one starts a block: a code fence, a front matter delimiter, a setext
+# heading's underline, a thematic break (text appended to it would make it text).
+_CLOSES_BLOCK = re.compile(r" {0,3}(?:`{3,}.*|~{3,}.*|=+[ \t]*|(?:[-+*_][ \t]*){3,})")
+_HARD_BREAK = re.compile(r"(?:\\| {2,})$")  # a backslash or two spaces ending a line: kept at its end
+
+
 def suppression(buffer: Buffer, item: Located, mdx: bool = False) -> lsp.TextEdit:
     """`<!-- newslint-disable-next-line RULE -->` (in MDX `{/* ... */}`) before the finding's line:
-    on a line of its own where the line starts a block, else at the end of the line before, so that
-    a paragraph stays one paragraph (a comment line would end it)."""
+    on a line of its own where the line starts a block, else at the end of the line before (before
+    a hard break's marker), so that a paragraph stays one paragraph (a comment line would end it)."""
     rule = item.finding.rule
     line = buffer.position(item.start).line
     comment = f"{{/* newslint-disable-next-line {rule} */}}" if mdx else f"<!-- newslint-disable-next-line {rule} -->"
     above = buffer.line_text(line - 1) if line > 0 else ""
-    if line == 0 or not above.strip() or above.lstrip().startswith(("#", "<!--", "{/*")):
+    if line == 0 or not above.strip() or above.lstrip().startswith(("#", "<!--", "{/*")) \
+            or _CLOSES_BLOCK.fullmatch(above):
         current = buffer.line_text(line)
         indent = current[:len(current) - len(current.lstrip(" \t"))]
         at = buffer.starts[line] + (1 if line == 0 and buffer.text.startswith("\ufeff") else 0)
         return lsp.TextEdit(range=lsp_range(buffer, at, at), new_text=f"{indent}{comment}{_eol(buffer)}")
-    end = buffer.starts[line - 1] + len(above)
-    space = "" if above.endswith((" ", "\t")) else " "
+    brk = _HARD_BREAK.search(above)
+    kept = above[:brk.start()] if brk else above
+    end = buffer.starts[line - 1] + len(kept)
+    space = "" if kept.endswith((" ", "\t")) else " "
     return lsp.TextEdit(range=lsp_range(buffer, end, end), new_text=f"{space}{comment}")
 
 

@@ -238,3 +238,14 @@ def test_no_annotated_copy_of_a_word_file_saved_while_it_was_linted(house, workd
     monkeypatch.setattr(Checker, "check", original)
     assert check(house, "--annotate", "story.docx").exit_code == 1
     assert (workdir / "story.newslint.docx").exists()
+
+
+def test_a_report_over_an_article_in_a_folder_linted_is_refused_with_a_way_out(house, workdir):
+    """A report named inside a folder being linted, over a file of that folder, is refused: the file
+    may be an article (a slip of `-o drafts/story.md` for `-o report.md`), and its text is kept."""
+    (workdir / "drafts").mkdir()
+    story = workdir / "drafts" / "story.md"
+    story.write_text(STORY, encoding="utf-8")
+    result = check(house, "--format", "concise", "--output", str(story), "drafts")
+    assert result.exit_code == 2 and story.read_text(encoding="utf-8") == STORY
+    assert "write it outside the folders being linted" in result.stderr

@@ -57,14 +57,20 @@ def read_stdin() -> bytes:
     return sys.stdin.buffer.read(MAX_BYTES + 1)
 
 
-def _annotate(file: Path, findings: list[Finding]) -> None:
-    """Write the annotated copy of a .docx (never the original) through the careful writer."""
+def _annotate(file: Path, findings: list[Finding], snapshot: writes.Snapshot | None) -> None:
+    """Write the annotated copy of a .docx (never the original) through the careful writer; only
+    when the file is as it was before it was linted (`snapshot`), or the comments would land on
+    another version's words."""
+    import hashlib
+
     from newslint.readers import docx
 
     try:
         data = file.read_bytes()
     except OSError as exc:
         raise InputError(str(file), f"cannot read: {exc.strerror or exc}") from None
+    if snapshot is None or hashlib.sha256(data).digest() != snapshot.digest:
+        raise InputError(str(file), "annotated copy not written: the file changed after it was read; run again")
     writes.write(Path(docx.annotated_name(str(file))), docx.annotate(data, str(file), findings))
 
 
@@ -130,16 +136,18 @@ def lint_one(target: Target, engine: Engine, fail_on: str | None, stdin_name: st
         if file is not None and config.excludes(file):
             return targets_.Skipped(str(file), targets_.EXCLUDED)
         options = engine.options_for(config)
-        snapshot = writes.Snapshot.of(target) if mode.write and isinstance(target, Path) and target.is_file() else None
+        fmt = options.format_for(str(file), named=True) if isinstance(target, (Path, jsonl.Slice)) else None
+        word = fmt is Format.DOCX  # its text is built from the document: fixes are not written back
+        annotate = engine.reading.annotate and word and file is not None
+        snapshot = writes.Snapshot.of(target) if (mode.write or annotate) and isinstance(target, Path) \
+            and target.is_file() else None
         if target == "-":
             outcomes: Iterable[Outcome | InputError] = [engine.lint_bytes(read_stdin(), stdin_name or "<stdin>", file, config)]
         else:
             assert isinstance(target, (Path, jsonl.Slice))
             outcomes = engine.lint_file(target, config)
         threshold = Severity.parse(fail_on or config.fail_on or "warning")
-        fmt = options.format_for(str(file), named=True) if isinstance(target, (Path, jsonl.Slice)) else None
         archive = isinstance(target, jsonl.Slice) or (fmt is not None and fmt.archive)
-        word = fmt is Format.DOCX  # its text is built from the document: fixes are not written back
         results: list[Result] = []
         for outcome in outcomes:
             if isinstance(outcome, InputError):
@@ -153,8 +161,8 @@ def lint_one(target: Target, engine: Engine, fail_on: str | None, stdin_name: st
                 fixed = _fix(doc, outcome.findings, engine.ruleset(config).fixers, file, mode, run, snapshot)
                 if fixed is not None and mode.write and snapshot is not None:  # written: what is left is reported
                     outcome = engine.lint_text(fixed, doc.path, file, config)
-            if engine.reading.annotate and word and file is not None:
-                _annotate(file, outcome.findings)
+            if annotate and file is not None:
+                _annotate(file, outcome.findings, snapshot)
             results.append(Linted(doc.path, outcome.document.text, outcome.findings, config, threshold, outcome.errors,
                                   str(file) if archive else None))
     except InputError as exc:

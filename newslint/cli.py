@@ -29,6 +29,20 @@ class _Abandoned(Exception):
     file is not replaced."""
 
 
+class _File(click.Path):
+    """A file's path: one ending in a slash names a folder, refused (pathlib would drop the slash and
+    `--output report/` would write a file called `report`)."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value: str | os.PathLike[str], param: click.Parameter | None,
+                ctx: click.Context | None) -> str | bytes | os.PathLike[str]:
+        if isinstance(value, str) and value.endswith(("/", os.sep)):
+            self.fail(f"{value!r} names a folder (it ends in {value[-1]!r}); give a file name", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class ExitCode(enum.IntEnum):
     OK = 0
     FINDINGS = 1
@@ -58,7 +72,7 @@ def main(debug: bool) -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--format", "format_", type=click.Choice([f.value for f in OutputFormat]), default="text",
               show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", type=_File(),
               help="Write the report to FILE (- for standard output).")
 @click.option("--select", "select_", multiple=True, metavar="IDS", help="Only these rules or families (comma-separated).")
 @click.option("--extend-select", multiple=True, metavar="IDS",
@@ -72,11 +86,11 @@ def main(debug: bool) -> None:
 @click.option("--rules", "extra_rules", multiple=True, metavar="DIR", help="Extra rule folder (house rules).")
 @click.option("--style", "styles", multiple=True, type=click.Choice(sorted(KNOWN_STYLES)),
               help="Add a house-style pack (its rules are off by default).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--config", "config_file", type=_File(),
               help="Use this .newslint.yaml or pyproject.toml instead of the nearest one.")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--baseline", "baseline_file", type=_File(),
               help="Report only findings not recorded in this baseline (- reads it from standard input).")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--write-baseline", type=_File(),
               help="Record the current findings in FILE (- for standard output) and exit 0.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
@@ -110,6 +124,9 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     if output is not None and (write_baseline or show_diff):  # neither writes a report: FILE would be ignored
         raise click.UsageError(f"--output {output} with {'--diff' if show_diff else '--write-baseline'}: "
                                "no report is written (--diff prints the diff, --write-baseline writes its own file)")
+    if config_file is not None and str(config_file) == "-":  # "-" is a stream elsewhere: never a file so named
+        raise click.UsageError("--config -: a configuration is read from a file (its folder anchors its paths), "
+                               "not from standard input")
     colour = _colour(colour)
     mode = FixMode(write=fix and not show_diff, diff=show_diff, unsafe=unsafe_fixes)
     reading = Reading(encoding, tuple(_names(text_fields)), tuple(_names(id_fields)), not no_ignore_files, annotate)
@@ -129,7 +146,8 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
                         _names(extend_select))
         known = baseline.load(baseline_file) if baseline_file else None
         targets = Targets(paths, stdin_filename,  # a folder's files are listed by the config that holds them
-                          lambda path: engine.options_for(engine.config_for(path / "-" if path.is_dir() else path)))
+                          lambda path: engine.options_for(engine.config_for(path / "-" if path.is_dir() else path)),
+                          [p for p in (output, write_baseline) if p is not None and str(p) != "-"])
         run = Run()
         with reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
                       targets.repeated, statistics) as report:

@@ -190,3 +190,14 @@ def test_front_matter_without_a_type_needs_no_yaml_parser():
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent).stdout
     assert out.strip() == "False"
+
+
+def test_config_dash_is_not_a_file_named_dash(tmp_path, monkeypatch):
+    """`-` names a standard stream everywhere else (--output -, --baseline -): --config - is refused,
+    never read from a file that happens to be called "-"."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "-", "ignore: [loaded]\n")
+    story = write(tmp_path / "story.md", BRUTAL)
+    result = CliRunner().invoke(main, ["check", "--config", "-", str(story)])
+    assert result.exit_code == 2 and "--config -" in result.output and "standard input" in result.output
+    assert "loaded." not in result.output

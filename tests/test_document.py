@@ -288,3 +288,16 @@ def test_a_paragraph_in_the_first_person_is_found_as_the_word_for_word_pattern_f
     spans = [(i, j) for i in range(len(text)) for j in range(i, len(text) + 1, 3)]
     found = [bool(comments._PERSONAL.search(text, i, j)) for i, j in spans]
     assert found == [bool(plain.search(text, i, j)) for i, j in spans] and any(found) and not all(found)
+
+
+def test_utf16_without_a_byte_order_mark_is_named_as_such_not_binary():
+    """UTF-16 text saved without its mark is not a binary file: the error says what it looks like and
+    which --encoding reads it."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        data = "The council met.\nIt voted.\n".encode(codec)
+        with pytest.raises(InputError, match=f"x.txt: looks like {codec.upper()} without a byte-order mark; "
+                                             f"not linted \\(--encoding {codec} reads it\\)"):
+            decode(data, "x.txt")
+        assert decode(data, "x.txt", codec) == "The council met.\nIt voted.\n"
+    with pytest.raises(InputError, match="x.md: binary"):
+        decode(b"\x00\x01\x02 not text \x00\x00", "x.md")

@@ -212,3 +212,18 @@ def test_concise_is_one_line_per_finding(articles):
     assert lines[:-1] == [f"{f['path']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']} {f['message']}"
                           for f in findings]
     assert lines[-1].startswith(f"{len(findings)} findings in 3 files")
+
+
+def test_text_marks_line_up_under_wide_and_combining_characters_and_controls_are_shown(tmp_path):
+    """The mark under a span lines up on a terminal: a wide character (emoji, CJK) takes two cells, a
+    combining mark none, a tab stays a tab; a control character of the source (an escape sequence that
+    would retitle or recolour the terminal) is shown as its symbol, never sent to the terminal."""
+    path = tmp_path / "wide.md"
+    path.write_text("\U0001F600\U0001F600 \u4e2d\u6587 the brutal raid.\n\n"
+                    "Cafe\u0301 e\u0301\tthe brutal raid.\n\n"
+                    "The \x1b]0;pwned\x07brutal \x1b[31mraid.\n", encoding="utf-8")
+    out = run("check", "--no-color", "--select", "loaded.adjectives", str(path)).output
+    assert "    \U0001F600\U0001F600 \u4e2d\u6587 the brutal raid.\n" + " " * (4 + 14) + "^" * 6 + "\n" in out
+    assert "    Cafe\u0301 e\u0301\tthe brutal raid.\n" + " " * (4 + 6) + "\t" + " " * 4 + "^" * 6 + "\n" in out
+    assert "    The \u241b]0;pwned\u2407brutal \u241b[31mraid.\n" + " " * (4 + 14) + "^" * 6 + "\n" in out
+    assert "\x1b" not in out and "\x07" not in out

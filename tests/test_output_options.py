@@ -129,3 +129,13 @@ def test_output_is_refused_where_no_report_is_written(desk):
         assert report.read_text(encoding="utf-8") == "previous report\n"
     assert not (desk / "base.json").exists()
     assert run("check", "--diff", "-o", "-", "one.md").exit_code in (0, 1)  # standard output: no conflict
+
+
+def test_a_file_option_ending_in_a_slash_names_a_folder_not_a_file(desk):
+    """`--output report/` (a folder, by its slash) never writes a file called `report`."""
+    for option in ("--output", "--write-baseline"):
+        result = run("check", option, "report/", "one.md")
+        assert result.exit_code == 2 and "report/" in result.output and "folder" in result.output, result.output
+        assert not (desk / "report").exists()
+    result = run("check", "--baseline", "one.md/", "one.md")
+    assert result.exit_code == 2 and "folder" in result.output

@@ -92,8 +92,23 @@ def test_output_over_an_input_file_is_refused(house, workdir):
     (workdir / "desk").mkdir()
     inner = workdir / "desk" / "inner.md"
     inner.write_text(STORY, encoding="utf-8")
-    result = check(house, "--output", str(inner), "desk")  # an input found in a folder
+    result = check(house, "--output", str(inner), "desk", str(inner))  # named as well as found in a folder
     assert result.exit_code == 2 and inner.read_text(encoding="utf-8") == STORY
+
+
+@pytest.mark.parametrize("option, name", [("--output", "report.txt"), ("--output", "report.md"),
+                                          ("--write-baseline", "baseline.md")])
+def test_a_report_in_the_folder_linted_is_not_linted_the_next_time(house, workdir, option, name):
+    """The report or baseline a run writes inside the folder it lints is that run's output, not copy:
+    the next run over the folder leaves it out (it neither lints the last report nor refuses to
+    replace it)."""
+    (workdir / "a.md").write_text(STORY, encoding="utf-8")
+    for _ in range(2):
+        result = check(house, option, name, "--format", "concise", ".")
+        assert result.exit_code in (0, 1), result.stderr
+    report = (workdir / name).read_text(encoding="utf-8")
+    assert "a.md" in report and name not in report.replace(f"recorded in {name}", "")
+    assert check(house, "--format", "concise", ".").stdout.count("obit.words") == 2  # a report read as copy otherwise
 
 
 def test_a_symlinked_folder_on_the_path_is_checked(house, workdir, tmp_path):
@@ -208,3 +223,33 @@ def test_fix_never_changes_words_inside_quotation_marks(house, workdir):
     story.write_text(text, encoding="utf-8")
     assert check(house, "--fix", "story.md").exit_code in (0, 1)
     assert story.read_text(encoding="utf-8") == text.replace("mayor slammed", "mayor criticized")
+
+
+def test_no_annotated_copy_of_a_word_file_saved_while_it_was_linted(house, workdir, monkeypatch):
+    """--annotate reads the .docx again to copy it: a version saved after the lint would get the
+    comments of the old text at the old places, so the copy is refused and the run exits 2."""
+    docx = pytest.importorskip("docx")
+    story = workdir / "story.docx"
+
+    def save(text: str) -> None:
+        document = docx.Document()
+        document.add_paragraph(text)
+        document.save(story)
+
+    save(STORY.strip())
+    from newslint.checking import Checker
+
+    original = Checker.check
+
+    def saved_meanwhile(self, doc, *args, **kwargs):
+        result = original(self, doc, *args, **kwargs)
+        save("Rewritten: the mayor slammed it, the editor wrote.")
+        return result
+
+    monkeypatch.setattr(Checker, "check", saved_meanwhile)
+    result = check(house, "--annotate", "story.docx")
+    assert result.exit_code == 2 and "story.docx" in result.stderr and "changed after it was read" in result.stderr
+    assert not (workdir / "story.newslint.docx").exists()
+    monkeypatch.setattr(Checker, "check", original)
+    assert check(house, "--annotate", "story.docx").exit_code == 1
+    assert (workdir / "story.newslint.docx").exists()

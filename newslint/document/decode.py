@@ -41,7 +41,7 @@ def decode_marked(data: bytes, path: str, encoding: str | None) -> tuple[str, st
             break
     if chosen is None:
         if b"\x00" in data[:_NUL_PROBE]:
-            raise InputError(path, "binary file (NUL bytes); not linted")
+            raise InputError(path, _nul_bytes(data[:_NUL_PROBE]))
         chosen = "utf-8"
     try:
         text = data.decode(chosen)
@@ -60,6 +60,17 @@ def decode_marked(data: bytes, path: str, encoding: str | None) -> tuple[str, st
             line = len(positions.line_starts(text[:exc.start]))
             raise InputError(path, f"not valid {chosen}: it decodes to a lone surrogate (line {line})") from None
     return text, chosen, mark
+
+
+def _nul_bytes(probe: bytes) -> str:
+    """Why a file with NUL bytes and no byte-order mark is not linted: UTF-16 text saved without its
+    mark (a NUL beside most Latin letters, always on the same side), else a binary file."""
+    even, odd = probe[0::2].count(0), probe[1::2].count(0)
+    pairs = len(probe) // 2
+    for nuls, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if not other and nuls >= pairs / 2:
+            return f"looks like {codec.upper()} without a byte-order mark; not linted (--encoding {codec} reads it)"
+    return "binary file (NUL bytes); not linted"
 
 
 def too_large(size: int) -> str:

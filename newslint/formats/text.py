@@ -3,6 +3,7 @@ the span marked, a summary with counts."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Mapping, Sequence
 
 from newslint import formats
@@ -11,7 +12,7 @@ from newslint.formats import Report, RuleInfo
 
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.SUGGESTION: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
-_NOT_TAB = re.compile(r"[^\t]")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # every control character but the tab
 
 
 def _source_lines(text: str) -> list[str]:
@@ -23,8 +24,31 @@ LONG = 100  # a line longer than this is shown as a window around the span
 SPAN = 60  # the most of a span shown
 
 
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
+def shown(line: str) -> str:
+    """A source line as it is printed: a control character (an escape sequence in the copy) becomes
+    its symbol (\u241b for ESC), one character for one, so it never reaches the terminal."""
+    return _CONTROL.sub(_visible, line)
+
+
+def _cells(ch: str) -> str:
+    """The blank that stands under `ch` on a terminal: a tab, two cells for a wide character (emoji,
+    CJK), none for a combining mark or a format character, else one."""
+    if ch == "\t":
+        return "\t"
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return ""
+    return "  " if unicodedata.east_asian_width(ch) in ("W", "F") else " "
+
+
 def _marker(line: str, column: int, width: int) -> str:
-    return _NOT_TAB.sub(" ", line[:column - 1]) + "^" * max(1, width)  # tabs kept, so that the mark lines up
+    """The mark under line[column - 1:column - 1 + width], lined up by terminal cells."""
+    span = "".join(_cells(c) for c in line[column - 1:column - 1 + width]).replace("\t", " ")
+    return "".join(_cells(c) for c in line[:column - 1]) + "^" * max(1, len(span))
 
 
 def window(line: str, column: int, width: int) -> tuple[str, int, int]:
@@ -59,7 +83,7 @@ def _finding(f: Finding, lines: list[str] | None, colour: bool) -> list[str]:
     if lines is not None and f.line - 1 < len(lines):
         line = lines[f.line - 1]
         width = (f.end_column if f.end_line == f.line else len(line) + 1) - f.column
-        line, column, width = window(line, f.column, width)
+        line, column, width = window(shown(line), f.column, width)
         mark = _marker(line, column, width)
         out.append("    " + line)
         out.append("    " + (f"{_COLOURS[f.severity]}{mark}{_RESET}" if colour else mark))

@@ -124,6 +124,8 @@ def _record(path: str, line: int, raw: bytes, fields: Fields) -> Record:
         value = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         return Record(where, None, f"not valid JSON ({exc})")
+    except RecursionError:  # this record only: the others are still read
+        return Record(where, None, "nested too deeply")
     return article(value, where, fields)
 
 
@@ -234,6 +236,9 @@ def read_array(path: Path, fields: Fields = DEFAULT_FIELDS) -> Iterator[Record]:
                     value = value_here()
                 except json.JSONDecodeError as exc:
                     yield Record(f"{name}#L{start_line}", None, f"not valid JSON ({exc.msg})")
+                    return
+                except RecursionError:  # the records before it stand; where it ends is not known
+                    yield Record(f"{name}#L{start_line}", None, "nested too deeply")
                     return
                 yield article(value, f"{name}#L{start_line}", fields)
                 if first == "{":

@@ -74,3 +74,21 @@ def test_a_text_field_holding_an_object_gives_its_rendered_text(tmp_path: Path) 
         ("8", None, "text field content is an object with no rendered, html, text, value or raw string in it"),
         ("9", None, "text field body is list, not a string"),
     ]
+
+def test_a_record_nested_too_deeply_is_its_own_error(tmp_path: Path) -> None:
+    """A record nested past the parser's depth is an error for that record, named by its line; the
+    records before it (and, in JSON Lines, after it) are still read."""
+    deep = "[" * 100_000 + "]" * 100_000
+    lines = tmp_path / "deep.jsonl"
+    lines.write_text(json.dumps({"text": "First."}) + "\n" + deep + "\n"
+                     + '{"text": "Third.", "x": ' + deep + "}\n" + json.dumps({"text": "Fourth."}) + "\n",
+                     encoding="utf-8")
+    records = [r for s in jsonl.slices(lines) for r in jsonl.read_slice(s)]
+    assert [(r.name, r.text) for r in records] == [
+        (f"{lines}#L1", "First."), (f"{lines}#L2", None), (f"{lines}#L3", None), (f"{lines}#L4", "Fourth.")]
+    assert records[1].error == records[2].error == "nested too deeply"
+    array = tmp_path / "deep.json"
+    array.write_text('[{"text": "First."},\n' + deep + "]", encoding="utf-8")
+    records = list(jsonl.read_array(array))
+    assert [(r.name, r.text, r.error) for r in records] == [
+        (f"{array}#L1", "First.", None), (f"{array}#L2", None, "nested too deeply")]

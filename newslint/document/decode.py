@@ -67,6 +67,8 @@ def _nul_bytes(probe: bytes) -> str:
     mark (a NUL beside most Latin letters, always on the same side), else a binary file."""
     even, odd = probe[0::2].count(0), probe[1::2].count(0)
     pairs = len(probe) // 2
+    if len(probe) % 2 or pairs < 4:  # UTF-16 comes in whole pairs of bytes; a few bytes tell nothing
+        return "binary file (NUL bytes); not linted"
     for nuls, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         if not other and nuls >= pairs / 2:
             return f"looks like {codec.upper()} without a byte-order mark; not linted (--encoding {codec} reads it)"

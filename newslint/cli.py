@@ -146,8 +146,7 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
                         _names(extend_select))
         known = baseline.load(baseline_file) if baseline_file else None
         targets = Targets(paths, stdin_filename,  # a folder's files are listed by the config that holds them
-                          lambda path: engine.options_for(engine.config_for(path / "-" if path.is_dir() else path)),
-                          [p for p in (output, write_baseline) if p is not None and str(p) != "-"])
+                          lambda path: engine.options_for(engine.config_for(path / "-" if path.is_dir() else path)))
         run = Run()
         with reporter(OutputFormat(format_), output, colour, known, write_baseline, mode,
                       targets.repeated, statistics) as report:

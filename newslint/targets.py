@@ -27,7 +27,6 @@ UNSUPPORTED = "not a supported type"
 IGNORED = "in an ignore file"
 EXCLUDED = "excluded by the configuration"
 ANNOTATED = "an annotated copy (--annotate)"
-REPORT = "this run's report or baseline"
 
 Target = Path | str | InputError | Skipped | jsonl.Slice
 
@@ -88,9 +87,8 @@ def ignore_rules(root: Path) -> _Rules:
     return rules
 
 
-def walk(root: Path, options: ReadOptions, leave_out: frozenset[str] = frozenset()) -> Iterator[Path | InputError | Skipped]:
-    """The files under `root` to lint, in sorted order, and those skipped (with why); `leave_out`:
-    the real paths of the files this run writes (its report, its baseline), never linted as copy."""
+def walk(root: Path, options: ReadOptions) -> Iterator[Path | InputError | Skipped]:
+    """The files under `root` to lint, in sorted order, and those skipped (with why)."""
     problems: list[OSError] = []  # a folder that cannot be listed is reported, not skipped in silence
     absolute = Path(os.path.abspath(root))
     rules: dict[Path, _Rules] = {}
@@ -124,8 +122,6 @@ def walk(root: Path, options: ReadOptions, leave_out: frozenset[str] = frozenset
                 yield Skipped(str(path), UNSUPPORTED)
             elif name.lower().endswith(".newslint.docx"):
                 yield Skipped(str(path), ANNOTATED)
-            elif leave_out and os.path.realpath(path) in leave_out:
-                yield Skipped(str(path), REPORT)
             elif mine.ignores(Path(os.path.abspath(path)), folder=False):
                 yield Skipped(str(path), IGNORED)
             else:
@@ -134,17 +130,16 @@ def walk(root: Path, options: ReadOptions, leave_out: frozenset[str] = frozenset
         yield InputError(str(problem.filename or root), f"cannot read folder: {problem.strerror or problem}")
 
 
-def targets(paths: Sequence[str], options: ReadOptions, leave_out: frozenset[str] = frozenset()) -> Iterator[Target]:
-    """What to lint for each path given: "-" (standard input), a file, a folder's files (but those in
-    `leave_out`, see `walk`), or the slices of a JSON Lines archive; and what was skipped, or could
-    not be found."""
+def targets(paths: Sequence[str], options: ReadOptions) -> Iterator[Target]:
+    """What to lint for each path given: "-" (standard input), a file, a folder's files, or the
+    slices of a JSON Lines archive; and what was skipped, or could not be found."""
     for raw in paths:
         if raw == STDIN:
             yield STDIN
             continue
         path = Path(raw)
         if path.is_dir():
-            for found in walk(path, options, leave_out):
+            for found in walk(path, options):
                 yield from _expand(found, options)
         elif path.exists() or path.is_symlink():
             if options.format_for(raw, named=True) is None:
@@ -169,12 +164,11 @@ def _expand(found: Path | InputError | Skipped, options: ReadOptions) -> Iterato
 OptionsFor = Callable[[Path], ReadOptions]  # the reading options of a path's configuration
 
 
-def each(paths: Sequence[str], options_for: OptionsFor | None = None,
-         leave_out: frozenset[str] = frozenset()) -> Iterator[Target]:
+def each(paths: Sequence[str], options_for: OptionsFor | None = None) -> Iterator[Target]:
     """What to lint: see `targets`; each path is listed with the reading options of its config."""
     for raw in paths:
         options = options_for(Path(raw)) if options_for is not None and raw != "-" else ReadOptions()
-        yield from targets([raw], options, leave_out)
+        yield from targets([raw], options)
 
 
 
@@ -182,21 +176,18 @@ class Targets:
     """The files to lint, listed again each time they are iterated, so that the list is never held:
     a run's memory does not grow with the number of files. When several paths are given, one listing
     ahead of the run finds the names given more than once (fingerprints count on from one to the
-    next); the files are counted ahead only when a progress bar asks how many there are. `writes`:
-    the files the run writes (its report, its baseline), left out where a folder holds them."""
+    next); the files are counted ahead only when a progress bar asks how many there are."""
 
-    def __init__(self, paths: Sequence[str], stdin_name: str | None, options_for: OptionsFor | None = None,
-                 writes: Sequence[Path | str] = ()) -> None:
+    def __init__(self, paths: Sequence[str], stdin_name: str | None, options_for: OptionsFor | None = None) -> None:
         self.paths = paths
         self.options_for = options_for
-        self.leave_out = frozenset(os.path.realpath(w) for w in writes)
         self.count: int | None = None
         self.repeated: frozenset[str] = frozenset()
         if len(paths) > 1:  # one folder lists each file once
             seen: set[str] = set()
             again: set[str] = set()
             self.count = 0
-            for t in each(paths, options_for, self.leave_out):
+            for t in each(paths, options_for):
                 self.count += 1
                 if not isinstance(t, (InputError, Skipped)):
                     name = str(t) if isinstance(t, Path) else f"{t.path}@{t.start}" \
@@ -205,9 +196,9 @@ class Targets:
             self.repeated = frozenset(again)
 
     def __iter__(self) -> Iterator[Target]:
-        return each(self.paths, self.options_for, self.leave_out)
+        return each(self.paths, self.options_for)
 
     def __len__(self) -> int:
         if self.count is None:
-            self.count = sum(1 for _ in each(self.paths, self.options_for, self.leave_out))
+            self.count = sum(1 for _ in each(self.paths, self.options_for))
         return self.count

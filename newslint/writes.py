@@ -125,7 +125,8 @@ def _existing(path: Path, real: Path, rewrite: Snapshot | None) -> os.stat_resul
     is_input = (info.st_dev, info.st_ino) in _inputs or os.path.abspath(real) in _input_names \
         or os.path.abspath(path) in _input_names
     if rewrite is None and is_input:
-        raise _refuse(path, "it is one of the files being linted (or standard input's name)")
+        raise _refuse(path, "it is one of the files being linted (or standard input's name); "
+                             "write it outside the folders being linted")
     if rewrite is not None and (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns) != rewrite[:4]:
         raise _refuse(path, "the file changed after it was read; run again")
     if not info.st_mode & 0o222:

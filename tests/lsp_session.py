@@ -204,3 +204,22 @@ def as_changes(text: str, edits: list[lsp.TextEdit]) -> list[Any]:
     """Edits as didChange content changes, last first (so earlier positions stay valid)."""
     ordered = sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True)
     return [lsp.TextDocumentContentChangePartial(range=e.range, text=e.new_text) for e in ordered]
+
+
+HOUSE_RULE = """\
+kind: substitution
+safe: true
+severity: warning
+message: "Use '{replacement}', not '{match}'."
+swap:
+  towards: toward
+"""
+
+
+def house_rule(root: Path, name: str) -> Path:
+    """A house rule plain.NAME (a safe swap of 'towards') in `root`, and the config that loads it."""
+    (root / "house" / "plain").mkdir(parents=True)
+    rule = root / "house" / "plain" / f"{name}.yaml"
+    rule.write_text(HOUSE_RULE, encoding="utf-8")
+    (root / ".newslint.yaml").write_text("rules: [house]\n", encoding="utf-8")
+    return rule

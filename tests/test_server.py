@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from lsp_session import ROOT, Session, apply_edits, as_changes, run, units
+from lsp_session import HOUSE_RULE, ROOT, Session, apply_edits, as_changes, house_rule, run, units
 from lsprotocol import types as lsp
 
 ARTICLE = (
@@ -17,22 +17,6 @@ ARTICLE = (
     "The council approved the budget on Monday, the clerk said.\n"
     "It was a brutal session for the mayor.\n"
 )
-HOUSE_RULE = """\
-kind: substitution
-safe: true
-severity: warning
-message: "Use '{replacement}', not '{match}'."
-swap:
-  towards: toward
-"""
-
-
-def _house(root: Path) -> None:
-    (root / "house" / "plain").mkdir(parents=True)
-    (root / "house" / "plain" / "obituary.yaml").write_text(HOUSE_RULE, encoding="utf-8")
-    (root / ".newslint.yaml").write_text("rules: [house]\n", encoding="utf-8")
-
-
 def _codes(diagnostics: list[lsp.Diagnostic]) -> list[str]:
     return [str(d.code) for d in diagnostics]
 
@@ -118,7 +102,7 @@ def test_ranges_land_on_the_flagged_characters(tmp_path: Path, offered: list[str
 
 
 def test_safe_fix_action_applied_and_relinted(tmp_path: Path) -> None:
-    _house(tmp_path)
+    house_rule(tmp_path, "obituary")
     text = "# Concert\n\nThe singer 🎤 walked towards the stage. Her brother ran towards it.\n"
 
     async def scenario() -> None:
@@ -291,7 +275,7 @@ def test_config_change_is_picked_up(tmp_path: Path) -> None:
 
 
 def test_bad_rule_file_is_one_diagnostic_and_the_server_keeps_serving(tmp_path: Path) -> None:
-    _house(tmp_path)
+    house_rule(tmp_path, "obituary")
     rule = tmp_path / "house" / "plain" / "obituary.yaml"
     rule.write_text(HOUSE_RULE + "colour: red\n", encoding="utf-8")
 
@@ -372,7 +356,7 @@ def test_only_what_the_cli_lints(tmp_path: Path) -> None:
 
 
 def test_diagnostics_equal_the_cli_findings(tmp_path: Path) -> None:
-    _house(tmp_path)
+    house_rule(tmp_path, "obituary")
     (tmp_path / ".newslint.yaml").write_text(
         "rules: [house]\nseverity: {superlative: error}\nignore: [length]\n"
         "per_path: {'desk/**': {accepted: [Operation Brutal Storm]}}\n", encoding="utf-8")

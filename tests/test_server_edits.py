@@ -5,24 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lsp_session import Session, apply_edits, run
+from lsp_session import Session, apply_edits, house_rule, run
 from lsprotocol import types as lsp
-
-HOUSE_RULE = """\
-kind: substitution
-safe: true
-severity: warning
-message: "Use '{replacement}', not '{match}'."
-swap:
-  towards: toward
-"""
-
-
-def _house(root: Path) -> None:
-    (root / "house" / "plain").mkdir(parents=True)
-    (root / "house" / "plain" / "walk.yaml").write_text(HOUSE_RULE, encoding="utf-8")
-    (root / ".newslint.yaml").write_text("rules: [house]\n", encoding="utf-8")
-
 
 def _versioned(action: lsp.CodeAction, uri: str) -> tuple[int | None, list[lsp.TextEdit]]:
     assert action.edit is not None and action.edit.changes is None, action.edit
@@ -34,7 +18,7 @@ def _versioned(action: lsp.CodeAction, uri: str) -> tuple[int | None, list[lsp.T
 
 
 def test_code_action_edits_name_the_version_they_were_made_for(tmp_path: Path) -> None:
-    _house(tmp_path)
+    house_rule(tmp_path, "walk")
     text = "# Walk\n\nThe singer 🎤 walked towards the stage.\n"
 
     async def scenario() -> None:

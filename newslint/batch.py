@@ -61,15 +61,13 @@ def _annotate(file: Path, findings: list[Finding], snapshot: writes.Snapshot | N
     """Write the annotated copy of a .docx (never the original) through the careful writer; only
     when the file is as it was before it was linted (`snapshot`), or the comments would land on
     another version's words."""
-    import hashlib
-
     from newslint.readers import docx
 
     try:
         data = file.read_bytes()
     except OSError as exc:
         raise InputError(str(file), f"cannot read: {exc.strerror or exc}") from None
-    if snapshot is None or hashlib.sha256(data).digest() != snapshot.digest:
+    if snapshot is None or not snapshot.holds(data):
         raise InputError(str(file), "annotated copy not written: the file changed after it was read; run again")
     writes.write(Path(docx.annotated_name(str(file))), docx.annotate(data, str(file), findings))
 

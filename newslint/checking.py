@@ -126,19 +126,21 @@ class _Selection(NamedTuple):
     clustered: frozenset[str]  # the rules that flag words in company (see `Checker._cluster_of`)
     voiced: frozenset[str]  # the rules whose findings stand only where the story's voice is loaded (`voice`)
     plain: frozenset[str]  # the rules whose findings are dropped in a straight story (`voice`)
-    later: frozenset[str]  # the rules that stand by the voice, run only where their findings may stand
-    held: frozenset[str]  # those and the story verdict's rule, when it runs only where it may stand (`check`)
+    first: tuple[Rule, ...]  # the rules run on every document, in selection order (see `Checker.check`)
+    later: tuple[Rule, ...]  # the rules that stand by the voice, run only where their findings may stand
+    verdict: tuple[Rule, ...]  # the story verdict's rule, run only where the verdict may stand
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> _Selection:
-        later = frozenset(r.id for r in rules if by_voice(r.voiced, r.plain, r.family) and not _may_time_out(r))
-        verdict = frozenset(r.id for r in rules if r.id == STORY_RULE and not by_voice(r.voiced, r.plain, r.family)
-                            and not _may_time_out(r))
+        later = tuple(r for r in rules if by_voice(r.voiced, r.plain, r.family) and not _may_time_out(r))
+        verdict = tuple(r for r in rules if r.id == STORY_RULE and not by_voice(r.voiced, r.plain, r.family)
+                        and not _may_time_out(r))
+        held = {r.id for r in (*later, *verdict)}
         return cls(frozenset(r.id for r in rules), frozenset(r.id for r in rules if r.kind.fixable).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in STRUCTURAL_KINDS).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS),
                    frozenset(r.id for r in rules if r.voiced), frozenset(r.id for r in rules if r.plain),
-                   later, later | verdict)
+                   tuple(r for r in rules if r.id not in held), later, verdict)
 
 
 def _may_time_out(rule: Rule) -> bool:
@@ -279,22 +281,20 @@ class Checker:
         # story verdict's rule, run last, and only where one of their findings could stand: in most
         # stories they are not run at all. When one runs, every finding goes through the steps again,
         # as if all the rules had run at once.
-        held = [r for r in rules if r.id in selection.held] if selection.held else []
-        found = run_rules(doc, [r for r in rules if r.id not in selection.held] if held else rules, errors)
+        found = run_rules(doc, selection.first, errors)
         accepted = _accepted_spans(doc, settings.accepted)
         steps = self._voice_steps(doc, found, accepted, selection)
         kind = _ArticleType(doc)  # told on first need: most stories never need it
-        if held:
+        if selection.later:
             words = story_words(doc.prose)
-            voiced = [r for r in held if r.id in selection.later
-                      and may_stand(r.voiced, r.plain, steps.before_plain, steps.before_unvoiced, selection.voiced, words)]
+            voiced = [r for r in selection.later
+                      if may_stand(r.voiced, r.plain, steps.before_plain, steps.before_unvoiced, selection.voiced, words)]
             if voiced:
                 found = sorted(found + run_rules(doc, voiced, errors))
                 steps = self._voice_steps(doc, found, accepted, selection)
-            verdict = [r for r in held if r.id not in selection.later]
-            if verdict and verdict_stands(steps.findings, kind, selection.ids):
-                found = sorted(found + run_rules(doc, verdict, errors))
-                steps = self._voice_steps(doc, found, accepted, selection)
+        if selection.verdict and verdict_stands(steps.findings, kind, selection.ids):
+            found = sorted(found + run_rules(doc, selection.verdict, errors))
+            steps = self._voice_steps(doc, found, accepted, selection)
         findings = story_verdict(steps.findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,
                         self._cluster_of(doc, selection.clustered), self._sentence_text(doc))

@@ -175,12 +175,13 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     if write_baseline:
         recorder = report.recorder
         assert recorder is not None  # a recording report was opened for --write-baseline
-        if str(write_baseline) == "-":
+        to_stdout = str(write_baseline) == "-"
+        if to_stdout:
             click.echo(recorder.dumps(), nl=False)
         else:
             _write_or_exit(write_baseline, recorder.dumps())
         if not quiet:
-            where = "standard output" if str(write_baseline) == "-" else write_baseline
+            where = "standard output" if to_stdout else write_baseline
             click.echo(f"newslint: recorded {len(recorder.entries)} findings in {where}", err=True)
         sys.exit(ExitCode.ERROR if run.failed else ExitCode.OK)
     if mode.write and not quiet:

@@ -49,16 +49,23 @@ class Snapshot(NamedTuple):
 
     @classmethod
     def of(cls, path: Path) -> Snapshot:
-        import hashlib  # only a run that rewrites files pays for it
-
         try:
             with open(path, "rb") as handle:
                 info = os.fstat(handle.fileno())
                 data = handle.read()
         except OSError as exc:
             raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, hashlib.sha256(data).digest(),
-                   _bom(data[:4]))
+        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, _digest(data), _bom(data[:4]))
+
+    def holds(self, data: bytes) -> bool:
+        """Are `data` the contents the file had when it was read?"""
+        return _digest(data) == self.digest
+
+
+def _digest(data: bytes) -> bytes:
+    import hashlib  # only a run that rewrites or annotates files pays for it
+
+    return hashlib.sha256(data).digest()
 
 
 def protect(path: Path | str, *, name_only: bool = False) -> None:

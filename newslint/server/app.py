@@ -155,8 +155,7 @@ class NewslintServer(LanguageServer):
         try:
             if not self.follows(doc):
                 doc.result, doc.linted = None, doc.buffer.version
-                if doc.uri not in self.error_uris:  # a bad rule or configuration file keeps its error
-                    self.publish(doc.uri, [], doc.buffer.version)
+                self.clear(doc.uri, doc.buffer.version)
                 return
             display = str(doc.path) if doc.path is not None else doc.uri
             result = self.linter.lint(doc.buffer.text, doc.path, display, self.base(), doc.language)
@@ -189,6 +188,12 @@ class NewslintServer(LanguageServer):
     def publish(self, uri: str, diagnostics: list[lsp.Diagnostic], version: int | None) -> None:
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+
+    def clear(self, uri: str, version: int | None) -> None:
+        """No findings for `uri`, unless it is a bad rule or configuration file: that keeps its error
+        until the file is fixed."""
+        if uri not in self.error_uris:
+            self.publish(uri, [], version)
 
     def show(self, message: str, kind: lsp.MessageType) -> None:
         if message in self.shown:
@@ -270,8 +275,7 @@ def create(debounce: float = 0.15) -> NewslintServer:
         if doc is not None:
             if doc.pending is not None:
                 doc.pending.cancel()
-            if doc.uri not in ls.error_uris:
-                ls.publish(doc.uri, [], None)
+            ls.clear(doc.uri, None)
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: NewslintServer, params: lsp.DidChangeWatchedFilesParams) -> None:

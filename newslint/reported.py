@@ -6,7 +6,8 @@ Two shapes, each a span whose word choices are the speaker's, not the writer's (
 - accusation: "The group accused the regime of brutal repression." (the accused and the charge).
 The charge of an accusation someone makes is the accuser's wording: loaded words in it are dropped
 too ("the paper accused reporters of a witch-hunt"; not in "was accused of ...", which names no
-accuser). Otherwise only labels, editorializing and stock framing are taken as the speaker's: findings of
+accuser); so is the charge a complaint, an allegation or an accusation names ("complaints from MPs of
+patronising remarks", "allegations of police brutality"). Otherwise only labels, editorializing and stock framing are taken as the speaker's: findings of
 the labels, editorial and filler families inside these spans are dropped (`drop_reported`): "the minister
 should resign, the union said" is the union's demand, "dialogue is essential, the envoys said" the envoys'
 message. A sentence adverb before the clause ("Sadly, ..., police said") stays the writer's. An adjective
@@ -29,7 +30,7 @@ from typing import AbstractSet, Callable, Iterable, Sequence
 from newslint.cache import programs as recache
 from newslint.document.positions import within
 from newslint.finding import Finding
-from newslint.voice import story_words, straight
+from newslint.voice import STORY_WORDS, story_words, straight
 
 SPEAKERS_FAMILIES = frozenset({"labels", "editorial", "filler"})  # what a reported clause attributes to its speaker
 ACCUSERS_FAMILIES = frozenset({"loaded"})  # what an accusation's charge attributes to the accuser
@@ -69,6 +70,15 @@ PARAPHRASE_FAMILIES = frozenset({"loaded", "labels", "editorial", "puffery", "cl
 _ACCUSED = recache.compile(r"\baccus(?:ed|es|ing)\s+(?=\S)", re.I)
 # "accused the regime of ...", "accusing reporters of ...": someone is accused, so someone accuses
 _CHARGE = recache.compile(r"\baccus(?:ed|es|ing)\s+(?!of\b)(?:[\w'’.-]+\s+){1,6}?of\s+(?=\S)", re.I)
+# "complaints from MPs of [sexist insults and patronising assumptions]", "accusations of [shameless
+# lying]": the charge a complaint or an accusation names is its makers' wording, up to the end of its
+# clause; a comma ends it unless a list runs on to its last item ("of X, Y and Z."): "Despite
+# complaints of noise, the brutal ..." goes back to the writer.
+_CHARGE_NOUN = recache.compile(r"\b(?:accusations?|allegations?|complaints?)\s+(?:(?:from|by)\s+[^,.;!?\n]{1,60}?\s+)?"
+                               r"of\s+(?=\S)", re.I)
+_CHARGE_STEMS = ("llegation", "omplaint", "ccusation", "LLEGATION", "OMPLAINT", "CCUSATION")  # most prose has none
+_CLAUSE_STOP = recache.compile(r"[.!?;](?=\s|$)|\n")
+_LIST_TAIL = recache.compile(r",\s+[^,.;!?\n]{1,60}?\s(?:and|or)\s[^,.;!?\n]{1,80}(?:[.!?]|$)", re.I)
 _SENTENCE_END = recache.compile(r"[.!?](?=\s|$)|\n")
 _LAST_END = recache.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*\Z)")
 _COMMENT = recache.compile(r"\s*(?:[\"“‘']\s*)?(?:[A-Za-z]+ly|of\s+course|needless\s+to\s+say|clearly|indeed),\s+", re.I)
@@ -103,8 +113,19 @@ def _after(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]]:
 
 def charges(prose: str) -> list[tuple[int, int]]:
     """Sorted (start, end) of the charge of each accusation made by someone ("accused the regime of
-    [brutal repression]"); not of a passive one, whose accuser is not named ("was accused of ...")."""
-    return _after(_CHARGE, prose) if _may_accuse(prose) else []
+    [brutal repression]"), and of each complaint or allegation ("complaints of [patronising remarks]");
+    not of a passive accusation, whose accuser is not named ("was accused of ...")."""
+    out = _after(_CHARGE, prose) if _may_accuse(prose) else []
+    if any(stem in prose for stem in _CHARGE_STEMS):
+        for m in _CHARGE_NOUN.finditer(prose):
+            stop = _CLAUSE_STOP.search(prose, m.end(), min(len(prose), m.end() + REACH))
+            end = stop.start() if stop else min(len(prose), m.end() + REACH)
+            comma = prose.find(", ", m.end(), end)
+            if comma >= 0 and not _LIST_TAIL.match(prose, comma):
+                end = comma
+            out.append((m.end(), end))
+        out.sort()
+    return out
 
 
 def spans(prose: str) -> list[tuple[int, int]]:
@@ -161,7 +182,8 @@ def drop_paraphrased(findings: Sequence[Finding], prose: str, voiced: AbstractSe
     not loaded (see the module)."""
     if not any(f.family in PARAPHRASE_FAMILIES for f in findings):
         return list(findings)
-    if not straight(findings, voiced, story_words(prose)):
+    words = story_words(prose)
+    if words < STORY_WORDS:
         return list(findings)
     clauses = paraphrases(prose, search)
     if not clauses:
@@ -169,4 +191,6 @@ def drop_paraphrased(findings: Sequence[Finding], prose: str, voiced: AbstractSe
 
     def relayed(f: Finding) -> bool:  # a word set in capitals is the writer's shout, not the speaker's
         return f.family in PARAPHRASE_FAMILIES and not f.text.isupper() and within(clauses, f.start, f.end)
-    return [f for f in findings if not relayed(f)]
+    own = [f for f in findings if not relayed(f)]
+    # The voice is the writer's own: the words relayed from speakers do not load it.
+    return own if straight(own, voiced, words) else list(findings)

@@ -156,3 +156,27 @@ def test_a_paraphrase_stays_the_writers_where_it_cannot_be_told_apart():
     assert ("loaded.adjectives", "brutally") in words(sentence + "\n")
     # a word the writer sets in capitals is the writer's shout
     assert ("loaded.emphasis", "VANISHED") in words(STRAIGHT.format("The clerk said the ledger VANISHED overnight."))
+
+
+def test_the_charge_a_complaint_or_an_allegation_names_is_its_makers_wording():
+    assert words("The survey heard complaints from nurses of patronising remarks on the wards.\n") == []
+    assert words("Residents made allegations of police brutality after the eviction.\n") == []
+    text = "The study found complaints of sexist jibes in the chamber, crude insults and patronising remarks about them.\n"
+    assert [text[a:b] for a, b in charges(text)] == [
+        "sexist jibes in the chamber, crude insults and patronising remarks about them"]
+    assert words(text) == []
+    # the charge ends with its clause: what follows a comma is the writer's again, unless a list runs on
+    assert ("loaded.adjectives", "brutal") in words("Despite complaints of noise, the brutal raids went on.\n")
+    assert ("loaded.adjectives", "brutal") in words("The brutal raids went on despite complaints of noise.\n")
+
+
+def test_words_relayed_from_speakers_do_not_load_the_writers_voice():
+    # the story is straight but for the speaker's own words, relayed after "said": those are the speaker's
+    told = ("The minister said the squeeze on the bigots and their thugs would be a key aim and the "
+            "shameless yobs would be banned.")
+    assert words(STRAIGHT.format(told)) == []
+    # the same words in the writer's own voice load the story, and then a paraphrase is no shelter
+    own = ("The bigots and their thugs were out again in a disgraceful show. The minister said the shameless "
+           "yobs would be banned.")
+    found = words(STRAIGHT.format(own))
+    assert ("labels.contentious", "bigots") in found and ("loaded.condemnation", "shameless") in found

@@ -232,6 +232,36 @@ def test_a_straight_quote_before_a_word_reopens_a_quotation_run_into_one_paragra
     assert doc.scope_at(text.index("totally ignored")) is Scope.NARRATIVE
 
 
+@pytest.mark.parametrize("text", [
+    '"We were comfortable with the cap,” the envoy wrote in March.\nThe deal was a shameless gamble.\n',
+    '“We were comfortable with the cap," the envoy wrote in March.\nThe deal was a shameless gamble.\n',
+    '“We were comfortable with the cap," the envoy wrote. The deal was a shameless gamble, “a gift.”\n',
+])
+def test_a_quotation_in_mixed_straight_and_curly_marks_ends_at_the_other_styles_closing_mark(text: str) -> None:
+    doc = Document.from_text(text, "a.txt")
+    assert doc.scope_at(text.index("comfortable")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("shameless")) is Scope.NARRATIVE
+    assert doc.scope_at(text.index("envoy")) is Scope.NARRATIVE
+
+
+def test_straight_marks_nested_in_a_curly_quotation_do_not_close_it() -> None:
+    text = '“He called the vote "a farce" on Monday,” the envoy said. The count went on.\n'
+    assert quoted(text) == ['“He called the vote "a farce" on Monday,”']
+    text = '"He called the vote “a farce” on Monday," the envoy said. The count went on.\n'
+    assert quoted(text) == ['"He called the vote “a farce” on Monday,"']
+
+
+def test_a_quotation_never_closed_ends_with_its_line_unless_the_next_paragraph_carries_it_on() -> None:
+    text = 'The minister said: "We will win the vote.\nThe plan was a shameless gamble.\n\nThe vote is on Friday.\n'
+    doc = Document.from_text(text, "a.txt")
+    assert doc.scope_at(text.index("win")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("shameless")) is Scope.NARRATIVE
+    carried = 'Ortiz said: "We took the runway at dawn.\nWe held it.\n\n"Our fighters will hold it."\n'
+    doc = Document.from_text(carried, "a.txt")
+    assert doc.scope_at(carried.index("held")) is Scope.QUOTATION
+    assert doc.scope_at(carried.index("fighters")) is Scope.QUOTATION
+
+
 def test_verbs_of_praise_and_blame_attribute_a_short_quotation() -> None:
     text = 'The cardinal denounced the war as a "terrible" waste.\n\nThe war was a "terrible" waste.\n'
     doc = Document.from_text(text, "a.txt")

@@ -130,16 +130,46 @@ def _single_pairs(prose: str, start: int, end: int, taken: list[tuple[int, int]]
     return out
 
 
+def _mixed_close(prose: str, opened: int, end: int, closer: str, last: dict[str, int]) -> int:
+    """Where a quotation opened at `opened` ends when its marks are mixed (copy pasted together from
+    straight and curly sources): -1 when they are not. `last`: the last offset of each mark in the
+    block (-1: none), so that a search for a mark that is not there reads nothing.
+
+    A straight quotation ends at a curly closing mark that comes before its next straight mark, unless a
+    curly opening mark nests a quotation before it. A curly quotation whose own closing mark is missing,
+    or comes after an odd number of straight marks (a pair of them nests; one alone closes), ends at the
+    first straight mark in closing position (after a non-space, before no letter or digit).
+    """
+    if closer == '"':
+        straight = prose.find('"', opened + 1, end) if last['"'] > opened else -1
+        curly = prose.find("”", opened + 1, end if straight < 0 else straight) if last["”"] > opened else -1
+        return curly if curly >= 0 and prose.find("“", opened + 1, curly) < 0 else -1
+    if closer != "”" or last['"'] <= opened:
+        return -1
+    own = prose.find("”", opened + 1, end) if last["”"] > opened else -1
+    stop = end if own < 0 else own
+    if own >= 0 and prose.count('"', opened + 1, stop) % 2 == 0:
+        return -1
+    k = prose.find('"', opened + 1, stop)
+    while k >= 0:
+        if not prose[k - 1].isspace() and not prose[k + 1:k + 2].isalnum():
+            return k
+        k = prose.find('"', k + 1, stop)
+    return -1
+
+
 def _pairs(prose: str, start: int, end: int, open_at_start: bool,
-           openers: tuple[str, ...] = tuple(_OPENERS)) -> tuple[list[tuple[int, int]], bool]:
+           openers: tuple[str, ...] = tuple(_OPENERS), lines: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """Quotation spans in one block; returns (spans, still open at the block's end).
 
-    An opening mark is closed by its own closing mark; a straight quote right after a letter or
-    digit (12" or an inch mark) does not open a quotation. `openers`: the opening marks to look
-    for (those in the text).
+    An opening mark is closed by its own closing mark, or by the other style's when the marks are
+    mixed (`_mixed_close`); a straight quote right after a letter or digit (12" or an inch mark) does
+    not open a quotation. `openers`: the opening marks to look for (those in the text). With `lines`
+    (the next paragraph does not carry the quotation on), a quotation never closed ends at its line's end.
     """
     spans: list[tuple[int, int]] = []
     pos = start
+    last = {mark: prose.rfind(mark, start, end) for mark in ('"', "”")}
     if open_at_start:
         opened, closer = start, ""
     else:
@@ -154,7 +184,10 @@ def _pairs(prose: str, start: int, end: int, open_at_start: bool,
                 pos = i + 1
                 continue
             opened, closer = i, _OPENERS[ch]
-        if closer == '"':
+        mixed = _mixed_close(prose, opened, end, closer, last)
+        if mixed >= 0:
+            j = mixed
+        elif closer == '"':
             j, reopens = _straight_close(prose, opened, end)
             if reopens:
                 spans.append((opened, j))
@@ -165,8 +198,13 @@ def _pairs(prose: str, start: int, end: int, open_at_start: bool,
         else:
             j = min((k for k in (prose.find(c, opened + 1, end) for c in _CLOSERS) if k >= 0), default=-1)
         if j < 0:
-            spans.append((opened, end))
-            return spans, True
+            line_end = prose.find("\n", opened, end) if lines else -1
+            if line_end < 0:
+                spans.append((opened, end))
+                return spans, True
+            spans.append((opened, line_end))
+            opened, pos = -1, line_end
+            continue
         spans.append((opened, j + 1))
         opened, pos = -1, j + 1
 
@@ -203,7 +241,9 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
             carry_open = False
         starts_with_quote = prose[block.start:block.start + 1] in _OPENERS
         continuing = carry_open and starts_with_quote
-        spans, open_at_end = _pairs(prose, block.start, block.end, False, openers)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        carried = following is not None and prose[following.start:following.start + 1] in _OPENERS
+        spans, open_at_end = _pairs(prose, block.start, block.end, False, openers, lines=not carried)
         singles = _single_pairs(prose, block.start, block.end, spans)
         if singles:
             spans = sorted(spans + singles)

@@ -183,7 +183,7 @@ def drop_paraphrased(findings: Sequence[Finding], prose: str, voiced: AbstractSe
     if not any(f.family in PARAPHRASE_FAMILIES for f in findings):
         return list(findings)
     words = story_words(prose)
-    if words < STORY_WORDS:
+    if not words.at_least(STORY_WORDS):
         return list(findings)
     clauses = paraphrases(prose, search)
     if not clauses:

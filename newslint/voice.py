@@ -34,22 +34,51 @@ PER_THOUSAND = 3.0
 STORY_WORDS = 80  # shorter copy (a lone sentence, a brief) gives no measure of the writer's own voice
 
 
+class Words:
+    """The words of a story (whitespace-separated), counted only as far as a question needs: most
+    stories are asked only whether they reach STORY_WORDS, which the first words tell."""
+
+    __slots__ = ("prose", "_count", "_known")
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        self._count: int | None = None
+        self._known: dict[int, bool] = {}  # `at_least` by `n`, as told
+
+    @property
+    def count(self) -> int:
+        if self._count is None:
+            self._count = len(self.prose.split())
+        return self._count
+
+    def at_least(self, n: int) -> bool:
+        """Does the story have `n` words or more? (`split` with a limit stops after the first `n`.)"""
+        if self._count is not None or n < 1:
+            return self.count >= n
+        found = self._known.get(n)
+        if found is None:
+            found = self._known[n] = len(self.prose.split(None, n - 1)) >= n
+        return found
+
+
 @functools.lru_cache(maxsize=1)
-def story_words(prose: str) -> int:
-    """The words of a story (whitespace-separated), counted once for the steps that ask in turn."""
-    return len(prose.split())
+def story_words(prose: str) -> Words:
+    """The words of a story, counted once for the steps that ask in turn."""
+    return Words(prose)
 
 
-def loaded(findings: Sequence[Finding], voiced: AbstractSet[str], words: int) -> bool:
+def loaded(findings: Sequence[Finding], voiced: AbstractSet[str], words: int | Words) -> bool:
     """Is the writer's voice loaded: enough findings of VOICE_FAMILIES outside the `voiced` rules, for
     a story of `words` words?"""
     n = len({f.start for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced})
-    return n >= AT_LEAST and n * 1000 >= PER_THOUSAND * max(words, 1)
+    if n < AT_LEAST:
+        return False
+    return n * 1000 >= PER_THOUSAND * max(words if isinstance(words, int) else words.count, 1)
 
 
-def straight(findings: Sequence[Finding], voiced: AbstractSet[str], words: int) -> bool:
+def straight(findings: Sequence[Finding], voiced: AbstractSet[str], words: Words) -> bool:
     """Is this a straight story: long enough to judge (STORY_WORDS) and its writer's voice not loaded?"""
-    return words >= STORY_WORDS and not loaded(findings, voiced, words)
+    return words.at_least(STORY_WORDS) and not loaded(findings, voiced, words)
 
 
 def by_voice(voiced: bool, plain: bool, family: str) -> bool:
@@ -60,14 +89,14 @@ def by_voice(voiced: bool, plain: bool, family: str) -> bool:
 
 
 def may_stand(voiced: bool, plain: bool, before_plain: Sequence[Finding], before_unvoiced: Sequence[Finding],
-              voiced_rules: AbstractSet[str], words: int) -> bool:
+              voiced_rules: AbstractSet[str], words: Words) -> bool:
     """Could a finding of a rule that is `by_voice` stand in a story of `words` words, the findings of
     the other rules being `before_plain` as `drop_plain` is given them and `before_unvoiced` as
     `drop_unvoiced` is? A `voiced` rule's stand only where some paragraph's voice is loaded (a story
     loaded as a whole has such paragraphs too) or, when it is also `plain`, in copy too short to judge;
     a `plain` rule's everywhere but in a straight story."""
     if voiced:
-        return (plain and words < STORY_WORDS) or any(
+        return (plain and not words.at_least(STORY_WORDS)) or any(
             f.family in VOICE_FAMILIES and f.rule not in voiced_rules for f in before_unvoiced)
     return not straight(before_plain, voiced_rules, words)
 
@@ -93,7 +122,7 @@ def drop_unvoiced(findings: Sequence[Finding], voiced: AbstractSet[str], prose: 
     words = story_words(prose)
     if loaded(findings, voiced, words):
         return list(findings)
-    if words < STORY_WORDS and plain:
+    if plain and not words.at_least(STORY_WORDS):
         voiced = voiced - plain
     if paragraph is None:
         return [f for f in findings if f.rule not in voiced]

@@ -64,6 +64,18 @@ def test_the_lede_is_the_first_sentence_of_narrative(tmp_path):
     assert found(lede, "One two three. Four five six seven eight nine.\n\nSeven eight.") == []
 
 
+def test_the_lede_scopes_are_worked_out_only_when_a_sentence_is_too_long(tmp_path):
+    """Which sentence is the lede (the first in the writer's voice) matters only when one is too long:
+    otherwise the scopes, and the quotations they are read from, are never worked out."""
+    lede = rule(tmp_path, "kind: metric\nmessage: m\nmeasure: lede_words\nmax: 5\n")
+    short = Document.from_text('"One two," she said.\n\nSix seven. Ten eleven.', "a.md")
+    assert lint(short, [lede]) == []
+    assert "_regions" not in vars(short) and "quotations" not in vars(short)
+    long = Document.from_text('"One two," she said.\n\nSix seven eight nine ten eleven. Twelve.', "a.md")
+    assert [f.text for f in lint(long, [lede])] == ["Six seven eight nine ten eleven."]
+    assert "_regions" in vars(long)
+
+
 def test_sources_checks(tmp_path):
     text = "Story text, the BBC reported.\n\nSources:\n\n- [BBC](https://www.bbc.com/news)\n- [Reuters](https://www.reuters.com/world/2024/01/03/story-slug)\n"
     home = rule(tmp_path, "kind: sources\ncheck: homepage\nmessage: m\n")

@@ -8,7 +8,7 @@ from newslint import checking
 from newslint.engine import Engine, lint_text
 from newslint.finding import Finding, Severity
 from newslint.rulebook import Rule, load_rules, select
-from newslint.voice import STORY_WORDS, drop_plain, drop_unvoiced, loaded
+from newslint.voice import STORY_WORDS, Words, drop_plain, drop_unvoiced, loaded
 
 LOADED = ("The thugs behind the reckless scheme met on Monday. Their shameless plan was a huge blow to the town, "
           "and the debate descended into chaos.\n")
@@ -209,3 +209,14 @@ def test_the_story_verdicts_rule_runs_only_where_the_verdict_may_stand(monkeypat
     monkeypatch.setattr(checking, "_may_time_out", lambda rule: True)
     engine = Engine()  # (a checker keeps what it worked out of a selection)
     assert {"news": engine.lint_text(NEWS).findings, "chart": engine.lint_text(chart).findings} == expected
+
+
+@pytest.mark.parametrize("text", ["", "  ", "one", " one  two\tthree\n", "a\u00a0b\u3000c d\x1ce f\x85g ",
+                                  " ".join(["word"] * (STORY_WORDS - 1)), " ".join(["word"] * STORY_WORDS) + "  "])
+def test_a_storys_words_counted_as_far_as_asked_agree_with_a_full_count(text):
+    full = len(text.split())
+    words = Words(text)
+    assert [words.at_least(n) for n in (0, 1, 2, 3, 5, 7, STORY_WORDS)] == \
+        [full >= n for n in (0, 1, 2, 3, 5, 7, STORY_WORDS)]
+    assert words.at_least(STORY_WORDS) == (full >= STORY_WORDS)  # (told again from what was found)
+    assert words.count == full and words.at_least(3) == (full >= 3)

@@ -16,7 +16,7 @@ from collections import Counter
 from typing import Any, Iterator
 
 from newslint.cache import programs
-from newslint.document import Document, Scope
+from newslint.document import Document, Scope, Sentence
 from newslint.kinds import BuildContext, Hit, KindBase
 from newslint.document.markup import BlockKind
 from newslint.schema import Option, Where, choice, integer
@@ -91,16 +91,24 @@ class Metric(KindBase):
             return
         candidates = [s for s in doc.sentences if doc.blocks[s.block].kind is BlockKind.PARAGRAPH]
         if self.measure == "lede_words":
+            # The lede is the first of them in the writer's voice. When none is too long, which one it
+            # is does not matter: the scopes (which cost the quotations) are then never worked out.
+            if not any(self._too_long(doc, s) for s in candidates):
+                return
             lede = next((s for s in candidates if doc.scope_at(s.start) is Scope.NARRATIVE), None)
             candidates = [] if lede is None else [lede]
         for s in candidates:
-            if (s.end - s.start + 1) // 2 <= self.limit:
-                continue  # too short to hold more words: each word and each gap takes a character
-            sentence = doc.prose[s.start:s.end]
-            if len(sentence.split()) <= self.limit:
-                continue  # `words` counts some of the white-space separated tokens, never more
-            if is_list(sentence):
-                continue  # a line-up or a list of names is read item by item, not as a sentence
-            hit = self._hit(s.start, s.end, words(sentence))
+            hit = self._too_long(doc, s)
             if hit:
                 yield hit
+
+    def _too_long(self, doc: Document, s: Sentence) -> Hit | None:
+        """The finding of a sentence over the limit; None for one within it, or a list."""
+        if (s.end - s.start + 1) // 2 <= self.limit:
+            return None  # too short to hold more words: each word and each gap takes a character
+        sentence = doc.prose[s.start:s.end]
+        if len(sentence.split()) <= self.limit:
+            return None  # `words` counts some of the white-space separated tokens, never more
+        if is_list(sentence):
+            return None  # a line-up or a list of names is read item by item, not as a sentence
+        return self._hit(s.start, s.end, words(sentence))

@@ -1,0 +1,25 @@
+"""Words that are not the writer's unsupported claim: a count that a study found, a passive that a named source gives."""
+from __future__ import annotations
+
+from newslint.checking import Checker
+from newslint.config import Config
+from newslint.document import Document
+
+
+def rules(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in Checker().check(Document.from_text(text, "case.md"), Config(), None)]
+
+
+def test_a_count_a_survey_found_is_the_surveys():
+    assert ("weasel.quantifiers", "many") not in rules("The researchers found that many tenants pay half their income in rent.\n")
+    assert ("weasel.quantifiers", "many") not in rules("The 2023 census shows many households own two cars.\n")
+    # the same count with no one who found it is still vague
+    assert ("weasel.quantifiers", "Many") in rules("Many tenants pay half their income in rent.\n")
+
+
+def test_a_passive_that_a_source_gives_is_the_sources():
+    assert ("passive.agentless", "Shots were fired") not in rules("Shots were fired near the gate on Sunday, police said.\n")
+    assert ("passive.agentless", "shots were fired") not in rules("It is unclear who fired; shots were fired from a car.\n")
+    # the writer's own passive still hides the actor, even where the noun "claims" stands nearby
+    assert ("passive.agentless", "Shots were fired") in rules("Shots were fired near the gate on Sunday.\n")
+    assert ("passive.agentless", "Mistakes were made") in rules("Mistakes were made in the handling of the claims.\n")

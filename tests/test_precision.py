@@ -1,4 +1,5 @@
-"""Words that are not the writer's unsupported claim: a count that a study found, a passive that a named source gives."""
+"""Words that are not the writer's unsupported claim: a count that a study found, a passive that a named source gives,
+a word quoted from a study."""
 from __future__ import annotations
 
 from newslint.checking import Checker
@@ -23,3 +24,10 @@ def test_a_passive_that_a_source_gives_is_the_sources():
     # the writer's own passive still hides the actor, even where the noun "claims" stands nearby
     assert ("passive.agentless", "Shots were fired") in rules("Shots were fired near the gate on Sunday.\n")
     assert ("passive.agentless", "Mistakes were made") in rules("Mistakes were made in the handling of the claims.\n")
+
+
+def test_a_word_quoted_from_a_study_is_the_studys():
+    assert ("loaded.adjectives", "appalling") not in rules('Tenants live in "appalling" conditions, a new survey shows.\n')
+    assert ("loaded.adjectives", "appalling") not in rules('A report found "appalling" conditions in the flats.\n')
+    # the same word quoted with no one to say it is the writer's scare quote
+    assert ("loaded.adjectives", "appalling") in rules('Tenants live in "appalling" conditions.\n')

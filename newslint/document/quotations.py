@@ -58,7 +58,11 @@ _SPEECH_CUES = (
     "quoted", "quoting", "cited", "reported", "reports", "testified", "vowed", "pledged", "promised", "predicted", "suggested",
     "commented", "remarked", "observed", r"put\s+it", "reads?", "statement", "interview", r"spokes\w+", "calling",
     "accuse[ds]?", "accusing", "praise[ds]?", "praising", "condemn(?:s|ed)?", "denounce[ds]?", "critici[sz]e[ds]?",
-    "hail(?:s|ed)?", "complain(?:s|ed)?", "dismiss(?:es|ed)?", "reject(?:s|ed)?", "den(?:y|ies|ied)",
+    "hail(?:s|ed)?", "complain(?:s|ed)?",
+    # a study's or a survey's finding names whose words are quoted ("'shocking' levels of abuse, a study shows")
+    r"study\s+(?:shows|showed|found|finds|suggests|concluded)", r"survey\s+(?:shows|showed|found|finds|suggests)",
+    r"research\s+(?:shows|showed|found|finds|suggests)", r"poll\s+(?:shows|showed|found|finds|suggests)",
+    r"report\s+(?:shows|showed|found|finds|suggests|concluded)", "dismiss(?:es|ed)?", "reject(?:s|ed)?", "den(?:y|ies|ied)",
 )
 SPEECH = programs.compile(r"\b(?:" + "|".join(_SPEECH_CUES) + r")\b", re.I)
 _SPEECH_FOLDED = programs.compile(r"\b" + _by_first_letter(_SPEECH_CUES) + r"\b")  # the same, in `fold`ed text

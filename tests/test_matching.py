@@ -440,3 +440,35 @@ def test_a_document_indexed_before_words_became_known_adds_just_their_places():
         assert early.index == fresh_scan.index and {"study", "regime", "said"} <= set(early.index)
         assert early._parts is parts  # (the prose was split once)
         assert early.candidates(later) == fresh_scan.candidates(later) != []
+
+
+def test_an_exception_list_found_on_its_own_finds_what_the_sweep_finds():
+    """An exception list is read only where its rule has matched: its plan is never made known to
+    the sweep (which would look its words up in every document); its candidates are found in the
+    places of the document's own words, and they are those the sweep finds for it."""
+    import newslint
+    from pathlib import Path
+
+    from newslint.rulebook import load_rules
+
+    articles = sorted((Path(__file__).parent / "data" / "articles").iterdir())
+    texts = [p.read_text(encoding="utf-8") for p in articles] + [TEXT, "About this this, of course the study. It it is."]
+    exceptions = list({id(m.exceptions.plan): m.exceptions.plan for r in load_rules() for m in r.kind.matchers
+                       if m.exceptions is not None and m.exceptions.plan is not None}.values())
+    assert len(exceptions) > 10
+    with state.fresh() as apart:
+        apart.documents = 5  # as in a run over many documents
+        for text in texts:
+            newslint.lint_text(text, path="a.md")
+        assert apart.sweep.plans and not any(plan.known is apart.known_words for plan in exceptions)
+        found = [[prefilter.scan(Document.from_text(text, "a.md")).candidates(plan, swept=False) for plan in exceptions]
+                 for text in texts]
+        assert not any(plan.known is apart.known_words for plan in exceptions)
+    assert sum(bool(c) for one in found for c in one) >= 3
+    with state.fresh() as swept:
+        swept.documents = 5
+        for plan in exceptions:
+            plan.make_known(swept)
+        for text, expected in zip(texts, found):
+            scan = prefilter.scan(Document.from_text(text, "a.md"))
+            assert [scan.candidates(plan) for plan in exceptions] == expected

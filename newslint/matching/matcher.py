@@ -147,7 +147,7 @@ class Matcher:
             return hits
         hits.sort()
         words = self.lower_case_terms
-        blocked = _matches(self.exceptions, doc) if self.exceptions else []
+        blocked = _matches(self.exceptions, doc, swept=False) if self.exceptions else []
         out = []
         for a, b in hits:
             while a < b and text[a].isspace():  # a pattern's span never starts or ends in white space
@@ -241,15 +241,16 @@ def _planned(item: Compiled) -> bool:
     return isinstance(item, BuiltinPattern) and item.plan is not None
 
 
-def _matches(item: Compiled, doc: Document) -> list[tuple[int, int]]:
-    """Non-empty match spans of one compiled item, exactly as `pattern.finditer(prose)` finds them."""
+def _matches(item: Compiled, doc: Document, swept: bool = True) -> list[tuple[int, int]]:
+    """Non-empty match spans of one compiled item, exactly as `pattern.finditer(prose)` finds them
+    (`swept`: see `Scan.candidates`)."""
     scan = doc.scan or prefilter.scan(doc)
     text = scan.prose
     candidates: list[int] | None = None
     limited = isinstance(item, HousePattern)
     if isinstance(item, TermList):
         if item.first_words is not None:
-            candidates = scan.candidates(item.plan)  # type: ignore[arg-type]
+            candidates = scan.candidates(item.plan, swept)  # type: ignore[arg-type]
             if candidates == []:  # None (unsafe to index this text) means: scan it whole, below
                 return []
             if candidates is not None and scan.state.documents <= scan.state.split_term_lists_until:

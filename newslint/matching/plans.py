@@ -22,7 +22,8 @@ COMMON = frozenset("a an and are as at be by for from had has have he her his in
 class Plan:
     """How `Scan.candidates` finds the candidates of a prefix list."""
 
-    __slots__ = ("words", "followed", "preceded", "begun", "continued", "opening", "anywhere", "repeated", "others", "known")
+    __slots__ = ("words", "followed", "preceded", "begun", "continued", "opening", "anywhere", "repeated", "others", "known",
+                 "lookups")
 
     def __init__(self, prefixes: tuple[Prefix, ...]) -> None:
         words: set[str] = set()
@@ -65,11 +66,12 @@ class Plan:
         self.anywhere = tuple(anywhere)  # strings anywhere in the text
         self.others = bool(self.followed or self.preceded or self.begun or self.continued or self.opening or self.anywhere or self.repeated is not None)
         self.known: set[str] | None = None  # the `MatchState.known_words` its words were added to
+        # The whole words a search for this plan alone looks up where they stand (see `Scan._plan_candidates`).
+        self.lookups = self.words.union(self.followed, self.preceded, (word for word, _ in self.continued))
 
     def make_known(self, state: state_.MatchState) -> None:
         """Add the whole words this plan looks up to the words `Scan.index` records, and the plan to the sweep."""
-        state.add_known(itertools.chain(self.words, self.followed, self.preceded, (word for word, _ in self.continued),
-                                        *self.begun.values()))
+        state.add_known(itertools.chain(self.lookups, *self.begun.values()))
         self.known = state.known_words
         state.sweep.add(self)
 

@@ -112,12 +112,15 @@ class Scan:
             self._words = set(self._parts[0::2])
         return self._words
 
-    def candidates(self, plan: Plan) -> list[int] | None:
+    def candidates(self, plan: Plan, swept: bool = True) -> list[int] | None:
         """Sorted offsets where a match starting with one of a plan's prefixes can start; None: scan instead.
 
         A prefix that starts where a word starts can only stand at a word of `index`: that word
         when the pattern closes it (and, given `Prefix.then`, only where the next word fits), else
         a word beginning with it. Any other prefix is searched for in the lower-cased prose.
+
+        A plan asked for only now and then (`swept` False: an exception list, read where its rule has
+        matched) is not made known: it would cost the sweep of every document, for a search in a few.
         """
         out = self._candidates.get(id(plan), _UNKNOWN)
         if out is not _UNKNOWN:
@@ -127,6 +130,8 @@ class Scan:
             self._candidates[id(plan)] = None
             return None
         if plan.known is not self.state.known_words:
+            if not swept:
+                return self._plan_candidates(plan)
             plan.make_known(self.state)
         if self.state.documents > 1:  # (a process that lints one document gains nothing from a sweep)
             if self._swept < 0:
@@ -152,10 +157,18 @@ class Scan:
         return self._empty
 
     def _plan_candidates(self, plan: Plan) -> list[int]:
-        """`candidates` of one plan, found on its own (a plan made known after this document's sweep)."""
+        """`candidates` of one plan, found on its own: a plan made known after this document's sweep,
+        or one not made known, the places of whose words are then found in this document's words
+        (unless `index` holds every word, or those words are known)."""
         low = self.low
         assert low is not None
         index = self.index
+        if plan.known is not self.state.known_words and self._indexed != _ALL_WORDS \
+                and not plan.lookups <= self.state.known_words:
+            index = {}
+            parts = self._parts
+            for i in itertools.compress(range(0, len(parts), 2), map(plan.lookups.__contains__, parts[0::2])):
+                index.setdefault(parts[i], []).append(i)
         words = plan.words
         hits = [w for w in index if w in words] if len(index) < len(words) else [w for w in words if w in index]
         found: list[int] = []

@@ -251,6 +251,22 @@ def test_straight_marks_nested_in_a_curly_quotation_do_not_close_it() -> None:
     assert quoted(text) == ['"He called the vote “a farce” on Monday,"']
 
 
+def test_a_straight_mark_in_closing_position_closes_a_curly_quotation_before_a_later_straight_one_opens() -> None:
+    text = '“Rulers must obey the law."\nThe writer added a shameless note.\nHe said, "We will win” on Friday.\n'
+    doc = Document.from_text(text, "a.txt")
+    assert doc.scope_at(text.index("obey")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("shameless")) is Scope.NARRATIVE
+    assert doc.scope_at(text.index("win")) is Scope.QUOTATION
+
+
+def test_a_curly_quotation_whose_closing_mark_comes_after_the_next_opening_mark_was_never_closed() -> None:
+    text = 'The president wrote: “The files will be opened tomorrow.\nA shameless stunt.\nHe denied the “collusion” claims.\n'
+    doc = Document.from_text(text, "a.txt")
+    assert doc.scope_at(text.index("files")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("shameless")) is Scope.NARRATIVE
+    assert doc.scope_at(text.index("collusion")) is Scope.QUOTATION
+
+
 def test_a_quotation_never_closed_ends_with_its_line_unless_the_next_paragraph_carries_it_on() -> None:
     text = 'The minister said: "We will win the vote.\nThe plan was a shameless gamble.\n\nThe vote is on Friday.\n'
     doc = Document.from_text(text, "a.txt")

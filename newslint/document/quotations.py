@@ -134,31 +134,42 @@ def _single_pairs(prose: str, start: int, end: int, taken: list[tuple[int, int]]
     return out
 
 
+_UNCLOSED = -2  # what `_mixed_close` returns for a quotation whose closing mark is missing
+
+
+def _closing(prose: str, k: int) -> bool:
+    """Is the straight mark at `k` in closing position: after a non-space, before no letter or digit?"""
+    return k > 0 and not prose[k - 1].isspace() and not prose[k + 1:k + 2].isalnum()
+
+
 def _mixed_close(prose: str, opened: int, end: int, closer: str, last: dict[str, int]) -> int:
     """Where a quotation opened at `opened` ends when its marks are mixed (copy pasted together from
-    straight and curly sources): -1 when they are not. `last`: the last offset of each mark in the
-    block (-1: none), so that a search for a mark that is not there reads nothing.
+    straight and curly sources) or its closing mark is missing: -1 when neither is so, `_UNCLOSED`
+    when it is never closed. `last`: the last offset of each mark in the block (-1: none), so that a
+    search for a mark that is not there reads nothing.
 
     A straight quotation ends at a curly closing mark that comes before its next straight mark, unless a
-    curly opening mark nests a quotation before it. A curly quotation whose own closing mark is missing,
-    or comes after an odd number of straight marks (a pair of them nests; one alone closes), ends at the
-    first straight mark in closing position (after a non-space, before no letter or digit).
+    curly opening mark nests a quotation before it. A curly quotation ends at the first straight mark
+    in closing position before its own closing mark (a straight pair in opening and closing position
+    nests: "a "farce" today"); one whose own closing mark comes only after the next curly opening mark
+    was never closed (double curly marks do not nest in English).
     """
     if closer == '"':
         straight = prose.find('"', opened + 1, end) if last['"'] > opened else -1
         curly = prose.find("”", opened + 1, end if straight < 0 else straight) if last["”"] > opened else -1
         return curly if curly >= 0 and prose.find("“", opened + 1, curly) < 0 else -1
-    if closer != "”" or last['"'] <= opened:
+    if closer != "”":
         return -1
     own = prose.find("”", opened + 1, end) if last["”"] > opened else -1
     stop = end if own < 0 else own
-    if own >= 0 and prose.count('"', opened + 1, stop) % 2 == 0:
-        return -1
-    k = prose.find('"', opened + 1, stop)
+    k = prose.find('"', opened + 1, stop) if last['"'] > opened else -1
     while k >= 0:
-        if not prose[k - 1].isspace() and not prose[k + 1:k + 2].isalnum():
+        if _closing(prose, k):
             return k
-        k = prose.find('"', k + 1, stop)
+        partner = prose.find('"', k + 1, stop)  # the nested quotation's closing mark
+        k = prose.find('"', partner + 1, stop) if partner >= 0 else -1
+    if own >= 0 and prose.find("“", opened + 1, own) >= 0:
+        return _UNCLOSED
     return -1
 
 
@@ -189,8 +200,10 @@ def _pairs(prose: str, start: int, end: int, open_at_start: bool,
                 continue
             opened, closer = i, _OPENERS[ch]
         mixed = _mixed_close(prose, opened, end, closer, last)
-        if mixed >= 0:
-            j = mixed
+        if mixed == _UNCLOSED and not lines:
+            mixed = -1  # carried on into the next paragraph: its own closing mark is the best guess
+        if mixed != -1:
+            j = mixed if mixed >= 0 else -1
         elif closer == '"':
             j, reopens = _straight_close(prose, opened, end)
             if reopens:

@@ -418,3 +418,25 @@ def test_a_pattern_match_in_a_title_case_headline_is_the_word_not_a_name(text, f
     matcher = Matcher.build({"patterns": [r"\bslams\s+\w+"]}, Where("test.yaml"), trusted=True)
     doc = Document.from_text(text, "a.txt")
     assert [doc.prose[a:b] for a, b in matcher.finditer(doc)] == found
+
+
+def test_a_document_indexed_before_words_became_known_adds_just_their_places():
+    """Plans made known while a document is linted add their words to its index without reading
+    the prose again: the index is the one a document indexed after them has."""
+    from newslint.matching.plans import plan_for
+
+    text = "Of course the study of the regime said, the regime said. Study it: of course, of course."
+    with state.fresh() as fresh:
+        fresh.documents = 5  # as in a run over many documents (not every word indexed)
+        first = plan_for((_p("study"), _p("of", then=("course",), whole=True)))
+        first.make_known(fresh)
+        early = prefilter.scan(Document.from_text(text, "a.md"))
+        early.index
+        parts = early._parts
+        later = plan_for((_p("regime"), _p("said"), _p("the", then=("regime",), whole=True)))
+        later.make_known(fresh)
+        assert len(fresh.known_order) == len(fresh.known_words) and set(fresh.known_order) == fresh.known_words
+        fresh_scan = prefilter.scan(Document.from_text(text, "a.md"))
+        assert early.index == fresh_scan.index and {"study", "regime", "said"} <= set(early.index)
+        assert early._parts is parts  # (the prose was split once)
+        assert early.candidates(later) == fresh_scan.candidates(later) != []

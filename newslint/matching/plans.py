@@ -6,6 +6,7 @@ candidates of all of them in one pass over a document (`Uses`: what the plans wa
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from newslint.matching import state as state_
@@ -67,8 +68,8 @@ class Plan:
 
     def make_known(self, state: state_.MatchState) -> None:
         """Add the whole words this plan looks up to the words `Scan.index` records, and the plan to the sweep."""
-        state.known_words.update(self.words, self.followed, self.preceded, (word for word, _ in self.continued),
-                                 *self.begun.values())
+        state.add_known(itertools.chain(self.words, self.followed, self.preceded, (word for word, _ in self.continued),
+                                        *self.begun.values()))
         self.known = state.known_words
         state.sweep.add(self)
 

@@ -75,6 +75,9 @@ class Scan:
         characters) in the lower-cased prose: indices into `_parts`, by word. In the first
         document of a process, while words are still becoming known, every word."""
         if self._indexed != len(self.state.known_words) and self._indexed != _ALL_WORDS:
+            if self._indexed >= 0:  # words became known since: their places are added
+                self._index_more(self.state.known_order[self._indexed:])
+                return self._index
             assert self.low is not None
             parts = self._parts = _NON_WORDS.split(self.low)  # words (maybe "") and the non-word runs between
             self._offsets = list(itertools.accumulate(map(len, parts), initial=0))
@@ -92,6 +95,13 @@ class Scan:
             index.pop("", None)
             self._index, self._indexed = index, _ALL_WORDS if every else len(known)
         return self._index
+
+    def _index_more(self, words: list[str]) -> None:
+        """Add to `index` the places of `words`, which became known after it was made."""
+        index, parts, new = self._index, self._parts, frozenset(words)
+        for i in itertools.compress(range(0, len(parts), 2), map(new.__contains__, parts[0::2])):
+            index.setdefault(parts[i], []).append(i)
+        self._indexed = len(self.state.known_words)
 
     @property
     def words(self) -> set[str] | None:

@@ -7,7 +7,7 @@ as it was at start-up, say). Nothing here changes what matches: only how fast it
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 if TYPE_CHECKING:
     from newslint.matching.literals import Literals
@@ -27,8 +27,10 @@ class MatchState:
 
         self.documents = 0  # documents matched so far
         self.split_term_lists_until = SPLIT_TERM_LISTS_UNTIL
-        # Every whole word some prefix list looks for: the words `Scan.index` records.
+        # Every whole word some prefix list looks for: the words `Scan.index` records; and the same
+        # in the order they became known (a document indexed before some of them adds just those).
         self.known_words: set[str] = set()
+        self.known_order: list[str] = []
         self.sweep: Sweep = Sweep(self.known_words)
         # Built-in patterns seen while `recorded` is a set (see `literals.table`); literals read in an
         # earlier run (the rule cache), by pattern: (required literals, literal prefixes).
@@ -41,6 +43,14 @@ class MatchState:
     def many(self) -> bool:
         """Past the first document: shortcuts that pay off over many documents are taken."""
         return self.documents > 1
+
+    def add_known(self, words: Iterable[str]) -> None:
+        """Make `words` known (see `known_words`)."""
+        known = self.known_words
+        for word in words:
+            if word not in known:
+                known.add(word)
+                self.known_order.append(word)
 
     def slot(self, key: tuple[Any, ...]) -> int:
         return self.slots.setdefault(key, len(self.slots))

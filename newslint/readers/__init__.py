@@ -8,6 +8,7 @@ or in the record's text.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -73,11 +74,17 @@ class ReadOptions(NamedTuple):
 
     def format_for(self, path: str, named: bool = False) -> Format | None:
         """The format of a file by its extension (`named`: given on the command line); None if unread."""
-        suffix = Path(path).suffix.lower()
+        suffix = _suffix(path)
         found = self.extensions.get(suffix)
         if found is None and named:
             found = NAMED_ONLY.get(suffix)
         return found
+
+
+@functools.lru_cache(maxsize=64)
+def _suffix(path: str) -> str:
+    """A path's extension, lower-cased (asked several times of each file as it is listed, read and linted)."""
+    return Path(path).suffix.lower()
 
 
 def _extensions(value: Any, where: Where) -> dict[str, Format]:

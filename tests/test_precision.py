@@ -1,5 +1,5 @@
 """Words that are not the writer's unsupported claim: a count that a study found, a passive that a named source gives,
-a word quoted from a study."""
+a word quoted from a study, an unnamed source that a named outlet cites."""
 from __future__ import annotations
 
 from newslint.checking import Checker
@@ -31,3 +31,12 @@ def test_a_word_quoted_from_a_study_is_the_studys():
     assert ("loaded.adjectives", "appalling") not in rules('A report found "appalling" conditions in the flats.\n')
     # the same word quoted with no one to say it is the writer's scare quote
     assert ("loaded.adjectives", "appalling") in rules('Tenants live in "appalling" conditions.\n')
+
+
+def test_an_unnamed_source_a_named_outlet_cites_is_the_outlets():
+    cited = "The Harlow Gazette reported on Friday, citing an unnamed source at the club, that the coach would resign.\n"
+    assert not [rule for rule, _ in rules(cited) if rule == "anonymous.sources"]
+    assert not [rule for rule, _ in rules("The agency, quoting two anonymous sources, said the ferry was turned back.\n")
+                if rule == "anonymous.sources"]
+    # the writer's own unnamed source is still a note
+    assert ("anonymous.sources", "Unnamed sources") in rules("Unnamed sources expect the coach to resign.\n")

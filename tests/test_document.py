@@ -259,6 +259,11 @@ def test_a_straight_mark_in_closing_position_closes_a_curly_quotation_before_a_l
     assert doc.scope_at(text.index("win")) is Scope.QUOTATION
 
 
+def test_an_inch_mark_does_not_close_a_curly_quotation() -> None:
+    text = '“The new goalkeeper is 6\'4" and fearless,” the coach said. The club was reckless.\n'
+    assert quoted(text) == ['“The new goalkeeper is 6\'4" and fearless,”']
+
+
 def test_a_curly_quotation_whose_closing_mark_comes_after_the_next_opening_mark_was_never_closed() -> None:
     text = 'The president wrote: “The files will be opened tomorrow.\nA shameless stunt.\nHe denied the “collusion” claims.\n'
     doc = Document.from_text(text, "a.txt")

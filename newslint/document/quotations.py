@@ -138,8 +138,9 @@ _UNCLOSED = -2  # what `_mixed_close` returns for a quotation whose closing mark
 
 
 def _closing(prose: str, k: int) -> bool:
-    """Is the straight mark at `k` in closing position: after a non-space, before no letter or digit?"""
-    return k > 0 and not prose[k - 1].isspace() and not prose[k + 1:k + 2].isalnum()
+    """Is the straight mark at `k` in closing position: after a non-space, before no letter or digit?
+    (Not after a digit: 6'2" is an inch mark.)"""
+    return k > 0 and not prose[k - 1].isspace() and not prose[k - 1].isdigit() and not prose[k + 1:k + 2].isalnum()
 
 
 def _mixed_close(prose: str, opened: int, end: int, closer: str, last: dict[str, int]) -> int:

@@ -264,7 +264,8 @@ class Checker:
         before_plain = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search)
         findings = drop_plain(before_plain, selection.plain, selection.voiced, doc.prose)
         before_unvoiced = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
-        findings = drop_unvoiced(before_unvoiced, selection.voiced, doc.prose, self._paragraph_of(doc), selection.plain)
+        findings = drop_unvoiced(before_unvoiced, selection.voiced, doc.prose, self._paragraph_of(doc), selection.plain,
+                                 doc.sentence_index)
         return _Steps(before_plain, before_unvoiced, findings)
 
     def check(self, doc: Document, config: config_.Config, file: Path | None,

@@ -8,7 +8,10 @@ writer's voice is loaded elsewhere: in a story with at least `AT_LEAST` words fo
 families that judge (`VOICE_FAMILIES`: loaded words and labels, not the voiced rules themselves; a word two
 rules find counts once), and at least `PER_THOUSAND` of them per 1,000 words of the story; or, in any
 story, in a paragraph that holds one of them ("Thugs tore through the market, and the day ended in
-chaos": the chaos is part of the slant, even in a long story that is otherwise straight).
+chaos": the chaos is part of the slant, even in a long story that is otherwise straight). A voiced verb of
+saying or word of praise (outside the families that judge) keeps closer company: in a straight story
+it stands by a loaded word or label in its own sentence or the next or last one (`NEAR`), not by one
+further on in a long paragraph.
 
 The other way round, a rule that is `plain` (a rule key too) stands everywhere
 but in a straight story: one long enough to judge (`STORY_WORDS`) whose voice is not loaded. A vague
@@ -31,6 +34,7 @@ from newslint.finding import Finding
 VOICE_FAMILIES = frozenset({"loaded", "labels"})
 AT_LEAST = 3
 PER_THOUSAND = 3.0
+NEAR = 1  # sentences either side of a loaded word or label whose voiced words of saying or praise it slants
 STORY_WORDS = 80  # shorter copy (a lone sentence, a brief) gives no measure of the writer's own voice
 
 
@@ -113,10 +117,14 @@ def drop_plain(findings: Sequence[Finding], plain: AbstractSet[str], voiced: Abs
 
 
 def drop_unvoiced(findings: Sequence[Finding], voiced: AbstractSet[str], prose: str,
-                  paragraph: Callable[[int], int] | None = None, plain: AbstractSet[str] = frozenset()) -> list[Finding]:
+                  paragraph: Callable[[int], int] | None = None, plain: AbstractSet[str] = frozenset(),
+                  sentence: Callable[[int], int] | None = None) -> list[Finding]:
     """`findings` without those of the `voiced` rules, unless the story's voice is loaded, or the voice of
     their paragraph (`paragraph` gives the paragraph of an offset; see the module); those that are also
-    `plain` stand, too, in copy too short to judge."""
+    `plain` stand, too, in copy too short to judge. A voiced word outside VOICE_FAMILIES (a verb of saying,
+    praise) is slanted only by a loaded word or label in its own sentence or the sentences either side
+    (`sentence` gives the sentence of an offset; NEAR): "claimed" is not taken for a side because a long
+    paragraph calls something notorious three sentences on."""
     if not voiced or not any(f.rule in voiced for f in findings):
         return list(findings)
     words = story_words(prose)
@@ -126,5 +134,15 @@ def drop_unvoiced(findings: Sequence[Finding], voiced: AbstractSet[str], prose: 
         voiced = voiced - plain
     if paragraph is None:
         return [f for f in findings if f.rule not in voiced]
-    slanted = {paragraph(f.start) for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced}
-    return [f for f in findings if f.rule not in voiced or paragraph(f.start) in slanted]
+    slanting = [f.start for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced]
+    slanted = {paragraph(at) for at in slanting}
+    near = set() if sentence is None else {
+        (paragraph(at), sentence(at) + step) for at in slanting for step in range(-NEAR, NEAR + 1)}
+
+    def stands(f: Finding) -> bool:
+        if f.rule not in voiced:
+            return True
+        if sentence is None or f.family in VOICE_FAMILIES:
+            return paragraph(f.start) in slanted
+        return (paragraph(f.start), sentence(f.start)) in near
+    return [f for f in findings if stands(f)]

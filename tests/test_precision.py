@@ -40,3 +40,22 @@ def test_an_unnamed_source_a_named_outlet_cites_is_the_outlets():
                 if rule == "anonymous.sources"]
     # the writer's own unnamed source is still a note
     assert ("anonymous.sources", "Unnamed sources") in rules("Unnamed sources expect the coach to resign.\n")
+
+
+# a straight story (over 80 words, one loaded word) set as one long paragraph
+_ROW = ("The two managers met at the league's annual dinner in Manchester on Thursday evening. "
+        "Neither spoke to the press on arrival. "
+        "The row began after a match in October, when the sides drew 1-1 in front of 40,000 fans. "
+        "{claims}"
+        "The league said it would study the complaint next week. "
+        "Its disciplinary panel meets on the first Monday of each month. "
+        "The October game was followed by a notorious tunnel scuffle{near}. "
+        "Both clubs were warned about their conduct at the time, and both paid a small fine to the league.\n")
+
+
+def test_a_verb_of_saying_is_slanted_by_a_loaded_word_near_it_not_across_a_long_paragraph():
+    far = rules(_ROW.format(claims="Now he claims the league should fine the other club. ", near=""))
+    assert ("loaded.adjectives", "notorious") in far
+    assert ("verbs.loaded", "claims") not in far
+    near = rules(_ROW.format(claims="", near=", and now he claims the league should fine the other club"))
+    assert ("verbs.loaded", "claims") in near

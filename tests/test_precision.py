@@ -1,5 +1,5 @@
 """Words that are not the writer's unsupported claim: a count that a study found, a passive that a named source gives,
-a word quoted from a study, an unnamed source that a named outlet cites."""
+a word quoted from a study, an unnamed source that a named outlet cites, a guess that those who hold it are said to believe."""
 from __future__ import annotations
 
 from newslint.checking import Checker
@@ -59,3 +59,12 @@ def test_a_verb_of_saying_is_slanted_by_a_loaded_word_near_it_not_across_a_long_
     assert ("verbs.loaded", "claims") not in far
     near = rules(_ROW.format(claims="", near=", and now he claims the league should fine the other club"))
     assert ("verbs.loaded", "claims") in near
+
+
+def test_a_guess_that_people_are_said_to_believe_is_theirs():
+    assert ("hedges.speculation", "probably") not in rules("The crash was probably caused by ice on the road, police believe.\n")
+    assert ("hedges.speculation", "probably") not in rules("Investigators think the fire probably started in the kitchen.\n")
+    assert ("hedges.speculation", "probably") in rules("The crash was probably caused by ice on the road.\n")
+    # a vague set that believes is one note, the weasel attribution, not a second one on the quantity
+    found = rules("Many parents believe the new school will probably be late.\n")
+    assert [rule for rule, _ in found if rule.startswith("weasel")] == ["weasel.attributions"]

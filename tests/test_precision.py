@@ -65,6 +65,6 @@ def test_a_guess_that_people_are_said_to_believe_is_theirs():
     assert ("hedges.speculation", "probably") not in rules("The crash was probably caused by ice on the road, police believe.\n")
     assert ("hedges.speculation", "probably") not in rules("Investigators think the fire probably started in the kitchen.\n")
     assert ("hedges.speculation", "probably") in rules("The crash was probably caused by ice on the road.\n")
-    # a vague set that believes is one note, the weasel attribution, not a second one on the quantity
+    # a guess a vague set is said to hold is still a weasel note, on the vague set
     found = rules("Many parents believe the new school will probably be late.\n")
-    assert [rule for rule, _ in found if rule.startswith("weasel")] == ["weasel.attributions"]
+    assert [text for rule, text in found if rule.startswith("weasel")] == ["Many"]

@@ -352,3 +352,11 @@ def test_utf16_without_a_byte_order_mark_is_named_as_such_not_binary():
         assert decode(data, "x.txt", codec) == "The council met.\nIt voted.\n"
     with pytest.raises(InputError, match="x.md: binary"):
         decode(b"\x00\x01\x02 not text \x00\x00", "x.md")
+
+
+def test_a_doubled_straight_mark_opens_one_quotation() -> None:
+    text = 'The board said the bid was an ""unfair and shameless" offer. The reckless bid failed.\n'
+    assert quoted(text) == ['"unfair and shameless"']
+    doc = Document.from_text(text, "a.txt")
+    assert doc.scope_at(text.index("shameless")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("reckless")) is not Scope.QUOTATION

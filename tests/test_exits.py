@@ -105,8 +105,10 @@ def _wait_idle(pid: int) -> None:
 
 
 def test_ctrl_c_exits_130_without_a_traceback():
+    # as from a terminal: a shell's background job (a test run with "&") would start it with Ctrl-C ignored
     proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "-"], cwd=ROOT, env=ENV,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     _wait_idle(proc.pid)  # started, and waiting for standard input
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)

@@ -91,8 +91,8 @@ def _sentence_start(prose: str, at: int) -> int:
     return at - len(window) + (m.end() if m else 0)
 
 
-def _clause_end(prose: str, at: int) -> int:
-    m = _SENTENCE_END.search(prose, at, min(len(prose), at + REACH))
+def _clause_end(prose: str, at: int, stop: re.Pattern[str] = _SENTENCE_END) -> int:
+    m = stop.search(prose, at, min(len(prose), at + REACH))
     return m.start() if m else min(len(prose), at + REACH)
 
 
@@ -118,8 +118,7 @@ def charges(prose: str) -> list[tuple[int, int]]:
     out = _after(_CHARGE, prose) if _may_accuse(prose) else []
     if any(stem in prose for stem in _CHARGE_STEMS):
         for m in _CHARGE_NOUN.finditer(prose):
-            stop = _CLAUSE_STOP.search(prose, m.end(), min(len(prose), m.end() + REACH))
-            end = stop.start() if stop else min(len(prose), m.end() + REACH)
+            end = _clause_end(prose, m.end(), _CLAUSE_STOP)
             comma = prose.find(", ", m.end(), end)
             if comma >= 0 and not _LIST_TAIL.match(prose, comma):
                 end = comma

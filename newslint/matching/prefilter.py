@@ -41,6 +41,21 @@ def scan(doc: Document) -> Scan:
     return found
 
 
+def _places(parts: list[str], wanted: Callable[[str], bool] | None) -> dict[str, list[int]]:
+    """Where each word of `parts` (the words and the non-word runs between them, words first) stands:
+    indices into `parts`, by word; every word, or those `wanted` says (each asked at C speed)."""
+    at = range(0, len(parts), 2)
+    index: dict[str, list[int]] = {}
+    for i in at if wanted is None else itertools.compress(at, map(wanted, parts[0::2])):
+        word = parts[i]
+        found = index.get(word)
+        if found is None:
+            index[word] = [i]
+        else:
+            found.append(i)
+    return index
+
+
 class Scan:
     """What every matcher shares about one document's prose, each part worked out on first need:
     the lower-cased text, its words and where they stand, the candidates of each prefix list, the
@@ -81,26 +96,16 @@ class Scan:
             assert self.low is not None
             parts = self._parts = _NON_WORDS.split(self.low)  # words (maybe "") and the non-word runs between
             self._offsets = list(itertools.accumulate(map(len, parts), initial=0))
-            index: dict[str, list[int]] = {}
             every = self.state.documents <= 1
             known = self.state.known_words
-            at = range(0, len(parts), 2)  # the words, each looked up in `known` at C speed when not every word is wanted
-            for i in at if every else itertools.compress(at, map(known.__contains__, parts[0::2])):
-                word = parts[i]
-                found = index.get(word)
-                if found is None:
-                    index[word] = [i]
-                else:
-                    found.append(i)
+            index = _places(parts, None if every else known.__contains__)
             index.pop("", None)
             self._index, self._indexed = index, _ALL_WORDS if every else len(known)
         return self._index
 
     def _index_more(self, words: list[str]) -> None:
         """Add to `index` the places of `words`, which became known after it was made."""
-        index, parts, new = self._index, self._parts, frozenset(words)
-        for i in itertools.compress(range(0, len(parts), 2), map(new.__contains__, parts[0::2])):
-            index.setdefault(parts[i], []).append(i)
+        self._index.update(_places(self._parts, frozenset(words).__contains__))  # (none of them is in it yet)
         self._indexed = len(self.state.known_words)
 
     @property
@@ -165,10 +170,7 @@ class Scan:
         index = self.index
         if plan.known is not self.state.known_words and self._indexed != _ALL_WORDS \
                 and not plan.lookups <= self.state.known_words:
-            index = {}
-            parts = self._parts
-            for i in itertools.compress(range(0, len(parts), 2), map(plan.lookups.__contains__, parts[0::2])):
-                index.setdefault(parts[i], []).append(i)
+            index = _places(self._parts, plan.lookups.__contains__)
         words = plan.words
         hits = [w for w in index if w in words] if len(index) < len(words) else [w for w in words if w in index]
         found: list[int] = []

@@ -38,6 +38,7 @@ class Run:
         self.problems: list[str] = []  # error lines of files not linted (or rules skipped), for the report
         self.linted = 0  # files (and archive records) linted
         self.skipped: dict[str, int] = {}  # files skipped, by reason
+        self.annotated: list[str] = []  # the annotated copies written (--annotate)
 
 
 class FixMode(NamedTuple):
@@ -57,7 +58,7 @@ def read_stdin() -> bytes:
     return sys.stdin.buffer.read(MAX_BYTES + 1)
 
 
-def _annotate(file: Path, findings: list[Finding], snapshot: writes.Snapshot | None) -> None:
+def _annotate(file: Path, findings: list[Finding], snapshot: writes.Snapshot | None) -> str:
     """Write the annotated copy of a .docx (never the original) through the careful writer; only
     when the file is as it was before it was linted (`snapshot`), or the comments would land on
     another version's words."""
@@ -69,7 +70,9 @@ def _annotate(file: Path, findings: list[Finding], snapshot: writes.Snapshot | N
         raise InputError(str(file), f"cannot read: {exc.strerror or exc}") from None
     if snapshot is None or not snapshot.holds(data):
         raise InputError(str(file), "annotated copy not written: the file changed after it was read; run again")
-    writes.write(Path(docx.annotated_name(str(file))), docx.annotate(data, str(file), findings))
+    copy = docx.annotated_name(str(file))
+    writes.write(Path(copy), docx.annotate(data, str(file), findings))
+    return copy
 
 
 # Codecs whose encoder writes a byte-order mark: a file read without one is written back without one.
@@ -108,6 +111,7 @@ class Linted(NamedTuple):
     threshold: Severity
     errors: tuple[str, ...] = ()  # rules that timed out on this file: reported, the others' findings kept
     source: str | None = None  # the archive a record came from (its `path` names the record)
+    annotated: str | None = None  # the annotated copy written beside a Word file (--annotate)
 
 
 class Fatal(NamedTuple):
@@ -159,10 +163,9 @@ def lint_one(target: Target, engine: Engine, fail_on: str | None, stdin_name: st
                 fixed = _fix(doc, outcome.findings, engine.ruleset(config).fixers, file, mode, run, snapshot)
                 if fixed is not None and mode.write and snapshot is not None:  # written: what is left is reported
                     outcome = engine.lint_text(fixed, doc.path, file, config)
-            if annotate and file is not None:
-                _annotate(file, outcome.findings, snapshot)
+            copy = _annotate(file, outcome.findings, snapshot) if annotate and file is not None else None
             results.append(Linted(doc.path, outcome.document.text, outcome.findings, config, threshold, outcome.errors,
-                                  str(file) if archive else None))
+                                  str(file) if archive else None, copy))
     except InputError as exc:
         return str(exc)
     except NewslintError as exc:  # exceptions with their own arguments do not cross processes
@@ -237,6 +240,8 @@ def lint_all(targets: Sequence[Target] | Targets, engine: Engine, fail_on: str |
                 run.failed = True
                 run.problems.append(message)
             run.linted += 1
+            if result.annotated is not None:
+                run.annotated.append(result.annotated)
             ruleset = engine.ruleset(result.config)
             if ruleset not in named:  # (one rule set serves every file of a config)
                 named.add(ruleset)

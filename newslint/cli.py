@@ -184,6 +184,9 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
             where = "standard output" if to_stdout else write_baseline
             click.echo(f"newslint: recorded {len(recorder.entries)} findings in {where}", err=True)
         sys.exit(ExitCode.ERROR if run.failed else ExitCode.OK)
+    if annotate and not quiet and (run.annotated or not run.failed):  # (a copy not written is an error, said)
+        click.echo("\n".join(f"newslint: wrote {copy}" for copy in run.annotated) if run.annotated else
+                   "newslint: --annotate: no Word file (.docx) was linted; no annotated copy written", err=True)
     if mode.write and not quiet:
         click.echo(f"newslint: applied {run.fixed} fix{'es' if run.fixed != 1 else ''}", err=True)
     if mode.diff:

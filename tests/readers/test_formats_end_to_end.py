@@ -133,6 +133,7 @@ def test_annotated_copy_holds_the_findings_as_comments(tmp_path: Path) -> None:
     assert code == 1, stderr
     assert path.read_bytes() == original  # never the original
     copy = tmp_path / "story.newslint.docx"
+    assert f"newslint: wrote {copy}" in stderr  # where the copy went is said
     comments = reader.comments(copy.read_bytes(), str(copy))
     assert [(c[0], c[1], c[2]) for c in comments] == [("newslint", f["line"], f["text"]) for f in findings]
     for (_, _, _, note), f in zip(comments, findings):
@@ -142,6 +143,15 @@ def test_annotated_copy_holds_the_findings_as_comments(tmp_path: Path) -> None:
     assert reader.read(copy.read_bytes(), str(copy))[0] == reader.read(original, str(path))[0]
     code, again, stderr = check(str(tmp_path))
     assert {f["path"] for f in again} == {str(path)}
+
+
+def test_annotate_says_so_when_no_word_file_was_linted(tmp_path: Path) -> None:
+    """--annotate on copy that is not a Word draft writes nothing, and says so rather than staying silent."""
+    path = write_story(tmp_path, "md")
+    code, findings, stderr = check("--annotate", str(path))
+    assert code == 1 and findings, stderr
+    assert "no Word file (.docx) was linted; no annotated copy written" in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
 def test_jsonl_records_split_among_workers_give_the_same_findings(tmp_path: Path) -> None:

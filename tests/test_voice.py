@@ -37,6 +37,18 @@ def test_incompetence_is_read_only_in_a_loaded_story():
                 if r == "loaded.incompetence"]
 
 
+def test_overstating_degree_words_are_read_only_where_the_voice_is_loaded():
+    loaded_story = LOADED.replace("was a huge blow", "was an absolutely huge blow")
+    assert ("editorial.intensifiers", "absolutely") in rules(loaded_story)
+    straight = ("The old bridge was completely rebuilt after the floods and reopened on Monday, officials said. "
+                "The council said the work was extremely costly but kept the road open.\n")
+    assert not [r for r, _ in rules(straight) if r == "editorial.intensifiers"]
+    # a straight story slants only the sentences around a loaded word: not one a paragraph away
+    far = ("The thugs tore down the fence on Monday.\n\n" + "The council met on Tuesday to discuss the budget. " * 12
+           + "The repairs were completely finished by Friday.\n")
+    assert not [r for r, _ in rules(far) if r == "editorial.intensifiers"]
+
+
 def finding(rule: str, start: int) -> Finding:
     return Finding("a.md", 1, start + 1, 1, start + 2, start, start + 1, rule, Severity.WARNING, "m", "x")
 

@@ -384,6 +384,33 @@ def _sweep_each_plan(fresh: state.MatchState) -> None:
     assert hits > 20
 
 
+@pytest.mark.parametrize("text", [
+    "The crowd cheered.",  # a word standing once, its next word wanted
+    "A crowd. Crowd chanted, crowd jeered, crowd cheered and the crowd chanted; crowd cheered, crowd",  # many places, the last one at the end
+    "crowd-cheered crowd\ncheered crowd  chanted crowd,cheered crowd_cheered crowd cheer",  # gaps that are not white space, a cut word
+    "_1 x1 1 (1) 11 a_1 crowd 2",  # numbers at word starts and inside words
+])
+def test_a_word_followed_by_a_wanted_word_is_swept_as_a_search_of_the_text_finds(text):
+    """The sweep looks at the word after each place of a word (and at word-initial literals) as a search
+    of the whole text finds them, whether the word stands once or many times, at the end or not."""
+    spec = {"terms": ["crowd cheered", "crowd chanted"], "patterns": [r"\b\d+\b"]}
+    with state.fresh() as fresh:
+        fresh.documents = 5  # as in a run over many documents
+        matcher = Matcher.build(spec, Where("t.yaml"), trusted=True)
+        plan = matcher.compiled[0].plan
+        assert plan is not None and plan.followed == {"crowd": ("chanted", "cheered")}
+        assert matcher.compiled[1].plan is not None and matcher.compiled[1].plan.opening
+        list(matcher.finditer(Document.from_text("A crowd.", "a.txt")))  # makes its plans known to the sweep
+        doc = Document.from_text(text, "a.txt")
+        found = list(matcher.finditer(doc))
+        assert prefilter.scan(doc)._swept > 0  # (found through the sweep)
+    expected = sorted({m.span() for p in (patterns.term_pattern(spec["terms"]), re.compile(spec["patterns"][0]))
+                       for m in p.finditer(doc.prose)})
+    assert found == expected
+    alone = prefilter.scan(Document.from_text(text, "a.txt"))
+    assert prefilter.scan(doc).candidates(plan) == alone._plan_candidates(plan)
+
+
 def test_text_with_sharp_s_or_ligatures_is_matched_at_candidates_as_a_scan_finds(monkeypatch):
     """Lower-casing keeps offsets and word edges for every character but İ ı ſ K (see `positions.fold`),
     so such text is searched by its words, and finds what a scan of it finds."""

@@ -82,7 +82,10 @@ class Matcher:
         if scan.nothing_for(self.plan_ids):
             return False
         present = scan.words
-        return any(scan.candidates(plan) != [] for plan, required in self._gated if _may_hold(required, present))
+        for plan, required in self._gated:
+            if (required is None or present is None or not required.isdisjoint(present)) and scan.candidates(plan) != []:
+                return True
+        return False
 
     @property
     def items(self) -> tuple[Compiled, ...]:

@@ -255,14 +255,13 @@ class Scan:
     def _gathered(self, plan: Plan, number: int) -> list[int]:
         """The candidates of a plan the sweep went through (its `number`), sorted on first need."""
         places = self._wholes.get(number)
-        hits = [at for positions in places for at in map(self._offsets.__getitem__, positions)] if places else []
+        offsets = self._offsets
+        hits = [offsets[i] for positions in places for i in positions] if places else []
         more = self._found.get(number)
         if more:
             hits += more
         if len(hits) > 1:
-            hits.sort()
-            if not all(map(operator.lt, hits, itertools.islice(hits, 1, None))):
-                hits = sorted(set(hits))  # (some found twice)
+            hits = sorted(set(hits))  # (some may be found twice)
         self._candidates[id(plan)] = hits
         return hits
 
@@ -310,9 +309,6 @@ def _contains(literals: tuple[str, ...]) -> Callable[[str], bool]:
 
 
 def _at_word_starts(text: str, sub: str) -> list[int]:
-    """Every offset where `sub` stands in `text` at the start of a word (or not after a word character)."""
-    return [i for i in occurrences(text, sub) if i == 0 or not _is_word_char(text[i - 1])]
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    """Every offset where `sub` stands in `text` at the start of a word (or not after a word character:
+    a letter, a digit or "_")."""
+    return [i for i in occurrences(text, sub) if i == 0 or not ((ch := text[i - 1]).isalnum() or ch == "_")]

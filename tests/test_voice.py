@@ -49,6 +49,15 @@ def test_overstating_degree_words_are_read_only_where_the_voice_is_loaded():
     assert not [r for r, _ in rules(far) if r == "editorial.intensifiers"]
 
 
+def test_an_exclamation_in_the_writers_voice_is_read_only_where_the_voice_is_loaded():
+    assert ("editorial.exclamations", "town!") in rules(LOADED.replace("blow to the town,", "blow to the town!"))
+    straight = ("The council opened the new library on Monday after two years of work, officials said. "
+                "Shares in Yahoo! rose 4% on the news, and a child at the opening shouted \"Hooray!\" twice.\n")
+    assert not [r for r, _ in rules(straight) if r == "editorial.exclamations"]
+    assert not [r for r, _ in rules(straight.replace("work, officials said.", "work, officials said!"))
+                if r == "editorial.exclamations"]
+
+
 def finding(rule: str, start: int) -> Finding:
     return Finding("a.md", 1, start + 1, 1, start + 2, start, start + 1, rule, Severity.WARNING, "m", "x")
 

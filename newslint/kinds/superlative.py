@@ -47,7 +47,7 @@ congest molest infest wrest lest jest fest pretest retest latest earliest neares
 """.split())
 _SUPERLATIVE = recache.compile(
     r"(?<![\w'’-])(?:(?:the\s+)?(?:world|planet|earth)['’]s|the)\s+(?:(?:very|single|all-time)\s+)?"
-    r"((?:most|least)\s+[a-z][a-z-]+|(?:best|worst|[a-z]{2,}est)"
+    r"((?:most|least)(?:\s+|-)[a-z][a-z-]+|(?:best|worst|[a-z]{2,}est)"
     r"(?:-(?:growing|selling|paid|performing|known|ranked|read|watched|attended|visited|funded))?)(?![\w'’-])", re.I)
 _RANKED = recache.compile(r"(?:\b(?:one|some|two|three|four|five|several|many|few|any|each|all|none|among)"
                           r"\s+(?:of\s+)?(?:the\s+)?$|\bamong\s+$|\b(?:record|title)\s+(?:as|for)\s+$)", re.I)

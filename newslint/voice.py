@@ -159,8 +159,15 @@ def drop_unvoiced(findings: Sequence[Finding], voiced: AbstractSet[str], prose: 
 def drop_apart(findings: Sequence[Finding], beside: AbstractSet[str], voiced: AbstractSet[str],
                sentence: Callable[[int], int]) -> list[Finding]:
     """`findings` without those of the `beside` rules whose sentence (`sentence` gives the sentence of an
-    offset) holds no finding of VOICE_FAMILIES from a rule that is not `voiced`."""
+    offset) holds no other word found by VOICE_FAMILIES from a rule that is not `voiced`, and without
+    those on words such a rule already found ("a crushing defeat" is one note, not two)."""
     if not beside or not any(f.rule in beside for f in findings):
         return list(findings)
-    slanting = {sentence(f.start) for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced}
-    return [f for f in findings if f.rule not in beside or sentence(f.start) in slanting]
+    judging = [f for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced]
+
+    def stands(f: Finding) -> bool:
+        if f.rule not in beside:
+            return True
+        others = [g for g in judging if sentence(g.start) == sentence(f.start)]
+        return bool(others) and not any(g.start < f.end and f.start < g.end for g in others)
+    return [f for f in findings if stands(f)]

@@ -61,6 +61,8 @@ def test_an_exclamation_in_the_writers_voice_is_read_only_where_the_voice_is_loa
 def test_a_rule_beside_stands_only_in_the_sentence_of_a_loaded_word_or_label():
     assert ("loaded.falsehood", "lies") in rules("The shameless minister told lies about the budget.\n")
     assert ("loaded.ruin", "destroy") in rules("The reckless plan would destroy the town's schools.\n")
+    assert [r for r, t in rules("The vote was a crushing defeat for the mayor.\n") if t == "crushing"] == [
+        "loaded.extremity"]
     assert not [r for r, _ in rules("The minister told lies about the budget.\n") if r == "loaded.falsehood"]
     # in a loaded story too, a sentence of its own is not slanted by the loaded words around it
     story = LOADED + "\nA fire destroyed the depot on Tuesday.\n"
@@ -75,6 +77,8 @@ def test_drop_apart_keeps_a_rule_besides_findings_in_a_sentence_with_another_rul
     # the second sentence holds the rule's own findings only; the third, two of them and nothing else
     assert drop_apart(found, beside, beside, sentence) == found[:2]
     assert drop_apart(found, frozenset(), beside, sentence) == found
+    # a word another rule found already is one note, not two
+    assert drop_apart([found[0], finding("loaded.falsehood", 0)], beside, beside, sentence) == [found[0]]
 
 
 def finding(rule: str, start: int) -> Finding:

@@ -52,7 +52,8 @@ _SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged
         r"admitted|admits|conceded|concedes|complained|complains|asserted|asserts|suggested|suggests|" \
         r"testified|declared|predicted|predicts|thinks|feared|fears|hopes|hoped|denied|denies"
 _TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"
-_ADDS = r"added|adds|explained|explains"  # only with "that": "added fuel to the row" relays nothing
+_ADDS = r"added|adds|explained|explains|points?\s+out|pointed\s+out|noted|notes|stressed|stresses|emphasi[sz]e[sd]|" \
+        r"observed|observes"  # only with "that": "added fuel to the row", "noted the damage" relay nothing
 _ASKS = r"into|about|over|on|ask|asks|asked|asking|investigate|investigates|investigating|examine|examines|" \
         r"examining|probe|probes|probing|consider|considers|considering|decide|decides|deciding|rule|rules|" \
         r"ruling|review|reviews|reviewing|assess|assesses|assessing|test|tests|testing"

@@ -109,6 +109,12 @@ def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
     # "added" and "explained" relay a clause only with "that"
     assert clauses("He added that the plan was a folly.") == ["the plan was a folly"]
     assert clauses("The ruling added fuel to the row over the plan.") == []
+    # so do the verbs that tell the reader the speaker is right ("pointed out", "noted", "stressed")
+    assert clauses("Academics point out that there is no proof linking gory games with violence.") == [
+        "there is no proof linking gory games with violence"]
+    assert clauses("The judge noted that the raid was a fiasco.") == ["the raid was a fiasco"]
+    assert clauses("The inspector noted the damage to the roof.") == []
+    assert clauses("She pointed out the brutal conditions on the wards.") == []
     # the writer's adverb of manner is not the speaker's
     assert clauses("The mayor said bluntly that the scheme was a folly.") == ["the scheme was a folly"]
     assert clauses("Not yet, the mayor says cryptically.") == []
@@ -143,6 +149,8 @@ def test_a_paraphrase_in_a_straight_story_is_the_speakers():
     sentence = "The driver said he was brutally handled by the guards and that the inquiry was a sham."
     assert words(STRAIGHT.format(sentence)) == []
     assert words(STRAIGHT.format("The regulator is looking into whether the banks rigged the rates.")) == []
+    assert words(STRAIGHT.format("Academics point out that no study has linked bloodthirsty games with violence.")) == []
+    assert ("loaded.adjectives", "bloodthirsty") in words(STRAIGHT.format("No study has linked bloodthirsty games with violence."))
     # the writer's words before the verb, and the writer's own sentences, are still the writer's
     assert ("loaded.adjectives", "brutal") in words(STRAIGHT.format("The brutal guard said he had done nothing wrong."))
     assert ("loaded.adjectives", "brutal") in words(STRAIGHT.format("The guards were brutal."))

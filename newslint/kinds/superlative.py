@@ -54,7 +54,8 @@ _RANKED = recache.compile(r"(?:\b(?:one|some|two|three|four|five|several|many|fe
 # (and a record's or a title's name is its holder's, not the writer's claim: "held the record for the
 # fastest-selling game ever")
 _CLAUSE_END = recache.compile(r"[.;:!?\n(]|,\s|\s[-–—]\s")
-_PARTITIVE = recache.compile(r"[\s-]+(?:of|case|ever\s+since)\b", re.I)  # the worst of the storm, worst-case
+_PARTITIVE = recache.compile(r"[\s-]+(?:(?:example|instance|kind|sort|type)s?\s+of|of|case|ever\s+since)\b", re.I)
+# (the worst of the storm, worst-case, "the worst example of many": one of a set, not a claim about the world)
 # A superlative is claimed of something after a copula; "Diageo, the world's biggest spirits company" and
 # "for the world's poorest countries" identify, they do not claim.
 _PREDICATE = recache.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained|as)\s+"

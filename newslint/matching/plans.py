@@ -159,7 +159,7 @@ class Uses:
 
 class Followers(dict[str, tuple[int, ...]]):
     """The plans of a word's `Uses.after` that a next word satisfies, by next word: worked out the
-    first time a word is looked up (so that the sweep looks next words up at C speed), and remembered."""
+    first time a word is looked up, and remembered (the same next words come back document after document)."""
 
     __slots__ = ("after",)
 

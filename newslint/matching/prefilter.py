@@ -25,8 +25,6 @@ _WORD = re.compile(r"\w+")
 _NON_WORDS = re.compile(r"(\W+)")
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")  # what `\d` matches but for 0-9
 _ALL_WORDS = -2
-_TWO = 2  # (its `__add__` steps from a word to the next in `_parts`, at C speed)
-_FIRST = operator.itemgetter(slice(0, 1))  # a word's first letter ("" for none)
 _UNKNOWN: Any = object()
 
 
@@ -223,14 +221,12 @@ class Scan:
                 continue
             for k in uses.whole:
                 wholes[k].append(places)
-            if uses.after:  # the next word, after white space, must start with one of a plan's `then`
-                # (the next words whose first letter some plan wants picked out at C speed)
-                at = places if places[-1] < last else places[:-1]
-                nexts = list(map(parts.__getitem__, map(_TWO.__add__, at)))
+            after = uses.after
+            if after:  # the next word, after white space, must start with one of a plan's `then`
                 followers = uses.followers
-                for i, then in itertools.compress(zip(at, nexts), map(uses.after.__contains__, map(_FIRST, nexts))):
-                    if (gap := parts[i + 1]) == " " or gap.isspace():
-                        for k in followers[then]:
+                for i in places:
+                    if i < last and parts[i + 2][:1] in after and ((gap := parts[i + 1]) == " " or gap.isspace()):
+                        for k in followers[parts[i + 2]]:
                             found[k].append(offsets[i])
             for k, heads in uses.before:  # the word before, after white space, must be one of `heads`
                 found[k] += [offsets[i - 2] for i in places if i > 0 and parts[i - 2] in heads and parts[i - 1].isspace()]

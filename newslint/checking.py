@@ -24,7 +24,7 @@ from newslint.reported import drop_paraphrased, drop_reported
 from newslint.synopsis import drop_synopses
 from newslint.verdict import STORY_RULE, story_verdict
 from newslint.verdict import may_stand as verdict_stands
-from newslint.voice import by_voice, drop_plain, drop_unvoiced, may_stand, story_words
+from newslint.voice import by_voice, drop_apart, drop_plain, drop_unvoiced, may_stand, story_words
 
 if TYPE_CHECKING:
     from newslint.fixes import Fixer
@@ -126,6 +126,7 @@ class _Selection(NamedTuple):
     clustered: frozenset[str]  # the rules that flag words in company (see `Checker._cluster_of`)
     voiced: frozenset[str]  # the rules whose findings stand only where the story's voice is loaded (`voice`)
     plain: frozenset[str]  # the rules whose findings are dropped in a straight story (`voice`)
+    beside: frozenset[str]  # the rules whose findings stand only beside a loaded word in their sentence (`voice`)
     first: tuple[Rule, ...]  # the rules run on every document, in selection order (see `Checker.check`)
     later: tuple[Rule, ...]  # the rules that stand by the voice, run only where their findings may stand
     verdict: tuple[Rule, ...]  # the story verdict's rule, run only where the verdict may stand
@@ -140,7 +141,7 @@ class _Selection(NamedTuple):
                    frozenset(r.id for r in rules if r.kind.name in STRUCTURAL_KINDS).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS),
                    frozenset(r.id for r in rules if r.voiced), frozenset(r.id for r in rules if r.plain),
-                   tuple(r for r in rules if r.id not in held), later, verdict)
+                   frozenset(r.id for r in rules if r.beside), tuple(r for r in rules if r.id not in held), later, verdict)
 
 
 def _may_time_out(rule: Rule) -> bool:
@@ -266,6 +267,7 @@ class Checker:
         before_unvoiced = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
         findings = drop_unvoiced(before_unvoiced, selection.voiced, doc.prose, self._paragraph_of(doc), selection.plain,
                                  doc.sentence_index)
+        findings = drop_apart(findings, selection.beside, selection.voiced, doc.sentence_index)
         return _Steps(before_plain, before_unvoiced, findings)
 
     def check(self, doc: Document, config: config_.Config, file: Path | None,

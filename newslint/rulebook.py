@@ -70,6 +70,7 @@ COMMON_OPTIONS = {
     "enabled": Option(boolean, True),
     "voiced": Option(boolean, False),
     "plain": Option(boolean, False),
+    "beside": Option(boolean, False),
     "tests": Option(nested(TEST_OPTIONS), {"flag": (), "pass": ()}),
 }
 
@@ -103,6 +104,8 @@ class Rule(NamedTuple):
     voiced: bool = False  # its findings stand only where the story's voice is loaded (`newslint.voice`)
     plain: bool = False  # its findings are dropped in a straight story; with `voiced`, they also stand in
     # copy too short to judge (`newslint.voice`)
+    beside: bool = False  # voiced, and its findings stand only in the sentence of a loaded word or label
+    # of another rule, however the story reads (`newslint.voice`)
 
     @property
     def family(self) -> str:
@@ -176,7 +179,8 @@ def load_rule(path: Path, rule_id: str, ctx: BuildContext) -> Rule:
     scope = frozenset(Scope(s) for s in spec["scope"]) if spec["scope"] else kind.default_scope
     return Rule(rule_id, str(path), check, spec["severity"], spec["message"], spec["description"],
                 spec["rationale"], spec["suggestions"], scope, spec["enabled"],
-                spec["tests"]["flag"], spec["tests"]["pass"], ctx.builtin, spec["voiced"], spec["plain"])
+                spec["tests"]["flag"], spec["tests"]["pass"], ctx.builtin,
+                spec["voiced"] or spec["beside"], spec["plain"], spec["beside"])
 
 
 def rule_files(root: Path) -> list[tuple[str, Path]]:

@@ -19,6 +19,14 @@ count of things ("some webpages were slow", "in many concerts") is description i
 lone sentence, which gives no measure of the voice, or in loaded copy ("many crimes go unpunished") it
 is reported as a vague quantity.
 
+A rule that is `beside` (a rule key, and the rule is `voiced` too) keeps the closest company of all:
+its findings stand only in a sentence that holds a loaded word or label of another rule, however the
+story reads. Its words are plain in most copy and slanted only next to another judgment: "destroy" and
+"lies" are news on their own ("the fire destroyed the depot"); in "the reckless plan would destroy the
+town's schools" or "the shameless minister told lies" they carry the same verdict. Even in a loaded
+story they are read only beside a loaded word, since one judgment in a story does not make every
+"destroyed" a metaphor.
+
 A rule that is both `voiced` and `plain` stands wherever either would keep it: in copy too short to
 judge, in a loaded story, and in a loaded paragraph of a straight one. "The minister claimed the
 hospital had enough beds" alone is a note on the verb; in a straight story that says "insisted" by
@@ -145,4 +153,21 @@ def drop_unvoiced(findings: Sequence[Finding], voiced: AbstractSet[str], prose: 
         if sentence is None or f.family in VOICE_FAMILIES:
             return paragraph(f.start) in slanted
         return (paragraph(f.start), sentence(f.start)) in near
+    return [f for f in findings if stands(f)]
+
+
+def drop_apart(findings: Sequence[Finding], beside: AbstractSet[str], voiced: AbstractSet[str],
+               sentence: Callable[[int], int]) -> list[Finding]:
+    """`findings` without those of the `beside` rules whose sentence (`sentence` gives the sentence of an
+    offset) holds no other word found by VOICE_FAMILIES from a rule that is not `voiced`, and without
+    those on words such a rule already found ("a crushing defeat" is one note, not two)."""
+    if not beside or not any(f.rule in beside for f in findings):
+        return list(findings)
+    judging = [f for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced]
+
+    def stands(f: Finding) -> bool:
+        if f.rule not in beside:
+            return True
+        others = [g for g in judging if sentence(g.start) == sentence(f.start)]
+        return bool(others) and not any(g.start < f.end and f.start < g.end for g in others)
     return [f for f in findings if stands(f)]

@@ -8,7 +8,7 @@ from newslint import checking
 from newslint.engine import Engine, lint_text
 from newslint.finding import Finding, Severity
 from newslint.rulebook import Rule, load_rules, select
-from newslint.voice import STORY_WORDS, Words, drop_plain, drop_unvoiced, loaded
+from newslint.voice import STORY_WORDS, Words, drop_apart, drop_plain, drop_unvoiced, loaded
 
 LOADED = ("The thugs behind the reckless scheme met on Monday. Their shameless plan was a huge blow to the town, "
           "and the debate descended into chaos.\n")
@@ -47,6 +47,38 @@ def test_overstating_degree_words_are_read_only_where_the_voice_is_loaded():
     far = ("The thugs tore down the fence on Monday.\n\n" + "The council met on Tuesday to discuss the budget. " * 12
            + "The repairs were completely finished by Friday.\n")
     assert not [r for r, _ in rules(far) if r == "editorial.intensifiers"]
+
+
+def test_an_exclamation_in_the_writers_voice_is_read_only_where_the_voice_is_loaded():
+    assert ("editorial.exclamations", "town!") in rules(LOADED.replace("blow to the town,", "blow to the town!"))
+    straight = ("The council opened the new library on Monday after two years of work, officials said. "
+                "Shares in Yahoo! rose 4% on the news, and a child at the opening shouted \"Hooray!\" twice.\n")
+    assert not [r for r, _ in rules(straight) if r == "editorial.exclamations"]
+    assert not [r for r, _ in rules(straight.replace("work, officials said.", "work, officials said!"))
+                if r == "editorial.exclamations"]
+
+
+def test_a_rule_beside_stands_only_in_the_sentence_of_a_loaded_word_or_label():
+    assert ("loaded.falsehood", "lies") in rules("The shameless minister told lies about the budget.\n")
+    assert ("loaded.ruin", "destroy") in rules("The reckless plan would destroy the town's schools.\n")
+    assert [r for r, t in rules("The vote was a crushing defeat for the mayor.\n") if t == "crushing"] == [
+        "loaded.extremity"]
+    assert not [r for r, _ in rules("The minister told lies about the budget.\n") if r == "loaded.falsehood"]
+    # in a loaded story too, a sentence of its own is not slanted by the loaded words around it
+    story = LOADED + "\nA fire destroyed the depot on Tuesday.\n"
+    assert not [r for r, _ in rules(story) if r == "loaded.ruin"]
+
+
+def test_drop_apart_keeps_a_rule_besides_findings_in_a_sentence_with_another_rules_judgment():
+    beside = frozenset({"loaded.falsehood"})
+    found = [finding("loaded.adjectives", 0), finding("loaded.falsehood", 2), finding("loaded.falsehood", 30),
+             finding("loaded.falsehood", 41), finding("loaded.falsehood", 45)]
+    sentence = lambda at: at // 20  # noqa: E731 (sentences of 20 characters)
+    # the second sentence holds the rule's own findings only; the third, two of them and nothing else
+    assert drop_apart(found, beside, beside, sentence) == found[:2]
+    assert drop_apart(found, frozenset(), beside, sentence) == found
+    # a word another rule found already is one note, not two
+    assert drop_apart([found[0], finding("loaded.falsehood", 0)], beside, beside, sentence) == [found[0]]
 
 
 def finding(rule: str, start: int) -> Finding:

@@ -102,8 +102,8 @@ class Kind(Protocol):
     """What the engine knows of a kind: its name and options, the scopes it reads by default, the
     fields its messages may use, how a rule's options build it, what it finds in a document (hits),
     the matchers it holds (compiled ahead of forking workers), when `fixable`, and its `fix`. (Where
-    in a story its findings stand, by the writer's voice, is the rule's, not the kind's: `Rule.voiced`
-    and `Rule.plain`.)"""
+    in a story its findings stand, by the writer's voice, is the rule's, not the kind's: `Rule.voiced`,
+    `Rule.plain` and `Rule.beside`.)"""
 
     name: ClassVar[str]
     options: ClassVar[Mapping[str, Option]]

@@ -17,11 +17,13 @@ Each input line is `{"id", "text", "spans": [{"start", "end", "label"}], "doc_la
 on "look", report "check"; the two columns side by side show, per family, what carries to copy no
 rule was tuned on.
 
-Uses the library directly (Document.from_text, engine.run_rules); nothing is shelled out.
+Uses the library directly (Document.from_text, engine.Engine: the findings `newslint check` reports,
+after reported speech, the story's voice and folding); nothing is shelled out.
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import re
@@ -33,7 +35,7 @@ from typing import Any, Iterable
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newslint.document import Document  # noqa: E402
-from newslint.engine import run_rules as lint  # noqa: E402
+from newslint.engine import Engine  # noqa: E402
 from newslint.rulebook import Rule, load_rules, select  # noqa: E402
 
 POSITIVE = {"biased", "uncertain"}
@@ -48,14 +50,21 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def flags_of(doc: dict[str, Any], rules: list[Rule]) -> list[tuple[str, int, int]]:
-    """(family, start, end) code-point offsets of every finding on one corpus item."""
+    """(family, start, end) code-point offsets of every finding newslint reports on one corpus item: the
+    rules' hits after the steps the engine takes on them (reported speech, the story's voice, folding),
+    as `newslint check` reports them."""
     d = Document.from_text(doc["text"], f"{doc['id']}.txt")
     out = []
-    for f in lint(d, rules):
+    for f in _engine().lint_document(d, None, rules=rules, collect=False).findings:
         start = d.line_starts[f.line - 1] + f.column - 1
         end = d.line_starts[f.end_line - 1] + f.end_column - 1
         out.append((f.rule.split(".")[0], start, end))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _engine() -> Engine:
+    return Engine()
 
 
 def overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:

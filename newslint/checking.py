@@ -127,6 +127,7 @@ class _Selection(NamedTuple):
     voiced: frozenset[str]  # the rules whose findings stand only where the story's voice is loaded (`voice`)
     plain: frozenset[str]  # the rules whose findings are dropped in a straight story (`voice`)
     beside: frozenset[str]  # the rules whose findings stand only beside a loaded word in their sentence (`voice`)
+    grades: Callable[[str], bool]  # the rules whose word grades the next: one note with its finding (`folding`)
     first: tuple[Rule, ...]  # the rules run on every document, in selection order (see `Checker.check`)
     later: tuple[Rule, ...]  # the rules that stand by the voice, run only where their findings may stand
     verdict: tuple[Rule, ...]  # the story verdict's rule, run only where the verdict may stand
@@ -141,7 +142,8 @@ class _Selection(NamedTuple):
                    frozenset(r.id for r in rules if r.kind.name in STRUCTURAL_KINDS).__contains__,
                    frozenset(r.id for r in rules if r.kind.name in CLUSTER_KINDS),
                    frozenset(r.id for r in rules if r.voiced), frozenset(r.id for r in rules if r.plain),
-                   frozenset(r.id for r in rules if r.beside), tuple(r for r in rules if r.id not in held), later, verdict)
+                   frozenset(r.id for r in rules if r.beside), frozenset(r.id for r in rules if r.grades).__contains__,
+                   tuple(r for r in rules if r.id not in held), later, verdict)
 
 
 def _may_time_out(rule: Rule) -> bool:
@@ -300,7 +302,7 @@ class Checker:
             steps = self._voice_steps(doc, found, accepted, selection)
         findings = story_verdict(steps.findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,
-                        self._cluster_of(doc, selection.clustered), self._sentence_text(doc))
+                        self._cluster_of(doc, selection.clustered), self._sentence_text(doc), selection.grades)
         soft = [f for f in findings if f.family in config_.WORD_CHOICE]
         action = settings.article_types.get(kind() or "", "keep") if soft else "keep"
         if action != "keep":

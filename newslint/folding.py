@@ -1,10 +1,12 @@
 """One note per problem: findings on the same words, or on the same claim, fold into the most specific.
 
 Two findings overlap when their spans share a character ("fierce" for a loaded adjective and "fierce
-battle" for a cliché). Overlapping findings form a group; the group is reported once, as the finding
-of the most serious rule (by severity, then a rule that can fix it, then a house rule before a
-built-in one, then by how directly the family speaks to trust in the copy, then the earliest and
-narrowest span), with the others listed in its `related` entries. Sourcing families
+battle" for a cliché), or when the first is a word that grades the next (a rule marked `grades`, such
+as a degree word: "absolutely disgraceful") and the second stands on that next word. Overlapping
+findings form a group; the group is reported once, as the finding of the most serious rule (by
+severity, then a rule that can fix it, then a house rule before a built-in one, then by how directly
+the family speaks to trust in the copy, then the earliest and narrowest span), with the others
+listed in its `related` entries. Sourcing families
 (attribution, weasel wording) speak about a sentence's claim, so their findings in one sentence fold
 too: "overpowered ..., causing damage ..., forcing a retreat" is one unsourced claim, one note.
 Document-level and sentence-length findings (`metric`, `density`, `absent` kinds) never fold into
@@ -73,7 +75,8 @@ def _repeats(findings: Sequence[Finding], sentence_of: Callable[[Finding], int],
 def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
          sentence_of: Callable[[Finding], int], fixable: Callable[[str], bool] = lambda rule: False,
          cluster_of: Callable[[Finding], int | None] = lambda f: None,
-         sentence_text: Callable[[Finding], str] = lambda f: "") -> list[Finding]:
+         sentence_text: Callable[[Finding], str] = lambda f: "",
+         grades: Callable[[str], bool] = lambda rule: False) -> list[Finding]:
     """`findings` of one file with overlapping ones folded (see the module docstring), sorted.
 
     `structural(rule_id)`: the rule reports whole sentences or stories and never folds.
@@ -84,6 +87,8 @@ def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
     paragraph it stands in; None for the others.
     `sentence_text(finding)`: the words of the sentence a finding stands in ("" when unknown): a finding
     of a rule on the same words in a sentence seen before is a repeat, folded into the first.
+    `grades(rule_id)`: the rule's word grades the word after it (one white-space character on), so a
+    finding on that word is the same note.
     """
     kept: list[Finding] = []
     words: list[Finding] = []
@@ -102,13 +107,16 @@ def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
     # Groups of findings whose spans overlap, in one pass over the findings sorted by start.
     groups: list[list[Finding]] = []
     end: tuple[int, int] = (0, 0)
+    reach = -1  # the offset of the word after a grading word in the group (see `grades`)
     for f in words:
-        if groups and (f.line, f.column) < end:
+        if groups and ((f.line, f.column) < end or f.start == reach):
             groups[-1].append(f)
         else:
             groups.append([f])
-            end = (0, 0)
+            end, reach = (0, 0), -1
         end = max(end, (f.end_line, f.end_column))
+        if grades(f.rule):
+            reach = f.end + 1
     merged = _repeats([_merge(g, fixable) for g in groups], sentence_of, sentence_text)
     # Claims: one note per sentence and family.
     by_claim: dict[tuple[int, str], list[Finding]] = {}

@@ -71,6 +71,7 @@ COMMON_OPTIONS = {
     "voiced": Option(boolean, False),
     "plain": Option(boolean, False),
     "beside": Option(boolean, False),
+    "grades": Option(boolean, False),
     "tests": Option(nested(TEST_OPTIONS), {"flag": (), "pass": ()}),
 }
 
@@ -106,6 +107,7 @@ class Rule(NamedTuple):
     # copy too short to judge (`newslint.voice`)
     beside: bool = False  # voiced, and its findings stand only in the sentence of a loaded word or label
     # of another rule, however the story reads (`newslint.voice`)
+    grades: bool = False  # its word grades the next one: a finding on that word is the same note (`newslint.folding`)
 
     @property
     def family(self) -> str:
@@ -180,7 +182,7 @@ def load_rule(path: Path, rule_id: str, ctx: BuildContext) -> Rule:
     return Rule(rule_id, str(path), check, spec["severity"], spec["message"], spec["description"],
                 spec["rationale"], spec["suggestions"], scope, spec["enabled"],
                 spec["tests"]["flag"], spec["tests"]["pass"], ctx.builtin,
-                spec["voiced"] or spec["beside"], spec["plain"], spec["beside"])
+                spec["voiced"] or spec["beside"], spec["plain"], spec["beside"], spec["grades"])
 
 
 def rule_files(root: Path) -> list[tuple[str, Path]]:

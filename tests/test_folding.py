@@ -39,6 +39,29 @@ def test_overlapping_findings_fold_into_the_most_serious():
                                                "end_column": 18, "text": "x" * 13}]
 
 
+def test_a_word_that_grades_the_next_is_one_note_with_the_next_words_finding():
+    """A degree word and the word it grades ("absolutely disgraceful") are one problem when both are flagged;
+    a degree word two words off, or a word that grades nothing, stays a note of its own."""
+    grades = {"editorial.intensifiers"}.__contains__
+    graded = [finding("editorial.intensifiers", 5, 15), finding("loaded.adjectives", 16, 27)]
+    folded = fold(graded, frozenset().__contains__, lambda f: 0, grades=grades)
+    assert [(f.rule, f.column) for f in folded] == [("loaded.adjectives", 16)]
+    assert [(r.rule, r.column) for r in folded[0].related] == [("editorial.intensifiers", 5)]
+    apart = [finding("editorial.intensifiers", 5, 15), finding("loaded.adjectives", 20, 31)]
+    assert len(fold(apart, frozenset().__contains__, lambda f: 0, grades=grades)) == 2
+    assert len(fold(graded, frozenset().__contains__, lambda f: 0)) == 2  # no rule grades: two words, two notes
+
+
+def test_an_overstating_degree_word_before_a_loaded_word_is_one_note(tmp_path):
+    text = ("# Council vote\n\nThe reckless council pushed through a shameful plan on Monday. The vote was "
+            "absolutely disgraceful. Its cruel cuts will hit the poorest streets first.\n")
+    found = check(tmp_path, text)
+    at = [f for f in found if f["line"] == 3 and "disgraceful" in f["text"]]
+    assert [f["rule"] for f in at] == ["loaded.adjectives"], found
+    assert [r["rule"] for r in at[0]["related"]] == ["editorial.intensifiers"]
+    assert not [f for f in found if f["rule"] == "editorial.intensifiers"]
+
+
 def test_severity_decides_before_family():
     folded = run([finding("sources.uncited", 3, 30), finding("sources.homepage", 3, 30, Severity.ERROR)])
     assert [f.rule for f in folded] == ["sources.homepage"] and folded[0].related[0].rule == "sources.uncited"

@@ -38,8 +38,10 @@ def test_incompetence_is_read_only_in_a_loaded_story():
 
 
 def test_overstating_degree_words_are_read_only_where_the_voice_is_loaded():
-    loaded_story = LOADED.replace("was a huge blow", "was an absolutely huge blow")
+    loaded_story = LOADED.replace("was a huge blow", "was a huge and absolutely final blow")
     assert ("editorial.intensifiers", "absolutely") in rules(loaded_story)
+    # before a word flagged in its own right it is that word's note ("absolutely huge": folding)
+    assert ("editorial.intensifiers", "absolutely") not in rules(LOADED.replace("a huge blow", "an absolutely huge blow"))
     straight = ("The old bridge was completely rebuilt after the floods and reopened on Monday, officials said. "
                 "The council said the work was extremely costly but kept the road open.\n")
     assert not [r for r, _ in rules(straight) if r == "editorial.intensifiers"]

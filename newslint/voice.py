@@ -163,11 +163,14 @@ def drop_apart(findings: Sequence[Finding], beside: AbstractSet[str], voiced: Ab
     those on words such a rule already found ("a crushing defeat" is one note, not two)."""
     if not beside or not any(f.rule in beside for f in findings):
         return list(findings)
-    judging = [f for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced]
+    judging: dict[int, list[Finding]] = {}  # by sentence
+    for g in findings:
+        if g.family in VOICE_FAMILIES and g.rule not in voiced:
+            judging.setdefault(sentence(g.start), []).append(g)
 
     def stands(f: Finding) -> bool:
         if f.rule not in beside:
             return True
-        others = [g for g in judging if sentence(g.start) == sentence(f.start)]
+        others = judging.get(sentence(f.start), [])
         return bool(others) and not any(g.start < f.end and f.start < g.end for g in others)
     return [f for f in findings if stands(f)]

@@ -54,12 +54,7 @@ def flags_of(doc: dict[str, Any], rules: list[Rule]) -> list[tuple[str, int, int
     rules' hits after the steps the engine takes on them (reported speech, the story's voice, folding),
     as `newslint check` reports them."""
     d = Document.from_text(doc["text"], f"{doc['id']}.txt")
-    out = []
-    for f in _engine().lint_document(d, None, rules=rules, collect=False).findings:
-        start = d.line_starts[f.line - 1] + f.column - 1
-        end = d.line_starts[f.end_line - 1] + f.end_column - 1
-        out.append((f.rule.split(".")[0], start, end))
-    return out
+    return [(f.family, f.start, f.end) for f in _engine().lint_document(d, None, rules=rules, collect=False).findings]
 
 
 @functools.lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ def found(r, text: str) -> list[str]:
     ("Its most reckless plan yet was announced.", ["reckless"]),
     ("It was a reckless, costly plan.", ["reckless"]),  # first of a row of adjectives
     ("It was a reckless and costly plan.", ["reckless"]),
+    ("The mayor's reckless and costly plan failed.", ["reckless"]),  # after a possessive, first of a row
     ("Officials said the reckless plan had failed.", ["reckless"]),  # a noun phrase stays the writer's wording
     ("The plan was half-baked.", ["half-baked"]),
     ("# Reckless Plan Sinks Council Budget", ["Reckless"]),  # a Title Case headline is not a name

@@ -22,7 +22,9 @@ Best practice: "The plan, approved without a public hearing, ignored the residen
 Options: `terms` (adjectives, base form), `exceptions` (phrases inside which a match is no finding,
 e.g. "malicious software"), `positions` (any of attributive, predicative, adverbial; default all three),
 `measured` (default false: when true, a figure in the words right after the adjective gives the size it
-claims, "a staggering loss of $2 billion", and the adjective passes). Words such as "huge" and
+claims, "a staggering loss of $2 billion", and the adjective passes), `coordinated` (default false: when
+true, a finding covers the words coordinated with the flagged one, "a callous and cynical ploy", "was
+cruel and insensitive"; see `coordination`). Words such as "huge" and
 "dramatic", plain description in straight news, are read only where the voice is loaded: the rule key
 `voiced` (see `newslint.voice`).
 """
@@ -31,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from newslint import reported
+from newslint import coordination, reported
 from newslint.document import Document, Scope
 from newslint.document.names import headline_voice
 from newslint.kinds import WRITERS_VOICE, BuildContext, Hit, KindBase
@@ -46,6 +48,7 @@ OPTIONS = {
     "exceptions": Option(strings, ()),
     "positions": Option(choices(*POSITIONS), POSITIONS),
     "measured": Option(boolean, False),
+    "coordinated": Option(boolean, False),
 }
 
 # Words before an adjective that make it attributive when a noun follows.
@@ -96,8 +99,9 @@ class Evaluative(KindBase):
     message_fields = frozenset({"match"})
 
     def __init__(self, matcher: Matcher, adverbs: frozenset[str], positions: frozenset[str],
-                 measured: bool = False) -> None:
+                 measured: bool = False, coordinated: bool = False) -> None:
         self.matcher = matcher
+        self.coordinated = coordinated  # a finding covers the words coordinated with its own
         self.adverbs = adverbs  # the -ly forms of the listed adjectives
         self.positions = positions
         self.measured = measured  # a figure right after the word gives the size it claims: no finding
@@ -117,7 +121,8 @@ class Evaluative(KindBase):
         adverbs -= adjectives
         matcher = Matcher.build({"terms": sorted(adjectives | adverbs), "exceptions": options["exceptions"]},
                                 where, trusted=ctx.builtin)
-        return cls(matcher, frozenset(adverbs), frozenset(options["positions"]), options["measured"])
+        return cls(matcher, frozenset(adverbs), frozenset(options["positions"]), options["measured"],
+                   options["coordinated"])
 
     def check(self, doc: Document) -> Iterator[Hit]:
         prose = doc.prose
@@ -131,6 +136,8 @@ class Evaluative(KindBase):
                     after = reported.spans(prose)
                 if _reported(doc, start) or any(a <= start < b for a, b in after):
                     continue  # "Critics said the plan was reckless": the verdict is what they said
+            if self.coordinated:
+                end = coordination.extent(prose, start, end, "adverb" if position == "adverbial" else "adjective")
             yield Hit(start, end)
 
     def position(self, prose: str, start: int, end: int, heading: bool = False) -> str | None:
@@ -154,8 +161,9 @@ class Evaluative(KindBase):
             return None
         if "attributive" not in self.positions:
             return None
-        if following in (",", "and", "or") and (head in _DETERMINERS or prev in _DETERMINERS):
-            return "attributive"  # "a reckless, costly plan", "a reckless and costly plan"
+        if following in (",", "and", "or") and (head in _DETERMINERS or prev in _DETERMINERS
+                                                 or prev.endswith(("'s", "’s", "s'", "s’"))):
+            return "attributive"  # "a reckless, costly plan", "the mayor's reckless and costly plan"
         if not following or not following[0].isalpha() or following.lower() in _NOT_NOUNS:
             return None
         if not following[0].islower() and not headline_voice(prose, start):

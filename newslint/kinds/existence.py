@@ -15,7 +15,9 @@ see `morphology`), `unless` (a word list, as for a `requires` companion: a match
 when its paragraph has one of these words in the writer's voice, outside quotations; first-person
 pronouns mark a column, a letter or a reader's comment, whose view is declared as its writer's),
 `negated` (default false: when true, a term after a negated verb of being passes: "the claims were not
-dishonest", "it isn't wholly absurd"). With `inflect: adjective`, a term's -ing form that takes an object
+dishonest", "it isn't wholly absurd"), `coordinated` (default false: when true, a finding covers the words
+coordinated with the flagged one, "a blatant and divisive tax", "liars and grifters"; the word class is
+`inflect`'s, an adverb's for a match in -ly; see `coordination`). With `inflect: adjective`, a term's -ing form that takes an object
 (a determiner or a pronoun after it) is the verb, not the adjective, and passes: "fined for disturbing the
 peace", "storms devastating the coast" (but "as devastating a blow", "so terrifying a night" are adjectives).
 Where in a story a rule's findings stand by the writer's voice is the rule's, not the kind's: the rule keys
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
+from newslint import coordination
 from newslint.document import Document, Scope
 from newslint.kinds import BuildContext, Fix, Hit, KindBase, Rewrite, WORD_LIST_OPTIONS, WRITERS_VOICE
 from newslint.matching.matcher import Matcher
@@ -44,7 +47,8 @@ def _rewrites(value: Any, where: Where) -> tuple[dict[str, Any], ...]:
 
 
 OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ()), "inflect": Option(choice(*WORD_CLASSES), None),
-           "unless": Option(nested(WORD_LIST_OPTIONS), None), "negated": Option(boolean, False)}
+           "unless": Option(nested(WORD_LIST_OPTIONS), None), "negated": Option(boolean, False),
+           "coordinated": Option(boolean, False)}
 
 
 def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where: Where) -> tuple[Rewrite, ...]:
@@ -86,8 +90,9 @@ class Existence(KindBase):
     message_fields = frozenset({"match"})
 
     def __init__(self, matcher: Matcher, rewrite: tuple[Rewrite, ...] = (), unless: Matcher | None = None,
-                 negated: bool = False, participles: bool = False) -> None:
+                 negated: bool = False, participles: bool = False, coordinated: str | None = None) -> None:
         self.matcher = matcher
+        self.coordinated = coordinated  # the word class whose coordinated partners a finding covers, if any
         self.participles = participles  # an -ing form taking an object is the verb
         self.rewrite = rewrite
         self.unless = unless
@@ -100,8 +105,13 @@ class Existence(KindBase):
             matching["terms"] = expand(matching["terms"], options["inflect"])
         rewrite = _build_rewrites(options["rewrite"], options["ignore_case"], where.child("rewrite"))
         unless = ctx.word_list(options["unless"], where.child("unless")) if options["unless"] else None
+        coordinated = None
+        if options["coordinated"]:
+            if options["inflect"] == "verb":
+                raise where.child("coordinated").error("coordinated words are read for adjectives, nouns and adverbs")
+            coordinated = options["inflect"] or "adverb"
         return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite, unless, options["negated"],
-                   options["inflect"] == "adjective")
+                   options["inflect"] == "adjective", coordinated)
 
     @property
     def fixable(self) -> bool:
@@ -128,6 +138,8 @@ class Existence(KindBase):
                     declared[block] = block >= 0 and self._declared(doc, block)
                 if declared[block]:
                     continue
+            if self.coordinated is not None:
+                end = coordination.extent(doc.prose, start, end, self.coordinated)
             yield Hit(start, end)
 
     @staticmethod

@@ -1,0 +1,100 @@
+"""Coordinated words: the partners a judging word shares its place with are part of the same note.
+
+A writer who stacks verdicts joins them: "a giant, ineffective wall", "the blatant and disparate tax",
+"the plan was cruel and insensitive", "painfully and dangerously wrong", "stuffed with liars and
+grifters". When a rule flags one of the words, the words coordinated with it stand in the same place and
+carry the same judgment, whether or not a list holds them: the finding covers the whole run, one note
+for the stacked verdict, not a note on its first word and silence on the rest.
+
+A partner follows the flagged word after a comma, "and" or "or" (not "but" or "yet", which set a
+contrast: "a chaotic but close election"). It is a word in lower case (a capital mid-sentence starts a
+name) that is no function word, and it is the flagged word's kind:
+- after an adverb in -ly, another adverb in -ly ("painfully and dangerously");
+- after an adjective, a word that is no adverb in -ly, and the run ends where the phrase does: before
+  the noun the adjectives share ("a giant, ineffective border wall"), or at the clause's end (a stop, a
+  colon, a semicolon, a closing bracket: "was cruel and insensitive.");
+- after a noun, a word that is no adverb in -ly, the last one after "and" or "or", and the run ends at a
+  comma or the clause's end ("stuffed with liars and grifters.").
+  A run that ends on a function word is a clause going on, not a list ("allowed illegal aliens, non-
+  citizens and felons to vote", "calling him a liar, arguing that ..."), and joins nothing.
+"""
+from __future__ import annotations
+
+import re
+
+WORD_CLASSES = ("adjective", "noun", "adverb")
+
+# A link between two coordinated words: a comma, "and" or "or", or both ("cruel, and insensitive").
+_LINK = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+_JOINED = re.compile(r"\b(?:and|or)\b")
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]\b")
+_NEXT = re.compile(r"[ \t]*([A-Za-z][\w'’-]*|[^\w\s]|\n|\Z)")
+_NOUNS_END = re.compile(r"[ \t]*(?:[,.;:!?)\]\n”\"]|\Z)")
+_CLAUSE_END = frozenset(".;:!?)]\n”\"")
+# Closed classes: determiners, pronouns, prepositions, conjunctions, auxiliaries, particles and the
+# adverbs of time, place and linking that go on a clause rather than a list.
+_FUNCTION = frozenset("""a an the this that these those its his her hers their theirs our ours my your yours
+some any no every each either neither both all such what which who whom whose whatever whoever
+i me we us you he him she it they them one ones myself himself herself itself ourselves themselves yourself
+of to in on at for by with from into onto upon about over under after before against without within around
+through across along among amid beside besides between beyond during except like near since than until via
+toward towards behind below above off out up down away back
+and or but nor yet so if then when while because although though unless whether as
+is are was were be been being am has have had do does did will would can could should may might must shall
+not never also even just only still again ever now here there thus hence too very more most less least much
+many few several other another same own indeed moreover however therefore instead rather quite already
+said says say told tells according""".split())
+# Words in -ly that are adjectives or nouns, not adverbs.
+_NOT_ADVERBS = frozenset("""only early likely unlikely daily weekly monthly yearly family rally ally assembly
+bully supply reply apply fly holy ugly silly lonely lovely friendly unfriendly costly deadly elderly orderly
+scholarly kindly cowardly ungainly unseemly unruly surly burly jolly sickly manly womanly worldly""".split())
+_REACH = 6  # partners at most, a list no longer than a writer stacks
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and word not in _NOT_ADVERBS
+
+
+def extent(prose: str, start: int, end: int, word_class: str) -> int:
+    """Where the note on `prose[start:end]`, a word of `word_class` (adjective, noun or adverb), ends:
+    after the last word coordinated with it (see the module), or at `end` when none is."""
+    if _adverb(prose[start:end].lower()):
+        word_class = "adverb"  # "fiercely" of a listed "fierce"
+    elif word_class == "adverb":
+        return end
+    at, joined = end, False
+    for _ in range(_REACH):
+        link = _LINK.match(prose, at)
+        word = _WORD.match(prose, link.end()) if link else None
+        if link is None or word is None or not _partner(word.group(), word_class):
+            break
+        at, joined = word.end(), bool(_JOINED.search(link.group()))
+    if at == end or word_class == "adverb":
+        return at
+    if word_class == "noun":  # a list of nouns ends with "and" or "or" and closes its phrase: not
+        # "appeasement, stop feeding", nor "let the thugs, bystanders and police leave"
+        return at if joined and _NOUNS_END.match(prose, at) else end
+    if _ends_phrase(prose, at, shared_noun=not joined):
+        return at
+    return end  # the run goes on as a clause, not a list
+
+
+def _partner(word: str, word_class: str) -> bool:
+    """Can `word` stand coordinated with a flagged word of `word_class`?"""
+    lower = word.lower()
+    if lower in _FUNCTION or "'" in lower or "’" in lower:  # "it's", "they're": a clause going on
+        return False
+    return _adverb(lower) == (word_class == "adverb")
+
+
+def _ends_phrase(prose: str, at: int, shared_noun: bool = False) -> bool:
+    """Does the phrase end at `at`: before a noun the run shares, or (unless `shared_noun`: a last partner
+    after a bare comma stands before its noun, "a giant, ineffective wall", not alone as in "an indeed
+    apocalyptic, level") at the clause's end?"""
+    m = _NEXT.match(prose, at)
+    if m is None:
+        return False
+    following = m.group(1)
+    if not following or following[0] in _CLAUSE_END:
+        return not shared_noun
+    return following[0].isalpha() and following.lower() not in _FUNCTION and not _adverb(following.lower())

@@ -2,8 +2,9 @@
 (`type:`, `categories:` or `tags:`); with none, a review or a column is also known by its copy.
 
 A review's evaluations are its job ("a stunning sequel", "the plot drags"), so the word-choice
-families are not an editor's notes there. The copy gives a review away by a rating or a credits line
-(`Reviewed by`, `Starring`, `Running time:`, a track listing), or by three things together: it keeps
+families are not an editor's notes there. The copy gives a review away by a label line at its top
+("Film review: ..."), a rating or a credits line (`Reviewed by`, `Starring`, `Running time:`, a track
+listing), or by three things together: it keeps
 returning to the work ("the film", "the album", "the gameplay"), it speaks in the critic's voice (the
 first person, the reader addressed as "you", where to find the work: "is out now on ...") and it
 reports almost nothing anyone said. A news story about a film names its speakers; a column about
@@ -167,8 +168,27 @@ REVIEW_VOICE_MIN = 3  # sentences addressing the reader, or in the critic's firs
 REVIEW_SPEECH_MAX = 2.5  # reports of speech per 1,000 words of the writer's own voice, at most
 
 
+# A review's label line at the top: "Review: ...", "DVD review: ...", "Theatre review | ...". A bare
+# "review" after another word is news ("Spending review: ...", "Pay review: ..."), so the word before
+# it must name a kind of work or venue.
+_REVIEW_LABEL = programs.compile(
+    r"[ \t>*_#]*(?:(?:album|book|concert|dance|dvd|exhibition|film|game|gig|movie|music|opera|podcast"
+    r"|radio|record|restaurant|stage|television|theatre|theater|tv|video\s+game)\s+)?review\s*(?::|\||–|—|-\s)",
+    re.I,
+)
+
+
+def _labelled_review(doc: Document) -> bool:
+    """Does the first paragraph of `doc` open with a review's label line?"""
+    prose = doc.prose
+    first = next((b for b in doc.blocks if prose[b.start:b.end].strip()), None)
+    return first is not None and _REVIEW_LABEL.match(prose, first.start, first.end) is not None
+
+
 def review_by_copy(doc: Document) -> bool:
     """Whether `doc`, with no type declared, reads as a review (see the module's docstring)."""
+    if _labelled_review(doc):
+        return True
     own = doc.own_voice
     folded = fold(own)
     if folded is None:

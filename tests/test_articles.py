@@ -82,6 +82,15 @@ def test_a_rating_or_a_credits_line_marks_a_short_review():
     assert not review_by_copy(doc("The vote was close.\n\nRating: 4/5\n"))  # a rating of nothing named
 
 
+def test_a_review_label_line_marks_a_review_but_a_review_in_the_news_does_not():
+    body = "The sequel is louder than the first film, and the jokes land less often.\n"
+    for label in ("DVD review: Harbour Nights", "Review: Harbour Nights", "Theatre review | The Tide", "# Album review - Low Water"):
+        assert review_by_copy(doc(label + "\n\n" + body)), label
+    for headline in ("Spending review: councils face cuts", "Pay review: nurses offered 3%", "Judges review the case"):
+        assert not review_by_copy(doc(headline + "\n\n" + body)), headline
+    assert not review_by_copy(doc(body + "\nDVD review: Harbour Nights\n"))  # a label opens the piece
+
+
 def test_front_matter_wins_over_the_copy():
     assert type_of(doc("---\ntype: news\n---\n\n" + GAME_REVIEW)) == "news"
 

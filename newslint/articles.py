@@ -2,8 +2,9 @@
 (`type:`, `categories:` or `tags:`); with none, a review or a column is also known by its copy.
 
 A review's evaluations are its job ("a stunning sequel", "the plot drags"), so the word-choice
-families are not an editor's notes there. The copy gives a review away by a rating or a credits line
-(`Reviewed by`, `Starring`, `Running time:`, a track listing), or by three things together: it keeps
+families are not an editor's notes there. The copy gives a review away by a label line at its top
+("Film review: ..."), a rating or a credits line (`Reviewed by`, `Starring`, `Running time:`, a track
+listing), or by three things together: it keeps
 returning to the work ("the film", "the album", "the gameplay"), it speaks in the critic's voice (the
 first person, the reader addressed as "you", where to find the work: "is out now on ...") and it
 reports almost nothing anyone said. A news story about a film names its speakers; a column about
@@ -28,7 +29,8 @@ TYPE_WORDS = {
     "opinion": "opinion", "op-ed": "opinion", "oped": "opinion", "column": "opinion", "columns": "opinion",
     "commentary": "opinion", "comment": "opinion", "editorial": "opinion", "editorials": "opinion",
     "letters": "opinion", "analysis": "analysis", "news analysis": "analysis", "review": "review",
-    "reviews": "review", "explainer": "explainer", "news": "news",
+    "reviews": "review", "explainer": "explainer", "news": "news", "match report": "match",
+    "match reports": "match",
 }
 _TYPE_KEYS = ("type", "categories", "category", "tags")
 
@@ -71,13 +73,15 @@ def article_type(text: str) -> str | None:
 
 def type_of(doc: Document) -> str | None:
     """The article type of `doc`: its front matter's, else `review` when its copy reads as one
-    (`review_by_copy`), else `opinion` when it carries a columnist's marks (`opinion_by_copy`), else
-    None (news)."""
+    (`review_by_copy`), else `match` under a scoreline headline (`match_report_by_copy`), else
+    `opinion` when it carries a columnist's marks (`opinion_by_copy`), else None (news)."""
     declared = article_type(doc.text)
     if declared is not None:
         return declared
     if review_by_copy(doc):
         return "review"
+    if match_report_by_copy(doc):
+        return "match"
     return "opinion" if opinion_by_copy(doc) else None
 
 
@@ -167,8 +171,27 @@ REVIEW_VOICE_MIN = 3  # sentences addressing the reader, or in the critic's firs
 REVIEW_SPEECH_MAX = 2.5  # reports of speech per 1,000 words of the writer's own voice, at most
 
 
+# A review's label line at the top: "Review: ...", "DVD review: ...", "Theatre review | ...". A bare
+# "review" after another word is news ("Spending review: ...", "Pay review: ..."), so the word before
+# it must name a kind of work or venue.
+_REVIEW_LABEL = programs.compile(
+    r"[ \t>*_#]*(?:(?:album|book|concert|dance|dvd|exhibition|film|game|gig|movie|music|opera|podcast"
+    r"|radio|record|restaurant|stage|television|theatre|theater|tv|video\s+game)\s+)?review\s*(?::|\||–|—|-\s)",
+    re.I,
+)
+
+
+def _labelled_review(doc: Document) -> bool:
+    """Does the first paragraph of `doc` open with a review's label line?"""
+    prose = doc.prose
+    first = next((b for b in doc.blocks if prose[b.start:b.end].strip()), None)
+    return first is not None and _REVIEW_LABEL.match(prose, first.start, first.end) is not None
+
+
 def review_by_copy(doc: Document) -> bool:
     """Whether `doc`, with no type declared, reads as a review (see the module's docstring)."""
+    if _labelled_review(doc):
+        return True
     own = doc.own_voice
     folded = fold(own)
     if folded is None:
@@ -188,3 +211,25 @@ def review_by_copy(doc: Document) -> bool:
     reader = sum(1 for s in sentences if _READER.search(s))
     critic = sum(1 for s in sentences if _CRITIC.search(s))
     return reader >= REVIEW_VOICE_MIN or critic >= REVIEW_VOICE_MIN or bool(_AVAILABLE.search(own))
+
+
+# A match report's headline is the scoreline: "Clyde 0-5 Celtic", "Queen of the South 2-2 St Mirren",
+# "Italy 8–38 Wales (aet)". A side is one to five words, each capitalised or a connective inside a name.
+_SIDE = r"(?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|de|del|da|and|&))*"
+_SCORELINE = programs.compile(
+    r"[ \t>*_#]*" + _SIDE + r"\s+\d{1,3}\s*[-–]\s*\d{1,3}\s+" + _SIDE
+    + r"(?:\s*\((?:aet|a\.e\.t\.|pens?|agg(?:regate)?)[^)\n]{0,20}\))?[ \t*_]*$"
+)
+SCORELINE_MAX_WORDS = 12
+
+
+def match_report_by_copy(doc: Document) -> bool:
+    """Whether `doc`, with no type declared, is a sports match report: its first paragraph, the
+    headline, is a scoreline and nothing else ("Clyde 0-5 Celtic"). Describing the play ("a superb
+    save", "utterly dominant") is such a report's job, as a review's evaluations are a review's."""
+    prose = doc.prose
+    first = next((b for b in doc.blocks if prose[b.start:b.end].strip()), None)
+    if first is None:
+        return False
+    line = prose[first.start:first.end].strip()
+    return len(line.split()) <= SCORELINE_MAX_WORDS and _SCORELINE.match(line) is not None

@@ -1,7 +1,7 @@
 """The article type read from the copy: a review is known by a rating, credits, or the critic's voice on a work."""
 from __future__ import annotations
 
-from newslint.articles import review_by_copy, type_of
+from newslint.articles import match_report_by_copy, review_by_copy, type_of
 from newslint.document import Document
 from newslint.engine import lint_text
 
@@ -80,6 +80,43 @@ def test_a_rating_or_a_credits_line_marks_a_short_review():
     assert review_by_copy(doc(rated)) and review_by_copy(doc(credited))
     assert not review_by_copy(doc("The album is warm and unhurried, the best thing the band has made.\n"))
     assert not review_by_copy(doc("The vote was close.\n\nRating: 4/5\n"))  # a rating of nothing named
+
+
+def test_a_review_label_line_marks_a_review_but_a_review_in_the_news_does_not():
+    body = "The sequel is louder than the first film, and the jokes land less often.\n"
+    for label in ("DVD review: Harbour Nights", "Review: Harbour Nights", "Theatre review | The Tide", "# Album review - Low Water"):
+        assert review_by_copy(doc(label + "\n\n" + body)), label
+    for headline in ("Spending review: councils face cuts", "Pay review: nurses offered 3%", "Judges review the case"):
+        assert not review_by_copy(doc(headline + "\n\n" + body)), headline
+    assert not review_by_copy(doc(body + "\nDVD review: Harbour Nights\n"))  # a label opens the piece
+
+
+MATCH = """Harlow 3-1 Tarbury
+
+Harlow moved up to fourth with a deserved win over a tired Tarbury side.
+
+Jo Park scored a tremendous free-kick after ten minutes, and Sam Lee added a second before half-time.
+
+Tarbury were utterly outplayed in the second half, though Ana Ruiz pulled one back with a header.
+"""
+
+
+def test_a_scoreline_headline_marks_a_match_report():
+    for headline in ("Harlow 3-1 Tarbury", "# Queen of the South 2–2 St Mirren", "Italy 8-38 Wales (aet)"):
+        assert match_report_by_copy(doc(MATCH.replace("Harlow 3-1 Tarbury", headline))), headline
+    assert type_of(doc(MATCH)) == "match"
+    for headline in ("Harlow beat Tarbury 3-1 to go fourth", "Council votes 7-2 to close the library",
+                     "Harlow 3-1 Tarbury: fans clash after the match, police say at length in a statement"):
+        assert not match_report_by_copy(doc(MATCH.replace("Harlow 3-1 Tarbury", headline))), headline
+    assert type_of(doc("---\ntags: [match report]\n---\n\n" + MATCH.split("\n", 2)[2])) == "match"
+
+
+def test_a_match_report_describes_the_play_without_notes_but_still_sources_its_facts():
+    assert not {f.rule for f in lint_text(MATCH, "match.md") if f.family in ("loaded", "labels", "editorial")}
+    news = MATCH.replace("Harlow 3-1 Tarbury", "Harlow beat Tarbury")
+    assert {f.text for f in lint_text(news, "story.md") if f.family == "loaded"} == {"utterly"}
+    claim = MATCH + "\nThe win was the biggest in the history of the club.\n"
+    assert any(f.family == "superlative" for f in lint_text(claim, "match.md"))
 
 
 def test_front_matter_wins_over_the_copy():

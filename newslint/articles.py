@@ -2,8 +2,9 @@
 (`type:`, `categories:` or `tags:`); with none, a review or a column is also known by its copy.
 
 A review's evaluations are its job ("a stunning sequel", "the plot drags"), so the word-choice
-families are not an editor's notes there. The copy gives a review away by a rating or a credits line
-(`Reviewed by`, `Starring`, `Running time:`, a track listing), or by three things together: it keeps
+families are not an editor's notes there. The copy gives a review away by a label line at its top
+("Film review: ..."), a rating or a credits line (`Reviewed by`, `Starring`, `Running time:`, a track
+listing), or by three things together: it keeps
 returning to the work ("the film", "the album", "the gameplay"), it speaks in the critic's voice (the
 first person, the reader addressed as "you", where to find the work: "is out now on ...") and it
 reports almost nothing anyone said. A news story about a film names its speakers; a column about
@@ -22,13 +23,15 @@ from newslint.document.positions import fold
 
 if TYPE_CHECKING:
     from newslint.document import Document
+    from newslint.document.markup import Block
 
 # What `categories:` or `tags:` may say for an article type (the first known one wins).
 TYPE_WORDS = {
     "opinion": "opinion", "op-ed": "opinion", "oped": "opinion", "column": "opinion", "columns": "opinion",
     "commentary": "opinion", "comment": "opinion", "editorial": "opinion", "editorials": "opinion",
     "letters": "opinion", "analysis": "analysis", "news analysis": "analysis", "review": "review",
-    "reviews": "review", "explainer": "explainer", "news": "news",
+    "reviews": "review", "explainer": "explainer", "news": "news", "match report": "match",
+    "match reports": "match",
 }
 _TYPE_KEYS = ("type", "categories", "category", "tags")
 
@@ -71,20 +74,34 @@ def article_type(text: str) -> str | None:
 
 def type_of(doc: Document) -> str | None:
     """The article type of `doc`: its front matter's, else `review` when its copy reads as one
-    (`review_by_copy`), else `opinion` when it carries a columnist's marks (`opinion_by_copy`), else
-    None (news)."""
+    (`review_by_copy`), else `match` under a scoreline headline (`match_report_by_copy`), else
+    `analysis` under an analysis label line ("Analysis: ..."), else `opinion` when it carries a
+    columnist's marks (`opinion_by_copy`), else None (news)."""
     declared = article_type(doc.text)
     if declared is not None:
         return declared
     if review_by_copy(doc):
         return "review"
+    if match_report_by_copy(doc):
+        return "match"
+    first = _first_block(doc)
+    if first is not None and _ANALYSIS_LABEL.match(doc.prose, first.start, first.end):
+        return "analysis"
     return "opinion" if opinion_by_copy(doc) else None
+
+
+def _first_block(doc: Document) -> Block | None:
+    """The first paragraph of `doc` that holds any prose (its headline, or a label line over it)."""
+    prose = doc.prose
+    return next((b for b in doc.blocks if prose[b.start:b.end].strip()), None)
 
 
 # A columnist's marks: a label line at the top ("Comment:", "Opinion | ...", "Column by ..."), or a
 # contributor line at the top or the foot ("Ana Ruiz is a columnist for the Gazette").
 _COLUMN_LABEL = programs.compile(
-    r"^[ \t>*_#]*(?:opinion|comment|commentary|column|op-ed|viewpoint|editorial)\s*(?::|\||-|–|—|by\b)", re.I)
+    r"[ \t>*_#]*(?:opinion|comment|commentary|column|op-ed|viewpoint|editorial)\s*(?::|\||-|–|—|by\b)", re.I)
+# An analysis piece's label line at the top: "Analysis: ...", "News analysis | ...".
+_ANALYSIS_LABEL = programs.compile(r"[ \t>*_#]*(?:news\s+)?analysis\s*(?::|\||–|—|-\s)", re.I)
 _CONTRIBUTOR = programs.compile(
     r"^[ \t>*_]*(?:-\s*)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+(?:is|was|writes)\s+(?:a|an|the|our)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:columnist|commentator|contributing\s+(?:writer|editor)|contributor|opinion\s+writer)\b",
@@ -97,7 +114,7 @@ def opinion_by_copy(doc: Document) -> bool:
     ("Comment: ...", "Opinion | ..."), or a short contributor line as its first or last paragraph
     ("Ana Ruiz is a regular columnist for the Gazette")."""
     blocks, prose = doc.blocks, doc.prose
-    first = next((b for b in blocks if prose[b.start:b.end].strip()), None)  # the first and the last paragraph
+    first = _first_block(doc)  # the first and the last paragraph
     if first is None:
         return False
     last = next(b for b in reversed(blocks) if prose[b.start:b.end].strip())  # (the first, when it is the only one)
@@ -167,8 +184,26 @@ REVIEW_VOICE_MIN = 3  # sentences addressing the reader, or in the critic's firs
 REVIEW_SPEECH_MAX = 2.5  # reports of speech per 1,000 words of the writer's own voice, at most
 
 
+# A review's label line at the top: "Review: ...", "DVD review: ...", "Theatre review | ...". A bare
+# "review" after another word is news ("Spending review: ...", "Pay review: ..."), so the word before
+# it must name a kind of work or venue.
+_REVIEW_LABEL = programs.compile(
+    r"[ \t>*_#]*(?:(?:album|book|concert|dance|dvd|exhibition|film|game|gig|movie|music|opera|podcast"
+    r"|radio|record|restaurant|stage|television|theatre|theater|tv|video\s+game)\s+)?review\s*(?::|\||–|—|-\s)",
+    re.I,
+)
+
+
+def _labelled_review(doc: Document) -> bool:
+    """Does the first paragraph of `doc` open with a review's label line?"""
+    first = _first_block(doc)
+    return first is not None and _REVIEW_LABEL.match(doc.prose, first.start, first.end) is not None
+
+
 def review_by_copy(doc: Document) -> bool:
     """Whether `doc`, with no type declared, reads as a review (see the module's docstring)."""
+    if _labelled_review(doc):
+        return True
     own = doc.own_voice
     folded = fold(own)
     if folded is None:
@@ -188,3 +223,24 @@ def review_by_copy(doc: Document) -> bool:
     reader = sum(1 for s in sentences if _READER.search(s))
     critic = sum(1 for s in sentences if _CRITIC.search(s))
     return reader >= REVIEW_VOICE_MIN or critic >= REVIEW_VOICE_MIN or bool(_AVAILABLE.search(own))
+
+
+# A match report's headline is the scoreline: "Clyde 0-5 Celtic", "Queen of the South 2-2 St Mirren",
+# "Italy 8–38 Wales (aet)". A side is one to five words, each capitalised or a connective inside a name.
+_SIDE = r"(?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|de|del|da|and|&))*"
+_SCORELINE = programs.compile(
+    r"[ \t>*_#]*" + _SIDE + r"\s+\d{1,3}\s*[-–]\s*\d{1,3}\s+" + _SIDE
+    + r"(?:\s*\((?:aet|a\.e\.t\.|pens?|agg(?:regate)?)[^)\n]{0,20}\))?[ \t*_]*$"
+)
+SCORELINE_MAX_WORDS = 12
+
+
+def match_report_by_copy(doc: Document) -> bool:
+    """Whether `doc`, with no type declared, is a sports match report: its first paragraph, the
+    headline, is a scoreline and nothing else ("Clyde 0-5 Celtic"). Describing the play ("a superb
+    save", "utterly dominant") is such a report's job, as a review's evaluations are a review's."""
+    first = _first_block(doc)
+    if first is None:
+        return False
+    line = doc.prose[first.start:first.end].strip()
+    return len(line.split()) <= SCORELINE_MAX_WORDS and _SCORELINE.match(line) is not None

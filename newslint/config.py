@@ -26,7 +26,8 @@ SEVERITIES = tuple(s.label for s in Severity)
 # Word-choice families an article type may soften; reporting facts without attribution still applies.
 WORD_CHOICE = frozenset({"loaded", "labels", "puffery", "editorial", "cliches"})
 ARTICLE_ACTIONS = ("keep", "suggestion", "off")
-DEFAULT_ARTICLE_TYPES: Mapping[str, str] = {"opinion": "suggestion", "analysis": "suggestion", "review": "off"}
+DEFAULT_ARTICLE_TYPES: Mapping[str, str] = {
+    "opinion": "suggestion", "analysis": "suggestion", "review": "off", "match": "off"}
 # Style packs that `style` (and `check --style`) may name: the rule family of the same name, whose
 # rules are off by default; an unknown name is reported rather than ignored.
 KNOWN_STYLES: frozenset[str] = frozenset({"ap"})

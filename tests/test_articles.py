@@ -1,7 +1,7 @@
 """The article type read from the copy: a review is known by a rating, credits, or the critic's voice on a work."""
 from __future__ import annotations
 
-from newslint.articles import review_by_copy, type_of
+from newslint.articles import match_report_by_copy, review_by_copy, type_of
 from newslint.document import Document
 from newslint.engine import lint_text
 
@@ -82,6 +82,43 @@ def test_a_rating_or_a_credits_line_marks_a_short_review():
     assert not review_by_copy(doc("The vote was close.\n\nRating: 4/5\n"))  # a rating of nothing named
 
 
+def test_a_review_label_line_marks_a_review_but_a_review_in_the_news_does_not():
+    body = "The sequel is louder than the first film, and the jokes land less often.\n"
+    for label in ("DVD review: Harbour Nights", "Review: Harbour Nights", "Theatre review | The Tide", "# Album review - Low Water"):
+        assert review_by_copy(doc(label + "\n\n" + body)), label
+    for headline in ("Spending review: councils face cuts", "Pay review: nurses offered 3%", "Judges review the case"):
+        assert not review_by_copy(doc(headline + "\n\n" + body)), headline
+    assert not review_by_copy(doc(body + "\nDVD review: Harbour Nights\n"))  # a label opens the piece
+
+
+MATCH = """Harlow 3-1 Tarbury
+
+Harlow moved up to fourth with a deserved win over a tired Tarbury side.
+
+Jo Park scored a tremendous free-kick after ten minutes, and Sam Lee added a second before half-time.
+
+Tarbury were utterly outplayed in the second half, though Ana Ruiz pulled one back with a header.
+"""
+
+
+def test_a_scoreline_headline_marks_a_match_report():
+    for headline in ("Harlow 3-1 Tarbury", "# Queen of the South 2–2 St Mirren", "Italy 8-38 Wales (aet)"):
+        assert match_report_by_copy(doc(MATCH.replace("Harlow 3-1 Tarbury", headline))), headline
+    assert type_of(doc(MATCH)) == "match"
+    for headline in ("Harlow beat Tarbury 3-1 to go fourth", "Council votes 7-2 to close the library",
+                     "Harlow 3-1 Tarbury: fans clash after the match, police say at length in a statement"):
+        assert not match_report_by_copy(doc(MATCH.replace("Harlow 3-1 Tarbury", headline))), headline
+    assert type_of(doc("---\ntags: [match report]\n---\n\n" + MATCH.split("\n", 2)[2])) == "match"
+
+
+def test_a_match_report_describes_the_play_without_notes_but_still_sources_its_facts():
+    assert not {f.rule for f in lint_text(MATCH, "match.md") if f.family in ("loaded", "labels", "editorial")}
+    news = MATCH.replace("Harlow 3-1 Tarbury", "Harlow beat Tarbury")
+    assert {f.text for f in lint_text(news, "story.md") if f.family == "loaded"} == {"utterly"}
+    claim = MATCH + "\nThe win was the biggest in the history of the club.\n"
+    assert any(f.family == "superlative" for f in lint_text(claim, "match.md"))
+
+
 def test_front_matter_wins_over_the_copy():
     assert type_of(doc("---\ntype: news\n---\n\n" + GAME_REVIEW)) == "news"
 
@@ -102,6 +139,18 @@ def test_a_column_is_known_by_a_contributor_line_or_a_label():
     profile = FILM_NEWS + "\nTom Aske, who directed the film, was a columnist for a music weekly in the 1990s, his agent said.\n"
     assert type_of(doc(profile)) is None  # a long closing paragraph is news, not a contributor line
     assert type_of(doc("---\ntype: news\n---\n\n" + signed)) == "news"
+
+
+def test_a_label_line_is_read_under_front_matter_and_an_analysis_label_marks_analysis():
+    body = COLUMN.split("\n", 2)[2]
+    # the title in front matter is the headline, the first paragraph
+    assert type_of(doc("---\ntitle: \"Comment: the council must listen\"\n---\n\n" + body)) == "opinion"
+    assert type_of(doc("\n\nOpinion | the council must listen\n\n" + body)) == "opinion"
+    assert type_of(doc("---\ntitle: \"DVD review: Harbour Nights\"\n---\n\nThe sequel is loud.\n")) == "review"
+    assert type_of(doc("---\ntitle: Harlow 3-1 Tarbury\n---\n\n" + MATCH.split("\n", 2)[2])) == "match"
+    assert type_of(doc("Analysis: why the vote matters\n\n" + FILM_NEWS)) == "analysis"
+    assert type_of(doc("News analysis | the deal\n\n" + FILM_NEWS)) == "analysis"
+    assert type_of(doc("Analysts cut forecasts\n\n" + FILM_NEWS)) is None
 
 
 def test_a_column_read_from_the_copy_softens_word_choice_but_not_sourcing():

@@ -130,6 +130,15 @@ def test_attributed_paraphrase_is_the_speakers_words():
     assert designated.scope_at(designated.text.index("denied")) is Scope.NARRATIVE
 
 
+def test_a_verdict_given_as_a_characterization_is_the_speakers_unless_passive():
+    doc = Document.from_text("The union condemned the cuts as cruel. The mayor hailed the vote as a stunning win. "
+                             "The plan was dismissed as hysterical. Lee attacked the plan as reckless.")
+    assert doc.scope_at(doc.text.index("cruel")) is Scope.QUOTATION
+    assert doc.scope_at(doc.text.index("stunning")) is Scope.QUOTATION
+    assert doc.scope_at(doc.text.index("hysterical")) is Scope.NARRATIVE  # no one is said to have dismissed it
+    assert doc.scope_at(doc.text.index("reckless")) is Scope.NARRATIVE  # "attacked ... as" may be a time
+
+
 def test_block_index_finds_the_block_holding_an_offset():
     from newslint.document import Document
 

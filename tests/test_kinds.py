@@ -76,6 +76,16 @@ def test_the_lede_scopes_are_worked_out_only_when_a_sentence_is_too_long(tmp_pat
     assert "_regions" in vars(long)
 
 
+def test_a_sentence_just_long_enough_to_hold_one_word_over_the_limit_is_measured(tmp_path):
+    """Sentences too short to hold more words than the limit are passed over unmeasured; the shortest
+    that can (every word one letter, one space between) is still measured."""
+    r = rule(tmp_path, "kind: metric\nmessage: m\nmeasure: sentence_words\nmax: 5\n")
+    assert found(r, "A b c d e f") == ["A b c d e f"]  # six words in eleven characters
+    assert found(r, "A b c d e") == []
+    lede = rule(tmp_path, "kind: metric\nmessage: m\nmeasure: lede_words\nmax: 5\n")
+    assert found(lede, "A b c d e f\n\nNext one.") == ["A b c d e f"]
+
+
 def test_sources_checks(tmp_path):
     text = "Story text, the BBC reported.\n\nSources:\n\n- [BBC](https://www.bbc.com/news)\n- [Reuters](https://www.reuters.com/world/2024/01/03/story-slug)\n"
     home = rule(tmp_path, "kind: sources\ncheck: homepage\nmessage: m\n")

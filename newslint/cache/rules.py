@@ -36,7 +36,7 @@ from newslint.cache import folder, read_private, write
 
 FILE_PREFIX = "builtin-rules"
 KEEP_FILES = 8  # rule folders (installs, checkouts) whose builds are kept; the least recently written go first
-FORMAT = 4
+FORMAT = 5
 LOADED_NS = time.time_ns()  # about when this process loaded newslint's code: see `store`
 RACY_NS = 2_000_000_000  # times within this of the cache's writing are not trusted: contents are hashed
 PACKAGE = Path(__file__).resolve().parent.parent  # the newslint package
@@ -46,11 +46,11 @@ Stat = tuple[str, int, int, int]  # (path, size, mtime_ns, ctime_ns)
 
 class Built(NamedTuple):
     """What building the built-in rules yields: lexicons by name, rules sorted by id, and
-    (required literals, literal prefixes, required words) by built-in pattern."""
+    (required literals, literal prefixes, required words, gaps) by built-in pattern."""
 
     lexicons: dict[str, Any]
     rules: list[Any]
-    literals: dict[str, tuple[tuple[str, ...] | None, tuple[Any, ...] | None, frozenset[str] | None]]
+    literals: dict[str, tuple[tuple[str, ...] | None, tuple[Any, ...] | None, frozenset[str] | None, int | None]]
 
 
 class Inputs(NamedTuple):

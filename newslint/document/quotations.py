@@ -291,15 +291,23 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
 
 
 # Attributed paraphrase: "what the ministry called a brutal raid", "the union called the proposal
-# draconian", "which the U.S. designates a terrorist organization". The words after the verb are the
-# named party's characterization, not the writer's.
+# draconian", "which the U.S. designates a terrorist organization", "the union condemned the cuts as
+# cruel". The words after the verb are the named party's characterization, not the writer's.
 _CALLING = ("called", "calls", "dubbed", "termed", "branded", "labell?ed", "deemed", "deems",
             "designated", "designates", "designate")
 _DESCRIBING = ("described", "describes", "describe", "characterized", "characterised", "characterizes",
                "characterises", "portrayed", "portrays", "portray", "regarded", "regards", "sees", "saw", "viewed")
+# A verdict someone gives on something "as" what they call it: "condemned the cuts as cruel", "hailed the
+# vote as a stunning victory"; not in a passive, which need not say whose verdict it is ("was dismissed
+# as hysterical", "is hailed by many as heroic").
+_VERDICT = ("condemn(?:ed|s)", "denounc(?:ed|es)", "criticis(?:ed|es)", "criticiz(?:ed|es)", "slam(?:med|s)",
+            "blasted", "lambasted", "decri(?:ed|es)", "derid(?:ed|es)", "dismiss(?:ed|es)", "reject(?:ed|s)",
+            "hail(?:ed|s)", "prais(?:ed|es)", "welcom(?:ed|es)", "lauded", "mocked", "ridiculed")
+_NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)" for aux in ("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"))
 # A verb of calling, or of describing with "as" at most four words later; not a phrasal verb ("called for").
 _PARAPHRASE_SOURCE = (
-    r"(?<![\w-])(?:" + "|".join(_CALLING) + "|(?:" + "|".join(_DESCRIBING) + r")\s+(?:\w+\s+){0,4}?as)"
+    r"(?<![\w-])(?:" + "|".join(_CALLING) + "|(?:" + "|".join(_DESCRIBING) + "|" + _NOT_PASSIVE + "(?:"
+    + "|".join(_VERDICT) + r"))\s+(?:\w+\s+){0,4}?as)"
     r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
 )
 PARAPHRASE = _PARAPHRASE = programs.compile(_PARAPHRASE_SOURCE, re.I)
@@ -321,7 +329,7 @@ def _shortest(starts: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _CALLING + _DESCRIBING)
+_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _CALLING + _DESCRIBING + _VERDICT)
 _CLAUSE_END = programs.compile(r"[,.;:!?()\[\]\n\"“”]")
 PARAPHRASE_WORDS = 8
 _PARAPHRASE_REACH = 1000  # characters after the verb searched for those words

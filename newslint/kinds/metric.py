@@ -77,10 +77,10 @@ class Metric(KindBase):
         return Hit(start, end, (), {"count": str(count), "max": str(self.limit)})
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        paragraphs = [i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.PARAGRAPH]
         if len(doc.sentences) < self.min_sentences:
             return
         if self.measure == "paragraph_sentences":
+            paragraphs = [i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.PARAGRAPH]
             per_block = Counter(s.block for s in doc.sentences)
             for i in paragraphs:
                 block = doc.blocks[i]
@@ -89,16 +89,20 @@ class Metric(KindBase):
                 if hit:
                     yield hit
             return
-        candidates = [s for s in doc.sentences if doc.blocks[s.block].kind is BlockKind.PARAGRAPH]
+        blocks = doc.blocks
+        candidates = [s for s in doc.sentences if blocks[s.block].kind is BlockKind.PARAGRAPH]
+        # A sentence is measured only when it is long enough to hold more words than the limit: each
+        # word and each gap between two takes a character.
+        shortest = 2 * self.limit
         if self.measure == "lede_words":
             # The lede is the first of them in the writer's voice. When none is too long, which one it
             # is does not matter: the scopes (which cost the quotations) are then never worked out.
-            if not any(self._too_long(doc, s) for s in candidates):
+            if not any(self._too_long(doc, s) for s in candidates if s.end - s.start > shortest):
                 return
             lede = next((s for s in candidates if doc.scope_at(s.start) is Scope.NARRATIVE), None)
             candidates = [] if lede is None else [lede]
         for s in candidates:
-            hit = self._too_long(doc, s)
+            hit = self._too_long(doc, s) if s.end - s.start > shortest else None
             if hit:
                 yield hit
 

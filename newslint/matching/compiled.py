@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from newslint.matching import state
 from newslint.matching.literals import Prefix, literal_prefixes, required_literals
+from newslint.matching.reach import Reach, reach_of
 from newslint.matching.words import required_words
 from newslint.matching.patterns import (WORD, compile_terms, compile_trusted, from_regex_program, normalize,
                                        regex_program, spaced, term_pattern_of, term_regex, user_pattern)
@@ -26,7 +27,7 @@ from newslint.schema import Where
 if TYPE_CHECKING:
     from newslint.matching.plans import Plan
 
-_PROCESS_LOCAL = frozenset({"pattern", "plan"})  # values made on first use that never pickle
+_PROCESS_LOCAL = frozenset({"pattern", "plan", "reach"})  # values made on first use that never pickle
 
 
 class Compiled:
@@ -182,6 +183,12 @@ class BuiltinPattern(_Pattern):
     def required_words(self) -> frozenset[str] | None:
         """Whole words one of which every match holds (see `words`): a document without any has none."""
         return required_words(self.text)
+
+    @functools.cached_property
+    def reach(self) -> Reach | None:
+        """How far into a match its required words stand, when that narrows its plan's candidates (see `reach`)."""
+        plan = self.plan
+        return None if plan is None else reach_of(self.text, self.required_words, plan.lookups)
 
     @property
     def text(self) -> str:

@@ -30,8 +30,8 @@ class Prefix(NamedTuple):
 
 
 
-# (required literals, literal prefixes, required words: see `words`)
-Literals = tuple[tuple[str, ...] | None, tuple[Prefix, ...] | None, frozenset[str] | None]
+# (required literals, literal prefixes, required words: see `words`, gaps: see `reach`)
+Literals = tuple[tuple[str, ...] | None, tuple[Prefix, ...] | None, frozenset[str] | None, int | None]
 
 
 @contextlib.contextmanager
@@ -54,10 +54,11 @@ def record(pattern: str) -> None:
 
 
 def table(patterns: Iterable[str]) -> dict[str, Literals]:
-    """(required literals, literal prefixes, required words) of each pattern, for the rule cache."""
+    """(required literals, literal prefixes, required words, gaps) of each pattern, for the rule cache."""
+    from newslint.matching.reach import gaps
     from newslint.matching.words import required_words
 
-    return {p: (required_literals(p), literal_prefixes(p), required_words(p)) for p in sorted(patterns)}
+    return {p: (required_literals(p), literal_prefixes(p), required_words(p), gaps(p)) for p in sorted(patterns)}
 
 
 def learn(known: Mapping[str, Literals]) -> None:

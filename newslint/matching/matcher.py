@@ -15,6 +15,8 @@ from newslint.matching import patterns
 from newslint.matching.patterns import WORD, compile_trusted, normalize
 from newslint.matching.literals import literal_prefixes
 from newslint.matching.plans import Plan, plan_for
+from newslint.matching.reach import Reach, reach_of
+from newslint.matching.words import required_words
 from newslint.matching.prefilter import Scan
 from newslint.schema import Where
 
@@ -268,9 +270,14 @@ def _matches(item: Compiled, doc: Document, swept: bool = True) -> list[tuple[in
             candidates = scan.candidates(plan)
             if candidates == []:
                 return []
+        reach = item.reach if isinstance(item, BuiltinPattern) and scan.state.documents > 1 else None
+        if reach is not None and candidates is not None:  # only the candidates a required word follows within reach
+            candidates = scan.within_reach(candidates, reach)
+            if not candidates:
+                return []
         # (over many documents, where the pattern is compiled anyway, trying it at a few candidates
         # costs less than searching the text for its literals; one document never compiles it for them)
-        few = candidates is not None and len(candidates) <= _FEW and scan.state.documents > 1
+        few = candidates is not None and (len(candidates) <= _FEW or reach is not None) and scan.state.documents > 1
         if not few and not scan.may_contain(item.required):
             return []
     pattern = item.pattern
@@ -317,11 +324,15 @@ def finditer(program: re.Pattern[str], doc: Document) -> Iterator[re.Match[str]]
     """What `program.finditer(doc.prose)` yields, a program being tried only where the prefilter
     says one of its matches can start (when its literal prefixes are known: see `literals`)."""
     plan = _plan_of(program.pattern, program.flags)
-    candidates = None if plan is None else prefilter.scan(doc).candidates(plan)
+    scan = prefilter.scan(doc)
+    candidates = None if plan is None else scan.candidates(plan)
     text = doc.prose
     if candidates is None:
         yield from program.finditer(text)
         return
+    reach = _reach_of(program.pattern, program.flags) if candidates else None
+    if reach is not None:  # only the candidates a required word follows within reach
+        candidates = scan.within_reach(candidates, reach)
     pos = 0  # every match starts with a literal prefix: none is empty, and each starts at a candidate
     match = program.match
     for p in candidates:
@@ -340,6 +351,12 @@ _PLAIN_FLAGS = re.IGNORECASE | re.UNICODE | re.MULTILINE  # flags under which a 
 def _plan_of(pattern: str, flags: int) -> Plan | None:
     prefixes = None if flags & ~_PLAIN_FLAGS else literal_prefixes(pattern)
     return None if prefixes is None else plan_for(prefixes)
+
+
+@functools.lru_cache(maxsize=None)
+def _reach_of(pattern: str, flags: int) -> Reach | None:
+    plan = _plan_of(pattern, flags)
+    return None if plan is None else reach_of(pattern, required_words(pattern), plan.lookups)
 
 
 def read_literals(matchers: Iterable[Matcher]) -> None:

@@ -20,6 +20,7 @@ from newslint.matching.plans import Plan
 
 if TYPE_CHECKING:
     from newslint.document.model import Document
+    from newslint.matching.reach import Reach
 
 _WORD = re.compile(r"\w+")
 _NON_WORDS = re.compile(r"(\W+)")
@@ -287,6 +288,35 @@ class Scan:
             same = map(operator.eq if whole else str.startswith, words[1:], words)
             found = self._repeated[whole] = [offsets[2 * k] for k in itertools.compress(itertools.count(), same)]
         return found
+
+    def within_reach(self, candidates: list[int], reach: Reach) -> list[int]:
+        """The candidates (sorted offsets) that a word of `reach` follows within reach: the word is at
+        most `reach.gaps` words after the first word starting at or after the candidate (see `reach`)."""
+        state = self.state
+        if reach.known is not state.known_words:  # (its words are indexed from now on)
+            state.add_known(reach.words)
+            reach.known = state.known_words
+        index = self.index
+        places: list[int] = []
+        for word in reach.words:
+            found = index.get(word)
+            if found is not None:
+                places += found
+        if not places:
+            return []
+        places.sort()
+        offsets = self._offsets
+        back = 2 * reach.gaps + 2  # the word that many parts before a required word starts too early
+        out: list[int] = []
+        done = -1  # candidates up to here are taken or passed
+        for j in places:
+            end = offsets[j]
+            if end <= done:
+                continue
+            start = offsets[j - back] if j >= back else -1
+            out += candidates[bisect.bisect_right(candidates, max(start, done)):bisect.bisect_right(candidates, end)]
+            done = end
+        return out
 
     def may_contain(self, literals: tuple[str, ...] | None) -> bool:
         """Does the lower-cased prose contain one of `literals` (True when unknown)?"""

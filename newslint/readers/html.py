@@ -26,6 +26,7 @@ from newslint.cache import programs
 from newslint.document.markup import Block, BlockKind
 from newslint.document.positions import Covered, merge_spans
 from newslint.document.sources import SOURCE_HEADING
+from newslint.readers.joins import INLINE_TAGS, join_words
 from newslint.readers import Layout
 from newslint.readers.selector import Selector, parse_selector
 
@@ -340,11 +341,14 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     blank = _NOT_NEWLINE.sub(" ", text)
     references = set(reader.references)
     kept_references: list[tuple[int, int]] = []  # the references the prose shows
+    tags: list[tuple[int, int]] = []  # inline tags alone between two pieces: "re<i>ck</i>less", "<b>world</b>’s"
     out: list[str] = []
     pos = 0
     for piece in pieces:
         if piece.start < pos:
             continue
+        if 0 < pos < piece.start and INLINE_TAGS.fullmatch(text, pos, piece.start) and "\n" not in text[pos:piece.start]:
+            tags.append((pos, piece.start))
         out.append(blank[pos:piece.start])
         out.append(text[piece.start:piece.end] if piece.text is None else piece.text)
         pos = piece.end
@@ -353,37 +357,6 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     out.append(blank[pos:])
     blocks = [Block(b.start, b.end, b.kind) for b in reader.blocks if kept(b.selected, b.start)]
     blocks.sort()
-    prose, joined = _join_words("".join(out), kept_references)
+    prose, joined = join_words("".join(out), kept_references, tags)
     links = tuple(a for a in sorted(reader.anchors) if not navigational(a[0]))
     return Layout(prose, blocks, tuple(merge_spans(kept_references + joined)), links)
-
-
-# A reference inside a word: a letter, a digit or an apostrophe ("caf&eacute;", "don&rsquo;t"), or a
-# character that is no character of the word (a soft hyphen, a zero-width joiner or space).
-_IN_WORD = frozenset("'’ʼ")
-_NOTHING = frozenset("\xad\u200b\u200c\u200d\u2060\ufeff")
-_WORD_CHAR = programs.compile(r"[\w'’ʼ-]")
-
-
-def _join_words(prose: str, references: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    """`prose` with every word that a character reference splits joined up again: the rest of the word
-    moves left to follow the reference's character, and the blanks go after it ("don&rsquo;t" reads
-    "don’t" and blanks, not "don’" and blanks and "t"). Returns the prose and the source spans of the
-    words so joined (their letters no longer stand at their own offsets)."""
-    chars = list(prose)
-    joined: list[tuple[int, int]] = []
-    for start, end in sorted(references, reverse=True):  # right to left: a word with two references joins whole
-        c = chars[start]
-        if end >= len(chars) or not _WORD_CHAR.match(chars[end]) or not (c.isalnum() or c in _IN_WORD or c in _NOTHING):
-            continue
-        stop = end
-        while stop < len(chars) and _WORD_CHAR.match(chars[stop]):
-            stop += 1
-        to = start if c in _NOTHING else start + 1
-        tail = chars[end:stop]
-        chars[to:stop] = tail + [" "] * (stop - to - len(tail))
-        first = start
-        while first > 0 and _WORD_CHAR.match(chars[first - 1]):
-            first -= 1
-        joined.append((first, stop))
-    return "".join(chars), joined

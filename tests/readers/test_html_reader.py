@@ -134,6 +134,31 @@ def test_a_reference_inside_a_word_leaves_the_word_whole() -> None:
     assert lay.prose.split() == ["vote", "passed", "—", "today"]
 
 
+def test_inline_tags_inside_a_word_leave_the_word_whole() -> None:
+    page = ('<p><span class="dropcap">T</span>he re<i>ck</i>less plan is the <b>world</b>&rsquo;s '
+            "<em>biggest</em> <br>folly.</p>")
+    lay = html.layout(page)
+    assert len(lay.prose) == len(page)
+    assert lay.prose.split() == ["The", "reckless", "plan", "is", "the", "world’s", "biggest", "folly."]
+    for word in ('T</span>he', "re<i>ck</i>less", "world</b>&rsquo;s"):
+        start = page.index(word)
+        assert any(a <= start and start + len(word) <= b for a, b in lay.decoded), word
+    # tags between words, a line break inside a tag, or an edit's tags join nothing
+    for apart in ("<p><b>Home</b> <b>News</b></p>", '<p>a<span\nclass="x">b</span></p>', "<p>old<del>er</del></p>"):
+        assert len(html.layout(apart).prose.split()) == 2, apart
+
+
+def test_terms_match_across_inline_tags_and_report_the_word_as_written(tmp_path) -> None:
+    from newslint.engine import lint_file
+
+    page = tmp_path / "story.html"
+    page.write_text("<article><p>The re<i>ck</i>less plan is the <b>world</b>’s tallest tower.</p></article>\n",
+                    encoding="utf-8")
+    found = {(f.rule, f.text) for f in lint_file(page)}
+    assert ("loaded.adjectives", "re<i>ck</i>less") in found
+    assert ("superlative.compared", "the <b>world</b>’s tallest") in found
+
+
 def test_terms_match_across_references_and_report_the_words_as_written(tmp_path) -> None:
     from newslint.document import Document
 
@@ -170,7 +195,8 @@ def test_prose_keeps_the_length_and_line_ends_whatever_the_markup() -> None:
 
     parts = ["<p>", "</p>", "<b>", "</b>", "&rsquo;", "&shy;", "&eacute;", "&amp;", "&#8217;", "&nbsp;",
              "word", "s", " ", "\n", "<br>", "&zwj;", "<q>", "</q>", "<blockquote>", "</blockquote>", "-",
-             "<article>", "</article>", "<script>", "</script>", "&", "&#12", "<!--", "-->"]
+             "<article>", "</article>", "<script>", "</script>", "&", "&#12", "<!--", "-->", "<i>", "</i>",
+             '<span class="a">', '<span\nclass="b">', "</span>"]
     pick = random.Random(5)
     for _ in range(3000):
         page = "".join(pick.choice(parts) for _ in range(pick.randint(1, 30)))

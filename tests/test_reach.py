@@ -1,0 +1,120 @@
+"""Reach (`matching.reach`): the most runs of non-word characters a match of a pattern holds, and the
+candidates a pattern is tried at only where one of its required words follows within that many words."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from newslint.document import Document
+from newslint.matching import prefilter, state
+from newslint.matching.compiled import BuiltinPattern
+from newslint.matching.matcher import Matcher
+from newslint.matching.reach import gaps
+from newslint.rulebook import load_rules, matchers
+from newslint.schema import Where
+
+_GAPS = re.compile(r"\W+")
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bhistory\b", 0),
+    (r"\bthe\s+attack\b", 1),
+    (r"\b(?:this|the|that)\s+(?:\w+\s+)?(?:attack|raid)\b", 2),  # a run of white space is one gap, however long
+    (r"\b(?:a|the)\s+(?:\d{4}\s+)?(?:survey|study)\s+(?:by|from)\s+", 4),
+    (r"\bthe\s+(?:[a-z]+\s+){1,3}said\b", 4),
+    (r"\bsaid\b[^.;!?\n]{0,5}\bno\b", 5),  # a class that takes both: each character may be a gap of its own
+    (r"\b(?:short|much\s+longer\s+branch)\b", 2),  # the longer alternative
+    (r"\bcover-up\b", 1),
+    (r"(?<=,\s)it\s+(?=seems)", 1),  # lookarounds take no characters
+    (r"\b(?:very\s+)+good\b", None),  # a repeat without bound of something holding a gap
+    (r"\bthe\s+[\w'-]+\s+said\b", None),  # a word class with a hyphen in it: any number of gaps
+    (r"\b(\w+)\s+\1\b", None),  # a back reference: not read
+    (r"(?x) \b word \b", None),  # verbose: not read
+])
+def test_gaps(pattern, expected):
+    assert gaps(pattern) == expected
+
+
+def _builtin_patterns() -> list[BuiltinPattern]:
+    found = {item.source: item for m in matchers(load_rules()) for item in m.compiled if isinstance(item, BuiltinPattern)}
+    return [found[k] for k in sorted(found)]
+
+
+def test_no_match_of_a_builtin_pattern_in_the_rules_cases_holds_more_gaps_than_its_bound():
+    rules = load_rules()
+    texts = [case.text for rule in rules for case in (*rule.flag_cases, *rule.pass_cases)]
+    checked = 0
+    for item in _builtin_patterns():
+        bound = gaps(item.text)
+        if bound is None:
+            continue
+        try:
+            program = re.compile(item.text, re.MULTILINE | (re.IGNORECASE if item.source[1] else 0))
+        except re.error:
+            continue
+        for text in texts:
+            for m in program.finditer(text):
+                checked += 1
+                assert len(_GAPS.findall(m.group())) <= bound, (item.text, m.group())
+    assert checked > 100
+
+
+_PATTERN = r"\b(?:this|the|that)\s+(?:\w+\s+)?(?:attack|raid|move)\s+(?:clearly\s+)?(?:demonstrates|shows|underscores)\b"
+
+
+def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE) if m.end() > m.start()]
+
+
+def test_a_candidate_is_tried_only_within_reach_of_a_required_word():
+    text = ("The council met on Tuesday. The mayor said that the plan was fine and the budget sound.\n\n"
+            "This raid clearly demonstrates resolve, and the move shows it.\n")
+    matcher = Matcher.build({"patterns": [_PATTERN]}, Where("t.yaml"), trusted=True)
+    (item,) = matcher.compiled
+    assert item.reach is not None and item.reach.words == {"demonstrates", "shows", "underscores"}
+    assert item.reach.gaps == 4
+    with state.fresh() as fresh:
+        fresh.documents = 5
+        doc = Document.from_text(text, "a.txt")
+        assert list(matcher.finditer(doc)) == _spans(_PATTERN, text)
+        scan = prefilter.scan(doc)
+        candidates = scan.candidates(item.plan)
+        near = scan.within_reach(candidates, item.reach)
+    assert len(candidates) == 7  # every "the", "this" and "that"
+    assert len(near) == 2 and set(near) <= set(candidates)  # "This raid ..." and "the move shows"
+    assert [a for a, _ in _spans(_PATTERN, text)] == near
+
+
+_WORDS = ("the this that a raid attack move clearly demonstrates shows underscores it and council said "
+          "plan budget was fine").split()
+_SEPARATORS = (" ", " ", " ", "  ", ", ", ". ", "\n", "-", "'", " (", ") ")
+
+
+@pytest.mark.parametrize("pattern", [
+    _PATTERN,
+    r"\b(?:the|a)\s+(?:\w+\s+){0,2}?(?:raid|attack)\b",
+    r"\bthe\s+(?:[a-z]+\s+)?(?:move|plan)\s+(?:was|shows)\b",
+    r",\s+[^,.;!?\n]{1,20}?\s+(?:demonstrates|underscores)\b",
+    r"\bthat\b[^.\n]{0,30}\bbudget\b",
+])
+def test_the_reach_filter_finds_what_a_search_of_the_text_finds(pattern):
+    """On made-up sentences, the matcher (candidates within reach of a required word) finds exactly
+    the matches a plain search finds, and the filter leaves out some candidate."""
+    matcher = Matcher.build({"patterns": [pattern]}, Where("t.yaml"), trusted=True)
+    (item,) = matcher.compiled
+    assert item.reach is not None
+    rng = random.Random(pattern)
+    dropped = 0
+    for _ in range(300):
+        n = rng.randint(3, 40)
+        text = "".join(rng.choice(_WORDS) + rng.choice(_SEPARATORS) for _ in range(n)).capitalize()
+        with state.fresh() as fresh:
+            fresh.documents = 5
+            doc = Document.from_text(text, "a.txt")
+            assert list(matcher.finditer(doc)) == _spans(pattern, doc.prose), text
+            scan = prefilter.scan(doc)
+            candidates = scan.candidates(item.plan) or []
+            dropped += len(candidates) - len(scan.within_reach(candidates, item.reach))
+    assert dropped > 0

@@ -362,7 +362,7 @@ def test_diagnostics_equal_the_cli_findings(tmp_path: Path) -> None:
         "per_path: {'desk/**': {accepted: [Operation Brutal Storm]}}\n", encoding="utf-8")
     text = ("---\ntype: opinion\n---\n# A storm 🌩 and a vote\n\n"
             "Tragically, the deadliest storm 🌪 in history hit the coast, officials said.\n"
-            "Operation Brutal Storm was a brutal, audacious plan; its author walked towards it.\n\n"
+            "Operation Brutal Storm was a brutal plan, an audacious one; its author walked towards it.\n\n"
             "<!-- newslint-disable-next-line superlative -->\nThe biggest crowd ever gathered.\n\n"
             "<!-- newslint-disable-next-line loaded.adverbs -->\nIt rained.\n\n"
             "Critics argue the plan was a resounding failure. 𝔸 \"It was heroic,\" she said.\n")

@@ -257,6 +257,7 @@ FURNITURE = """<body><div class="page has-sidebar">
 <div class="story-body sponsored"><p>Paid for by Harlow Motors.</p></div>
 <div class="social-affairs-body"><p>Care homes in the county have 40 empty beds.</p></div>
 <div class="ad-slot">The best deal ever</div>
+<div class="author-bio"><p>Ana Ruiz is our legendary reporter.</p></div>
 <p>Residents said they would appeal.</p>
 </article>
 </div></body>"""
@@ -270,7 +271,7 @@ def test_page_furniture_by_class_or_id_and_hidden_elements_are_not_read() -> Non
     prose = html.layout(comments_outside).prose
     assert "The vote was close." in prose and "disgraceful" not in prose
     prose = html.layout(FURNITURE).prose
-    for furniture in ("outrageous", "Totally", "disgraceful", "best deal"):
+    for furniture in ("outrageous", "Totally", "disgraceful", "best deal", "legendary"):
         assert furniture not in prose
     assert "Paid for by" in prose  # a story's body, though sponsored
     assert "Care homes" in prose  # a section's name on the body ("social affairs"), not sharing buttons

@@ -23,6 +23,7 @@ from newslint.document.positions import fold
 
 if TYPE_CHECKING:
     from newslint.document import Document
+    from newslint.document.markup import Block
 
 # What `categories:` or `tags:` may say for an article type (the first known one wins).
 TYPE_WORDS = {
@@ -74,7 +75,8 @@ def article_type(text: str) -> str | None:
 def type_of(doc: Document) -> str | None:
     """The article type of `doc`: its front matter's, else `review` when its copy reads as one
     (`review_by_copy`), else `match` under a scoreline headline (`match_report_by_copy`), else
-    `opinion` when it carries a columnist's marks (`opinion_by_copy`), else None (news)."""
+    `analysis` under an analysis label line ("Analysis: ..."), else `opinion` when it carries a
+    columnist's marks (`opinion_by_copy`), else None (news)."""
     declared = article_type(doc.text)
     if declared is not None:
         return declared
@@ -82,13 +84,24 @@ def type_of(doc: Document) -> str | None:
         return "review"
     if match_report_by_copy(doc):
         return "match"
+    first = _first_block(doc)
+    if first is not None and _ANALYSIS_LABEL.match(doc.prose, first.start, first.end):
+        return "analysis"
     return "opinion" if opinion_by_copy(doc) else None
+
+
+def _first_block(doc: Document) -> Block | None:
+    """The first paragraph of `doc` that holds any prose (its headline, or a label line over it)."""
+    prose = doc.prose
+    return next((b for b in doc.blocks if prose[b.start:b.end].strip()), None)
 
 
 # A columnist's marks: a label line at the top ("Comment:", "Opinion | ...", "Column by ..."), or a
 # contributor line at the top or the foot ("Ana Ruiz is a columnist for the Gazette").
 _COLUMN_LABEL = programs.compile(
-    r"^[ \t>*_#]*(?:opinion|comment|commentary|column|op-ed|viewpoint|editorial)\s*(?::|\||-|–|—|by\b)", re.I)
+    r"[ \t>*_#]*(?:opinion|comment|commentary|column|op-ed|viewpoint|editorial)\s*(?::|\||-|–|—|by\b)", re.I)
+# An analysis piece's label line at the top: "Analysis: ...", "News analysis | ...".
+_ANALYSIS_LABEL = programs.compile(r"[ \t>*_#]*(?:news\s+)?analysis\s*(?::|\||–|—|-\s)", re.I)
 _CONTRIBUTOR = programs.compile(
     r"^[ \t>*_]*(?:-\s*)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+(?:is|was|writes)\s+(?:a|an|the|our)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:columnist|commentator|contributing\s+(?:writer|editor)|contributor|opinion\s+writer)\b",
@@ -101,7 +114,7 @@ def opinion_by_copy(doc: Document) -> bool:
     ("Comment: ...", "Opinion | ..."), or a short contributor line as its first or last paragraph
     ("Ana Ruiz is a regular columnist for the Gazette")."""
     blocks, prose = doc.blocks, doc.prose
-    first = next((b for b in blocks if prose[b.start:b.end].strip()), None)  # the first and the last paragraph
+    first = _first_block(doc)  # the first and the last paragraph
     if first is None:
         return False
     last = next(b for b in reversed(blocks) if prose[b.start:b.end].strip())  # (the first, when it is the only one)
@@ -183,9 +196,8 @@ _REVIEW_LABEL = programs.compile(
 
 def _labelled_review(doc: Document) -> bool:
     """Does the first paragraph of `doc` open with a review's label line?"""
-    prose = doc.prose
-    first = next((b for b in doc.blocks if prose[b.start:b.end].strip()), None)
-    return first is not None and _REVIEW_LABEL.match(prose, first.start, first.end) is not None
+    first = _first_block(doc)
+    return first is not None and _REVIEW_LABEL.match(doc.prose, first.start, first.end) is not None
 
 
 def review_by_copy(doc: Document) -> bool:
@@ -227,9 +239,8 @@ def match_report_by_copy(doc: Document) -> bool:
     """Whether `doc`, with no type declared, is a sports match report: its first paragraph, the
     headline, is a scoreline and nothing else ("Clyde 0-5 Celtic"). Describing the play ("a superb
     save", "utterly dominant") is such a report's job, as a review's evaluations are a review's."""
-    prose = doc.prose
-    first = next((b for b in doc.blocks if prose[b.start:b.end].strip()), None)
+    first = _first_block(doc)
     if first is None:
         return False
-    line = prose[first.start:first.end].strip()
+    line = doc.prose[first.start:first.end].strip()
     return len(line.split()) <= SCORELINE_MAX_WORDS and _SCORELINE.match(line) is not None

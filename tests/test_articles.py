@@ -141,6 +141,18 @@ def test_a_column_is_known_by_a_contributor_line_or_a_label():
     assert type_of(doc("---\ntype: news\n---\n\n" + signed)) == "news"
 
 
+def test_a_label_line_is_read_under_front_matter_and_an_analysis_label_marks_analysis():
+    body = COLUMN.split("\n", 2)[2]
+    # the title in front matter is the headline, the first paragraph
+    assert type_of(doc("---\ntitle: \"Comment: the council must listen\"\n---\n\n" + body)) == "opinion"
+    assert type_of(doc("\n\nOpinion | the council must listen\n\n" + body)) == "opinion"
+    assert type_of(doc("---\ntitle: \"DVD review: Harbour Nights\"\n---\n\nThe sequel is loud.\n")) == "review"
+    assert type_of(doc("---\ntitle: Harlow 3-1 Tarbury\n---\n\n" + MATCH.split("\n", 2)[2])) == "match"
+    assert type_of(doc("Analysis: why the vote matters\n\n" + FILM_NEWS)) == "analysis"
+    assert type_of(doc("News analysis | the deal\n\n" + FILM_NEWS)) == "analysis"
+    assert type_of(doc("Analysts cut forecasts\n\n" + FILM_NEWS)) is None
+
+
 def test_a_column_read_from_the_copy_softens_word_choice_but_not_sourcing():
     signed = COLUMN + "\nAna Ruiz is a regular columnist for the Harlow Gazette.\n"
     def word_choice(text: str) -> set[str]:

@@ -50,7 +50,7 @@ cookie cookies consent gdpr breadcrumb breadcrumbs outbrain taboola
 """.split())
 _FURNITURE_UNLESS_BODY = frozenset("""
 sidebar related recommended recirculation promo promos sponsor sponsored advert advertisement adverts
-ads ad pagination pager popup modal mostread popular trending social
+ads ad pagination pager popup modal mostread popular trending social author authors bio byline tags topics
 """.split())
 _BODY_WORDS = frozenset({"article", "story", "body"})
 _CONTAINERS = frozenset({"html", "body", "main", "article"})

@@ -7,7 +7,8 @@ Two shapes, each a span whose word choices are the speaker's, not the writer's (
 The charge of an accusation someone makes is the accuser's wording: loaded words in it are dropped
 too ("the paper accused reporters of a witch-hunt"; not in "was accused of ...", which names no
 accuser); so is the charge a complaint, an allegation or an accusation names ("complaints from MPs of
-patronising remarks", "allegations of police brutality"). Otherwise only labels, editorializing and stock framing are taken as the speaker's: findings of
+patronising remarks", "allegations of police brutality"), and what people are said to fear, hope or
+believe ("fears that militants would stoke riots"). Otherwise only labels, editorializing and stock framing are taken as the speaker's: findings of
 the labels, editorial and filler families inside these spans are dropped (`drop_reported`): "the minister
 should resign, the union said" is the union's demand, "dialogue is essential, the envoys said" the envoys'
 message. A sentence adverb before the clause ("Sadly, ..., police said") stays the writer's. An adjective
@@ -78,6 +79,10 @@ _CHARGE = recache.compile(r"\baccus(?:ed|es|ing)\s+(?!of\b)(?:[\w'’.-]+\s+){1,
 _CHARGE_NOUN = recache.compile(r"\b(?:accusations?|allegations?|complaints?)\s+(?:(?:from|by)\s+[^,.;!?\n]{1,60}?\s+)?"
                                r"of\s+(?=\S)", re.I)
 _CHARGE_STEMS = ("llegation", "omplaint", "ccusation", "LLEGATION", "OMPLAINT", "CCUSATION")  # most prose has none
+# "fears that [the rally would stoke unrest]", "the belief that ...": what people fear, hope or believe is
+# their view, worded as they hold it, to the end of its clause, as a charge is. (Not what someone was told
+# or urged to do: a call to act is where loaded copy sets its own words most.)
+_HELD = recache.compile(r"\b(?:fears?|worries|concerns?|hopes?|beliefs?|suspicions?)\s+that\s+(?=\S)", re.I)
 _CLAUSE_STOP = recache.compile(r"[.!?;](?=\s|$)|\n")
 _LIST_TAIL = recache.compile(r",\s+[^,.;!?\n]{1,60}?\s(?:and|or)\s[^,.;!?\n]{1,80}(?:[.!?]|$)", re.I)
 _SENTENCE_END = recache.compile(r"[.!?](?=\s|$)|\n")
@@ -112,19 +117,35 @@ def _after(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]]:
     return out
 
 
+def _to_clause_end(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]]:
+    """(start, end): from the end of each match of `pattern` to the end of its clause; a comma ends it
+    unless a list runs on to its last item ("of X, Y and Z.")."""
+    out: list[tuple[int, int]] = []
+    for m in pattern.finditer(prose):
+        end = _clause_end(prose, m.end(), _CLAUSE_STOP)
+        comma = prose.find(", ", m.end(), end)
+        if comma >= 0 and not _LIST_TAIL.match(prose, comma):
+            end = comma
+        out.append((m.end(), end))
+    return out
+
+
+def held(prose: str) -> list[tuple[int, int]]:
+    """Sorted (start, end) of what people are said to fear, hope or believe ("fears that [...]"): their
+    wording, not the writer's."""
+    return _to_clause_end(_HELD, prose)
+
+
 def charges(prose: str) -> list[tuple[int, int]]:
     """Sorted (start, end) of the charge of each accusation made by someone ("accused the regime of
-    [brutal repression]"), and of each complaint or allegation ("complaints of [patronising remarks]");
-    not of a passive accusation, whose accuser is not named ("was accused of ...")."""
+    [brutal repression]"), of each complaint or allegation ("complaints of [patronising remarks]"), and
+    of what people fear, hope or believe (`held`); not of a passive accusation, whose
+    accuser is not named ("was accused of ...")."""
     out = _after(_CHARGE, prose) if _may_accuse(prose) else []
     if any(stem in prose for stem in _CHARGE_STEMS):
-        for m in _CHARGE_NOUN.finditer(prose):
-            end = _clause_end(prose, m.end(), _CLAUSE_STOP)
-            comma = prose.find(", ", m.end(), end)
-            if comma >= 0 and not _LIST_TAIL.match(prose, comma):
-                end = comma
-            out.append((m.end(), end))
-        out.sort()
+        out += _to_clause_end(_CHARGE_NOUN, prose)
+    out += held(prose)
+    out.sort()
     return out
 
 
@@ -140,6 +161,7 @@ def spans(prose: str) -> list[tuple[int, int]]:
             out.append((start, m.start()))
     if _may_accuse(prose):
         out += _after(_ACCUSED, prose)
+    out += held(prose)
     out.sort()
     return out
 

@@ -6,7 +6,7 @@ from newslint.config import Config
 from newslint.document import Document
 from newslint.matching import prefilter, state
 from newslint.matching.matcher import _plan_of
-from newslint.reported import _BEFORE, charges, paraphrases, spans
+from newslint.reported import _BEFORE, charges, held, paraphrases, spans
 
 # a straight story of about a hundred words, in which a sentence with a reported clause is set
 STRAIGHT = ("The council met on Tuesday to discuss the new bus routes for the north of the town. Members voted "
@@ -188,3 +188,16 @@ def test_words_relayed_from_speakers_do_not_load_the_writers_voice():
            "yobs would be banned.")
     found = words(STRAIGHT.format(own))
     assert ("labels.contentious", "bigots") in found and ("loaded.condemnation", "shameless") in found
+
+
+def test_what_people_fear_hope_or_believe_is_their_wording():
+    text = "Despite fears that militants would use the march to stoke riots, the day passed quietly.\n"
+    assert [text[a:b] for a, b in held(text)] == ["militants would use the march to stoke riots"]
+    assert words("Despite fears that radical groups would hijack the march, the day passed quietly.\n") == []
+    assert words("Many voters share the belief that the council is corrupt and cruel.\n") == []
+    # the writer's own words around them stay the writer's
+    assert ("loaded.adjectives", "brutal") in words("The brutal raids went on despite fears that the town would empty.\n")
+    assert words("Despite fears that radical groups would hijack the march, the brutal police waited.\n") == [
+        ("loaded.adjectives", "brutal")]
+    # a call to act stays the writer's wording: loaded copy sets its own words there
+    assert held("The governor ordered troops to brutally clear the square.\n") == []

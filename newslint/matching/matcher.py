@@ -85,7 +85,7 @@ class Matcher:
             return False
         present = scan.words
         for plan, required in self._gated:
-            if (required is None or present is None or not required.isdisjoint(present)) and scan.candidates(plan) != []:
+            if _may_hold(required, present) and scan.candidates(plan) != []:
                 return True
         return False
 

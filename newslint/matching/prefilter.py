@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from newslint.cache import programs
 from newslint.document.positions import fold, occurrences
 from newslint.matching import state as state_
+from newslint.matching.parse import is_word_char
 from newslint.matching.plans import Plan
 
 if TYPE_CHECKING:
@@ -339,6 +340,5 @@ def _contains(literals: tuple[str, ...]) -> Callable[[str], bool]:
 
 
 def _at_word_starts(text: str, sub: str) -> list[int]:
-    """Every offset where `sub` stands in `text` at the start of a word (or not after a word character:
-    a letter, a digit or "_")."""
-    return [i for i in occurrences(text, sub) if i == 0 or not ((ch := text[i - 1]).isalnum() or ch == "_")]
+    """Every offset where `sub` stands in `text` at the start of a word (or not after a word character)."""
+    return [i for i in occurrences(text, sub) if i == 0 or not is_word_char(text[i - 1])]

@@ -44,15 +44,15 @@ is are was were be been being am has have had do does did will would can could s
 not never also even just only still again ever now here there thus hence too very more most less least much
 many few several other another same own indeed moreover however therefore instead rather quite already
 said says say told tells according""".split())
-# Words in -ly that are adjectives or nouns, not adverbs.
-_NOT_ADVERBS = frozenset("""only early likely unlikely daily weekly monthly yearly family rally ally assembly
-bully supply reply apply fly holy ugly silly lonely lovely friendly unfriendly costly deadly elderly orderly
+# Words in -ly that are adjectives or nouns, not adverbs (`kinds.evaluative` reads them too).
+NOT_ADVERBS = frozenset("""only early likely unlikely daily weekly monthly yearly family rally ally assembly july
+italy bully supply reply apply fly holy ugly silly lonely lovely friendly unfriendly costly deadly elderly orderly
 scholarly kindly cowardly ungainly unseemly unruly surly burly jolly sickly manly womanly worldly""".split())
 _REACH = 6  # partners at most, a list no longer than a writer stacks
 
 
 def _adverb(word: str) -> bool:
-    return word.endswith("ly") and word not in _NOT_ADVERBS
+    return word.endswith("ly") and word not in NOT_ADVERBS
 
 
 def extent(prose: str, start: int, end: int, word_class: str) -> int:

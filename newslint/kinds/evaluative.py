@@ -66,10 +66,6 @@ _JOINERS = frozenset({"and", "or", "but", "yet", ","})
 # Prepositions before an adjective and its noun ("with reckless abandon", "in smug certainty").
 _PREPOSITIONS = frozenset("""in on at of for with by from into against about without amid among despite over under
 through""".split())
-# Words in -ly that are not adverbs of degree or manner, so do not stand for an intensifier.
-_NOT_ADVERBS = frozenset("""only early likely unlikely daily weekly monthly yearly family rally ally assembly july
-italy bully supply reply apply fly holy ugly silly lonely lovely friendly costly deadly elderly orderly scholarly
-kindly""".split())
 # Words after an adjective that show it does not stand before a noun.
 _NOT_NOUNS = frozenset("""of to and or but nor that which who whom whose as than in on at for by with from into onto
 upon about is was are were be been being has have had will would can could should may might must not if then when
@@ -180,7 +176,7 @@ def _degree(word: str) -> bool:
     """Is `word` an intensifier or an adverb in -ly ("deeply", "rightly"), which may stand between a
     verb of being, a determiner or a preposition and the adjective it grades?"""
     return word in _INTENSIFIERS or (len(word) > 4 and word.endswith("ly") and word.isalpha()
-                                     and word not in _NOT_ADVERBS)
+                                     and word not in coordination.NOT_ADVERBS)
 
 
 def _reported(doc: Document, start: int) -> bool:

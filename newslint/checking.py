@@ -263,7 +263,7 @@ class Checker:
         rules in a straight story, synopses, `voiced` rules."""
         if accepted:
             findings = [f for f in findings if not within(accepted, f.start, f.end)]
-        findings = drop_reported(findings, doc.prose)
+        findings = drop_reported(findings, doc.prose, doc.search)
         before_plain = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search)
         findings = drop_plain(before_plain, selection.plain, selection.voiced, doc.prose)
         before_unvoiced = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)

@@ -89,6 +89,7 @@ _SENTENCE_END = recache.compile(r"[.!?](?=\s|$)|\n")
 _LAST_END = recache.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*\Z)")
 _COMMENT = recache.compile(r"\s*(?:[\"“‘']\s*)?(?:[A-Za-z]+ly|of\s+course|needless\s+to\s+say|clearly|indeed),\s+", re.I)
 REACH = 400  # characters a reported clause may run
+Search = Callable[[re.Pattern[str]], Iterable[re.Match[str]]]  # what `program.finditer(prose)` yields
 
 
 def _sentence_start(prose: str, at: int) -> int:
@@ -117,11 +118,11 @@ def _after(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]]:
     return out
 
 
-def _to_clause_end(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]]:
-    """(start, end): from the end of each match of `pattern` to the end of its clause; a comma ends it
-    unless a list runs on to its last item ("of X, Y and Z.")."""
+def _to_clause_end(matches: Iterable[re.Match[str]], prose: str) -> list[tuple[int, int]]:
+    """(start, end): from the end of each of `matches` (in `prose`) to the end of its clause; a comma ends
+    it unless a list runs on to its last item ("of X, Y and Z.")."""
     out: list[tuple[int, int]] = []
-    for m in pattern.finditer(prose):
+    for m in matches:
         end = _clause_end(prose, m.end(), _CLAUSE_STOP)
         comma = prose.find(", ", m.end(), end)
         if comma >= 0 and not _LIST_TAIL.match(prose, comma):
@@ -130,27 +131,28 @@ def _to_clause_end(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]
     return out
 
 
-def held(prose: str) -> list[tuple[int, int]]:
+def held(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
     """Sorted (start, end) of what people are said to fear, hope or believe ("fears that [...]"): their
-    wording, not the writer's."""
-    return _to_clause_end(_HELD, prose)
+    wording, not the writer's. `search` finds the words in `prose` faster than a search of it (see
+    `Document.search`)."""
+    return _to_clause_end(_HELD.finditer(prose) if search is None else search(_HELD), prose)
 
 
-def charges(prose: str) -> list[tuple[int, int]]:
+def charges(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
     """Sorted (start, end) of the charge of each accusation made by someone ("accused the regime of
     [brutal repression]"), of each complaint or allegation ("complaints of [patronising remarks]"), and
     of what people fear, hope or believe (`held`); not of a passive accusation, whose
     accuser is not named ("was accused of ...")."""
     out = _after(_CHARGE, prose) if _may_accuse(prose) else []
     if any(stem in prose for stem in _CHARGE_STEMS):
-        out += _to_clause_end(_CHARGE_NOUN, prose)
-    out += held(prose)
+        out += _to_clause_end(_CHARGE_NOUN.finditer(prose), prose)
+    out += held(prose, search)
     out.sort()
     return out
 
 
-def spans(prose: str) -> list[tuple[int, int]]:
-    """Sorted (start, end) of reported clauses in `prose`."""
+def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
+    """Sorted (start, end) of reported clauses in `prose` (`search`: as for `held`)."""
     out: list[tuple[int, int]] = []
     for m in _AFTER.finditer(prose):
         start = _sentence_start(prose, m.start())
@@ -161,19 +163,20 @@ def spans(prose: str) -> list[tuple[int, int]]:
             out.append((start, m.start()))
     if _may_accuse(prose):
         out += _after(_ACCUSED, prose)
-    out += held(prose)
+    out += held(prose, search)
     out.sort()
     return out
 
 
-def drop_reported(findings: Sequence[Finding], prose: str) -> list[Finding]:
+def drop_reported(findings: Sequence[Finding], prose: str, search: Search | None = None) -> list[Finding]:
     """`findings` without the labels and editorializing (SPEAKERS_FAMILIES) that stand in reported
-    clauses of `prose`, and without the loaded words (ACCUSERS_FAMILIES) of an accusation's charge."""
+    clauses of `prose`, and without the loaded words (ACCUSERS_FAMILIES) of an accusation's charge
+    (`search`: as for `held`)."""
     families = {f.family for f in findings}
     if not families & (SPEAKERS_FAMILIES | ACCUSERS_FAMILIES):
         return list(findings)
-    reported = spans(prose) if families & SPEAKERS_FAMILIES else []
-    charged = charges(prose) if families & ACCUSERS_FAMILIES else []
+    reported = spans(prose, search) if families & SPEAKERS_FAMILIES else []
+    charged = charges(prose, search) if families & ACCUSERS_FAMILIES else []
     if not reported and not charged:
         return list(findings)
 
@@ -182,8 +185,6 @@ def drop_reported(findings: Sequence[Finding], prose: str) -> list[Finding]:
         return not within(spans, f.start, f.end)
     return [f for f in findings if kept(f)]
 
-
-Search = Callable[[re.Pattern[str]], Iterable[re.Match[str]]]  # what `program.finditer(prose)` yields
 
 
 def paraphrases(prose: str, search: Search | None = None) -> list[tuple[int, int]]:

@@ -145,6 +145,21 @@ def test_the_paraphrases_found_through_the_prefilter_are_those_a_search_finds(mo
         assert prefilter.scan(doc).candidates(_plan_of(_BEFORE.pattern, _BEFORE.flags)) not in (None, [])
 
 
+def test_what_people_hold_found_through_the_prefilter_is_what_a_search_finds(monkeypatch):
+    """`held` through `Document.search`, as the engine asks it over many documents, finds the same
+    clauses as a search of the prose."""
+    text = ("Fears that the dam would fail grew. Hopes that talks resume faded, and the belief that it was "
+            "safe, HOPES THAT rain comes, worries that prices rise and suspicions that votes were bought "
+            "stayed. He hoped that it would pass.\n")
+    expected = held(text)
+    assert len(expected) == 6
+    with state.fresh() as current:
+        monkeypatch.setattr(current, "documents", 5)  # past the first document: the prefilter is used
+        doc = Document.from_text(text, "a.txt")
+        assert held(doc.prose, doc.search) == expected
+        assert spans(doc.prose, doc.search) == spans(text) and charges(doc.prose, doc.search) == charges(text)
+
+
 def test_a_paraphrase_in_a_straight_story_is_the_speakers():
     sentence = "The driver said he was brutally handled by the guards and that the inquiry was a sham."
     assert words(STRAIGHT.format(sentence)) == []

@@ -129,7 +129,7 @@ class Evaluative(KindBase):
                 continue
             if position == "predicative":
                 if after is None:
-                    after = reported.spans(prose)
+                    after = reported.spans(prose, doc.search)
                 if _reported(doc, start) or any(a <= start < b for a, b in after):
                     continue  # "Critics said the plan was reckless": the verdict is what they said
             if self.coordinated:

@@ -135,6 +135,20 @@ def test_a_file_with_hard_links_is_refused_not_split(house, workdir):
     result = check(house, "--fix", "story.md")
     assert result.exit_code == 2 and "2 hard links" in result.stderr
     assert story.stat().st_nlink == 2 and (workdir / "copy.md").read_text(encoding="utf-8") == STORY
+    # the refusal does not hide the file's findings: they are reported, unfixed, with the error
+    assert "story.md:1:11" in result.stdout and "obit.words" in result.stdout
+    assert "1 finding in 1 file" in result.stdout
+
+
+def test_a_refused_fix_leaves_the_other_files_fixed_and_reported(house, workdir):
+    kept, fixed = workdir / "kept.md", workdir / "fixed.md"
+    for story in (kept, fixed):
+        story.write_text(STORY, encoding="utf-8")
+    os.link(kept, workdir / "link.md")
+    result = check(house, "--fix", "kept.md", "fixed.md")
+    assert result.exit_code == 2 and "kept.md: not written" in result.stderr
+    assert kept.read_text(encoding="utf-8") == STORY and fixed.read_text(encoding="utf-8") == FIXED
+    assert "kept.md:1:11" in result.stdout and "fixed.md:1:" not in result.stdout
 
 
 def test_a_read_only_file_is_not_rewritten(house, workdir):

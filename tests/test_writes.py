@@ -263,3 +263,39 @@ def test_a_report_over_an_article_in_a_folder_linted_is_refused_with_a_way_out(h
     result = check(house, "--format", "concise", "--output", str(story), "drafts")
     assert result.exit_code == 2 and story.read_text(encoding="utf-8") == STORY
     assert "write it outside the folders being linted" in result.stderr
+
+
+def _run_with_streams(workdir: Path, args: list[str], stdout: Path, stderr: Path) -> int:
+    """newslint in its own process, its standard output and error appended to the given files."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    with open(stdout, "ab") as out, open(stderr, "ab") as err:
+        return subprocess.run([sys.executable, "-m", "newslint", "check", "--no-color", *args], cwd=workdir,
+                              stdout=out, stderr=err, env=env, check=False).returncode
+
+
+def test_output_naming_standard_output_goes_down_the_stream_after_what_it_held(workdir):
+    (workdir / "story.md").write_text("Tragically, he passed away.\n", encoding="utf-8")
+    log, err = workdir / "log.txt", workdir / "err.txt"
+    log.write_text("earlier line\n", encoding="utf-8")
+    code = _run_with_streams(workdir, ["--format", "concise", "--output", "/dev/stdout", "story.md"], log, err)
+    assert code == 1
+    held = log.read_text(encoding="utf-8")
+    assert held.startswith("earlier line\n") and "story.md:1:16" in held and "euphemisms.plain" in held
+    code = _run_with_streams(workdir, ["--write-baseline", "/dev/stdout", "story.md"], log, err)
+    assert code == 0 and log.read_text(encoding="utf-8").startswith(held)
+    assert json.loads(log.read_text(encoding="utf-8")[len(held):])["version"] == 1
+
+
+def test_a_file_open_as_standard_error_is_never_replaced(workdir):
+    (workdir / "story.md").write_text("Tragically, he passed away.\n", encoding="utf-8")
+    log, err = workdir / "log.txt", workdir / "err.txt"
+    err.write_text("earlier line\n", encoding="utf-8")
+    code = _run_with_streams(workdir, ["--output", "/dev/stderr", "story.md"], log, err)
+    held = err.read_text(encoding="utf-8")
+    assert code == 2 and held.startswith("earlier line\n") and "this run's standard error" in held
+    code = _run_with_streams(workdir, ["--write-baseline", str(err), "story.md"], log, err)
+    assert code == 2 and err.read_text(encoding="utf-8").startswith(held)

@@ -2,7 +2,8 @@
 
 A rule lists the base form once ("fierce", "smear", "thug"); its `inflect` option names the word
 class, and matching then also finds "fiercer", "fiercest", "fiercely", "fierceness" (adjective),
-"smears", "smeared", "smearing" (verb), "thugs" (noun). Multi-word terms inflect their head: the
+"smears", "smeared", "smearing" (verb; and the noun of the act of a verb in -ate, -ize or -ify:
+"demonization", "annihilation"), "thugs" (noun). Multi-word terms inflect their head: the
 last word of a noun phrase, the first word of a verb phrase. Forms that English never spells simply
 never match; the rules are the regular ones (y to i, final e dropped, final consonant doubled).
 """
@@ -33,11 +34,25 @@ def plural(noun: str) -> set[str]:
     return {noun + "s"}
 
 
+def nominal(verb: str) -> set[str]:
+    """The noun of the act a verb in -ate, -ize, -ise or -ify names, and its plural ("annihilate" ->
+    "annihilation", "demonize" -> "demonization", "vilify" -> "vilification"): the same verdict."""
+    if verb.endswith("ate") and len(verb) > 5:
+        noun = verb[:-1] + "ion"
+    elif verb.endswith(("ize", "ise")) and len(verb) > 5:
+        noun = verb[:-1] + "ation"
+    elif verb.endswith("ify") and len(verb) > 5:
+        noun = verb[:-1] + "ication"
+    else:
+        return set()
+    return {noun, noun + "s"}
+
+
 def verb_forms(verb: str) -> set[str]:
     if verb.endswith("e") and not verb.endswith("ee"):
-        return {verb + "s", verb + "d", verb[:-1] + "ing"}
+        return {verb + "s", verb + "d", verb[:-1] + "ing"} | nominal(verb)
     if verb.endswith("y") and verb[-2:-1] not in _VOWELS:
-        return {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+        return {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"} | nominal(verb)
     third = verb + "es" if verb.endswith(("s", "x", "z", "ch", "sh", "o")) else verb + "s"
     stem = _double(verb)
     return {third, stem + "ed", stem + "ing"}

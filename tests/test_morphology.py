@@ -19,6 +19,9 @@ from newslint.morphology import expand, forms
     ("smear", "verb", {"smears", "smeared", "smearing"}),
     ("slam", "verb", {"slammed", "slamming"}),
     ("lash out at", "verb", {"lashed out at", "lashing out at"}),
+    ("demonize", "verb", {"demonization", "demonizations"}),  # the noun of the act
+    ("vilify", "verb", {"vilification"}),
+    ("annihilate", "verb", {"annihilation"}),
 ])
 def test_regular_forms(term, word_class, wanted):
     assert wanted <= forms(term, word_class) and term in forms(term, word_class)
@@ -26,6 +29,11 @@ def test_regular_forms(term, word_class, wanted):
 
 def test_a_participle_adjective_does_not_become_a_reported_reaction():
     assert "shocked" not in forms("shocking", "adjective")
+
+
+def test_only_verbs_in_ate_ize_ify_have_a_noun_of_the_act():
+    assert not {f for f in forms("smear", "verb") if f.endswith("ion")}
+    assert not {f for f in forms("rate", "verb") if f.endswith("ion")}  # too short to be a derivation
 
 
 def test_expand_is_sorted_and_unique():

@@ -3,7 +3,8 @@
 A rule lists the base form once ("fierce", "smear", "thug"); its `inflect` option names the word
 class, and matching then also finds "fiercer", "fiercest", "fiercely", "fierceness" (adjective),
 "smears", "smeared", "smearing" (verb; and the noun of the act of a verb in -ate, -ize or -ify:
-"demonization", "annihilation"), "thugs" (noun). Multi-word terms inflect their head: the
+"demonization", "annihilation"), "thugs" (noun); a hyphenated word is found closed up too
+("earthshattering"), and spaced where it ends in -ing ("earth shattering"). Multi-word terms inflect their head: the
 last word of a noun phrase, the first word of a verb phrase. Forms that English never spells simply
 never match; the rules are the regular ones (y to i, final e dropped, final consonant doubled).
 """
@@ -14,6 +15,7 @@ from typing import Callable
 
 WORD_CLASSES = ("adjective", "noun", "verb")
 _VOWELS = "aeiou"
+_PARTICIPLE_STEM = re.compile(r"\A[a-z]*[aeiouy][a-z]*[^aeiouy]\Z")  # "shatter", "blow": a verb's stem, not the "w" of "wing"
 _CVC = re.compile(r"(?:^|[^aeiou])[aeiou][bdfgklmnprt]\Z")  # one short vowel before a final consonant
 
 
@@ -77,6 +79,19 @@ def adjective_forms(adj: str) -> set[str]:
     return out
 
 
+def spellings(word: str) -> set[str]:
+    """The other ways a hyphenated word is written: closed up ("earthshattering", "leftwing"), and
+    spaced where its last part is a participle in -ing ("earth shattering", "fear mongering"); a spaced
+    "-ed" compound reads as two words too often ("the two faced a judge") to be one."""
+    if "-" not in word or " " in word:
+        return set()
+    out = {word.replace("-", "")}
+    last = word.rsplit("-", 1)[1]
+    if last.endswith("ing") and _PARTICIPLE_STEM.search(last[:-3]) and word.count("-") == 1:
+        out.add(word.replace("-", " "))  # not "left wing": "wing" is no participle
+    return out
+
+
 def forms(term: str, word_class: str) -> set[str]:
     """`term` and its regular inflections and derivations as a word of `word_class`."""
     words = term.split(" ")
@@ -96,6 +111,9 @@ def forms(term: str, word_class: str) -> set[str]:
     out = {term}
     for form in make(head.lower()):
         out.add(" ".join([*words[:at], form, *words[at + 1:]]))
+    if len(words) == 1:
+        for form in list(out):
+            out |= spellings(form)
     return out
 
 

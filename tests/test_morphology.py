@@ -36,6 +36,19 @@ def test_only_verbs_in_ate_ize_ify_have_a_noun_of_the_act():
     assert not {f for f in forms("rate", "verb") if f.endswith("ion")}  # too short to be a derivation
 
 
+def test_a_hyphenated_word_is_found_closed_up_and_spaced_if_a_participle():
+    assert "leftwing" in forms("left-wing", "adjective") and "left wing" not in forms("left-wing", "adjective")
+    assert {"fearmongering", "fear mongering"} <= forms("fear-mongering", "noun")
+    assert "two faced" not in forms("two-faced", "adjective")  # "the two faced a judge"
+
+
+def test_every_spelling_of_a_listed_word_is_found():
+    found = {(f.rule, f.text) for f in lint_text("The court issued a jawdropping reversal of the ban.\n")}
+    assert ("loaded.extremity", "jawdropping") in found
+    found = {(f.rule, f.text) for f in lint_text("The leftwing council cut the grant.\n")}
+    assert ("labels.contentious", "leftwing") in found
+
+
 def test_expand_is_sorted_and_unique():
     out = expand(["thug", "thugs"], "noun")
     assert out == sorted(set(out)) and out.count("thugs") == 1

@@ -9,7 +9,8 @@ Three shapes, each a span whose word choices are the speaker's as the writer rel
   it in the paragraph reporting speech (a verb of saying or a quotation mark);
 - a headline that reports what someone says in the present tense, with the speaker before the verb
   ("Mayor warns of bleak winter", "Minister issues warning to cheats"): the words after the verb are
-  the speaker's message;
+  the speaker's message (not whom someone praises: "Charity hails heroic crew" names the crew in the
+  writer's words, as the body would);
 - attribution after the clause with no comma before it ("The cuts are only the start says Ana
   Ruiz, an economist."): the clause before the verb.
 The writer's own words before the clause, and a sentence that opens a paragraph, stay the writer's.
@@ -34,7 +35,7 @@ _END = recache.compile(r"[.!?](?=[\"'’”]?(?:\s|$))|\n[^\S\n]*\n")  # a sente
 OPENING = 120  # characters into its sentence the verb of a relayed obligation stands, at most
 # A headline's verb of saying in the present tense, after its speaker: what follows is the message.
 _HEADLINE_VERB = recache.compile(
-    r"\s(?:says|warns|urges|hails|vows|pledges|promises|demands|insists|tells|calls\s+for|"
+    r"\s(?:says|warns|urges|vows|pledges|promises|demands|insists|tells|calls\s+for|"
     r"issues\s+(?:a\s+|fresh\s+|new\s+)?(?:warning|plea|appeal|call|rallying\s+cry)(?:\s+(?:to|over|on|for|against))?)\s+",
     re.I)
 _MANNER = recache.compile(r"[a-z]+ly\b", re.I)

@@ -64,6 +64,8 @@ def test_a_headline_in_the_writers_own_words_stays_the_writers():
     assert headline("Bigots are banned, Jones says cryptically\n\nBody.") == []
     assert headline("The minister warns that the bigots will be banned from every ground in the country this season.") == []
     assert headline("The minister warns of bigots.\n\nBody.") == []
+    # whom someone praises is named in the writer's words, as in the body
+    assert headline("Charity hails heroic rescue crew\n\nBody.") == []
 
 
 def test_an_attribution_after_its_clause_without_a_comma_relays_the_clause():

@@ -38,7 +38,7 @@ from newslint.document import Document, Scope
 from newslint.document.names import headline_voice
 from newslint.kinds import WRITERS_VOICE, BuildContext, Hit, KindBase
 from newslint.matching.matcher import Matcher
-from newslint.morphology import adjective_forms
+from newslint.morphology import adjective_forms, spellings
 from newslint.schema import Option, Where, boolean, choices, strings
 
 POSITIONS = ("attributive", "predicative", "adverbial")
@@ -116,6 +116,7 @@ class Evaluative(KindBase):
             adjectives.add(base)
             if " " in base:
                 continue
+            adjectives |= spellings(base)  # "earthshattering", "earth shattering"
             for form in adjective_forms(base):
                 if not form.endswith("ness"):  # a noun: not what this kind reads
                     (adverbs if form.endswith("ly") else adjectives).add(form)

@@ -3,10 +3,14 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import pytest
 
 from newslint.rulebook import Rule, load_rules
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -51,6 +55,18 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     work.mkdir()
     monkeypatch.chdir(work)
     return work
+
+
+@pytest.fixture()
+def read_as_in_a_run(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], Document]]:
+    """Read a text as a run reads its documents after the first, where built-in patterns are searched
+    through the prefilter (`Document.search`); the run's matching state lasts for the test."""
+    from newslint.document import Document
+    from newslint.matching import state
+
+    with state.fresh() as current:
+        monkeypatch.setattr(current, "documents", 5)  # past the first document: the prefilter is used
+        yield lambda text: Document.from_text(text, "a.txt")
 
 
 @pytest.fixture(scope="session")

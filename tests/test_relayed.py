@@ -5,7 +5,6 @@ from __future__ import annotations
 from newslint.checking import Checker
 from newslint.config import Config
 from newslint.document import Document
-from newslint.matching import state
 from newslint.relayed import carried_on, headline, inverted, relayed
 
 # a straight story of about a hundred words; {} is a paragraph of its own, set after the first one
@@ -84,12 +83,10 @@ def test_relayed_speech_stays_the_writers_in_a_loaded_story():
     assert ("labels.contentious", "corrupt") in words(loaded)
 
 
-def test_relayed_found_through_the_prefilter_are_those_a_search_finds(monkeypatch):
+def test_relayed_found_through_the_prefilter_are_those_a_search_finds(read_as_in_a_run):
     text = story("She said the economy had to open up to trade. It also needed to build a less corrupt court "
                  "system. He MUST go, she added. They should act says Ana Ruiz.", "Minister warns of cuts")
     expected = relayed(text)
     assert len(expected) >= 4
-    with state.fresh() as current:
-        monkeypatch.setattr(current, "documents", 5)  # past the first document: the prefilter is used
-        doc = Document.from_text(text, "a.txt")
-        assert relayed(doc.prose, doc.search) == expected
+    doc = read_as_in_a_run(text)
+    assert relayed(doc.prose, doc.search) == expected

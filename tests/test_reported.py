@@ -4,7 +4,7 @@ from __future__ import annotations
 from newslint.checking import Checker
 from newslint.config import Config
 from newslint.document import Document
-from newslint.matching import prefilter, state
+from newslint.matching import prefilter
 from newslint.matching.matcher import _plan_of
 from newslint.reported import _BEFORE, charges, held, paraphrases, spans
 
@@ -133,19 +133,17 @@ VERBS = ("The driver said he was roughly handled. She told reporters on Monday t
          "that it would ban them, and he denies it.\n")
 
 
-def test_the_paraphrases_found_through_the_prefilter_are_those_a_search_finds(monkeypatch):
+def test_the_paraphrases_found_through_the_prefilter_are_those_a_search_finds(read_as_in_a_run):
     """Over many documents the reporting verbs are tried only where the prefilter says a match can
     start (`Document.search`): the clauses are exactly those a search of the prose finds."""
     expected = paraphrases(VERBS)
     assert len(expected) >= 6
-    with state.fresh() as current:
-        monkeypatch.setattr(current, "documents", 5)  # past the first document: the prefilter is used
-        doc = Document.from_text(VERBS, "a.txt")
-        assert paraphrases(doc.prose, doc.search) == expected
-        assert prefilter.scan(doc).candidates(_plan_of(_BEFORE.pattern, _BEFORE.flags)) not in (None, [])
+    doc = read_as_in_a_run(VERBS)
+    assert paraphrases(doc.prose, doc.search) == expected
+    assert prefilter.scan(doc).candidates(_plan_of(_BEFORE.pattern, _BEFORE.flags)) not in (None, [])
 
 
-def test_what_people_hold_found_through_the_prefilter_is_what_a_search_finds(monkeypatch):
+def test_what_people_hold_found_through_the_prefilter_is_what_a_search_finds(read_as_in_a_run):
     """`held` through `Document.search`, as the engine asks it over many documents, finds the same
     clauses as a search of the prose."""
     text = ("Fears that the dam would fail grew. Hopes that talks resume faded, and the belief that it was "
@@ -153,11 +151,9 @@ def test_what_people_hold_found_through_the_prefilter_is_what_a_search_finds(mon
             "stayed. He hoped that it would pass.\n")
     expected = held(text)
     assert len(expected) == 6
-    with state.fresh() as current:
-        monkeypatch.setattr(current, "documents", 5)  # past the first document: the prefilter is used
-        doc = Document.from_text(text, "a.txt")
-        assert held(doc.prose, doc.search) == expected
-        assert spans(doc.prose, doc.search) == spans(text) and charges(doc.prose, doc.search) == charges(text)
+    doc = read_as_in_a_run(text)
+    assert held(doc.prose, doc.search) == expected
+    assert spans(doc.prose, doc.search) == spans(text) and charges(doc.prose, doc.search) == charges(text)
 
 
 def test_a_paraphrase_in_a_straight_story_is_the_speakers():

@@ -109,7 +109,7 @@ class Linted(NamedTuple):
     findings: list[Finding]
     config: Config
     threshold: Severity
-    errors: tuple[str, ...] = ()  # rules that timed out on this file: reported, the others' findings kept
+    errors: tuple[str, ...] = ()  # rules that timed out, a fix or copy not written: reported, the findings kept
     source: str | None = None  # the archive a record came from (its `path` names the record)
     annotated: str | None = None  # the annotated copy written beside a Word file (--annotate)
 
@@ -159,13 +159,18 @@ def lint_one(target: Target, engine: Engine, fail_on: str | None, stdin_name: st
             if outcome.skipped:
                 results.append(targets_.Skipped(doc.path, outcome.skipped))
                 continue
-            if mode.on and not archive and not word:
-                fixed = _fix(doc, outcome.findings, engine.ruleset(config).fixers, file, mode, run, snapshot)
-                if fixed is not None and mode.write and snapshot is not None:  # written: what is left is reported
-                    outcome = engine.lint_text(fixed, doc.path, file, config)
-            copy = _annotate(file, outcome.findings, snapshot) if annotate and file is not None else None
-            results.append(Linted(doc.path, outcome.document.text, outcome.findings, config, threshold, outcome.errors,
-                                  str(file) if archive else None, copy))
+            refused: tuple[str, ...] = ()  # a fix or copy not written: said, and the findings still reported
+            copy = None
+            try:
+                if mode.on and not archive and not word:
+                    fixed = _fix(doc, outcome.findings, engine.ruleset(config).fixers, file, mode, run, snapshot)
+                    if fixed is not None and mode.write and snapshot is not None:  # written: what is left is reported
+                        outcome = engine.lint_text(fixed, doc.path, file, config)
+                copy = _annotate(file, outcome.findings, snapshot) if annotate and file is not None else None
+            except InputError as exc:
+                refused = (str(exc),)
+            results.append(Linted(doc.path, outcome.document.text, outcome.findings, config, threshold,
+                                  outcome.errors + refused, str(file) if archive else None, copy))
     except InputError as exc:
         return str(exc)
     except NewslintError as exc:  # exceptions with their own arguments do not cross processes

@@ -303,7 +303,7 @@ class Checker:
         findings = story_verdict(steps.findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,
                         self._cluster_of(doc, selection.clustered), self._sentence_text(doc), selection.grades)
-        soft = [f for f in findings if f.family in config_.WORD_CHOICE]
+        soft = [f for f in findings if f.family in config_.WORD_CHOICE or f.rule in config_.WORD_CHOICE_RULES]
         action = settings.article_types.get(kind() or "", "keep") if soft else "keep"
         if action != "keep":
             findings = [f for f in findings if f not in soft]

@@ -119,7 +119,7 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     """Lint PATHS: files, folders (Markdown, MDX, HTML, text, Word, JSON Lines), or - for standard input
     (default: the current folder)."""
     paths = paths or (".",)
-    if output is not None and str(output) == "-":  # the usual spelling of standard output, never a file named "-"
+    if output is not None and (str(output) == "-" or _is_stdout(output)):  # "-", or /dev/stdout: the stream
         output = None
     if output is not None and (write_baseline or show_diff):  # neither writes a report: FILE would be ignored
         raise click.UsageError(f"--output {output} with {'--diff' if show_diff else '--write-baseline'}: "
@@ -175,7 +175,7 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     if write_baseline:
         recorder = report.recorder
         assert recorder is not None  # a recording report was opened for --write-baseline
-        to_stdout = str(write_baseline) == "-"
+        to_stdout = str(write_baseline) == "-" or _is_stdout(write_baseline)
         if to_stdout:
             click.echo(recorder.dumps(), nl=False)
         else:
@@ -194,6 +194,15 @@ def check(paths: tuple[str, ...], format_: str, output: Path | None, select_: tu
     if run.failed:
         sys.exit(ExitCode.ERROR)
     sys.exit(ExitCode.FINDINGS if report.failing and not exit_zero else ExitCode.OK)
+
+
+def _is_stdout(path: Path) -> bool:
+    """Does `path` name the file standard output is open on (/dev/stdout, /dev/fd/1, or the file
+    `>` or `>>` sent it to)? The report then goes down the stream, after what is already there."""
+    try:
+        return os.path.samestat(os.stat(path), os.fstat(1))
+    except OSError:
+        return False
 
 
 def _colour(option: bool | None) -> bool | None:

@@ -2,7 +2,9 @@
 
 A rule lists the base form once ("fierce", "smear", "thug"); its `inflect` option names the word
 class, and matching then also finds "fiercer", "fiercest", "fiercely", "fierceness" (adjective),
-"smears", "smeared", "smearing" (verb), "thugs" (noun). Multi-word terms inflect their head: the
+"smears", "smeared", "smearing" (verb; and the noun of the act of a verb in -ate, -ize or -ify:
+"demonization", "annihilation"), "thugs" (noun); a hyphenated word is found closed up too
+("earthshattering"), and spaced where it ends in -ing ("earth shattering"). Multi-word terms inflect their head: the
 last word of a noun phrase, the first word of a verb phrase. Forms that English never spells simply
 never match; the rules are the regular ones (y to i, final e dropped, final consonant doubled).
 """
@@ -13,6 +15,7 @@ from typing import Callable
 
 WORD_CLASSES = ("adjective", "noun", "verb")
 _VOWELS = "aeiou"
+_PARTICIPLE_STEM = re.compile(r"\A[a-z]*[aeiouy][a-z]*[^aeiouy]\Z")  # "shatter", "blow": a verb's stem, not the "w" of "wing"
 _CVC = re.compile(r"(?:^|[^aeiou])[aeiou][bdfgklmnprt]\Z")  # one short vowel before a final consonant
 
 
@@ -33,11 +36,25 @@ def plural(noun: str) -> set[str]:
     return {noun + "s"}
 
 
+def nominal(verb: str) -> set[str]:
+    """The noun of the act a verb in -ate, -ize, -ise or -ify names, and its plural ("annihilate" ->
+    "annihilation", "demonize" -> "demonization", "vilify" -> "vilification"): the same verdict."""
+    if verb.endswith("ate") and len(verb) > 5:
+        noun = verb[:-1] + "ion"
+    elif verb.endswith(("ize", "ise")) and len(verb) > 5:
+        noun = verb[:-1] + "ation"
+    elif verb.endswith("ify") and len(verb) > 5:
+        noun = verb[:-1] + "ication"
+    else:
+        return set()
+    return {noun, noun + "s"}
+
+
 def verb_forms(verb: str) -> set[str]:
     if verb.endswith("e") and not verb.endswith("ee"):
-        return {verb + "s", verb + "d", verb[:-1] + "ing"}
+        return {verb + "s", verb + "d", verb[:-1] + "ing"} | nominal(verb)
     if verb.endswith("y") and verb[-2:-1] not in _VOWELS:
-        return {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+        return {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"} | nominal(verb)
     third = verb + "es" if verb.endswith(("s", "x", "z", "ch", "sh", "o")) else verb + "s"
     stem = _double(verb)
     return {third, stem + "ed", stem + "ing"}
@@ -62,6 +79,19 @@ def adjective_forms(adj: str) -> set[str]:
     return out
 
 
+def spellings(word: str) -> set[str]:
+    """The other ways a hyphenated word is written: closed up ("earthshattering", "leftwing"), and
+    spaced where its last part is a participle in -ing ("earth shattering", "fear mongering"); a spaced
+    "-ed" compound reads as two words too often ("the two faced a judge") to be one."""
+    if "-" not in word or " " in word:
+        return set()
+    out = {word.replace("-", "")}
+    last = word.rsplit("-", 1)[1]
+    if last.endswith("ing") and _PARTICIPLE_STEM.search(last[:-3]) and word.count("-") == 1:
+        out.add(word.replace("-", " "))  # not "left wing": "wing" is no participle
+    return out
+
+
 def forms(term: str, word_class: str) -> set[str]:
     """`term` and its regular inflections and derivations as a word of `word_class`."""
     words = term.split(" ")
@@ -81,6 +111,9 @@ def forms(term: str, word_class: str) -> set[str]:
     out = {term}
     for form in make(head.lower()):
         out.add(" ".join([*words[:at], form, *words[at + 1:]]))
+    if len(words) == 1:
+        for form in list(out):
+            out |= spellings(form)
     return out
 
 

@@ -29,6 +29,7 @@ import re
 from typing import AbstractSet, Callable, Iterable, Sequence
 
 from newslint.cache import programs as recache
+from newslint.relayed import relayed
 from newslint.document.positions import within
 from newslint.finding import Finding
 from newslint.voice import STORY_WORDS, story_words, straight
@@ -189,12 +190,15 @@ def drop_reported(findings: Sequence[Finding], prose: str, search: Search | None
 
 def paraphrases(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
     """Sorted (start, end) of the clause after each reporting verb ("said [he was interrogated]", "told
-    reporters that [the deal was dead]"): the speaker's words as the writer relays them. `search` finds
-    the verbs in `prose` faster than a search of it (see `Document.search`)."""
+    reporters that [the deal was dead]"): the speaker's words as the writer relays them; and of the
+    relayed speech that names its speaker another way (`relayed`). `search` finds the verbs in `prose`
+    faster than a search of it (see `Document.search`)."""
     out: list[tuple[int, int]] = []
     for m in _BEFORE.finditer(prose) if search is None else search(_BEFORE):
         end = _PARAPHRASE_END.search(prose, m.end(), min(len(prose), m.end() + REACH))
         out.append((m.end(), end.start() if end else min(len(prose), m.end() + REACH)))
+    out += relayed(prose, search)
+    out.sort()
     return out
 
 

@@ -1,8 +1,9 @@
 """Synopses: the story of a book, a film or a play told in a news story.
 
 "The novel tells the story of a boy who sets out to rid the forest of an evil force": the evil force
-is the book's, not the writer's verdict on anyone. A synopsis opens where the copy says it tells a
-work's story ("tells the story of", "the film follows", "the plot centres on") and runs to the end of
+is the book's, not the writer's verdict on anyone; so is the killer in "the thriller features a deranged
+killer". A synopsis opens where the copy says it tells a work's story or shows what is in it ("tells the
+story of", "the film follows", "the plot centres on", "the play depicts", "the game features") and runs to the end of
 the next sentence, which carries the plot on. Word-choice findings (the families an article type
 softens) inside it are dropped (`drop_synopses`); sourcing rules still read it.
 """
@@ -17,7 +18,9 @@ from newslint.finding import Finding
 
 _CUE = programs.compile(
     r"\btell(?:s|ing)?\s+(?:of\s+)?the\s+story\s+of\b"
-    r"|\b(?:film|movie|novel|book|play|musical|series|drama|sitcom|opera|game)\s+(?:follows|centres\s+on|centers\s+on)\b"
+    r"|\b(?:film|movie|novel|book|play|musical|series|drama|sitcom|opera|game|thriller|comedy|documentary|episode|"
+    r"sequel|song|video|exhibition|painting|poem)\s+(?:follows|centres\s+on|centers\s+on|depicts|portrays|features|"
+    r"imagines|explores)\b"
     r"|\b(?:the|its|whose)\s+(?:plot|storyline)\s+(?:follows|concerns|centres\s+on|centers\s+on|revolves\s+around)\b",
     re.I)
 _SENTENCE_END = programs.compile(r"[.!?](?=[\"”’']?(?:\s|$))|\n\s*\n")
@@ -25,7 +28,8 @@ SENTENCES = 2  # the cue's sentence and the one after it
 
 
 # Every cue holds one of these words: copy without any of them (most news) is not searched.
-_CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves")
+_CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves", "depicts", "portrays", "features",
+              "imagines", "explores")
 
 
 def spans(prose: str) -> list[tuple[int, int]]:

@@ -6,7 +6,8 @@ One policy for all of them:
 - every component of the path is checked: a symlink lying inside the working folder (`root`) must
   lead to a place inside it, so a linked folder cannot send a write elsewhere;
 - never a file this run read as input (a report or baseline over an article is refused), nor the
-  name given to standard input;
+  name given to standard input, nor a file open as this process's standard input, output or error
+  (`2>> log` then `--output /dev/stderr`: a replacement would lose what the log held);
 - a rewrite (`--fix`) replaces the file only if it is unchanged since it was read (size,
   modification time and a hash of its bytes, compared just before the replace);
 - the file keeps its mode, owner and group; a read-only file (no write permission) is refused, and
@@ -86,6 +87,20 @@ def forget_inputs() -> None:
     _input_names.clear()
 
 
+_STREAMS = ((0, "standard input"), (1, "standard output"), (2, "standard error"))
+
+
+def standard_stream(info: os.stat_result) -> str | None:
+    """The standard stream (input, output, error) that is open on the file `info` describes, if any."""
+    for fd, name in _STREAMS:
+        try:
+            if os.path.samestat(info, os.fstat(fd)):
+                return name
+        except OSError:  # the stream is closed
+            continue
+    return None
+
+
 def _refuse(path: Path, why: str) -> InputError:
     return InputError(str(path), f"not written: {why}")
 
@@ -129,6 +144,10 @@ def _existing(path: Path, real: Path, rewrite: Snapshot | None) -> os.stat_resul
         raise _refuse(path, exc.strerror or str(exc)) from None
     if not stat.S_ISREG(info.st_mode):
         raise _refuse(path, "not a regular file")
+    stream = standard_stream(info)
+    if stream is not None:
+        raise _refuse(path, f"it is this run's {stream}, which a replacement would lose; "
+                            "redirect the stream instead")
     is_input = (info.st_dev, info.st_ino) in _inputs or os.path.abspath(real) in _input_names \
         or os.path.abspath(path) in _input_names
     if rewrite is None and is_input:

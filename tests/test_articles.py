@@ -172,3 +172,16 @@ def test_a_synopsis_of_a_work_is_the_works_not_the_writers():
     assert {"brutal", "sinister"} <= {f.text for f in lint_text(plain, "story.md")}
     (start, end), = spans(told)
     assert told[start:end].endswith("sinister gang.") and "publisher" not in told[start:end]
+
+
+def test_what_a_work_shows_is_the_works_not_the_writers():
+    shown = ("The studio's new thriller opens on Friday. The thriller features a deranged killer who stalks a "
+             "seaside town. The director said filming took a year.\n")
+    words = {f.text for f in lint_text(shown, "story.md") if f.family in ("loaded", "labels")}
+    assert "deranged" not in words
+    # the same words about people in the news are the writer's
+    told = "Police said a deranged killer stalked the seaside town for a year.\n"
+    assert "deranged" in {f.text for f in lint_text(told, "story.md")}
+    # "features" of something that is not a work opens no synopsis
+    plain = "The new stadium features a deranged design, critics of the plan said.\n"
+    assert "deranged" in {f.text for f in lint_text(plain, "story.md")}

@@ -171,6 +171,18 @@ def test_article_types_soften_cliches_and_editorializing(tmp_path):
     assert ("news", "cliches.news") in severities and ("opinion", "cliches.news") in severities
 
 
+def test_article_types_soften_significance_framing_but_not_artifacts(tmp_path):
+    body = ("---\ntype: {kind}\n---\n\nThe sequel is a testament to the studio's patience. As an AI language "
+            "model, I cannot rate it.\n")
+    for kind in ("news", "opinion", "review"):
+        write(tmp_path / f"{kind}.md", body.format(kind=kind))
+    severities = {(Path(f["path"]).stem, f["rule"]): f["severity"] for f in findings(str(tmp_path))[1]}
+    assert severities[("news", "filler.phrases")] == "warning"
+    assert severities[("opinion", "filler.phrases")] == "suggestion"
+    assert ("review", "filler.phrases") not in severities
+    assert {severities[(kind, "filler.artifacts")] for kind in ("news", "opinion", "review")} == {"error"}
+
+
 @pytest.mark.parametrize(("front", "expected"), [
     ("title: A day\ntype: Opinion", "opinion"),
     ("title: A day\ntags: [war]", None),  # no type key: read without a YAML parser

@@ -35,6 +35,9 @@ def found(r, text: str) -> list[str]:
     ("It was a deeply reckless decision.", ["reckless"]),
     ("# Council Backs Reckless Plan To Sell Library", ["Reckless"]),  # a headline drops its articles
     ("# Council backs reckless plan to sell library", ["reckless"]),
+    ("The talks were dropped by the reckless North Koreans.", ["reckless"]),  # a people, not a name
+    ("The plan was backed by some reckless Marxists.", ["reckless"]),  # the adherents of a creed
+    ("The bill was drafted by reckless Democrats in the state house.", ["reckless"]),
 ])
 def test_flags_evaluative_positions(tmp_path, text, flagged):
     assert found(rule(tmp_path, RULE), text) == flagged
@@ -56,6 +59,9 @@ def test_flags_evaluative_positions(tmp_path, text, flagged):
     "Campaigners marched through the town, saying the plan was reckless.",
     "The plan was not profoundly reckless, the auditors found.",  # negated, with an adverb between
     "The plan was deemed recklessly costly by none of the auditors.",  # an adverb, not the class word it grades
+    "The club signed the reckless Morgan from a rival.",  # a given name in -an is no people
+    "They booked Reckless Americans Tour for the festival.",  # capitals that run on make a name
+    "The reckless Brian Cox was cast as the lead.",
 ])
 def test_passes_other_uses(tmp_path, text):
     assert found(rule(tmp_path, RULE), text) == []

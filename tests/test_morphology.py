@@ -19,6 +19,9 @@ from newslint.morphology import expand, forms
     ("smear", "verb", {"smears", "smeared", "smearing"}),
     ("slam", "verb", {"slammed", "slamming"}),
     ("lash out at", "verb", {"lashed out at", "lashing out at"}),
+    ("demonize", "verb", {"demonization", "demonizations"}),  # the noun of the act
+    ("vilify", "verb", {"vilification"}),
+    ("annihilate", "verb", {"annihilation"}),
 ])
 def test_regular_forms(term, word_class, wanted):
     assert wanted <= forms(term, word_class) and term in forms(term, word_class)
@@ -26,6 +29,24 @@ def test_regular_forms(term, word_class, wanted):
 
 def test_a_participle_adjective_does_not_become_a_reported_reaction():
     assert "shocked" not in forms("shocking", "adjective")
+
+
+def test_only_verbs_in_ate_ize_ify_have_a_noun_of_the_act():
+    assert not {f for f in forms("smear", "verb") if f.endswith("ion")}
+    assert not {f for f in forms("rate", "verb") if f.endswith("ion")}  # too short to be a derivation
+
+
+def test_a_hyphenated_word_is_found_closed_up_and_spaced_if_a_participle():
+    assert "leftwing" in forms("left-wing", "adjective") and "left wing" not in forms("left-wing", "adjective")
+    assert {"fearmongering", "fear mongering"} <= forms("fear-mongering", "noun")
+    assert "two faced" not in forms("two-faced", "adjective")  # "the two faced a judge"
+
+
+def test_every_spelling_of_a_listed_word_is_found():
+    found = {(f.rule, f.text) for f in lint_text("The court issued a jawdropping reversal of the ban.\n")}
+    assert ("loaded.extremity", "jawdropping") in found
+    found = {(f.rule, f.text) for f in lint_text("The leftwing council cut the grant.\n")}
+    assert ("labels.contentious", "leftwing") in found
 
 
 def test_expand_is_sorted_and_unique():

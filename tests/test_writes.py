@@ -135,6 +135,20 @@ def test_a_file_with_hard_links_is_refused_not_split(house, workdir):
     result = check(house, "--fix", "story.md")
     assert result.exit_code == 2 and "2 hard links" in result.stderr
     assert story.stat().st_nlink == 2 and (workdir / "copy.md").read_text(encoding="utf-8") == STORY
+    # the refusal does not hide the file's findings: they are reported, unfixed, with the error
+    assert "story.md:1:11" in result.stdout and "obit.words" in result.stdout
+    assert "1 finding in 1 file" in result.stdout
+
+
+def test_a_refused_fix_leaves_the_other_files_fixed_and_reported(house, workdir):
+    kept, fixed = workdir / "kept.md", workdir / "fixed.md"
+    for story in (kept, fixed):
+        story.write_text(STORY, encoding="utf-8")
+    os.link(kept, workdir / "link.md")
+    result = check(house, "--fix", "kept.md", "fixed.md")
+    assert result.exit_code == 2 and "kept.md: not written" in result.stderr
+    assert kept.read_text(encoding="utf-8") == STORY and fixed.read_text(encoding="utf-8") == FIXED
+    assert "kept.md:1:11" in result.stdout and "fixed.md:1:" not in result.stdout
 
 
 def test_a_read_only_file_is_not_rewritten(house, workdir):
@@ -249,3 +263,39 @@ def test_a_report_over_an_article_in_a_folder_linted_is_refused_with_a_way_out(h
     result = check(house, "--format", "concise", "--output", str(story), "drafts")
     assert result.exit_code == 2 and story.read_text(encoding="utf-8") == STORY
     assert "write it outside the folders being linted" in result.stderr
+
+
+def _run_with_streams(workdir: Path, args: list[str], stdout: Path, stderr: Path) -> int:
+    """newslint in its own process, its standard output and error appended to the given files."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    with open(stdout, "ab") as out, open(stderr, "ab") as err:
+        return subprocess.run([sys.executable, "-m", "newslint", "check", "--no-color", *args], cwd=workdir,
+                              stdout=out, stderr=err, env=env, check=False).returncode
+
+
+def test_output_naming_standard_output_goes_down_the_stream_after_what_it_held(workdir):
+    (workdir / "story.md").write_text("Tragically, he passed away.\n", encoding="utf-8")
+    log, err = workdir / "log.txt", workdir / "err.txt"
+    log.write_text("earlier line\n", encoding="utf-8")
+    code = _run_with_streams(workdir, ["--format", "concise", "--output", "/dev/stdout", "story.md"], log, err)
+    assert code == 1
+    held = log.read_text(encoding="utf-8")
+    assert held.startswith("earlier line\n") and "story.md:1:16" in held and "euphemisms.plain" in held
+    code = _run_with_streams(workdir, ["--write-baseline", "/dev/stdout", "story.md"], log, err)
+    assert code == 0 and log.read_text(encoding="utf-8").startswith(held)
+    assert json.loads(log.read_text(encoding="utf-8")[len(held):])["version"] == 1
+
+
+def test_a_file_open_as_standard_error_is_never_replaced(workdir):
+    (workdir / "story.md").write_text("Tragically, he passed away.\n", encoding="utf-8")
+    log, err = workdir / "log.txt", workdir / "err.txt"
+    err.write_text("earlier line\n", encoding="utf-8")
+    code = _run_with_streams(workdir, ["--output", "/dev/stderr", "story.md"], log, err)
+    held = err.read_text(encoding="utf-8")
+    assert code == 2 and held.startswith("earlier line\n") and "this run's standard error" in held
+    code = _run_with_streams(workdir, ["--write-baseline", str(err), "story.md"], log, err)
+    assert code == 2 and err.read_text(encoding="utf-8").startswith(held)

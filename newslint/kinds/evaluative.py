@@ -38,7 +38,7 @@ from newslint.document import Document, Scope
 from newslint.document.names import headline_voice
 from newslint.kinds import WRITERS_VOICE, BuildContext, Hit, KindBase
 from newslint.matching.matcher import Matcher
-from newslint.morphology import adjective_forms
+from newslint.morphology import adjective_forms, spellings
 from newslint.schema import Option, Where, boolean, choices, strings
 
 POSITIONS = ("attributive", "predicative", "adverbial")
@@ -77,6 +77,11 @@ _AFTER_PARTICIPLE = frozenset("and or but for to as".split())
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
 _NEXT = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_][\w'’-]*|[^\w\s])?")
 _LOOK_BACK = 48
+# Up to three capitalized words after a listed word, the last of them followed by no other capitalized word.
+_CAPITALS = re.compile(r"[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}([A-Z][a-z][\w'’-]*)(?![\w'’-]|[ \t]+[A-Z])")
+# How the nouns of a people, a party or a creed end, in the plural or the singular ("Koreans", "Marxist").
+# The singular in -an or -ian is also a given name (Morgan, Brian), and -is a surname (Davis): not read.
+_GROUP_ENDING = re.compile(r"(?:ans|(?<!Chr)ists?|(?<!Wh)ites?|ese|crats?|ics)\Z")
 # A figure in the words after an adjective of size ("a staggering loss of $2 billion"): the size is given.
 _FIGURE = re.compile(r"[^.;:!?\n]*?(?:\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b)", re.I)
 _MEASURE_REACH = 40
@@ -111,6 +116,7 @@ class Evaluative(KindBase):
             adjectives.add(base)
             if " " in base:
                 continue
+            adjectives |= spellings(base)  # "earthshattering", "earth shattering"
             for form in adjective_forms(base):
                 if not form.endswith("ness"):  # a noun: not what this kind reads
                     (adverbs if form.endswith("ly") else adjectives).add(form)
@@ -162,7 +168,7 @@ class Evaluative(KindBase):
             return "attributive"  # "a reckless, costly plan", "the mayor's reckless and costly plan"
         if not following or not following[0].isalpha() or following.lower() in _NOT_NOUNS:
             return None
-        if not following[0].islower() and not headline_voice(prose, start):
+        if not following[0].islower() and not headline_voice(prose, start) and not _group_noun(prose, end):
             return None  # "a brutal Storm": a capitalized word after it is a name, outside a Title Case headline
         if prev in _PREPOSITIONS and not prose[start].islower():
             return None  # "starred in Reckless Hearts": after a preposition, capitals make a title
@@ -170,6 +176,15 @@ class Evaluative(KindBase):
                 or prev.endswith(("'s", "’s", "s'", "s’")) or not before or heading):
             return "attributive"
         return None
+
+
+def _group_noun(prose: str, end: int) -> bool:
+    """Do the capitalized words after `end` end in a noun of a people, a party or a creed, not a name
+    ("the furious North Koreans", "shameless Zionists", "reckless Democrats"): the last of them ends as
+    such nouns do (-ans, -ists, -ites, -ese, -crats, -ics) and no capitalized word follows it. A
+    name ("a brutal Storm", "the remarkable Brian Cox", "a shameless Morgan") ends otherwise or runs on."""
+    m = _CAPITALS.match(prose, end)
+    return m is not None and _GROUP_ENDING.search(m.group(1)) is not None
 
 
 def _degree(word: str) -> bool:

@@ -130,6 +130,19 @@ def test_attributed_paraphrase_is_the_speakers_words():
     assert designated.scope_at(designated.text.index("denied")) is Scope.NARRATIVE
 
 
+def test_calling_in_the_present_is_the_speakers_words_after_its_subject():
+    doc = Document.from_text("The plan, which opponents call a cruel assault on renters, passed. It is what the "
+                             "unions call a reckless gamble. His call was a brutal one. The call was a brutal one. "
+                             "Unions call for an end to the cruel cuts. Look how they call him a traitor.")
+    assert doc.scope_at(doc.text.index("cruel assault")) is Scope.QUOTATION
+    assert doc.scope_at(doc.text.index("reckless")) is Scope.QUOTATION
+    assert doc.scope_at(doc.text.index("traitor")) is Scope.NARRATIVE  # "they" names no one
+    # "call" the noun, and "call for", relay nobody's words
+    assert doc.scope_at(doc.text.index("brutal")) is Scope.NARRATIVE
+    assert doc.scope_at(doc.text.rindex("brutal")) is Scope.NARRATIVE
+    assert doc.scope_at(doc.text.rindex("cruel")) is Scope.NARRATIVE
+
+
 def test_a_verdict_given_as_a_characterization_is_the_speakers_unless_passive():
     doc = Document.from_text("The union condemned the cuts as cruel. The mayor hailed the vote as a stunning win. "
                              "The plan was dismissed as hysterical. Lee attacked the plan as reckless.")

@@ -430,11 +430,12 @@ def test_paraphrases_found_at_candidates_are_those_a_search_finds():
 
     text = ("The ministry called the raid brutal. Critics described him as a traitor, and the union\n"
             "CALLED FOR calm; what they see as theft was branded a scandal by some. Recalled it.\n"
-            "Lee condemned the cuts as cruel, though they were welcomed as overdue.\n")
+            "Lee condemned the cuts as cruel, though they were welcomed as overdue. It is what critics\n"
+            "call a folly; his call was brief.\n")
     with state.fresh() as fresh:
         fresh.documents = 5  # as in a run over many documents: the verbs are tried at candidates only
         doc = Document.from_text(text, "a.txt")
-        assert doc.paraphrases == quotations.paraphrases(text) and len(doc.paraphrases) == 4
+        assert doc.paraphrases == quotations.paraphrases(text) and len(doc.paraphrases) == 5
 
 
 @pytest.mark.parametrize(("text", "found"), [

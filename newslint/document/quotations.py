@@ -290,10 +290,14 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
     return out
 
 
-# Attributed paraphrase: "what the ministry called a brutal raid", "the union called the proposal
-# draconian", "which the U.S. designates a terrorist organization", "the union condemned the cuts as
+# Attributed paraphrase: "what the ministry called a brutal raid", "which opponents call a cruel assault",
+# "the union called the proposal draconian", "which the U.S. designates a terrorist organization", "the union condemned the cuts as
 # cruel". The words after the verb are the named party's characterization, not the writer's.
-_CALLING = ("called", "calls", "dubbed", "termed", "branded", "labell?ed", "deemed", "deems",
+# "call" itself only after a plural noun, its subject ("which opponents call"): "his call", "the call was" are
+# the noun, and "they call" names no one ("look how they call him a traitor").
+_CALL = (r"call(?<=[a-z]s\scall)"
+         + "".join(rf"(?<!\b{word}\scall)" for word in ("his", "its", "this", "was", "is", "has", "us", "as", "does")))
+_CALLING = ("called", "calls", _CALL, "dubbed", "termed", "branded", "labell?ed", "deemed", "deems",
             "designated", "designates", "designate")
 _DESCRIBING = ("described", "describes", "describe", "characterized", "characterised", "characterizes",
                "characterises", "portrayed", "portrays", "portray", "regarded", "regards", "sees", "saw", "viewed")

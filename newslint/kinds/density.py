@@ -48,6 +48,10 @@ class Density(KindBase):
             return [(0, len(doc.prose))]
         return [(b.start, b.end) for b in doc.blocks]
 
+    @property
+    def gate(self) -> Matcher | None:
+        return self.matcher
+
     def check(self, doc: Document) -> Iterator[Hit]:
         if len(self.matcher.spans(doc)) < self.min_distinct:
             return  # no unit can hold that many different words (most stories have none of them)

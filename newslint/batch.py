@@ -70,9 +70,29 @@ def _annotate(file: Path, findings: list[Finding], snapshot: writes.Snapshot | N
         raise InputError(str(file), f"cannot read: {exc.strerror or exc}") from None
     if snapshot is None or not snapshot.holds(data):
         raise InputError(str(file), "annotated copy not written: the file changed after it was read; run again")
-    copy = docx.annotated_name(str(file))
-    writes.write(Path(copy), docx.annotate(data, str(file), findings))
-    return copy
+    copy = Path(docx.annotated_name(str(file)))
+    previous = _previous_copy(copy)
+    writes.write(copy, docx.annotate(data, str(file), findings), rewrite=previous)
+    return str(copy)
+
+
+def _previous_copy(copy: Path) -> writes.Snapshot | None:
+    """The annotated copy already there, as read: replaced only if it holds just what newslint wrote
+    (the writer checks again that it is unchanged just before the replace); None when there is none."""
+    from newslint.readers import docx
+
+    if not copy.is_file() or copy.is_symlink():
+        return None  # none, or a symlink or a folder, which the writer refuses
+    previous = writes.Snapshot.of(copy)
+    try:
+        data = copy.read_bytes()
+    except OSError as exc:
+        raise InputError(str(copy), f"not written: cannot read the copy there: {exc.strerror or exc}") from None
+    if not previous.holds(data) or docx.edited(data, str(copy)):
+        raise InputError(str(copy), "not written: it holds words or comments newslint did not write there "
+                                    "(edits or replies), or newslint did not write it; move or rename it, "
+                                    "and run again for a new annotated copy")
+    return previous
 
 
 # Codecs whose encoder writes a byte-order mark: a file read without one is written back without one.

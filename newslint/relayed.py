@@ -42,7 +42,7 @@ _MANNER = recache.compile(r"[a-z]+ly\b", re.I)
 HEADLINE_WORDS = 14  # a longer first line is prose, not a headline
 # "... says Ana Ruiz, an economist." at the end of a sentence, with no comma before the verb.
 _INVERTED = recache.compile(
-    r"(?<![,\s])\s+(?:says|said|thinks|thought|believes|believed|reckons|argues|argued|insists|insisted)\s+"
+    r"\b(?<=[^,;:\s]\s)(?:says|said|thinks|thought|believes|believed|reckons|argues|argued|insists|insisted)\s+"
     r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s*(?:,[^.!?\n\"“”]{0,80})?(?:[.!?](?=\s|$)|$)", re.I | re.M)
 REACH = 400  # characters a relayed sentence may run
 
@@ -95,16 +95,17 @@ def headline(prose: str) -> list[tuple[int, int]]:
     return [(m.end(), start + len(line))]
 
 
-def inverted(prose: str) -> list[tuple[int, int]]:
+def inverted(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
     """(start, end) of each clause whose attribution follows it with no comma (see the module)."""
     out: list[tuple[int, int]] = []
-    for m in _INVERTED.finditer(prose):
+    for m in _INVERTED.finditer(prose) if search is None else search(_INVERTED):
         start = _starts(prose, m.start())
-        if m.start() - start >= 12:
-            out.append((start, m.start()))
+        end = m.start() - 1  # the clause ends before the space before the verb
+        if end - start >= 12:
+            out.append((start, end))
     return out
 
 
 def relayed(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
     """Sorted (start, end) of the relayed speech of all three shapes (see the module)."""
-    return sorted(carried_on(prose, search) + headline(prose) + inverted(prose))
+    return sorted(carried_on(prose, search) + headline(prose) + inverted(prose, search))

@@ -254,6 +254,33 @@ def test_no_annotated_copy_of_a_word_file_saved_while_it_was_linted(house, workd
     assert (workdir / "story.newslint.docx").exists()
 
 
+def test_an_annotated_copy_someone_edited_is_never_replaced(house, workdir):
+    """A reader may type notes or replies into story.newslint.docx: the next --annotate replaces the
+    copy only while it holds just what newslint wrote; otherwise it says so and keeps it."""
+    docx = pytest.importorskip("docx")
+    story, copy = workdir / "story.docx", workdir / "story.newslint.docx"
+    document = docx.Document()
+    document.add_paragraph(STORY.strip())
+    document.save(story)
+    assert check(house, "--annotate", "story.docx").exit_code == 1
+    assert check(house, "--annotate", "story.docx").exit_code == 1  # untouched since written: replaced
+    annotated = docx.Document(copy)
+    annotated.add_paragraph("Desk note: ask the mayor's office for the full statement.")
+    annotated.save(copy)
+    result = check(house, "--annotate", "story.docx")
+    assert result.exit_code == 2 and "story.newslint.docx: not written" in result.stderr
+    assert "obit.words" in result.stdout  # the findings are still reported
+    assert "Desk note" in "\n".join(p.text for p in docx.Document(copy).paragraphs)
+    replied = docx.Document(story)  # a comment added (and no record of newslint's own) is kept too
+    replied.add_comment(replied.paragraphs[0].runs, text="Agreed: cut it.", author="Desk")
+    replied.save(copy)
+    assert check(house, "--annotate", "story.docx").exit_code == 2
+    assert [c.text for c in docx.Document(copy).comments] == ["Agreed: cut it."]
+    copy.unlink()
+    assert check(house, "--annotate", "story.docx").exit_code == 1 and copy.exists()
+    assert [c.author for c in docx.Document(copy).comments] == ["newslint"]
+
+
 def test_a_report_over_an_article_in_a_folder_linted_is_refused_with_a_way_out(house, workdir):
     """A report named inside a folder being linted, over a file of that folder, is refused: the file
     may be an article (a slip of `-o drafts/story.md` for `-o report.md`), and its text is kept."""

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 AUTHOR = "newslint"
 INITIALS = "NL"
+# An annotated copy records, as its identifier property, a digest of what it held when written: a copy
+# whose words or comments differ from that (someone edited it), or with no record, is not replaced.
+MARK = "newslint-annotated:"
 _PLAIN_RUN = frozenset({"rPr", "t", "tab", "br", "cr"})  # a run made only of these may be split
 
 
@@ -155,9 +158,33 @@ def annotate(data: bytes, path: str, findings: Iterable[Finding]) -> bytes:
                                        text=f"{f.message} ({f.rule})", author=AUTHOR, initials=INITIALS)
         if f.suggestions:
             comment.add_paragraph("Suggestion: " + "; ".join(f.suggestions))
+    document.core_properties.identifier = MARK + _held(document)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def edited(data: bytes, path: str) -> bool:
+    """Does the annotated copy `data` hold words or comments other than those newslint wrote into it
+    (a reader's replies and edits), or is it no copy newslint wrote? Either way it is not replaced."""
+    try:
+        document = _open(data, path)
+    except InputError:
+        return True
+    mark = document.core_properties.identifier or ""
+    return not mark.startswith(MARK) or mark[len(MARK):] != _held(document)
+
+
+def _held(document: Any) -> str:
+    """A digest of the document's paragraphs and comments (author and text): what a reader edits."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for p in _paragraphs(document):
+        digest.update("".join(_run_text(r) for r in _runs(p)).encode("utf-8") + b"\n")
+    for c in document.comments:
+        digest.update(f"\x00{c.author}\x01{c.text}".encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _isolate(p: Any, start: int, end: int | None) -> list[Any]:

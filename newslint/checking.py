@@ -80,7 +80,10 @@ def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] 
             text = doc.text[hit.start:hit.end]
             line, col = doc.position(hit.start)
             end_line, end_col = doc.position(hit.end)
-            message = rule.message.format_map(_Fields(hit.fields, match=" ".join(text.split())))
+            # `match`: the words as read ("passed away", not "passed&nbsp;away"), unless the kind names it
+            # (a source entry is shown with its link, which the prose leaves out)
+            shown = {"match": " ".join(doc.prose[hit.start:hit.end].split())}
+            message = rule.message.format_map(_Fields(shown, **hit.fields))
             suggestions = hit.suggestions or rule.suggestions
             findings.append(Finding(doc.path, line, col, end_line, end_col, hit.start, hit.end, rule.id, rule.severity,
                                     message, text, tuple(suggestions)))

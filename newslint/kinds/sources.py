@@ -123,7 +123,7 @@ class Sources(KindBase):
                     yield Hit(block.heading_start, block.heading_end)
                 continue
             for entry in block.entries:
-                fields = {"outlet": outlet_name(entry)}
+                fields = {"outlet": outlet_name(entry), "match": doc.text[entry.start:entry.end]}  # (its link too)
                 if self.check_name == "homepage":
                     if entry.url and is_front_page(entry.url, self.fronts):
                         yield Hit(entry.start, entry.end, (), fields)

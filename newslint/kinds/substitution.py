@@ -82,6 +82,6 @@ class Substitution(KindBase):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for start, end in self.matcher.finditer(doc):
-            matched = doc.text[start:end]
+            matched = doc.prose[start:end]  # (as read: "passed&nbsp;away" is "passed away")
             replacements = tuple(match_case(matched, r) for r in self.table.get(normalize(matched), ()))
             yield Hit(start, end, replacements, {"replacement": replacements[0] if replacements else ""})

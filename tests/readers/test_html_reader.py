@@ -166,6 +166,21 @@ def test_terms_match_across_references_and_inline_tags_and_report_the_words_as_w
     assert all(doc.text[a:b] for a, b in doc.decoded)
 
 
+def test_messages_and_suggestions_name_the_words_as_read_not_their_markup(tmp_path) -> None:
+    """The finding's text is the file's (positions and baselines rest on it); its message names the
+    words a reader sees, and a swap is looked up by them: 'passed away', so 'died' is suggested."""
+    from newslint.engine import lint_file
+
+    page = tmp_path / "story.html"
+    page.write_text("<article><p>The mayor passed&nbsp;away on Friday after a re<i>ck</i>less "
+                    "crash.</p></article>\n", encoding="utf-8")
+    found = {f.rule: f for f in lint_file(page)}
+    euphemism, loaded = found["euphemisms.plain"], found["loaded.adjectives"]
+    assert euphemism.text == "passed&nbsp;away" and "'passed away' is a euphemism. Say 'died'." in euphemism.message
+    assert euphemism.suggestions[0] == "died"
+    assert loaded.text == "re<i>ck</i>less" and loaded.message.startswith("'reckless'")
+
+
 def test_a_word_joined_across_a_reference_is_never_fixed(tmp_path) -> None:
     from click.testing import CliRunner
 

@@ -60,6 +60,9 @@ def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] 
     findings = []
     for rule in rules:
         try:
+            gate = rule.kind.gate
+            if gate is not None and not gate.spans(doc):
+                continue  # (most rules match nothing in most stories)
             hits = list(rule.kind.check(doc))
         except TimeoutError:
             error = RuleTimeout(doc.path, rule.id, rule.path)

@@ -100,3 +100,49 @@ def test_quotation_unattributed(tmp_path):
     r = rule(tmp_path, "kind: quotation\ncheck: unattributed\nmessage: m\n")
     assert len(found(r, '"Nobody is coming to help us at all."')) == 1
     assert found(r, '"Nobody is coming to help us," she said.') == []
+
+
+class _Asked:
+    """A rule's kind that counts the documents it is asked to check."""
+
+    def __init__(self, kind: object) -> None:
+        self.kind = kind
+        self.asked = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.kind, name)
+
+    def check(self, doc: object) -> object:
+        self.asked += 1
+        return self.kind.check(doc)  # type: ignore[attr-defined]
+
+
+def test_a_kind_is_not_asked_where_its_gate_matches_nothing(tmp_path):
+    """A kind whose hits all stand on a match of one matcher (its gate) is asked only of a document
+    where that matcher matches: in the others it would find nothing."""
+    r = rule(tmp_path, "kind: requires\nmessage: m\ntrigger: {terms: [killed]}\ncompanion: {terms: [said]}\n")
+    asked = _Asked(r.kind)
+    counted = r._replace(kind=asked)
+    assert found(counted, "The storm closed the road. Crews cleared it by noon.") == []
+    assert asked.asked == 0
+    assert found(counted, "The storm killed two people.") == ["killed"]
+    assert asked.asked == 1
+    assert rule(tmp_path, "kind: metric\nmessage: m\nmeasure: lede_words\nmax: 3\n").kind.gate is None
+
+
+def test_a_gated_kind_finds_nothing_where_its_gate_matches_nothing():
+    """The contract of `gate`, for every built-in rule that has one: no hit where its gate has no match."""
+    from pathlib import Path
+
+    from newslint.rulebook import load_rules
+
+    texts = [Path(__file__).parent.parent.joinpath("examples", "article.md").read_text(encoding="utf-8"),
+             "Critics say the shameless plan, widely regarded as a disaster, killed 14 people. Officials said so.",
+             "The council met on Tuesday. It approved the budget and adjourned."]
+    gated = [r for r in load_rules() if r.kind.gate is not None]
+    assert {r.kind.name for r in gated} >= {"existence", "requires", "substitution", "evaluative", "density"}
+    for text in texts:
+        for r in gated:
+            doc = Document.from_text(text, "a.md")
+            if not r.kind.gate.spans(doc):
+                assert list(r.kind.check(doc)) == [], r.id

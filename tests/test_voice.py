@@ -189,7 +189,9 @@ def test_plain_rules_are_dropped_only_in_a_straight_story():
 
 
 class _Counted:
-    """A kind that counts the documents it is asked to check."""
+    """A kind that counts the documents it is asked to check (each one its rule runs on: no gate)."""
+
+    gate = None
 
     def __init__(self, kind: object) -> None:
         self.kind = kind

@@ -119,6 +119,9 @@ class Kind(Protocol):
     def matchers(self) -> list[Matcher]: ...
 
     @property
+    def gate(self) -> Matcher | None: ...
+
+    @property
     def fixable(self) -> bool: ...
 
     def fix(self, matched: str) -> Fix | None: ...
@@ -136,6 +139,12 @@ class KindBase:
                 if isinstance(item, Matcher):
                     found.append(item)
         return found
+
+    @property
+    def gate(self) -> Matcher | None:
+        """A matcher that every hit of the kind stands on a match of: in a document where it matches
+        nothing, the kind finds nothing and is not asked (see `checking.run_rules`). None: no such matcher."""
+        return None
 
     @property
     def fixable(self) -> bool:

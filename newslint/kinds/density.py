@@ -48,7 +48,13 @@ class Density(KindBase):
             return [(0, len(doc.prose))]
         return [(b.start, b.end) for b in doc.blocks]
 
+    @property
+    def gate(self) -> Matcher | None:
+        return self.matcher
+
     def check(self, doc: Document) -> Iterator[Hit]:
+        if len(self.matcher.spans(doc)) < self.min_distinct:
+            return  # no unit can hold that many different words (most stories have none of them)
         for start, end in self._units(doc):
             hits = list(self.matcher.finditer(doc, start, end))
             distinct = dict.fromkeys(normalize(doc.text[a:b]) for a, b in hits)  # in order of appearance

@@ -126,6 +126,10 @@ class Evaluative(KindBase):
         return cls(matcher, frozenset(adverbs), frozenset(options["positions"]), options["measured"],
                    options["coordinated"])
 
+    @property
+    def gate(self) -> Matcher | None:
+        return self.matcher
+
     def check(self, doc: Document) -> Iterator[Hit]:
         prose = doc.prose
         after: list[tuple[int, int]] | None = None  # clauses attributed after they end, found on first need

@@ -125,6 +125,10 @@ class Existence(KindBase):
                 return fix
         return None
 
+    @property
+    def gate(self) -> Matcher | None:
+        return self.matcher
+
     def check(self, doc: Document) -> Iterator[Hit]:
         declared: dict[int, bool] = {}
         for start, end in self.matcher.finditer(doc):

@@ -79,6 +79,10 @@ class Requires(KindBase):
             hi += 1
         return sents[lo].start, sents[hi].end
 
+    @property
+    def gate(self) -> Matcher | None:
+        return self.trigger
+
     def check(self, doc: Document) -> Iterator[Hit]:
         companions: dict[tuple[int, int], list[tuple[int, int]]] = {}
         last_end = -1

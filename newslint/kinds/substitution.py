@@ -76,6 +76,10 @@ class Substitution(KindBase):
         safe = self.safe if isinstance(self.safe, bool) else key in self.safe
         return Fix(match_case(matched, replacements[0]), safe)
 
+    @property
+    def gate(self) -> Matcher | None:
+        return self.matcher
+
     def check(self, doc: Document) -> Iterator[Hit]:
         for start, end in self.matcher.finditer(doc):
             matched = doc.prose[start:end]  # (as read: "passed&nbsp;away" is "passed away")

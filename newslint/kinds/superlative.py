@@ -132,6 +132,10 @@ class Superlative(Requires):
             if end >= 0:
                 yield m.start(), end
 
+    @property
+    def gate(self) -> Matcher | None:
+        return None  # its claims are read by a program, not by a matcher
+
     def check(self, doc: Document) -> Iterator[Hit]:
         for start, end in self.claims(doc):
             window = self._window(doc, start)

@@ -278,7 +278,7 @@ def _matches(item: Compiled, doc: Document, swept: bool = True) -> list[tuple[in
         # (over many documents, where the pattern is compiled anyway, trying it at a few candidates
         # costs less than searching the text for its literals; one document never compiles it for them)
         few = candidates is not None and (len(candidates) <= _FEW or reach is not None) and scan.state.documents > 1
-        if not few and not scan.may_contain(item.required):
+        if not few and not _holds_literal(item, scan):
             return []
     pattern = item.pattern
     if candidates is None:
@@ -297,6 +297,15 @@ def _matches(item: Compiled, doc: Document, swept: bool = True) -> list[tuple[in
             out.append(m.span())
             pos = m.end()
     return out
+
+
+def _holds_literal(item: BuiltinPattern | HousePattern, scan: Scan) -> bool:
+    """Does the document's lower-cased prose hold one of the item's required literals? Told by its
+    words when some of them are (see `BuiltinPattern.literal_words`), else searched for."""
+    words = item.literal_words if isinstance(item, BuiltinPattern) else None
+    if words is not None and scan.words is not None and not words.isdisjoint(scan.words):
+        return True
+    return scan.may_contain(item.required)
 
 
 def _match_by_first_word(item: TermList, scan: Scan, candidates: list[int]) -> list[tuple[int, int]]:

@@ -237,6 +237,8 @@ class Scan:
         for initial, texts in sweep.texts.items():
             if initial in low:
                 for (text, opening), users in texts.items():
+                    if text not in low:  # (asked at C speed: most literals stand in no document)
+                        continue
                     at = _at_word_starts(low, text) if opening else occurrences(low, text)
                     if at:
                         for k in users:

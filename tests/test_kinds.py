@@ -102,7 +102,7 @@ def test_quotation_unattributed(tmp_path):
     assert found(r, '"Nobody is coming to help us," she said.') == []
 
 
-class _Asked:
+class Asked:
     """A rule's kind that counts the documents it is asked to check."""
 
     def __init__(self, kind: object) -> None:
@@ -121,7 +121,7 @@ def test_a_kind_is_not_asked_where_its_gate_matches_nothing(tmp_path):
     """A kind whose hits all stand on a match of one matcher (its gate) is asked only of a document
     where that matcher matches: in the others it would find nothing."""
     r = rule(tmp_path, "kind: requires\nmessage: m\ntrigger: {terms: [killed]}\ncompanion: {terms: [said]}\n")
-    asked = _Asked(r.kind)
+    asked = Asked(r.kind)
     counted = r._replace(kind=asked)
     assert found(counted, "The storm closed the road. Crews cleared it by noon.") == []
     assert asked.asked == 0

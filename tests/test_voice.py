@@ -9,6 +9,7 @@ from newslint.engine import Engine, lint_text
 from newslint.finding import Finding, Severity
 from newslint.rulebook import Rule, load_rules, select
 from newslint.voice import STORY_WORDS, Words, drop_apart, drop_plain, drop_unvoiced, loaded
+from tests.test_kinds import Asked
 
 LOADED = ("The thugs behind the reckless scheme met on Monday. Their shameless plan was a huge blow to the town, "
           "and the debate descended into chaos.\n")
@@ -188,21 +189,10 @@ def test_plain_rules_are_dropped_only_in_a_straight_story():
     assert drop_plain(slanted, plain, frozenset(), "word " * 100) == slanted
 
 
-class _Counted:
+class _Counted(Asked):
     """A kind that counts the documents it is asked to check (each one its rule runs on: no gate)."""
 
     gate = None
-
-    def __init__(self, kind: object) -> None:
-        self.kind = kind
-        self.checked = 0
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.kind, name)
-
-    def check(self, doc: object) -> object:
-        self.checked += 1
-        return self.kind.check(doc)  # type: ignore[attr-defined]
 
 
 def _counted(ids: set[str]) -> list[Rule]:
@@ -216,14 +206,14 @@ def test_rules_standing_by_the_voice_run_only_where_one_of_their_findings_may_st
     counted = {r.id: r.kind for r in picked if r.id in ids}
     straight = PLAIN.format("Some cyclists were still using the old road, and the queue descended into chaos.")
     assert not [f for f in engine.lint_text(straight, rules=picked).findings if f.rule in ids]
-    assert [counted[i].checked for i in sorted(ids)] == [1, 0, 0]  # loaded.adjectives counts in the voice: it runs
+    assert [counted[i].asked for i in sorted(ids)] == [1, 0, 0]  # loaded.adjectives counts in the voice: it runs
     found = {(f.rule, f.text) for f in engine.lint_text(straight.replace("the old road", "the shameless road"),
                                                           rules=picked).findings}
     assert {("loaded.drama", "chaos"), ("loaded.condemnation", "shameless")} <= found  # a paragraph that judges
-    assert [counted[i].checked for i in sorted(ids)] == [2, 1, 0]  # straight, still: the vague count falls
+    assert [counted[i].asked for i in sorted(ids)] == [2, 1, 0]  # straight, still: the vague count falls
     assert ("weasel.quantifiers", "Some") in {(f.rule, f.text) for f in engine.lint_text(
         "Some cyclists were still using the old road.\n", rules=picked).findings}  # too short to judge
-    assert [counted[i].checked for i in sorted(ids)] == [3, 1, 1]
+    assert [counted[i].asked for i in sorted(ids)] == [3, 1, 1]
 
 
 @pytest.mark.parametrize("text", [LOADED, STRAIGHT, PLAIN.format("Some say many people are in chaos."),
@@ -247,12 +237,12 @@ def test_the_story_verdicts_rule_runs_only_where_the_verdict_may_stand(monkeypat
     picked = _counted({"attribution.none"})
     verdict = next(r.kind for r in picked if r.id == "attribution.none")
     assert "attribution.none" in {f.rule for f in engine.lint_text(NEWS, rules=picked).findings}
-    assert verdict.checked == 1  # a claim in a news story: the verdict may stand
+    assert verdict.asked == 1  # a claim in a news story: the verdict may stand
     chart = "The band's new album entered the chart at number three on Sunday. " * 12
     assert not [f for f in engine.lint_text(chart, rules=picked).findings if f.rule == "attribution.none"]
     opinion = "---\ncategories: [Opinion]\n---\n\n" + NEWS
     assert not [f for f in engine.lint_text(opinion, rules=picked).findings if f.rule == "attribution.none"]
-    assert verdict.checked == 1  # no claim; not news: not run
+    assert verdict.asked == 1  # no claim; not news: not run
     expected = {"news": engine.lint_text(NEWS).findings, "chart": engine.lint_text(chart).findings}
     monkeypatch.setattr(checking, "_may_time_out", lambda rule: True)
     engine = Engine()  # (a checker keeps what it worked out of a selection)

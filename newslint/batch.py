@@ -81,14 +81,10 @@ def _previous_copy(copy: Path) -> writes.Snapshot | None:
     (the writer checks again that it is unchanged just before the replace); None when there is none."""
     from newslint.readers import docx
 
-    if not copy.is_file() or copy.is_symlink():
-        return None  # none, or a symlink or a folder, which the writer refuses
-    previous = writes.Snapshot.of(copy)
-    try:
-        data = copy.read_bytes()
-    except OSError as exc:
-        raise InputError(str(copy), f"not written: cannot read the copy there: {exc.strerror or exc}") from None
-    if not previous.holds(data) or docx.edited(data, str(copy)):
+    if not copy.is_file():
+        return None  # none, or not a regular file, which the writer refuses
+    previous, data = writes.Snapshot.read(copy)  # (through a symlink: the file it leads to, which is what is replaced)
+    if docx.edited(data, str(copy)):
         raise InputError(str(copy), "not written: it holds words or comments newslint did not write there "
                                     "(edits or replies), or newslint did not write it; move or rename it, "
                                     "and run again for a new annotated copy")

@@ -118,8 +118,7 @@ def write(folder: Path, target: Target | None, rules: list[Rule]) -> Path:
         path = folder / Target.YAML.value
         write_file(path, yaml_file(rules).encode("utf-8"), folder)
         return path
-    snapshot = Snapshot.of(pyproject) if pyproject.is_file() else None  # replaced only if unchanged since
-    before = pyproject.read_bytes() if snapshot is not None else b""
+    snapshot, before = Snapshot.read(pyproject) if pyproject.is_file() else (None, b"")  # replaced only if unchanged since
     newline = b"\r\n" if b"\r\n" in before else b"\n"
     gap = b"" if not before else (newline if before.endswith(newline) else newline * 2)
     table = toml_table(rules).replace("\n", newline.decode()).encode("utf-8")

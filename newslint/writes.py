@@ -50,13 +50,18 @@ class Snapshot(NamedTuple):
 
     @classmethod
     def of(cls, path: Path) -> Snapshot:
+        return cls.read(path)[0]
+
+    @classmethod
+    def read(cls, path: Path) -> tuple[Snapshot, bytes]:
+        """The file's snapshot and the bytes it was taken of, from one read."""
         try:
             with open(path, "rb") as handle:
                 info = os.fstat(handle.fileno())
                 data = handle.read()
         except OSError as exc:
             raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, _digest(data), _bom(data[:4]))
+        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, _digest(data), _bom(data[:4])), data
 
     def holds(self, data: bytes) -> bool:
         """Are `data` the contents the file had when it was read?"""

@@ -276,6 +276,10 @@ def test_an_annotated_copy_someone_edited_is_never_replaced(house, workdir):
     replied.save(copy)
     assert check(house, "--annotate", "story.docx").exit_code == 2
     assert [c.text for c in docx.Document(copy).comments] == ["Agreed: cut it."]
+    copy.rename(workdir / "notes.docx")  # a link to the edited copy: what it leads to is kept too
+    copy.symlink_to("notes.docx")
+    assert check(house, "--annotate", "story.docx").exit_code == 2
+    assert [c.text for c in docx.Document(workdir / "notes.docx").comments] == ["Agreed: cut it."]
     copy.unlink()
     assert check(house, "--annotate", "story.docx").exit_code == 1 and copy.exists()
     assert [c.author for c in docx.Document(copy).comments] == ["newslint"]

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import re
 
-from typing import AbstractSet, Callable, Iterable, Sequence
+from typing import AbstractSet, Iterable, Sequence
 
 from newslint.cache import programs as recache
-from newslint.relayed import relayed
+from newslint.relayed import Search, relayed
 from newslint.document.positions import within
 from newslint.finding import Finding
 from newslint.voice import STORY_WORDS, story_words, straight
@@ -90,7 +90,6 @@ _SENTENCE_END = recache.compile(r"[.!?](?=\s|$)|\n")
 _LAST_END = recache.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*\Z)")
 _COMMENT = recache.compile(r"\s*(?:[\"“‘']\s*)?(?:[A-Za-z]+ly|of\s+course|needless\s+to\s+say|clearly|indeed),\s+", re.I)
 REACH = 400  # characters a reported clause may run
-Search = Callable[[re.Pattern[str]], Iterable[re.Match[str]]]  # what `program.finditer(prose)` yields
 
 
 def _sentence_start(prose: str, at: int) -> int:

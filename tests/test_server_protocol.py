@@ -26,6 +26,7 @@ class Raw:
         self.proc = subprocess.Popen([sys.executable, "-m", "newslint", "server", "--debounce", "0"], cwd=cwd,
                                      env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.received: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.log: list[dict[str, Any]] = []  # every message received, notifications included
         threading.Thread(target=self._read_all, daemon=True).start()
 
     def frame(self, body: bytes) -> None:
@@ -47,7 +48,9 @@ class Raw:
                     length = int(value)
             if not length:
                 return
-            self.received.put(json.loads(stream.read(length)))
+            message = json.loads(stream.read(length))
+            self.log.append(message)
+            self.received.put(message)
 
     def reply(self, msg_id: int, timeout: float = 20) -> dict[str, Any]:
         """The response to request `msg_id` (notifications on the way are skipped)."""
@@ -124,3 +127,30 @@ def test_requests_after_shutdown_are_refused_not_left_unanswered(tmp_path: Path)
     assert server.reply(2)["error"]["code"] == -32600  # invalid request
     server.send({"method": "exit"})
     assert server.finish()[0] == 0
+
+
+def test_notifications_for_a_document_never_opened_are_ignored_quietly(tmp_path: Path) -> None:
+    """A client may send didChange, didSave or didClose for a buffer it never opened (a plugin
+    reloaded mid-edit, a race on close): the server ignores them, with no error shown to the user."""
+    server = Raw(tmp_path)
+    server.start()
+    story = (tmp_path / "never-opened.md").as_uri()
+    server.send({"method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": story, "version": 2},
+        "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                            "text": "The brutal raid."}]}})
+    server.send({"method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": story, "version": 3}, "contentChanges": [{"text": "The brutal raid."}]}})
+    server.send({"method": "textDocument/didSave", "params": {"textDocument": {"uri": story}}})
+    server.send({"method": "textDocument/didClose", "params": {"textDocument": {"uri": story}}})
+    server.send({"id": 1, "method": "textDocument/hover", "params": {
+        "textDocument": {"uri": story}, "position": {"line": 0, "character": 5}}})
+    assert server.reply(1)["result"] is None
+    server.send({"id": 2, "method": "shutdown"})
+    server.reply(2)
+    server.send({"method": "exit"})
+    code, stderr = server.finish()
+    shown = [m for m in server.log if m.get("method") in ("window/showMessage", "window/logMessage")
+             and m["params"]["type"] == 1]
+    assert shown == [], shown
+    assert code == 0 and "Traceback" not in stderr, stderr

@@ -330,3 +330,19 @@ def test_a_file_open_as_standard_error_is_never_replaced(workdir):
     assert code == 2 and held.startswith("earlier line\n") and "this run's standard error" in held
     code = _run_with_streams(workdir, ["--write-baseline", str(err), "story.md"], log, err)
     assert code == 2 and err.read_text(encoding="utf-8").startswith(held)
+
+
+def test_output_to_the_null_device_keeps_nothing_and_keeps_the_exit_code(workdir):
+    """`--output /dev/null` is how a CI step asks for the exit code alone: the report goes nowhere,
+    the device stays a device, and any other device is still refused."""
+    (workdir / "story.md").write_text("Tragically, he passed away.\n", encoding="utf-8")
+    log, err = workdir / "log.txt", workdir / "err.txt"
+    for args in (["--output", os.devnull], ["--format", "json", "--output", os.devnull],
+                 ["--format", "html", "--output", os.devnull]):
+        assert _run_with_streams(workdir, [*args, "story.md"], log, err) == 1, err.read_text(encoding="utf-8")
+    assert _run_with_streams(workdir, ["--write-baseline", os.devnull, "story.md"], log, err) == 0
+    assert log.read_text(encoding="utf-8") == "" and "not written" not in err.read_text(encoding="utf-8")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert _run_with_streams(workdir, ["--output", "/dev/zero", "story.md"], log, err) == 2
+    assert "/dev/zero: not written: not a regular file" in err.read_text(encoding="utf-8")
+    assert sorted(p.name for p in workdir.iterdir()) == ["err.txt", "log.txt", "story.md"]

@@ -14,12 +14,13 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, BinaryIO, Sequence
+from typing import Any, BinaryIO, Iterator, Sequence
 
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import from_fs_path, to_fs_path
 
 from newslint import __version__
@@ -51,7 +52,28 @@ class _Protocol(LanguageServerProtocol):
     """pygls keeps the future of each notification it handles with a generator (didOpen, didChange
     and others) by a new id, and never lets it go: a server's memory grew with every keystroke.
     Finished ones are dropped here. Every request is answered: one whose params do not parse, and
-    one after `shutdown`, with an error (pygls dropped them, and the client waited forever)."""
+    one after `shutdown`, with an error (pygls dropped them, and the client waited forever).
+
+    The server keeps each open buffer itself (`Open.buffer`), so pygls's own copy of the text is
+    not kept: it was a second edit on every keystroke, and a change to a document the client never
+    opened (a plugin reloaded mid-edit) failed in it and showed the user an error popup."""
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: lsp.DidOpenTextDocumentParams) -> Iterator[Any]:
+        yield from self._user_handler(lsp.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams) -> Iterator[Any]:
+        yield from self._user_handler(lsp.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: lsp.DidCloseTextDocumentParams) -> Iterator[Any]:
+        yield from self._user_handler(lsp.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    def _user_handler(self, method: str, params: Any) -> Iterator[Any]:
+        handler = self.fm.features.get(method)
+        if handler is not None:
+            yield handler, (params,), None
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:

@@ -515,7 +515,9 @@ def test_an_exception_list_found_on_its_own_finds_what_the_sweep_finds():
     "word",
 ])
 def test_the_word_index_splits_words_and_the_runs_between_as_a_plain_split_does(text):
-    """The word index's split (written so that its search skips at C speed to a non-word character)
-    gives exactly the words and non-word runs that splitting on `(\\W+)` gives."""
+    """The word index's splits (written so that their search skips at C speed to a non-word character;
+    one for ASCII text) give exactly the words and non-word runs that splitting on `(\\W+)` gives."""
     low = text.lower()
     assert prefilter._NON_WORDS.split(low) == re.split(r"(\W+)", low)
+    if low.isascii():  # (split with ASCII word characters, told by a table)
+        assert prefilter._ASCII_NON_WORDS.split(low) == re.split(r"(\W+)", low)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+")
 _NON_WORDS = re.compile(r"(\W\W*)")  # `(\W+)`, written to open with one character: its search skips at C speed to where it can start
+_ASCII_NON_WORDS = re.compile(r"(?a)(\W\W*)")  # the same split of ASCII text, told by a table instead of Unicode's
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")  # what `\d` matches but for 0-9
 _ALL_WORDS = -2
 _UNKNOWN: Any = object()
@@ -94,7 +95,8 @@ class Scan:
                 self._index_more(self.state.known_order[self._indexed:])
                 return self._index
             assert self.low is not None
-            parts = self._parts = _NON_WORDS.split(self.low)  # words (maybe "") and the non-word runs between
+            split = (_ASCII_NON_WORDS if self.low.isascii() else _NON_WORDS).split
+            parts = self._parts = split(self.low)  # words (maybe "") and the non-word runs between
             self._offsets = list(itertools.accumulate(map(len, parts), initial=0))
             every = self.state.documents <= 1
             known = self.state.known_words

@@ -7,8 +7,10 @@ world's", with a comparison scope in the same clause ("ever",
 harm (`unscoped`: the deadliest, the most violent). The finding spans the claim, from "the" to the end of
 its scope: "the largest protest the city has ever seen" is one note.
 
-A superlative with "the world's" claims only after a copula ("the tower is the world's tallest"); in
-apposition it identifies ("Diageo, the world's biggest spirits company").
+A superlative with "the world's" claims after a copula ("the tower is the world's tallest") and as
+the subject the lede opens with ("The world's tallest statue was unveiled"); in apposition, further
+down (naming what the story has named), or of a class, it identifies ("Diageo, the world's biggest spirits company", "aid for the world's poorest
+countries").
 
 Not a claim: a rank ("one of the most capped players", "among the largest", "the third fastest"), a
 goal or a condition ("they want to be the biggest band ever", "if you are the best in the world"), a
@@ -30,6 +32,7 @@ from typing import Any, Iterator
 
 from newslint.cache import programs as recache
 from newslint.document import Document
+from newslint.document.markup import BlockKind
 from newslint.kinds import WORD_LIST_OPTIONS, WRITERS_VOICE, BuildContext, Hit
 from newslint.kinds.requires import Requires
 from newslint.matching import matcher as matching
@@ -60,6 +63,13 @@ _PARTITIVE = recache.compile(r"[\s-]+(?:(?:example|instance|kind|sort|type)s?\s+
 # "for the world's poorest countries" identify, they do not claim.
 _PREDICATE = recache.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained|as)\s+"
                              r"(?:(?:now|still|already|also|then|once|\w+ly)\s+)?$", re.I)  # "is now the world's tallest"
+# ... and of the one thing a story's lede opens with ("The world's tallest statue was unveiled on
+# Tuesday"), not of a class ("The world's poorest countries will receive aid": the head noun is plural).
+# Further down, a sentence opening so names what the story has named ("China ... The world's most
+# populous country now has ...").
+_PLURAL_HEAD = recache.compile(
+    r"\s+(?:[a-z-]+\s+)?(?!(?:was|has|is|does|says|goes|remains|stands|sits|lies|holds|runs|seems|makes|takes|"
+    r"gets|comes|opens|works|lives|plans|wants|needs|faces|owns|employs|sells|produces)\b)[a-z]+(?<![su]s)(?<!is)s\b(?!['’])")
 # A goal or a condition claims nothing: "they want to be the biggest band ever", "if you're the best in the world".
 _HYPOTHESIS = recache.compile(r"(?:\bto\s+(?:be|become)|\bif\s+(?:\w+\s+)?(?:is|are|was|were)|\bif\s+\w+['’](?:re|s))\s+$", re.I)
 # A superlative in apposition names what it follows ("Lagos, the largest city in the country, ...").
@@ -75,6 +85,14 @@ OPTIONS = {
     "before": Option(integer(0), 0),
     "after": Option(integer(0), 0),
 }
+
+
+def _lede_start(doc: Document) -> int:
+    """Where the story's first sentence of body copy (not a headline) starts; -1 if it has none."""
+    for sentence in doc.sentences:
+        if doc.blocks[sentence.block].kind is BlockKind.PARAGRAPH:
+            return sentence.start
+    return -1
 
 
 class Superlative(Requires):
@@ -124,8 +142,10 @@ class Superlative(Requires):
                     s = scope.search(text, m.end(), stop)
                     if s is not None:
                         end = max(end, s.end())
-            if ("'" in m.group(0) or "’" in m.group(0)) and _PREDICATE.search(text, max(0, m.start() - 36), m.start()):
-                end = max(end, m.end())  # "is the world's tallest": the scope is the world
+            if ("'" in m.group(0) or "’" in m.group(0)) and (
+                    _PREDICATE.search(text, max(0, m.start() - 36), m.start())
+                    or (m.start() == _lede_start(doc) and not _PLURAL_HEAD.match(text, m.end()))):
+                end = max(end, m.end())  # "is the world's tallest", "The world's tallest statue ...": the scope is the world
             if end < 0 and self.unscoped is not None and self.unscoped.fullmatch(m.group(1)) \
                     and not _PARTITIVE.match(text, m.end()):
                 end = m.end()

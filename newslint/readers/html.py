@@ -1,18 +1,21 @@
 """HTML: the article body's text at its own offsets; tags, navigation, scripts and styles blanked.
 
 The body is the first of the selector's alternatives that the page has (by default `article`, then
-`main`; the whole page when it has neither). `nav`, `aside`, `script`, `style` and the like are never
-read; a page's own `header` and `footer` are not either (an article's `header`, with its headline,
-is). Character references are decoded in place: the reference's first character holds the decoded
-character and the rest are blanked, so offsets stay the file's. `<q>` and the paragraphs of a
-`<blockquote>` get quotation marks in the tag characters next to their text; `<h1>`-`<h3>` are
-headings; `<li>` are list items; link text is prose and link targets (attributes) are not.
-A list whose every item is nothing but a link ("Related topics", "More on this story", "Most read"),
-and a paragraph or heading that is all one link (a teaser's headline, "Read more"), are navigation,
-not the article's copy, and are not read either, unless a "Sources" or "References" heading stands
-over them (the source-list rules read those). Nor are elements hidden (`hidden`, `aria-hidden`,
-`display: none`) or named by their class or id as the page's furniture (comments, sharing, promotions:
-see `_FURNITURE`).
+`main`; the whole page when it has neither), passing over one of these whose elements hold only
+teasers (fewer than 50 words between them, and under a quarter of the page's: a list of cards, each an
+`<article>` with a headline and a date); a configured selector is taken as given. `nav`, `aside`, `script`, `style` and the like are never read; a page's
+own `header` and `footer` are not either (an article's `header`, with its headline, is). Character
+references are decoded in place: the reference's first character holds the decoded character and
+the rest are blanked, so offsets stay the file's. `<q>` and the paragraphs of a `<blockquote>` (not
+the cells of a table set in one) get quotation marks in the tag characters next to their text;
+`<h1>`-`<h3>` are headings; `<li>` are list items; link text is prose and link targets (attributes)
+are not. A list whose every item is nothing but a link ("Related topics", "More on this story", "Most
+read"), and a paragraph or heading that is all one link (a teaser's headline, "Read more"), are
+navigation, not the article's copy, and are not read either, unless a "Sources" or "References"
+heading stands over them (the source-list rules read those). Nor are elements hidden (`hidden`,
+`aria-hidden`, `display: none`) or named by their class or id as the page's furniture (comments,
+sharing, promotions: see `_FURNITURE`), except a "sidebar" or "related" element that holds most of
+the page's prose: that is a layout's column ("two-col-sidebar-right"), not furniture.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ import bisect
 import html
 import re
 from html.parser import HTMLParser
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from newslint.cache import programs
 from newslint.document.markup import Block, BlockKind
@@ -53,6 +56,9 @@ sidebar related recommended recirculation promo promos sponsor sponsored advert 
 ads ad pagination pager popup modal mostread popular trending social author authors bio byline tags topics
 """.split())
 _BODY_WORDS = frozenset({"article", "story", "body"})
+_STRONG, _WEAK = 2, 1  # furniture whatever it holds; furniture unless it holds most of the page's prose
+_TEASERS = 50  # elements matching the selector that hold fewer words than this between them ...
+_TEASER_SHARE = 4  # ... and under a quarter of the page's are cards or teasers, not the article body
 _CONTAINERS = frozenset({"html", "body", "main", "article"})
 _CLASS_WORDS = programs.compile(r"[^a-z]+")
 _PAGE_PARTS = frozenset({"header", "footer"})  # skipped unless inside an article (a header) or a quotation (a footer)
@@ -69,6 +75,7 @@ _WS = " \t\n\r\f\v\xa0"
 _NOT_NEWLINE = programs.compile(r"[^\n]")
 _HIDDEN_STYLE = programs.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 _ALNUM = programs.compile(r"\w")
+_WORD = programs.compile(r"\w+")
 
 
 class _Open(NamedTuple):
@@ -79,7 +86,7 @@ class _Open(NamedTuple):
     skipped: bool
     quoting: bool  # inside a blockquote (its paragraphs get quotation marks)
     article: bool  # inside an <article>
-    furniture: bool  # named by its class or id as the page's furniture (see _FURNITURE)
+    furniture: int  # named by its class or id as the page's furniture: _STRONG or _WEAK (see _FURNITURE)
     in_body: bool  # inside an element matching the selector
 
 
@@ -125,7 +132,7 @@ class _Reader(HTMLParser):
         self.targets: list[tuple[int, str]] = []  # the open <a> elements: where their text starts, their href
         self.anchors: list[tuple[int, int, str]] = []  # links read: their text's span and their href
         self.navigation: list[tuple[int, int]] = []  # link-only lists and blocks: not read
-        self.furniture: list[tuple[int, int, bool]] = []  # elements named as furniture, inside a body?
+        self.furniture: list[tuple[int, int, bool, bool]] = []  # elements named as furniture: inside a body? weak?
         self.bodies: list[int] = []  # where elements matching the selector start
         self.block_linked = True  # is the current block's prose so far all link text?
         self.last_prose: tuple[int, int] | None = None  # the last block with prose of its own (not all link)
@@ -199,7 +206,7 @@ class _Reader(HTMLParser):
                 self._flush(at)
             closed = self.stack.pop()
             if closed.furniture:
-                self.furniture.append((closed.start, at, closed.in_body))
+                self.furniture.append((closed.start, at, closed.in_body, closed.furniture == _WEAK))
             self._closed(closed.tag, at)
 
     # ------------------------------------------------------------------ events
@@ -221,12 +228,13 @@ class _Reader(HTMLParser):
                 self.matched |= 1 << i
                 self.bodies.append(start)
         in_article = (parent.article if parent else False) or tag == "article"
-        quoting = (parent.quoting if parent else False) or tag == "blockquote"
+        # a table set in a blockquote (an old way to indent one) is a table, not a speaker's words
+        quoting = ((parent.quoting if parent else False) and tag != "table") or tag == "blockquote"
         skipped = (parent.skipped if parent else False) or tag in _SKIP or "hidden" in values \
             or values.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(values.get("style", "")) is not None \
             or (tag in _PAGE_PARTS and not (quoting or (tag == "header" and in_article)))
         self.stack.append(_Open(tag, start, end, selected, skipped, quoting and tag not in ("footer", "cite"),
-                                in_article, furniture and tag not in _CONTAINERS, bool(parent and parent.selected)))
+                                in_article, 0 if tag in _CONTAINERS else furniture, bool(parent and parent.selected)))
         if tag == "q" and not skipped:
             self._put(end - 1, end, "“")
         elif tag in ("ul", "ol"):
@@ -309,11 +317,35 @@ class _Reader(HTMLParser):
         self._flush(len(self.text))
 
 
-def _is_furniture(attrs: dict[str, str]) -> bool:
-    """Do the words of its class or id name page furniture ("comments__list", "share-bar", "ad-slot")?"""
+class _Words:
+    """How many words the prose pieces hold, by extent and by the selector's alternative."""
+
+    def __init__(self, text: str, pieces: list[_Piece]) -> None:
+        self.pieces = sorted(pieces, key=lambda p: p.start)
+        self.starts = [p.start for p in self.pieces]
+        self.counts = [len(_WORD.findall(text, p.start, p.end)) if p.text is None else len(_WORD.findall(p.text))
+                       for p in self.pieces]
+
+    def between(self, start: int, end: int, skip: Callable[[int], bool], selected: int = 0) -> int:
+        """Words in pieces starting in [start, end), leaving out those `skip` holds (and, given an
+        alternative's bit, those outside its elements)."""
+        total = 0
+        for i in range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)):
+            piece = self.pieces[i]
+            if (selected and not piece.selected & selected) or skip(piece.start):
+                continue
+            total += self.counts[i]
+        return total
+
+
+def _is_furniture(attrs: dict[str, str]) -> int:
+    """Do the words of its class or id name page furniture ("comments__list", "share-bar": _STRONG;
+    "sidebar", "related": _WEAK, which a column holding most of the page's prose is not), or not (0)?"""
     names = f"{attrs.get('class', '')} {attrs.get('id', '')}".lower()
     words = set(_CLASS_WORDS.split(names))
-    return not _FURNITURE.isdisjoint(words) or (not _FURNITURE_UNLESS_BODY.isdisjoint(words) and _BODY_WORDS.isdisjoint(words))
+    if not _FURNITURE.isdisjoint(words):
+        return _STRONG
+    return _WEAK if not _FURNITURE_UNLESS_BODY.isdisjoint(words) and _BODY_WORDS.isdisjoint(words) else 0
 
 
 def _is_source_heading(source: str) -> bool:
@@ -327,12 +359,24 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     reader = _Reader(text, alternatives)
     reader.feed(text)
     reader.close()
-    chosen = next((1 << i for i in range(len(alternatives)) if reader.matched & (1 << i)), 0)
-
     bodies = reader.bodies
-    furniture = [(a, b) for a, b, inside in reader.furniture  # unless it holds a body from outside it
+    furniture = [(a, b, weak) for a, b, inside, weak in reader.furniture  # unless it holds a body from outside it
                  if inside or bisect.bisect_left(bodies, a) == bisect.bisect_left(bodies, b)]
-    navigational = Covered(reader.navigation + furniture).holds
+    words = _Words(text, reader.pieces)
+    strong = Covered(reader.navigation + [(a, b) for a, b, weak in furniture if not weak]).holds
+    page = words.between(0, len(text), strong)
+    # a "sidebar" or "related" element holding most of the page's prose is a layout column, not furniture
+    furniture = [(a, b, weak) for a, b, weak in furniture if not weak or 2 * words.between(a, b, strong) <= page]
+    navigational = Covered(reader.navigation + [(a, b) for a, b, _ in furniture]).holds
+    page = words.between(0, len(text), navigational)
+    chosen = 0
+    for i in range(len(alternatives)):  # the first alternative the page has (by default: that holds more than teasers)
+        if not reader.matched & (1 << i):
+            continue
+        held = words.between(0, len(text), navigational, 1 << i) if selector == DEFAULT_SELECTOR else _TEASERS
+        if held >= _TEASERS or held * _TEASER_SHARE >= page:
+            chosen = 1 << i
+            break
 
     def kept(selected: int, at: int) -> bool:
         return (not chosen or bool(selected & chosen)) and not navigational(at)

@@ -290,3 +290,43 @@ def test_page_furniture_by_class_or_id_and_hidden_elements_are_not_read() -> Non
         assert furniture not in prose
     assert "Paid for by" in prose  # a story's body, though sponsored
     assert "Care homes" in prose  # a section's name on the body ("social affairs"), not sharing buttons
+
+
+STORY_PARAGRAPHS = "".join(
+    f"<p>Paragraph {i}: the council met on Tuesday and voted on the plan for the new bridge over the river, "
+    f"which residents had asked for since the old one closed, and the mayor said work would start in May.</p>\n"
+    for i in range(4))
+CARDS = "".join(f'<article class="card"><a href="/s{i}">Story {i}</a><time>May {i}, 2026</time></article>\n'
+                for i in range(1, 6))
+
+
+def test_articles_that_are_only_cards_are_passed_over_for_the_story() -> None:
+    """A page whose only <article> elements are cards in a "more stories" strip (a headline and a date
+    each) has its story elsewhere: the cards are not taken for the article body."""
+    page = f'<body><div id="content"><h1>Bridge vote</h1>\n{STORY_PARAGRAPHS}</div>\n<div class="strip">{CARDS}</div></body>'
+    prose = html.layout(page).prose
+    assert "Paragraph 3: the council met" in prose and "Bridge vote" in prose
+    brief = "<p>The council met on Tuesday and voted on the plan for the new bridge. " * 5 + "</p>"
+    page = f'<body><article>{brief}</article><div class="teasers">{STORY_PARAGRAPHS}</div></body>'
+    prose = html.layout(page).prose  # a real article, however short, is still the body
+    assert "The council met" in prose and "Paragraph 0" not in prose
+    assert "Story 1" in html.layout(f"<body>{STORY_PARAGRAPHS}{CARDS}</body>", "article").prose  # as configured
+
+
+def test_a_sidebar_layout_column_holding_the_story_is_read_but_a_sidebar_is_not() -> None:
+    page = (f'<body><div class="panel two-col-sidebar-right"><div class="main-col">{STORY_PARAGRAPHS}</div>'
+            '<div class="sidebar-col"><p>Donate now to our outrageous campaign.</p></div></div></body>')
+    prose = html.layout(page).prose
+    assert "Paragraph 2: the council met" in prose  # the column holds most of the page: not furniture
+    assert "outrageous" not in prose  # the sidebar inside it still is
+    page = f'<body>{STORY_PARAGRAPHS}<div class="related"><p>Five outrageous bridges you must see.</p></div></body>'
+    assert "outrageous" not in html.layout(page).prose
+
+
+def test_a_table_set_in_a_blockquote_is_not_a_quotation() -> None:
+    page = ("<article><p>The most active developers were these.</p><blockquote><table><tr><th>Most active "
+            "developers</th></tr><tr><td>Ann Lee</td><td>41</td></tr></table></blockquote>"
+            "<blockquote><p>We will build it, the mayor said.</p></blockquote></article>")
+    prose = html.layout(page).prose
+    assert "“Most active" not in prose and "“Ann Lee" not in prose
+    assert "“We will build it, the mayor said.”" in prose

@@ -61,11 +61,14 @@ _ASKS = r"into|about|over|on|ask|asks|asked|asking|investigate|investigates|inve
         r"ruling|review|reviews|reviewing|assess|assesses|assessing|test|tests|testing"
 _NOT_AFTER = r"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bit\s)" \
              r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bits\s)"
+# The space between a reporting verb and its clause: one line break at most. A blank line after the verb
+# ends a headline ("Mayor says sorry", then the story), and the next paragraph is not what was said.
+_GAP = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"
 _BEFORE = recache.compile(
-    r"(?:\b(?:" + _ASKS + r")\s+whether\s+|" + _NOT_AFTER + r"\b(?:"
-    r"(?:" + _SAYS + r")(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?(?:\s+[a-z]+ly)?\s+(?:that\s+)?"
-    r"|(?:" + _TELLS + r")\s+(?:[\w'’-]+\s+){1,4}?that\s+|(?:" + _ADDS + r")\s+that\s+))"
-    r"(?!(?:to|in|on|at|with|for|about|of|by|from|into|as|after|before|during|so|and|or|it\s+was)\b|[a-z]+ly\s*(?:[.,;:!?]|$))"
+    r"(?:\b(?:" + _ASKS + r")\s+whether" + _GAP + r"|" + _NOT_AFTER + r"\b(?:"
+    r"(?:" + _SAYS + r")(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?(?:\s+[a-z]+ly)?" + _GAP + r"(?:that" + _GAP + r")?"
+    r"|(?:" + _TELLS + r")\s+(?:[\w'’-]+\s+){1,4}?that" + _GAP + r"|(?:" + _ADDS + r")\s+that" + _GAP + r"))"
+    r"(?!(?:to|in|on|at|with|for|about|of|by|from|into|as|after|before|during|so|and|or|it\s+was)\b|[a-z]+ly\s*(?:[.,;:!?\n]|$))"
     r"(?=[\w'’])",
     re.I)
 _PARAPHRASE_END = recache.compile(r"[.!?](?=\s|$)|[;:,\n]")

@@ -38,6 +38,8 @@ def found(r, text: str) -> list[str]:
     ("The talks were dropped by the reckless North Koreans.", ["reckless"]),  # a people, not a name
     ("The plan was backed by some reckless Marxists.", ["reckless"]),  # the adherents of a creed
     ("The bill was drafted by reckless Democrats in the state house.", ["reckless"]),
+    ("The reckless Left wants to close the prisons.", ["reckless"]),  # a side of politics named by a word
+    ("The budget was cut by reckless Tories in the council.", ["reckless"]),
 ])
 def test_flags_evaluative_positions(tmp_path, text, flagged):
     assert found(rule(tmp_path, RULE), text) == flagged
@@ -62,6 +64,7 @@ def test_flags_evaluative_positions(tmp_path, text, flagged):
     "The club signed the reckless Morgan from a rival.",  # a given name in -an is no people
     "They booked Reckless Americans Tour for the festival.",  # capitals that run on make a name
     "The reckless Brian Cox was cast as the lead.",
+    "The reckless Left Bank cafe closed.",  # capitals that run on make a name
 ])
 def test_passes_other_uses(tmp_path, text):
     assert found(rule(tmp_path, RULE), text) == []

@@ -118,6 +118,11 @@ def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
     # the writer's adverb of manner is not the speaker's
     assert clauses("The mayor said bluntly that the scheme was a folly.") == ["the scheme was a folly"]
     assert clauses("Not yet, the mayor says cryptically.") == []
+    # a headline that ends in a verb of saying has no clause: the story after the blank line is the writer's
+    assert clauses("Plan in trouble, aide says\n\nThe reckless plan was approved on Monday.") == []
+    assert clauses("Mayor says cryptically\n\nThe reckless plan was approved on Monday.") == []
+    # a clause wrapped onto the next line of its paragraph is still relayed
+    assert clauses("Officials insisted that\nthe fund was safe.") == ["the fund was safe"]
     # praise names whom it praises in the writer's words: not relayed
     assert clauses("The senator praised the notorious warlord.") == []
     # a question someone puts is theirs; a "whether" of the writer's own is not relayed

@@ -82,6 +82,8 @@ _CAPITALS = re.compile(r"[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}([A-Z][a-z][\w'’-
 # How the nouns of a people, a party or a creed end, in the plural or the singular ("Koreans", "Marxist").
 # The singular in -an or -ian is also a given name (Morgan, Brian), and -is a surname (Davis): not read.
 _GROUP_ENDING = re.compile(r"(?:ans|(?<!Chr)ists?|(?<!Wh)ites?|ese|crats?|ics)\Z")
+# The sides of politics named by a whole word rather than an ending ("the loony Left", "reckless Tories").
+_GROUP_WORDS = frozenset("Left Right Tories Conservatives Liberals Progressives Remainers Brexiteers Leavers".split())
 # A figure in the words after an adjective of size ("a staggering loss of $2 billion"): the size is given.
 _FIGURE = re.compile(r"[^.;:!?\n]*?(?:\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b)", re.I)
 _MEASURE_REACH = 40
@@ -185,10 +187,11 @@ class Evaluative(KindBase):
 def _group_noun(prose: str, end: int) -> bool:
     """Do the capitalized words after `end` end in a noun of a people, a party or a creed, not a name
     ("the furious North Koreans", "shameless Zionists", "reckless Democrats"): the last of them ends as
-    such nouns do (-ans, -ists, -ites, -ese, -crats, -ics) and no capitalized word follows it. A
+    such nouns do (-ans, -ists, -ites, -ese, -crats, -ics) or is a side of politics named by a whole
+    word (the Left, Tories, Remainers), and no capitalized word follows it. A
     name ("a brutal Storm", "the remarkable Brian Cox", "a shameless Morgan") ends otherwise or runs on."""
     m = _CAPITALS.match(prose, end)
-    return m is not None and _GROUP_ENDING.search(m.group(1)) is not None
+    return m is not None and (m.group(1) in _GROUP_WORDS or _GROUP_ENDING.search(m.group(1)) is not None)
 
 
 def _degree(word: str) -> bool:

@@ -1,5 +1,7 @@
 """The article type: what a piece is (news, opinion, analysis, review, ...). Its front matter says so
-(`type:`, `categories:` or `tags:`); with none, a review or a column is also known by its copy.
+(`type:`, `categories:` or `tags:`), or a web page's own labels (its section, "Opinion" or "Reviews",
+and its schema.org type, "OpinionNewsArticle" or "Review"); with none, a review or a column is also
+known by its copy.
 
 A review's evaluations are its job ("a stunning sequel", "the plot drags"), so the word-choice
 families are not an editor's notes there. The copy gives a review away by a label line at its top
@@ -34,6 +36,11 @@ TYPE_WORDS = {
     "match reports": "match",
 }
 _TYPE_KEYS = ("type", "categories", "category", "tags")
+# schema.org's types of a news page (https://schema.org/NewsArticle and its kin, Review)
+SCHEMA_TYPES = {
+    "opinionnewsarticle": "opinion", "analysisnewsarticle": "analysis", "backgroundnewsarticle": "explainer",
+    "reviewnewsarticle": "review", "review": "review", "criticreview": "review", "reportagenewsarticle": "news",
+}
 
 
 def _type_of(meta: object) -> str | None:
@@ -72,12 +79,21 @@ def article_type(text: str) -> str | None:
     return None
 
 
+def declared_type(labels: tuple[str, ...]) -> str | None:
+    """The article type a page's own labels give: the first section that names one (Opinion, Reviews,
+    Analysis ...), else the first schema.org type that does; None for a section such as "Business"."""
+    for label in labels:
+        if label.strip().lower() in TYPE_WORDS:
+            return TYPE_WORDS[label.strip().lower()]
+    return next((SCHEMA_TYPES[k] for k in (label.lower() for label in labels) if k in SCHEMA_TYPES), None)
+
+
 def type_of(doc: Document) -> str | None:
-    """The article type of `doc`: its front matter's, else `review` when its copy reads as one
+    """The article type of `doc`: its front matter's, else its page's own labels' (`declared_type`), else `review` when its copy reads as one
     (`review_by_copy`), else `match` under a scoreline headline (`match_report_by_copy`), else
     `analysis` under an analysis label line ("Analysis: ..."), else `opinion` when it carries a
     columnist's marks (`opinion_by_copy`), else None (news)."""
-    declared = article_type(doc.text)
+    declared = article_type(doc.text) or declared_type(doc.declared)
     if declared is not None:
         return declared
     if review_by_copy(doc):

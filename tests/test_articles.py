@@ -185,3 +185,38 @@ def test_what_a_work_shows_is_the_works_not_the_writers():
     # "features" of something that is not a work opens no synopsis
     plain = "The new stadium features a deranged design, critics of the plan said.\n"
     assert "deranged" in {f.text for f in lint_text(plain, "story.md")}
+
+
+def _page(head: str, body: str) -> str:
+    return f"<!doctype html><html><head>{head}<title>Vote</title></head><body><article>{body}</article></body></html>\n"
+
+
+VOTE = ("<h1>Council backs bypass</h1><p>The council's shameful vote betrays every family on the estate, "
+        "and the brutal cuts that follow will be felt for years.</p>")
+
+
+def test_a_web_page_declares_its_type_by_its_section_or_its_schema_type():
+    """A page says what it is in its head, as front matter does for Markdown: Open Graph's
+    article:section, schema.org's articleSection or type; a section that names no type is news."""
+    cases = {
+        '<meta property="article:section" content="Opinion">': "opinion",
+        '<meta content="Reviews" property="article:section">': "review",
+        '<script type="application/ld+json">{"@type": "OpinionNewsArticle", "articleSection": "Politics"}</script>': "opinion",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": "Comment"}</script>': "opinion",
+        '<script type="application/ld+json">{"@type": "AnalysisNewsArticle"}</script>': "analysis",
+        '<meta property="article:section" content="Business">': None,
+        '<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": "News"}</script>': "news",
+    }
+    for head, kind in cases.items():
+        assert type_of(Document.from_text(_page(head, VOTE), "vote.html")) == kind, head
+
+
+def test_a_page_declared_opinion_softens_word_choice_and_one_declared_news_is_not_read_as_a_review():
+    def severities(head: str, body: str = VOTE) -> set[str]:
+        return {f.severity.label for f in lint_text(_page(head, body), "vote.html") if f.family in ("loaded", "labels")}
+    assert severities('<meta property="article:section" content="Opinion">') == {"suggestion"}
+    assert severities('<meta property="article:section" content="Local news">') == {"warning"}
+    review = "".join(f"<p>{p}</p>" for p in GAME_REVIEW.split("\n\n"))
+    assert severities("", review) == set()  # read as a review from its copy
+    declared_news = severities('<script type="application/ld+json">{"@type": "ReportageNewsArticle"}</script>', review)
+    assert declared_news == {"warning"}

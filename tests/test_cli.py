@@ -66,7 +66,8 @@ def test_bad_inputs_are_reported_and_others_still_linted(tmp_path, article):
     err = result.stderr.splitlines()
     assert err == [f"newslint: error: {tmp_path / 'missing.md'}: no such file or directory",
                    f"newslint: error: {binary}: binary file (NUL bytes); not linted",
-                   f"newslint: error: {latin}: not valid UTF-8 (byte 0xe9 at line 1)"]
+                   f"newslint: error: {latin}: not valid UTF-8 (byte 0xe9 at line 1); "
+                   "if it was saved as Windows-1252 or Latin-1, --encoding cp1252 reads it"]
     assert [f["path"] for f in json.loads(result.stdout)["findings"]] == [str(article)]
 
 

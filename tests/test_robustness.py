@@ -171,7 +171,8 @@ def test_non_utf8_is_an_error_or_decoded_with_an_encoding(tmp_path, good):
     latin.write_bytes(source.encode("latin-1"))
     result = check(str(latin), str(good))
     assert result.exit_code == 2
-    assert result.stderr == f"newslint: error: {latin}: not valid UTF-8 (byte 0xe9 at line 1)\n"
+    assert result.stderr == f"newslint: error: {latin}: not valid UTF-8 (byte 0xe9 at line 1); "\
+        "if it was saved as Windows-1252 or Latin-1, --encoding cp1252 reads it\n"
     assert_good_still_linted(result, good)
 
     result = check("--encoding", "latin-1", str(latin), str(good))
@@ -180,6 +181,14 @@ def test_non_utf8_is_an_error_or_decoded_with_an_encoding(tmp_path, good):
     assert [(f["line"], f["column"], f["text"]) for f in mine] == [(2, 5, "brutal")]
     assert_exact(mine, source)
     assert_good_still_linted(result, good)
+
+    result = check("--encoding", "cp1252", str(latin), str(good))  # as the error suggests
+    assert result.exit_code == 1 and result.stderr == ""
+    assert [f["text"] for f in findings(result) if f["path"] == str(latin)] == ["brutal"]
+    odd = tmp_path / "odd.md"
+    odd.write_bytes(b"The raid \x81\x8d ended.\n")  # no Windows-1252 text either: no suggestion
+    result = check(str(odd))
+    assert result.stderr == f"newslint: error: {odd}: not valid UTF-8 (byte 0x81 at line 1)\n"
 
     result = check("--encoding", "klingon", str(good))
     assert result.exit_code == 2 and "unknown encoding 'klingon'" in result.stderr

@@ -48,7 +48,10 @@ def decode_marked(data: bytes, path: str, encoding: str | None) -> tuple[str, st
     except UnicodeDecodeError as exc:
         line = len(positions.line_starts(data[:exc.start].decode(chosen, "replace")))
         label = "UTF-8" if chosen == "utf-8" else chosen
-        raise InputError(path, f"not valid {label} (byte 0x{data[exc.start]:02x} at line {line})") from None
+        why = f"not valid {label} (byte 0x{data[exc.start]:02x} at line {line})"
+        if encoding is None and not mark and _reads_as(data, "cp1252"):  # a Western file from an older editor
+            why += "; if it was saved as Windows-1252 or Latin-1, --encoding cp1252 reads it"
+        raise InputError(path, why) from None
     except LookupError:
         raise InputError(path, f"unknown encoding {chosen!r}") from None
     if "\x00" in text[:_NUL_PROBE]:
@@ -60,6 +63,14 @@ def decode_marked(data: bytes, path: str, encoding: str | None) -> tuple[str, st
             line = len(positions.line_starts(text[:exc.start]))
             raise InputError(path, f"not valid {chosen}: it decodes to a lone surrogate (line {line})") from None
     return text, chosen, mark
+
+
+def _reads_as(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _nul_bytes(probe: bytes) -> str:

@@ -25,12 +25,15 @@ class Layout(NamedTuple):
     stands for the text but not character for character: an HTML character reference ("&mdash;" reads
     "—" and blanks), and a word the reader joined across one ("don&rsquo;t" reads "don’t" and blanks).
     Terms match across them; a finding on them is reported, never fixed. `links` are the links whose
-    targets are markup, not prose (an HTML `<a href>`): the span of each one's text, and its target."""
+    targets are markup, not prose (an HTML `<a href>`): the span of each one's text, and its target.
+    `declared` are the labels the source gives itself, as written (an HTML page's section, "Reviews",
+    and its schema.org type, "OpinionNewsArticle"): `articles` reads an article type from them."""
 
     prose: str
     blocks: list[Block]
     decoded: tuple[tuple[int, int], ...] = ()
     links: tuple[tuple[int, int, str], ...] = ()
+    declared: tuple[str, ...] = ()
 
 
 class Format(enum.Enum):

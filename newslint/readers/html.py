@@ -76,6 +76,14 @@ _NOT_NEWLINE = programs.compile(r"[^\n]")
 _HIDDEN_STYLE = programs.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 _ALNUM = programs.compile(r"\w")
 _WORD = programs.compile(r"\w+")
+# What a page says it is: its section (Open Graph's article:section, schema.org's articleSection) and
+# its schema.org type (JSON-LD "@type", microdata itemtype), in the order they stand.
+_DECLARED = programs.compile(
+    r"""(?:property\s*=\s*["']article:section["'][^>]*?\bcontent\s*=\s*["']([^"'<>]{1,40})["']"""
+    r"""|\bcontent\s*=\s*["']([^"'<>]{1,40})["'][^>]*?property\s*=\s*["']article:section["']"""
+    r"""|"articleSection"\s*:\s*"([^"<>]{1,40})"|itemprop\s*=\s*["']articleSection["'][^>]*?\bcontent\s*=\s*["']([^"'<>]{1,40})["']"""
+    r"""|"@type"\s*:\s*"(\w*(?:Article|Review|Posting))"|itemtype\s*=\s*["']https?://schema\.org/(\w*(?:Article|Review|Posting))["'])""",
+    re.I)
 
 
 class _Open(NamedTuple):
@@ -403,4 +411,5 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     blocks.sort()
     prose, joined = join_words("".join(out), kept_references, tags)
     links = tuple(a for a in sorted(reader.anchors) if not navigational(a[0]))
-    return Layout(prose, blocks, tuple(merge_spans(kept_references + joined)), links)
+    declared = tuple(dict.fromkeys(next(g for g in m.groups() if g) for m in _DECLARED.finditer(text)))
+    return Layout(prose, blocks, tuple(merge_spans(kept_references + joined)), links, declared)

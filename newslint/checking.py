@@ -298,8 +298,12 @@ class Checker:
         kind = _ArticleType(doc)  # told on first need: most stories never need it
         if selection.later:
             words = story_words(doc.prose)
-            voiced = [r for r in selection.later
-                      if may_stand(r.voiced, r.plain, steps.before_plain, steps.before_unvoiced, selection.voiced, words)]
+            stands: dict[tuple[bool, bool], bool] = {}  # by (voiced, plain): the same for every rule alike
+            for r in selection.later:
+                if (r.voiced, r.plain) not in stands:
+                    stands[r.voiced, r.plain] = may_stand(r.voiced, r.plain, steps.before_plain, steps.before_unvoiced,
+                                                          selection.voiced, words)
+            voiced = [r for r in selection.later if stands[r.voiced, r.plain]]
             if voiced:
                 found = sorted(found + run_rules(doc, voiced, errors))
                 steps = self._voice_steps(doc, found, accepted, selection)

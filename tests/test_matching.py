@@ -379,6 +379,7 @@ def _sweep_each_plan(fresh: state.MatchState) -> None:
         assert swept.candidates(plans[0]) is not None
         for plan in plans:
             expected = alone._plan_candidates(plan)
+            assert swept.nothing_for(frozenset({id(plan)})) == (not expected)  # (told before the candidates are read)
             assert swept.candidates(plan) == expected
             hits += bool(expected)
     assert hits > 20
@@ -501,3 +502,20 @@ def test_an_exception_list_found_on_its_own_finds_what_the_sweep_finds():
         for text, expected in zip(texts, found):
             scan = prefilter.scan(Document.from_text(text, "a.md"))
             assert [scan.candidates(plan) for plan in exceptions] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said: \"We will rebuild it,\" on Monday.",
+    "  leading space, trailing punctuation...",
+    "snake_case and digits 2024 x1 and 1,000 and 3.5%",
+    "Café crème, Straße; naïve façade — résumé… 東京 and ١٢٣ digits",
+    "tabs\tand\nnew lines\r\nand \u00a0 no-break spaces",
+    "",
+    "!!!",
+    "word",
+])
+def test_the_word_index_splits_words_and_the_runs_between_as_a_plain_split_does(text):
+    """The word index's split (written so that its search skips at C speed to a non-word character)
+    gives exactly the words and non-word runs that splitting on `(\\W+)` gives."""
+    low = text.lower()
+    assert prefilter._NON_WORDS.split(low) == re.split(r"(\W+)", low)

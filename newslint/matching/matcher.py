@@ -71,23 +71,8 @@ class Matcher:
         scan = doc.scan or prefilter.scan(doc)
         found = scan.spans.get(self.slot)
         if found is None:
-            found = self._find(doc) if self._may_match(scan) else []
-            scan.spans[self.slot] = found
+            found = scan.spans[self.slot] = self._find(doc, scan)
         return found
-
-    def _may_match(self, scan: Scan) -> bool:
-        """Can an item match, by the prefilter? False (no item can match anywhere: what `_find` would
-        find, without its work) when the sweep found no candidate for any item, or no item whose
-        required words stand in the document has a candidate."""
-        if self.plans is None:
-            return True
-        if scan.nothing_for(self.plan_ids):
-            return False
-        present = scan.words
-        for plan, required in self._gated:
-            if _may_hold(required, present) and scan.candidates(plan) != []:
-                return True
-        return False
 
     @property
     def items(self) -> tuple[Compiled, ...]:
@@ -111,11 +96,6 @@ class Matcher:
         return frozenset(id(plan) for plan in self.plans or ())
 
     @functools.cached_property
-    def _gated(self) -> tuple[tuple[Plan, frozenset[str] | None], ...]:
-        """Each item's plan (see `plans`) with the item's required words (None: none known)."""
-        return tuple((plan, required) for plan, (_, _, required) in zip(self.plans or (), self._planned))
-
-    @functools.cached_property
     def slot(self) -> int:
         """A small number standing for `key` in this process (a key is long to hash)."""
         return state.current().slot(self.key)
@@ -123,7 +103,7 @@ class Matcher:
     def __getstate__(self) -> dict[str, Any]:
         """What pickles: not `slot` or `plans`, which mean something in this process only."""
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("slot", "key", "plans", "plan_ids", "_planned", "_gated")}
+                if k not in ("slot", "key", "plans", "plan_ids", "_planned")}
 
     @functools.cached_property
     def lower_case_terms(self) -> frozenset[str]:
@@ -139,10 +119,13 @@ class Matcher:
         return tuple((item, id(item.plan) if _planned(item) else None,
                       item.required_words if isinstance(item, BuiltinPattern) else None) for item in self.compiled)
 
-    def _find(self, doc: Document) -> list[tuple[int, int]]:
+    def _find(self, doc: Document, scan: Scan) -> list[tuple[int, int]]:
+        """The spans (see `spans`). Nothing is tried when the sweep found no candidate for any item;
+        else each item is tried whose plan has candidates and whose required words the document holds."""
+        if self.plans is not None and scan.nothing_for(self.plan_ids):
+            return []
         text = doc.prose
         hits: list[tuple[int, int]] = []
-        scan = prefilter.scan(doc)
         unswept = scan.swept_empty()  # the plans the sweep found nothing for
         present = scan.words  # (an item none of whose required words the document holds has no match)
         for item, plan, required in self._planned:

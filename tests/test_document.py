@@ -91,6 +91,33 @@ def test_multi_paragraph_quotation_inherits_its_speaker():
     assert doc.scope_at(text.index("army")) is Scope.NARRATIVE
 
 
+QUOTE = "“The first months were brutal, and the team learned more than it ever expected to.”"
+
+
+@pytest.mark.parametrize("text", [
+    f"The team met on Monday.\n\n{QUOTE} — Ana Ruiz, designer\n",
+    f"The team met on Monday.\n\n{QUOTE} - **Ana Ruiz**\n",
+    f"The team met on Monday.\n\n{QUOTE}\n\n— Ana Ruiz, designer\n",
+    f"The team met on Monday.\n\n{QUOTE}\n\n- Ana Ruiz, designer\n",
+    f"The team met on Monday.\n\n{QUOTE} - {{{{ \"ruiz\" | team_link }}}}\n",
+    f"<p>The team met on Monday.</p><blockquote><p>{QUOTE} – <a href=\"/team/ruiz\">Ana Ruiz</a></p></blockquote>\n",
+])
+def test_a_credit_after_a_quotation_names_its_speaker(text):
+    """A pull quote's credit ("... ” — Ana Ruiz"), on its line or the next, or a template that prints
+    the name: the quotation is attributed, and its words are the speaker's."""
+    doc = Document.from_text(text, "a.html" if text.startswith("<") else "a.md")
+    assert [q.attributed for q in doc.quotations] == [True]
+    assert doc.scope_at(text.index("brutal")) is Scope.QUOTATION
+
+
+@pytest.mark.parametrize("text", [
+    f"The team met on Monday.\n\n{QUOTE}\n\nThe team then ate lunch.\n",
+    f"The team met on Monday.\n\n{QUOTE}\n\n- Open the app\n- Tap the icon\n",
+])
+def test_a_quotation_followed_by_prose_or_a_list_has_no_credit(text):
+    assert [q.attributed for q in Document.from_text(text, "a.md").quotations] == [False]
+
+
 def test_scare_quotes_stay_in_the_writers_voice():
     text = 'The group\'s "charity" raised money.'
     doc = Document.from_text(text, "a.md")

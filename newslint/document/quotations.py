@@ -238,6 +238,27 @@ def _speech_before(cues: Cues, q_start: int, block: Block) -> bool:
     return before.rstrip().endswith(":") and bool(cues.search(before[-80:]))
 
 
+# A credit after a quotation, as under a pull quote: "“...” — Ana Ruiz, resident" or "“...” - **Lane Becker**":
+# a dash and a capitalized name, or a dash before what is not prose (a template that prints the name).
+_CREDIT = programs.compile(r"[ \t]*[-\u2013\u2014\u2015~]{1,2}[ \t]*(?:[*_\[(]*(?-i:[A-Z])[^\n]{0,80}|[ \t]*)$")
+
+
+_CREDIT_LINE = programs.compile(r"[ \t]*[-\u2013\u2014\u2015~]{1,2}[ \t]*[*_\[(]*(?-i:[A-Z])[^\n]{0,80}$")
+_CREDIT_ITEM = programs.compile(r"[*_\[(]*(?-i:[A-Z])[^\n]{0,80}$")  # its dash read as a list's marker
+
+
+def _credited(prose: str, q_end: int, block: Block, following: Block | None, lone_item: bool) -> bool:
+    """Does the quotation's paragraph end in a credit naming its speaker ("“...” — Ana Ruiz"), or, where
+    the quotation ends its paragraph, is the next one such a credit line ("— Ana Ruiz, resident"),
+    which Markdown reads as a list of one item?"""
+    if block.end - q_end <= 100 and _CREDIT.match(prose, q_end, block.end) is not None:
+        return True
+    if following is None or prose[q_end:block.end].strip():
+        return False
+    credit = _CREDIT_ITEM if following.kind is BlockKind.ITEM and lone_item else _CREDIT_LINE
+    return credit.match(prose, following.start, following.end) is not None
+
+
 def _speech_outside(cues: Cues, block: Block, quotes: Sequence[tuple[int, int]]) -> bool:
     """Is there a speech cue in the block outside its quotation marks?"""
     outside = []
@@ -279,6 +300,9 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
                     if outside is None:
                         outside = _speech_outside(cues, block, spans)
                     attributed = outside
+                if not attributed and n == len(spans) - 1:
+                    lone = index + 2 >= len(blocks) or blocks[index + 2].kind is not BlockKind.ITEM
+                    attributed = _credited(prose, b, block, following, lone)
                 if not attributed and a == block.start and prev_block is not None:
                     tail = cues.text[prev_block.start:prev_block.end].rstrip()
                     attributed = tail.endswith(":") and bool(cues.search(tail[-120:]))

@@ -86,7 +86,7 @@ def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = Fal
     if not listed_lower:
         if headline_voice(text, start):  # "Mayor Slams Cuts": every word capitalized, so none is a name by it
             return _named_elsewhere(doc, start, end)
-        return _beside_capitals(doc, start, end)
+        return _beside_capitals(doc, start, end) or (_title_cased(text, start, end) and not _sentence_initial(doc, start))
     if text[start:end].isupper() and end - start > 1 and not headline_voice(text, start):
         return False  # ALL-CAPS emphasis is still the word
     later = [w for w in _WORD.findall(text, start, end)[1:] if w.lower() not in _SMALL]
@@ -97,6 +97,16 @@ def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = Fal
     if _FROM_A_NAME.search(text, start, end):
         return _beside_capitals(doc, start, end)
     return True
+
+
+def _title_cased(text: str, start: int, end: int) -> bool:
+    """A match of two or more words, each capitalized outside a headline, is set in Title Case as the title of
+    a work is (the album "Mistakes Were Made", the film Shots Were Fired): prose capitalizes no verb
+    (mid-sentence, that is: a heading's or a sentence's first words tell nothing). ALL CAPS is emphasis,
+    not a title."""
+    words = [w for w in _WORD.findall(text, start, end) if w.lower() not in _SMALL]
+    return (len(words) >= 2 and all(w[0].isupper() for w in words)
+            and not (text[start:end].isupper() and end - start > 1))
 
 
 def _beside_capitals(doc: Document, start: int, end: int) -> bool:

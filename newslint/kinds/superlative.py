@@ -14,6 +14,8 @@ countries").
 
 Not a claim: a rank ("one of the most capped players", "among the largest", "the third fastest"), a
 goal or a condition ("they want to be the biggest band ever", "if you are the best in the world"), a
+question that asks ("Which city has the worst traffic in the world?"; one asked in the negative
+asserts: "Isn't this the worst government in history?"), a
 superlative someone else awarded ("was voted the best album by readers") or measured (a companion
 in the window: a source, "since 1990", "in 20 years", figures).
 
@@ -87,6 +89,22 @@ OPTIONS = {
 }
 
 
+# A question asks ("Which city has the worst traffic in the world?", "Is this the hottest summer on
+# record?"); one asked in the negative asserts ("Isn't this the worst government in history?").
+_QUESTION = recache.compile(r"[\s\W]*(?:which|what|who|whose|where|when|how|why|is|are|was|were|will|would|can|could|"
+                            r"do|does|did|has|have|should)\b(?![^?]*\b(?:not|never)\b)(?![^?]*n[’']t\b)[^?]*\?", re.I)
+
+
+def _asked(doc: Document, at: int) -> bool:
+    """Is the sentence holding `at` a question that asks rather than asserts?"""
+    index = doc.sentence_index(at)
+    if index < 0:
+        return False
+    sentence = doc.sentences[index]
+    return doc.prose[sentence.start:sentence.end].rstrip(" \t\n\"”’)").endswith("?") \
+        and _QUESTION.match(doc.prose, sentence.start, sentence.end) is not None
+
+
 def _lede_start(doc: Document) -> int:
     """Where the story's first sentence of body copy (not a headline) starts; -1 if it has none."""
     for sentence in doc.sentences:
@@ -130,6 +148,8 @@ class Superlative(Requires):
                 continue  # one of the most ..., among the largest
             if _HYPOTHESIS.search(text, max(0, m.start() - 30), m.start()):
                 continue  # a goal or a condition, not a claim
+            if _asked(doc, m.start()):
+                continue  # "Which city has the worst traffic in the world?" asks; it claims nothing
             limit = _CLAUSE_END.search(text, m.end(), min(len(text), m.end() + REACH))
             stop = limit.start() if limit else min(len(text), m.end() + REACH)
             end = -1

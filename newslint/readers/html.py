@@ -79,9 +79,9 @@ _WORD = programs.compile(r"\w+")
 # What a page says it is: its section (Open Graph's article:section, schema.org's articleSection) and
 # its schema.org type (JSON-LD "@type", microdata itemtype), in the order they stand.
 _DECLARED = programs.compile(
-    r"""(?:property\s*=\s*["']article:section["'][^>]*?\bcontent\s*=\s*["']([^"'<>]{1,40})["']"""
-    r"""|\bcontent\s*=\s*["']([^"'<>]{1,40})["'][^>]*?property\s*=\s*["']article:section["']"""
-    r"""|"articleSection"\s*:\s*"([^"<>]{1,40})"|itemprop\s*=\s*["']articleSection["'][^>]*?\bcontent\s*=\s*["']([^"'<>]{1,40})["']"""
+    r"""(?:property\s*=\s*["']article:section["'][^>]{0,200}?\bcontent\s*=\s*["']([^"'<>]{1,40})["']"""
+    r"""|\bcontent\s*=\s*["']([^"'<>]{1,40})["'][^>]{0,200}?property\s*=\s*["']article:section["']"""
+    r"""|"articleSection"\s*:\s*"([^"<>]{1,40})"|itemprop\s*=\s*["']articleSection["'][^>]{0,200}?\bcontent\s*=\s*["']([^"'<>]{1,40})["']"""
     r"""|"@type"\s*:\s*"(\w*(?:Article|Review|Posting))"|itemtype\s*=\s*["']https?://schema\.org/(\w*(?:Article|Review|Posting))["'])""",
     re.I)
 

@@ -330,3 +330,17 @@ def test_a_table_set_in_a_blockquote_is_not_a_quotation() -> None:
     prose = html.layout(page).prose
     assert "“Most active" not in prose and "“Ann Lee" not in prose
     assert "“We will build it, the mayor said.”" in prose
+
+
+def test_a_page_of_endless_unclosed_attributes_is_read_without_a_hang() -> None:
+    """The page's own labels are looked for within a tag's reach: a page of 60,000 `content="x"`
+    attributes in one unclosed tag (about 1 MB) is read at once, where a search running on to the
+    tag's end for each of them took minutes."""
+    import subprocess
+    import sys
+
+    script = ("from newslint.readers import html\n"
+              "page = '<meta content=\"x\" ' * 60000 + '>' + '<p>' + 'property=\"article:section\" ' * 40000 + '</p>'\n"
+              "print(html.layout(page).declared)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "()"

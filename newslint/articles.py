@@ -82,17 +82,16 @@ def article_type(text: str) -> str | None:
 def declared_type(labels: tuple[str, ...]) -> str | None:
     """The article type a page's own labels give: the first section that names one (Opinion, Reviews,
     Analysis ...), else the first schema.org type that does; None for a section such as "Business"."""
-    for label in labels:
-        if label.strip().lower() in TYPE_WORDS:
-            return TYPE_WORDS[label.strip().lower()]
-    return next((SCHEMA_TYPES[k] for k in (label.lower() for label in labels) if k in SCHEMA_TYPES), None)
+    keys = [label.strip().lower() for label in labels]
+    section = next((TYPE_WORDS[k] for k in keys if k in TYPE_WORDS), None)
+    return section or next((SCHEMA_TYPES[k] for k in keys if k in SCHEMA_TYPES), None)
 
 
 def type_of(doc: Document) -> str | None:
-    """The article type of `doc`: its front matter's, else its page's own labels' (`declared_type`), else `review` when its copy reads as one
-    (`review_by_copy`), else `match` under a scoreline headline (`match_report_by_copy`), else
-    `analysis` under an analysis label line ("Analysis: ..."), else `opinion` when it carries a
-    columnist's marks (`opinion_by_copy`), else None (news)."""
+    """The article type of `doc`: its front matter's, else its page's own labels' (`declared_type`),
+    else `review` when its copy reads as one (`review_by_copy`), else `match` under a scoreline
+    headline (`match_report_by_copy`), else `analysis` under an analysis label line ("Analysis: ..."),
+    else `opinion` when it carries a columnist's marks (`opinion_by_copy`), else None (news)."""
     declared = article_type(doc.text) or declared_type(doc.declared)
     if declared is not None:
         return declared

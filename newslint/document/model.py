@@ -45,7 +45,8 @@ class Document:
 
     def __init__(self, path: str, text: str, markup: Markup, prose: str, blocks: list[Block],
                  sentences: list[Sentence], encoding: str = "utf-8", bom: bytes = b"",
-                 decoded: tuple[tuple[int, int], ...] = (), links: tuple[tuple[int, int, str], ...] = ()) -> None:
+                 decoded: tuple[tuple[int, int], ...] = (), links: tuple[tuple[int, int, str], ...] = (),
+                 declared: tuple[str, ...] = ()) -> None:
         self.scan: Scan | None = None  # the matching state of this document (see `matching.prefilter`), made on first use
         self.path = path
         self.text = text
@@ -58,7 +59,7 @@ class Document:
         self.lead = ""  # a U+FEFF the text began with (after any byte-order mark), not part of `text`
         self.decoded = decoded  # spans the prose shows decoded, not as written (see `readers.Layout`)
         self.links = links  # links whose targets are markup: their text's span and target (see `readers.Layout`)
-        self.declared: tuple[str, ...] = ()  # the labels the source gives itself (see `readers.Layout`)
+        self.declared = declared  # the labels the source gives itself (see `readers.Layout`)
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, markup={self.markup!r}, {len(self.text)} characters)"
@@ -97,9 +98,8 @@ class Document:
         """A document of a text and what a reader found in it."""
         prose, blocks = found.prose, found.blocks
         sents = [Sentence(a, b, i) for i, blk in enumerate(blocks) for a, b in sentences.split(prose, blk.start, blk.end)]
-        doc = cls(path, text, kind, prose, blocks, sents, decoded=found.decoded, links=found.links)
-        doc.declared = found.declared
-        return doc
+        return cls(path, text, kind, prose, blocks, sents, decoded=found.decoded, links=found.links,
+                   declared=found.declared)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, encoding: str | None = None,

@@ -240,11 +240,11 @@ def _speech_before(cues: Cues, q_start: int, block: Block) -> bool:
 
 # A credit after a quotation, as under a pull quote: "“...” — Ana Ruiz, resident" or "“...” - **Lane Becker**":
 # a dash and a capitalized name, or a dash before what is not prose (a template that prints the name).
-_CREDIT = programs.compile(r"[ \t]*[-\u2013\u2014\u2015~]{1,2}[ \t]*(?:[*_\[(]*(?-i:[A-Z])[^\n]{0,80}|[ \t]*)$")
-
-
-_CREDIT_LINE = programs.compile(r"[ \t]*[-\u2013\u2014\u2015~]{1,2}[ \t]*[*_\[(]*(?-i:[A-Z])[^\n]{0,80}$")
-_CREDIT_ITEM = programs.compile(r"[*_\[(]*(?-i:[A-Z])[^\n]{0,80}$")  # its dash read as a list's marker
+_DASH = r"[ \t]*[-\u2013\u2014\u2015~]{1,2}[ \t]*"
+_NAME = r"[*_\[(]*(?-i:[A-Z])[^\n]{0,80}"
+_CREDIT = programs.compile(_DASH + r"(?:" + _NAME + r"|[ \t]*)$")  # after the quotation, on its line
+_CREDIT_LINE = programs.compile(_DASH + _NAME + r"$")  # the paragraph after it
+_CREDIT_ITEM = programs.compile(_NAME + r"$")  # the same, its dash read as a list's marker
 
 
 def _credited(prose: str, q_end: int, block: Block, following: Block | None, lone_item: bool) -> bool:

@@ -9,8 +9,8 @@ its scope: "the largest protest the city has ever seen" is one note.
 
 A superlative with "the world's" claims after a copula ("the tower is the world's tallest") and as
 the subject the lede opens with ("The world's tallest statue was unveiled"); in apposition, further
-down (naming what the story has named), or of a class, it identifies ("Diageo, the world's biggest spirits company", "aid for the world's poorest
-countries").
+down (naming what the story has named), or of a class, it identifies ("Diageo, the world's biggest
+spirits company", "aid for the world's poorest countries").
 
 Not a claim: a rank ("one of the most capped players", "among the largest", "the third fastest"), a
 goal or a condition ("they want to be the biggest band ever", "if you are the best in the world"), a

@@ -326,7 +326,8 @@ class _Reader(HTMLParser):
 
 
 class _Words:
-    """How many words the prose pieces hold, by extent and by the selector's alternative."""
+    """How many words the prose pieces hold, by extent and by the selector's alternative (`pieces`:
+    the reader's, in order of their start)."""
 
     def __init__(self, text: str, pieces: list[_Piece]) -> None:
         self.pieces = sorted(pieces, key=lambda p: p.start)
@@ -378,18 +379,21 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     navigational = Covered(reader.navigation + [(a, b) for a, b, _ in furniture]).holds
     page = words.between(0, len(text), navigational)
     chosen = 0
-    for i in range(len(alternatives)):  # the first alternative the page has (by default: that holds more than teasers)
-        if not reader.matched & (1 << i):
+    for bit in (1 << i for i in range(len(alternatives))):  # the first alternative the page has ...
+        if not reader.matched & bit:
             continue
-        held = words.between(0, len(text), navigational, 1 << i) if selector == DEFAULT_SELECTOR else _TEASERS
+        if selector != DEFAULT_SELECTOR:  # (a configured selector is taken as given)
+            chosen = bit
+            break
+        held = words.between(0, len(text), navigational, bit)  # ... that holds more than teasers
         if held >= _TEASERS or held * _TEASER_SHARE >= page:
-            chosen = 1 << i
+            chosen = bit
             break
 
     def kept(selected: int, at: int) -> bool:
         return (not chosen or bool(selected & chosen)) and not navigational(at)
 
-    pieces = sorted((p for p in reader.pieces if kept(p.selected, p.start)), key=lambda p: p.start)
+    pieces = [p for p in words.pieces if kept(p.selected, p.start)]  # (in order of their start)
     blank = _NOT_NEWLINE.sub(" ", text)
     references = set(reader.references)
     kept_references: list[tuple[int, int]] = []  # the references the prose shows

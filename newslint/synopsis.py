@@ -4,7 +4,8 @@
 is the book's, not the writer's verdict on anyone; so is the killer in "the thriller features a deranged
 killer". A synopsis opens where the copy says it tells a work's story or shows what is in it ("tells the
 story of", "the film follows", "the plot centres on", "the play depicts", "the game features") and runs to the end of
-the next sentence, which carries the plot on. Word-choice findings (the families an article type
+the next sentence, which carries the plot on; a role someone plays ("the actor played a ruthless gangster")
+runs to the end of its clause. Word-choice findings (the families an article type
 softens) inside it are dropped (`drop_synopses`); sourcing rules still read it.
 """
 from __future__ import annotations
@@ -25,20 +26,27 @@ _CUE = programs.compile(
     re.I)
 _SENTENCE_END = programs.compile(r"[.!?](?=[\"”’']?(?:\s|$))|\n\s*\n")
 SENTENCES = 2  # the cue's sentence and the one after it
+# A role someone plays is the work's character, to the end of its clause: "the actor played a ruthless
+# gangster", "she stars as a corrupt detective"; not a part in events ("played a disgraceful role", "a
+# dirty trick", "a dangerous game").
+_ROLE = programs.compile(
+    r"\b(?:plays|played|playing|portrays|portrayed|portraying|(?:stars|starred|starring|cast|casts)\s+as)\s+"
+    r"(?:a|an|the)\s+(?!(?:[\w'’-]+\s+){0,2}?(?:roles?|parts?|games?|matches|match|hands?|cards?|tricks?|jokes?|"
+    r"pranks?|tunes?|songs?|music|records?|gigs?|shows?|concerts?|sets?|shots?|balls?|passes?|innings)\b)", re.I)
+_CLAUSE_END = programs.compile(r"[.;:,!?()\n]")
 
 
 # Every cue holds one of these words: copy without any of them (most news) is not searched.
 _CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves", "depicts", "portrays", "features",
               "imagines", "explores")
+_ROLE_WORDS = ("play", "portray", " as ")
 
 
 def spans(prose: str) -> list[tuple[int, int]]:
     """Sorted (start, end) of the synopses in `prose`."""
     out: list[tuple[int, int]] = []
     folded = fold(prose)
-    if folded is not None and not any(word in folded for word in _CUE_WORDS):
-        return out
-    for m in _CUE.finditer(prose):
+    for m in _CUE.finditer(prose) if folded is None or any(word in folded for word in _CUE_WORDS) else ():
         end = m.end()
         for _ in range(SENTENCES):
             stop = _SENTENCE_END.search(prose, end)
@@ -49,6 +57,11 @@ def spans(prose: str) -> list[tuple[int, int]]:
             if stop.group().startswith("\n"):
                 break
         out.append((m.start(), end))
+    if folded is None or any(word in folded for word in _ROLE_WORDS):
+        for m in _ROLE.finditer(prose):
+            stop = _CLAUSE_END.search(prose, m.end())
+            out.append((m.start(), stop.start() if stop else len(prose)))
+        out.sort()
     return out
 
 

@@ -3,9 +3,9 @@
 "The novel tells the story of a boy who sets out to rid the forest of an evil force": the evil force
 is the book's, not the writer's verdict on anyone; so is the killer in "the thriller features a deranged
 killer". A synopsis opens where the copy says it tells a work's story or shows what is in it ("tells the
-story of", "the film follows", "the plot centres on", "the play depicts", "the game features") and runs to the end of
-the next sentence, which carries the plot on; a role someone plays ("the actor played a ruthless gangster")
-runs to the end of its clause. Word-choice findings (the families an article type
+story of", "the film follows", "the plot centres on", "the play depicts", "the game features"), or names a
+part played in a work ("she plays a ruthless gangster in the new film"), and runs to the end of the next
+sentence, which carries the plot on. Word-choice findings (the families an article type
 softens) inside it are dropped (`drop_synopses`); sourcing rules still read it.
 """
 from __future__ import annotations
@@ -22,31 +22,29 @@ _CUE = programs.compile(
     r"|\b(?:film|movie|novel|book|play|musical|series|drama|sitcom|opera|game|thriller|comedy|documentary|episode|"
     r"sequel|song|video|exhibition|painting|poem)\s+(?:follows|centres\s+on|centers\s+on|depicts|portrays|features|"
     r"imagines|explores)\b"
-    r"|\b(?:the|its|whose)\s+(?:plot|storyline)\s+(?:follows|concerns|centres\s+on|centers\s+on|revolves\s+around)\b",
+    r"|\b(?:the|its|whose)\s+(?:plot|storyline)\s+(?:follows|concerns|centres\s+on|centers\s+on|revolves\s+around)\b"
+    # a part played in a work named in the same clause: "plays a ruthless gangster in the new film"
+    r"|\b(?:plays|played|playing|portrays|portrayed|portraying|(?:stars|starred|starring|cast)\s+as)\s+(?:a|an|the)\s+"
+    r"[^.;:!?\n]{1,60}?\bin\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:film|movie|play|musical|series|drama|sitcom|soap|opera|production|thriller|comedy|adaptation|remake|sequel|"
+    r"pantomime|panto|show)\b",
     re.I)
 _SENTENCE_END = programs.compile(r"[.!?](?=[\"”’']?(?:\s|$))|\n\s*\n")
 SENTENCES = 2  # the cue's sentence and the one after it
-# A role someone plays is the work's character, to the end of its clause: "the actor played a ruthless
-# gangster", "she stars as a corrupt detective"; not a part in events ("played a disgraceful role", "a
-# dirty trick", "a dangerous game").
-_ROLE = programs.compile(
-    r"\b(?:plays|played|playing|portrays|portrayed|portraying|(?:stars|starred|starring|cast|casts)\s+as)\s+"
-    r"(?:a|an|the)\s+(?!(?:[\w'’-]+\s+){0,2}?(?:roles?|parts?|games?|matches|match|hands?|cards?|tricks?|jokes?|"
-    r"pranks?|tunes?|songs?|music|records?|gigs?|shows?|concerts?|sets?|shots?|balls?|passes?|innings)\b)", re.I)
-_CLAUSE_END = programs.compile(r"[.;:,!?()\n]")
 
 
 # Every cue holds one of these words: copy without any of them (most news) is not searched.
-_CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves", "depicts", "portrays", "features",
-              "imagines", "explores")
-_ROLE_WORDS = ("play", "portray", " as ")
+_CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves", "depicts", "portray", "features",
+              "imagines", "explores", "play", "star", "cast")
 
 
 def spans(prose: str) -> list[tuple[int, int]]:
     """Sorted (start, end) of the synopses in `prose`."""
     out: list[tuple[int, int]] = []
     folded = fold(prose)
-    for m in _CUE.finditer(prose) if folded is None or any(word in folded for word in _CUE_WORDS) else ():
+    if folded is not None and not any(word in folded for word in _CUE_WORDS):
+        return out
+    for m in _CUE.finditer(prose):
         end = m.end()
         for _ in range(SENTENCES):
             stop = _SENTENCE_END.search(prose, end)
@@ -57,11 +55,6 @@ def spans(prose: str) -> list[tuple[int, int]]:
             if stop.group().startswith("\n"):
                 break
         out.append((m.start(), end))
-    if folded is None or any(word in folded for word in _ROLE_WORDS):
-        for m in _ROLE.finditer(prose):
-            stop = _CLAUSE_END.search(prose, m.end())
-            out.append((m.start(), stop.start() if stop else len(prose)))
-        out.sort()
     return out
 
 

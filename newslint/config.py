@@ -26,9 +26,10 @@ SEVERITIES = tuple(s.label for s in Severity)
 # Word-choice families an article type may soften; reporting facts without attribution still applies.
 WORD_CHOICE = frozenset({"loaded", "labels", "puffery", "editorial", "cliches"})
 # Rules of other families that an article type softens too: the significance framing of filler
-# ("a testament to", "only time will tell") is a critic's or a columnist's verdict there, not filler;
-# a chatbot's artifacts stay errors in any piece.
-WORD_CHOICE_RULES = frozenset({"filler.phrases"})
+# ("a testament to", "only time will tell") is a critic's or a columnist's verdict there, not filler,
+# and the writer's impression ("the side seemed to have found a spark", "the sequel probably runs too
+# long") is what a match report or a review describes; a chatbot's artifacts stay errors in any piece.
+WORD_CHOICE_RULES = frozenset({"filler.phrases", "hedges.speculation"})
 ARTICLE_ACTIONS = ("keep", "suggestion", "off")
 DEFAULT_ARTICLE_TYPES: Mapping[str, str] = {
     "opinion": "suggestion", "analysis": "suggestion", "review": "off", "match": "off"}

@@ -183,6 +183,19 @@ def test_article_types_soften_significance_framing_but_not_artifacts(tmp_path):
     assert {severities[(kind, "filler.artifacts")] for kind in ("news", "opinion", "review")} == {"error"}
 
 
+def test_article_types_soften_the_writers_impressions(tmp_path):
+    body = ("---\ntype: {kind}\n---\n\nAfter the break the home side seemed to have found a spark, and the "
+            "visitors probably tired in the heat.\n")
+    for kind in ("news", "opinion", "match", "review"):
+        write(tmp_path / f"{kind}.md", body.format(kind=kind))
+    severities = {(Path(f["path"]).stem, f["rule"], f["text"]) for f in findings(str(tmp_path))[1]}
+    for guess in ("seemed to have found", "probably"):
+        assert ("news", "hedges.speculation", guess) in severities
+        assert ("opinion", "hedges.speculation", guess) in severities
+        assert ("match", "hedges.speculation", guess) not in severities
+        assert ("review", "hedges.speculation", guess) not in severities
+
+
 @pytest.mark.parametrize(("front", "expected"), [
     ("title: A day\ntype: Opinion", "opinion"),
     ("title: A day\ntags: [war]", None),  # no type key: read without a YAML parser

@@ -3,8 +3,9 @@
 "The novel tells the story of a boy who sets out to rid the forest of an evil force": the evil force
 is the book's, not the writer's verdict on anyone; so is the killer in "the thriller features a deranged
 killer". A synopsis opens where the copy says it tells a work's story or shows what is in it ("tells the
-story of", "the film follows", "the plot centres on", "the play depicts", "the game features") and runs to the end of
-the next sentence, which carries the plot on. Word-choice findings (the families an article type
+story of", "the film follows", "the plot centres on", "the play depicts", "the game features"), or names a
+part played in a work ("she plays a ruthless gangster in the new film"), and runs to the end of the next
+sentence, which carries the plot on. Word-choice findings (the families an article type
 softens) inside it are dropped (`drop_synopses`); sourcing rules still read it.
 """
 from __future__ import annotations
@@ -21,15 +22,20 @@ _CUE = programs.compile(
     r"|\b(?:film|movie|novel|book|play|musical|series|drama|sitcom|opera|game|thriller|comedy|documentary|episode|"
     r"sequel|song|video|exhibition|painting|poem)\s+(?:follows|centres\s+on|centers\s+on|depicts|portrays|features|"
     r"imagines|explores)\b"
-    r"|\b(?:the|its|whose)\s+(?:plot|storyline)\s+(?:follows|concerns|centres\s+on|centers\s+on|revolves\s+around)\b",
+    r"|\b(?:the|its|whose)\s+(?:plot|storyline)\s+(?:follows|concerns|centres\s+on|centers\s+on|revolves\s+around)\b"
+    # a part played in a work named in the same clause: "plays a ruthless gangster in the new film"
+    r"|\b(?:plays|played|playing|portrays|portrayed|portraying|(?:stars|starred|starring|cast)\s+as)\s+(?:a|an|the)\s+"
+    r"[^.;:!?\n]{1,60}?\bin\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:film|movie|play|musical|series|drama|sitcom|soap|opera|production|thriller|comedy|adaptation|remake|sequel|"
+    r"pantomime|panto|show)\b",
     re.I)
 _SENTENCE_END = programs.compile(r"[.!?](?=[\"”’']?(?:\s|$))|\n\s*\n")
 SENTENCES = 2  # the cue's sentence and the one after it
 
 
 # Every cue holds one of these words: copy without any of them (most news) is not searched.
-_CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves", "depicts", "portrays", "features",
-              "imagines", "explores")
+_CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves", "depicts", "portray", "features",
+              "imagines", "explores", "play", "star", "cast")
 
 
 def spans(prose: str) -> list[tuple[int, int]]:

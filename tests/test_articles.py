@@ -187,6 +187,18 @@ def test_what_a_work_shows_is_the_works_not_the_writers():
     assert "deranged" in {f.text for f in lint_text(plain, "story.md")}
 
 
+def test_a_part_played_in_a_work_is_the_works_not_the_writers():
+    cast = ("The actor, 41, plays a ruthless gangster in the new film. His character runs a sinister gang "
+            "from a seaside hotel. The studio said it would open in May.\n")
+    words = {f.text for f in lint_text(cast, "story.md") if f.family in ("loaded", "labels")}
+    assert not words & {"ruthless", "sinister"}
+    # a side that played a ruthless game names no work: the words are the writer's
+    match = "The visitors played a ruthless game in the second half and won the cup.\n"
+    assert "ruthless" in {f.text for f in lint_text(match, "story.md")}
+    role = "Police said the man played a ruthless part in the gang's crimes.\n"
+    assert "ruthless" in {f.text for f in lint_text(role, "story.md")}
+
+
 def _page(head: str, body: str) -> str:
     return f"<!doctype html><html><head>{head}<title>Vote</title></head><body><article>{body}</article></body></html>\n"
 

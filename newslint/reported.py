@@ -56,6 +56,8 @@ _SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged
 _TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"
 _ADDS = r"added|adds|explained|explains|points?\s+out|pointed\s+out|noted|notes|stressed|stresses|emphasi[sz]e[sd]|" \
         r"observed|observes"  # only with "that": "added fuel to the row", "noted the damage" relay nothing
+# What someone warns or speaks of is their word for it: "the charity warned of a devastating impact".
+_SPEAKS_OF = r"warned|warns|warning|spoke|speaks|speaking|complained|complains|talked|talks"
 _ASKS = r"into|about|over|on|ask|asks|asked|asking|investigate|investigates|investigating|examine|examines|" \
         r"examining|probe|probes|probing|consider|considers|considering|decide|decides|deciding|rule|rules|" \
         r"ruling|review|reviews|reviewing|assess|assesses|assessing|test|tests|testing"
@@ -67,7 +69,8 @@ _GAP = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"
 _BEFORE = recache.compile(
     r"(?:\b(?:" + _ASKS + r")\s+whether" + _GAP + r"|" + _NOT_AFTER + r"\b(?:"
     r"(?:" + _SAYS + r")(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?(?:\s+[a-z]+ly)?" + _GAP + r"(?:that" + _GAP + r")?"
-    r"|(?:" + _TELLS + r")\s+(?:[\w'’-]+\s+){1,4}?that" + _GAP + r"|(?:" + _ADDS + r")\s+that" + _GAP + r"))"
+    r"|(?:" + _TELLS + r")\s+(?:[\w'’-]+\s+){1,4}?that" + _GAP + r"|(?:" + _ADDS + r")\s+that" + _GAP
+    + r"|(?:" + _SPEAKS_OF + r")\s+of" + _GAP + r"))"
     r"(?!(?:to|in|on|at|with|for|about|of|by|from|into|as|after|before|during|so|and|or|it\s+was)\b|[a-z]+ly\s*(?:[.,;:!?\n]|$))"
     r"(?=[\w'’])",
     re.I)
@@ -192,7 +195,8 @@ def drop_reported(findings: Sequence[Finding], prose: str, search: Search | None
 
 def paraphrases(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
     """Sorted (start, end) of the clause after each reporting verb ("said [he was interrogated]", "told
-    reporters that [the deal was dead]"): the speaker's words as the writer relays them; and of the
+    reporters that [the deal was dead]", "warned of [a devastating impact]"): the speaker's words as the
+    writer relays them; and of the
     relayed speech that names its speaker another way (`relayed`). `search` finds the verbs in `prose`
     faster than a search of it (see `Document.search`)."""
     out: list[tuple[int, int]] = []

@@ -129,6 +129,10 @@ def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
     assert clauses("The regulator opened an inquiry into whether the banks rigged the rates.") == [
         "the banks rigged the rates"]
     assert clauses("Whether the banks rigged the rates is not yet known.") == []
+    # what someone warns, speaks or complains of is their word for it
+    assert clauses("The charity warned of a devastating impact on services.") == ["a devastating impact on services"]
+    assert clauses("Residents complained of appalling conditions, and left.") == ["appalling conditions"]
+    assert clauses("The warnings of a brutal winter came true.") == []
 
 
 VERBS = ("The driver said he was roughly handled. She told reporters on Monday that the plan was a disgrace, "

@@ -358,7 +358,9 @@ def _shortest(starts: Iterable[str]) -> tuple[str, ...]:
 
 
 _PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _CALLING + _DESCRIBING + _VERDICT)
-_CLAUSE_END = programs.compile(r"[,.;:!?()\[\]\n\"“”]")
+# A characterization runs to the end of its clause, or of the quotation it closes; a quotation it opens
+# is the named party's term: "which Republicans call the “death tax”".
+_CLAUSE_END = programs.compile(r"[,.;:!?()\[\]\n”]|\"(?![^\W_])")
 PARAPHRASE_WORDS = 8
 _PARAPHRASE_REACH = 1000  # characters after the verb searched for those words
 

@@ -3,7 +3,9 @@
 Reads the grammar, not a phrase list: a superlative (an -est adjective, best/worst, or most/least
 plus an adjective; hyphened ones too, "the fastest-growing", "the best-selling") after "the" or "the
 world's", with a comparison scope in the same clause ("ever",
-"in the world", "in history", "on record", "of all time", "in a century") or by itself a verdict of
+"in the world", "in history", "on record", "of all time", "in a century"), after "its" or "their"
+with a scope of all time ("its highest level ever"; "their biggest win of the season" is their own),
+or by itself a verdict of
 harm (`unscoped`: the deadliest, the most violent). The finding spans the claim, from "the" to the end of
 its scope: "the largest protest the city has ever seen" is one note.
 
@@ -51,8 +53,8 @@ northwest midwest unrest inquest bequest detest attest priest tempest everest bu
 congest molest infest wrest lest jest fest pretest retest latest earliest nearest closest least
 """.split())
 _SUPERLATIVE = recache.compile(
-    r"(?<![\w'’-])(?:(?:the\s+)?(?:world|planet|earth)['’]s|the)\s+(?:(?:very|single|all-time)\s+)?"
-    r"((?:most|least)(?:\s+|-)[a-z][a-z-]+|(?:best|worst|[a-z]{2,}est)"
+    r"(?<![\w'’-])(?:(?:the\s+)?(?:world|planet|earth)['’]s|the|(its|their))\s+(?:(?:very|single|all-time)\s+)?"
+    r"(?P<word>(?:most|least)(?:\s+|-)[a-z][a-z-]+|(?:best|worst|[a-z]{2,}est)"
     r"(?:-(?:growing|selling|paid|performing|known|ranked|read|watched|attended|visited|funded))?)(?![\w'’-])", re.I)
 _RANKED = recache.compile(r"(?:\b(?:one|some|two|three|four|five|several|many|few|any|each|all|none|among)"
                           r"\s+(?:of\s+)?(?:the\s+)?$|\bamong\s+$|\b(?:record|title)\s+(?:as|for)\s+$)", re.I)
@@ -76,6 +78,9 @@ _PLURAL_HEAD = recache.compile(
 _HYPOTHESIS = recache.compile(r"(?:\bto\s+(?:be|become)|\bif\s+(?:\w+\s+)?(?:is|are|was|were)|\bif\s+\w+['’](?:re|s))\s+$", re.I)
 # A superlative in apposition names what it follows ("Lagos, the largest city in the country, ...").
 _APPOSITION = recache.compile(r"(?:,|\(|—|–)\s*$")
+# A superlative of its or their own claims a record only against all time ("its highest level ever",
+# "their worst result on record"); within a season or a year it is their own ("their biggest win of the season").
+_RECORD = recache.compile(r"\b(?:ever|on\s+record|history|of\s+all\s+time)\b", re.I)
 REACH = 80  # characters after the superlative searched for its scope
 
 
@@ -141,7 +146,7 @@ class Superlative(Requires):
         """(start, end) of every superlative claim, sourced or not."""
         text = doc.prose
         for m in matching.finditer(_SUPERLATIVE, doc):
-            word = m.group(1).lower()
+            word = m.group("word").lower()
             if word.split("-")[0] in _NOT_SUPERLATIVE or (word.startswith(("most ", "least ")) and word.split()[1] in ("of", "in")):
                 continue
             if _RANKED.search(text, max(0, m.start() - 30), m.start()):
@@ -166,7 +171,9 @@ class Superlative(Requires):
                     _PREDICATE.search(text, max(0, m.start() - 36), m.start())
                     or (m.start() == _lede_start(doc) and not _PLURAL_HEAD.match(text, m.end()))):
                 end = max(end, m.end())  # "is the world's tallest", "The world's tallest statue ...": the scope is the world
-            if end < 0 and self.unscoped is not None and self.unscoped.fullmatch(m.group(1)) \
+            if m.group(1) and not (end >= 0 and _RECORD.search(text, m.end(), end)):
+                continue  # "its biggest loss ever" claims a record; "their biggest win of the season" is their own
+            if end < 0 and self.unscoped is not None and self.unscoped.fullmatch(m.group("word")) \
                     and not _PARTITIVE.match(text, m.end()):
                 end = m.end()
             if end >= 0:

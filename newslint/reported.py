@@ -44,7 +44,10 @@ _VERBS = (r"said|says|say|told|tells|added|adds|argued|argues|claimed|claims|war
 # ", the director said." / ", said Jane Smith, a spokeswoman." at the end of a sentence.
 _AFTER = recache.compile(
     r",\s+(?:(?:according\s+to\s+[^,.;!?\n]{2,60})|(?:[^,.;!?\n\"“”]{2,60}?\s+(?:" + _VERBS + r"))"
-    r"|(?:(?:said|says|added|adds|wrote|writes|told|tells)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))(?:\s+(?:on|in|at|last|this|late|early)\s+[^.;!?\n\"“”]{1,160}?)?"
+    r"|(?:(?:said|says|added|adds|wrote|writes|told|tells)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))"
+    # whom they told ("told reporters", "told BBC Sport"), and when ("on Monday", "after the game")
+    r"(?:\s+(?:reporters|journalists|(?:the\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3}))?"
+    r"(?:\s+(?:on|in|at|last|this|late|early|after|before|during|following)\s+[^.;!?\n\"“”]{1,160}?)?"
     r"\s*(?:[.!?](?=\s|$)|$)", re.I | re.M)
 # What relays someone's words: "he said (that) ...", "she told reporters that ..."; not "it is said", "was
 # said to", "the alleged ...", nor the writer's adverb of manner ("said bluntly that ...", "says

@@ -186,6 +186,14 @@ def test_adjectives_made_from_names_keep_their_capital():
     assert ("loaded.adjectives", "Orwellian") in lint_words("The plan reads like an Orwellian scheme for the town.\n")
 
 
+def test_a_capitalized_word_after_a_kind_of_work_is_its_title_whatever_its_ending():
+    assert lint_words("Her new single Toxic entered the chart at number four.\n") == []
+    assert lint_words("The band closed with their hit Chaotic, a song about the city.\n") == []
+    # the same word opening a sentence, or before a noun, is the word
+    assert ("loaded.adjectives", "Pathetic") in lint_words("She released a single. Pathetic scenes followed at the shop.\n")
+    assert ("loaded.adjectives", "toxic") in lint_words("Her new single is a toxic mess, the critics agree.\n")
+
+
 def test_one_superlative_claim_is_one_finding(tmp_path):
     found = check(tmp_path, "It was the worst drought in the country's history, and farms failed.\n")
     claims = [f for f in found if f["rule"].startswith("superlative")]

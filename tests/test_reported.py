@@ -79,6 +79,12 @@ def test_attribution_after_the_clause_may_say_where_and_when_at_length():
     assert [text[a:b] for a, b in spans(text)] == ["Dialogue is essential to end the strike"]
 
 
+def test_attribution_after_the_clause_may_say_whom_they_told():
+    assert words("The men were extremists, a spokeswoman told reporters after the meeting.\n") == []
+    assert words("The group were terrorists, the minister told MPs on Tuesday.\n") == []
+    assert ("labels.contentious", "extremists") in words("The men were extremists, a spokeswoman told reporters of the plot.\n")
+
+
 def test_the_charge_of_an_accusation_is_the_accusers_wording():
     assert words("A newspaper accused the visiting reporters of a witch-hunt against the coach.\n") == []
     assert words("The rebels accused the army of brutal reprisals in the north.\n") == []

@@ -6,7 +6,8 @@ a headline set in Title Case or ALL CAPS, capitals carry no such mark: there the
 if the story writes the same words with capitals mid-sentence elsewhere ("City row over Savage" and,
 in the body, "Robbie Savage signed ..."), or with what only a name takes ("Savage said", "Savage's
 goal", "Savage, 45,", "Savage, who ...", "Savage, the club's captain", "Brutal Youth, the play,"). ALL-CAPS emphasis inside a sentence is still the word, and
-so are adjectives made from names (Orwellian, Kafkaesque), unless a capitalized word stands before them.
+so are adjectives made from names (Orwellian, Kafkaesque), unless a capitalized word or a kind of work
+stands before them ("her single Toxic": a title, whatever its ending).
 """
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ _OPENERS = " \t\"“‘'([-–—*"
 # "Savage said", "Savage, 45, was fined", "Savage, who joined in May", "Savage, the club's captain",
 # "Brutal Youth, the play, runs until March").
 _WORKS = r"play|film|movie|novel|book|album|single|song|series|show|musical|opera|documentary|painting|poem|exhibition|band|game"
+# A kind of work, or a hit, just before a capitalized word: its title ("her single Toxic", "their hit Vertigo").
+_AFTER_A_WORK = re.compile(r"\b(?:" + _WORKS + r"|hit|track|ballad|anthem|sitcom|drama|thriller|comedy|sequel|video|"
+                           r"opera)[ \t]+\Z", re.I)
 _AS_A_NAME = re.compile(r"(?:['’]s\b|[ \t]+(?:said|says|told|added|insisted|admitted|replied)\b|,[ \t]+(?:\d{1,3},|who\b|whose\b|the[ \t]+\w+['’]s[ \t])|"
                         r"(?:[ \t]+[A-Z][\w'’-]*)*,[ \t]+(?:the|a|an)[ \t]+(?:new[ \t]+)?(?:" + _WORKS + r")\b)")
 
@@ -95,7 +99,7 @@ def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = Fal
     if headline_voice(text, start) or _sentence_initial(doc, start):
         return _named_elsewhere(doc, start, end)
     if _FROM_A_NAME.search(text, start, end):
-        return _beside_capitals(doc, start, end)
+        return _beside_capitals(doc, start, end) or _AFTER_A_WORK.search(text, max(0, start - 24), start) is not None
     return True
 
 

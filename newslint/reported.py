@@ -8,7 +8,8 @@ The charge of an accusation someone makes is the accuser's wording: loaded words
 too ("the paper accused reporters of a witch-hunt"; not in "was accused of ...", which names no
 accuser); so is the charge a complaint, an allegation or an accusation names ("complaints from MPs of
 patronising remarks", "allegations of police brutality"), and what people are said to fear, hope or
-believe ("fears that militants would stoke riots"). Otherwise only labels, editorializing and stock framing are taken as the speaker's: findings of
+believe ("fears that militants would stoke riots"), and an impression imagined rather than claimed ("this
+might sound like an Orwellian future"). Otherwise only labels, editorializing and stock framing are taken as the speaker's: findings of
 the labels, editorial and filler families inside these spans are dropped (`drop_reported`): "the minister
 should resign, the union said" is the union's demand, "dialogue is essential, the envoys said" the envoys'
 message. A sentence adverb before the clause ("Sadly, ..., police said") stays the writer's. An adjective
@@ -92,7 +93,11 @@ _CHARGE_STEMS = ("llegation", "omplaint", "ccusation", "LLEGATION", "OMPLAINT", 
 # "fears that [the rally would stoke unrest]", "the belief that ...": what people fear, hope or believe is
 # their view, worded as they hold it, to the end of its clause, as a charge is. (Not what someone was told
 # or urged to do: a call to act is where loaded copy sets its own words most.)
-_HELD = recache.compile(r"\b(?:fears?|worries|concerns?|hopes?|beliefs?|suspicions?)\s+that\s+(?=\S)", re.I)
+_HELD = recache.compile(r"\b(?:fears?|worries|concerns?|hopes?|beliefs?|suspicions?)\s+that\s+(?=\S)"
+                        # an impression imagined, not claimed: "this might sound like [an Orwellian future]",
+                        # "the plan may seem [reckless] at first"
+                        r"|\b(?:might|may|could)\s+(?:well\s+|at\s+first\s+)?(?:sound|seem|look|appear)\s+(?:like\s+)?(?=\S)",
+                        re.I)
 _CLAUSE_STOP = recache.compile(r"[.!?;](?=\s|$)|\n")
 _LIST_TAIL = recache.compile(r",\s+[^,.;!?\n]{1,60}?\s(?:and|or)\s[^,.;!?\n]{1,80}(?:[.!?]|$)", re.I)
 _SENTENCE_END = recache.compile(r"[.!?](?=\s|$)|\n")

@@ -85,6 +85,14 @@ def test_attribution_after_the_clause_may_say_whom_they_told():
     assert ("labels.contentious", "extremists") in words("The men were extremists, a spokeswoman told reporters of the plot.\n")
 
 
+def test_an_impression_imagined_is_not_claimed():
+    assert words("The plan may seem reckless at first, but it has worked in three other towns.\n") == []
+    assert words("A camera in every room might sound like an Orwellian vision of the home.\n") == []
+    # the impression stated, and the writer's words after the comma, are the writer's
+    assert ("loaded.adjectives", "reckless") in words("The plan seems reckless to residents of the town.\n")
+    assert ("loaded.condemnation", "shameless") in words("It may sound harsh, but the scheme is a shameless fraud.\n")
+
+
 def test_the_charge_of_an_accusation_is_the_accusers_wording():
     assert words("A newspaper accused the visiting reporters of a witch-hunt against the coach.\n") == []
     assert words("The rebels accused the army of brutal reprisals in the north.\n") == []

@@ -14,7 +14,8 @@ the subject the lede opens with ("The world's tallest statue was unveiled"); in 
 down (naming what the story has named), or of a class, it identifies ("Diageo, the world's biggest
 spirits company", "aid for the world's poorest countries").
 
-Not a claim: a rank ("one of the most capped players", "among the largest", "the third fastest"), a
+Not a claim: a rank ("one of the most capped players", "among the largest", "the third fastest"), a class
+spoken of in general ("The best teams in the world all have a plan B"), a
 goal or a condition ("they want to be the biggest band ever", "if you are the best in the world"), a
 question that asks ("Which city has the worst traffic in the world?"; one asked in the negative
 asserts: "Isn't this the worst government in history?"), a
@@ -74,6 +75,11 @@ _PREDICATE = recache.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes
 _PLURAL_HEAD = recache.compile(
     r"\s+(?:[a-z-]+\s+)?(?!(?:was|has|is|does|says|goes|remains|stands|sits|lies|holds|runs|seems|makes|takes|"
     r"gets|comes|opens|works|lives|plans|wants|needs|faces|owns|employs|sells|produces)\b)[a-z]+(?<![su]s)(?<!is)s\b(?!['’])")
+# A class spoken of in general, the subject of a generic statement, claims nothing of any one thing: "The
+# most popular bands in the history of rock all share a few habits", "The best teams in the world usually
+# ...". (A sentence opening on a plural superlative, then a floated "all" or an adverb of habit.)
+_GENERIC = recache.compile(r"(?:\s+(?:of|in|on|at)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+(?:all|both|usually|often|always|"
+                           r"typically|generally|tend\s+to|tended\s+to)\b(?!\s+but\b)", re.I)  # ("all but destroyed": almost)
 # A goal or a condition claims nothing: "they want to be the biggest band ever", "if you're the best in the world".
 _HYPOTHESIS = recache.compile(r"(?:\bto\s+(?:be|become)|\bif\s+(?:\w+\s+)?(?:is|are|was|were)|\bif\s+\w+['’](?:re|s))\s+$", re.I)
 # A superlative in apposition names what it follows ("Lagos, the largest city in the country, ...").
@@ -176,8 +182,19 @@ class Superlative(Requires):
             if end < 0 and self.unscoped is not None and self.unscoped.fullmatch(m.group("word")) \
                     and not _PARTITIVE.match(text, m.end()):
                 end = m.end()
+            if end >= 0 and self._generic(doc, m, end):
+                continue
             if end >= 0:
                 yield m.start(), end
+
+    @staticmethod
+    def _generic(doc: Document, m: re.Match[str], end: int) -> bool:
+        """Does the superlative at `m` (its claim ending at `end`) open its sentence on a plural head noun
+        and a generic statement about that class (see `_GENERIC`)?"""
+        index = doc.sentence_index(m.start())
+        if index < 0 or doc.prose[doc.sentences[index].start:m.start()].strip(" \t\"“‘'(") != "":
+            return False
+        return _PLURAL_HEAD.match(doc.prose, m.end()) is not None and _GENERIC.match(doc.prose, end) is not None
 
     @property
     def gate(self) -> Matcher | None:

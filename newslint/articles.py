@@ -79,12 +79,26 @@ def article_type(text: str) -> str | None:
     return None
 
 
+# The folders of a page's own address that name an article type ("/opinions/", the Guardian's "/commentisfree/").
+URL_FOLDERS = {**{k: v for k, v in TYPE_WORDS.items() if " " not in k and k not in ("news", "letters")},
+               "opinions": "opinion", "commentisfree": "opinion", "op-eds": "opinion", "oped": "opinion"}
+
+
+def _folder_type(address: str) -> str | None:
+    """The type the folders of a page's address name (not its last part, the page's own name)."""
+    path = address.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    folders = path.lower().split("/")[1:-1]
+    return next((URL_FOLDERS[f] for f in folders if f in URL_FOLDERS), None)
+
+
 def declared_type(labels: tuple[str, ...]) -> str | None:
     """The article type a page's own labels give: the first section that names one (Opinion, Reviews,
-    Analysis ...), else the first schema.org type that does; None for a section such as "Business"."""
+    Analysis ...), else the folders of its own address ("/opinions/"), else the first schema.org type
+    that does; None for a section such as "Business"."""
     keys = [label.strip().lower() for label in labels]
     section = next((TYPE_WORDS[k] for k in keys if k in TYPE_WORDS), None)
-    return section or next((SCHEMA_TYPES[k] for k in keys if k in SCHEMA_TYPES), None)
+    folder = next((t for k in keys if k.startswith(("http://", "https://")) and (t := _folder_type(k))), None)
+    return section or folder or next((SCHEMA_TYPES[k] for k in keys if k in SCHEMA_TYPES), None)
 
 
 def type_of(doc: Document) -> str | None:

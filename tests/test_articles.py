@@ -218,6 +218,12 @@ def test_a_web_page_declares_its_type_by_its_section_or_its_schema_type():
         '<script type="application/ld+json">{"@type": "AnalysisNewsArticle"}</script>': "analysis",
         '<meta property="article:section" content="Business">': None,
         '<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": "News"}</script>': "news",
+        # its own address: a folder that names a type, not the page's own name
+        '<link rel="canonical" href="https://paper.example/news/opinions/2018/10/29/name-names/">': "opinion",
+        '<meta property="og:url" content="https://paper.example/commentisfree/2016/nov/29/the-vote">': "opinion",
+        '<link href="https://paper.example/reviews/film/harbour-lights" rel="canonical">': "review",
+        '<link rel="canonical" href="https://paper.example/2016/11/29/politics/opinion-poll-shows-lead">': None,
+        '<link rel="canonical" href="https://paper.example/local/opinion">': None,
     }
     for head, kind in cases.items():
         assert type_of(Document.from_text(_page(head, VOTE), "vote.html")) == kind, head

@@ -76,13 +76,18 @@ _NOT_NEWLINE = programs.compile(r"[^\n]")
 _HIDDEN_STYLE = programs.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 _ALNUM = programs.compile(r"\w")
 _WORD = programs.compile(r"\w+")
-# What a page says it is: its section (Open Graph's article:section, schema.org's articleSection) and
-# its schema.org type (JSON-LD "@type", microdata itemtype), in the order they stand.
+# What a page says it is: its section (Open Graph's article:section, schema.org's articleSection), its
+# own address (the canonical link, Open Graph's og:url: "/opinions/" in its path) and its schema.org type
+# (JSON-LD "@type", microdata itemtype), in the order they stand.
 _DECLARED = programs.compile(
     r"""(?:property\s*=\s*["']article:section["'][^>]{0,200}?\bcontent\s*=\s*["']([^"'<>]{1,40})["']"""
     r"""|\bcontent\s*=\s*["']([^"'<>]{1,40})["'][^>]{0,200}?property\s*=\s*["']article:section["']"""
     r"""|"articleSection"\s*:\s*"([^"<>]{1,40})"|itemprop\s*=\s*["']articleSection["'][^>]{0,200}?\bcontent\s*=\s*["']([^"'<>]{1,40})["']"""
-    r"""|"@type"\s*:\s*"(\w*(?:Article|Review|Posting))"|itemtype\s*=\s*["']https?://schema\.org/(\w*(?:Article|Review|Posting))["'])""",
+    r"""|"@type"\s*:\s*"(\w*(?:Article|Review|Posting))"|itemtype\s*=\s*["']https?://schema\.org/(\w*(?:Article|Review|Posting))["']"""
+    r"""|\brel\s*=\s*["']canonical["'][^>]{0,200}?\bhref\s*=\s*["'](https?://[^"'<>\s]{1,300})["']"""
+    r"""|\bhref\s*=\s*["'](https?://[^"'<>\s]{1,300})["'][^>]{0,200}?\brel\s*=\s*["']canonical["']"""
+    r"""|(?:property|name)\s*=\s*["']og:url["'][^>]{0,200}?\b(?:content|value)\s*=\s*["'](https?://[^"'<>\s]{1,300})["']"""
+    r"""|\b(?:content|value)\s*=\s*["'](https?://[^"'<>\s]{1,300})["'][^>]{0,200}?(?:property|name)\s*=\s*["']og:url["'])""",
     re.I)
 
 

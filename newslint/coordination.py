@@ -97,4 +97,7 @@ def _ends_phrase(prose: str, at: int, shared_noun: bool = False) -> bool:
     following = m.group(1)
     if not following or following[0] in _CLAUSE_END:
         return not shared_noun
-    return following[0].isalpha() and following.lower() not in _FUNCTION and not _adverb(following.lower())
+    lower = following.lower()
+    # (a past tense is no noun the run shares: "the ratings were terrible and reviewers panned her")
+    return following[0].isalpha() and lower not in _FUNCTION and not _adverb(lower) \
+        and not (len(lower) > 5 and lower.endswith("ed"))

@@ -65,3 +65,13 @@ def test_one_note_for_a_stacked_verdict():
     found = lint_text("The mayor's shameless and deceitful campaign ended on Friday.\n", "story.md")
     loaded = [f for f in found if f.family == "loaded"]
     assert len(loaded) == 1 and loaded[0].text == "shameless and deceitful"
+
+
+def test_a_clause_that_goes_on_with_its_own_subject_is_no_partner():
+    # "reviewers" opens a new clause, and "panned" is its verb, not the noun the adjectives share
+    text = "The ratings were terrible and reviewers panned her questions."
+    start = text.index("terrible")
+    assert extent(text, start, start + len("terrible"), "adjective") == start + len("terrible")
+    shared = "It was a cruel and heartless punishment."
+    start = shared.index("cruel")
+    assert shared[start:extent(shared, start, start + 5, "adjective")] == "cruel and heartless"

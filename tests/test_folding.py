@@ -272,3 +272,12 @@ def test_unnamed_sources_a_story_goes_back_to_are_one_note(tmp_path):
     # sources never named before are a problem of their own, the first time as well
     alone = [f for f in check(tmp_path, "The sources said prices would hold.\n") if f["rule"] == "anonymous.sources"]
     assert len(alone) == 1
+
+
+def test_a_sentence_that_lists_people_is_capitalized_for_them_not_a_headline():
+    names = ("The panel's members are Jan Okafor, Chad Olsen, David Oman, Matt Paul, Marlys Popma, Troy Price, "
+             "Christopher Rants, Kim Reem and Craig Robinson.\n")
+    assert lint_words(names) == []
+    # a headline in Title Case stays a headline, whatever its length
+    headline = "# Mayor Slams Outrageous Budget Plan As Residents Protest Outside City Hall\n\nThe council met.\n"
+    assert ("loaded.adjectives", "Outrageous") in lint_words(headline)

@@ -24,6 +24,7 @@ _FROM_A_NAME = re.compile(r"(?:ian|ean|esque|ist|ists|ite|ites|ism|ic)\Z")
 # Short words a Title Case headline leaves in lower case.
 _CODE_BEFORE = re.compile(r"[<(\[](?:[A-Z]{2,8}:[ \t]?)?\Z")  # an opening bracket, maybe an exchange's name
 _CODE_AFTER = re.compile(r"(?:\.[A-Z]{1,3})?[>)\]]")  # maybe an exchange's suffix, the closing bracket
+_HEADLINE_WORDS = 16  # words (not counting the small ones) past which a line ended with a full stop is no headline
 _SMALL = frozenset("a an and as at but by for from in into is of off on or over per the to up via vs with".split())
 _OPENERS = " \t\"“‘'([-–—*"
 # What follows a name and never an adjective: a possessive, a speech verb, an age, a relative clause, an
@@ -45,10 +46,11 @@ def _line(text: str, start: int) -> tuple[int, int]:
 
 
 def headline_voice(text: str, start: int) -> bool:
-    """Is the line around `start` set in Title Case or ALL CAPS (capitals tell nothing there)?"""
+    """Is the line around `start` set in Title Case or ALL CAPS (capitals tell nothing there)? Not a
+    sentence longer than a headline, ended with a full stop: one that lists people is capitalized for them."""
     a, b = _line(text, start)
     words = [w for w in _WORD.findall(text, a, b) if w.lower() not in _SMALL]
-    if len(words) < 3:
+    if len(words) < 3 or (len(words) > _HEADLINE_WORDS and text[a:b].rstrip(" \t\"”’')").endswith(".")):
         return False
     capital = sum(1 for w in words if w[0].isupper())
     return capital >= 0.75 * len(words) and capital >= 3

@@ -5,7 +5,9 @@ Best practice: a lede of 25 words or fewer; detail moves to the second paragraph
 
 Options: `measure` (`sentence_words`, `lede_words` or `paragraph_sentences`), `max` (the
 largest count that passes), `min_sentences` (default 1: texts with fewer sentences are not
-measured; a single sentence is not a story with a lede). Sentences that open inside
+measured; a single sentence is not a story with a lede), `min_paragraphs` (default 1: texts with fewer
+paragraphs of prose are not measured; a lone paragraph, a brief or an excerpt, has no second paragraph
+for a lede's detail to move to; in plain text that sets each paragraph on its own line, a line is one). Sentences that open inside
 a direct quotation are counted but never flagged. The message may use `{count}` and `{max}`.
 """
 from __future__ import annotations
@@ -25,6 +27,7 @@ OPTIONS = {
     "measure": Option(choice("sentence_words", "lede_words", "paragraph_sentences"), required=True),
     "max": Option(integer(1), required=True),
     "min_sentences": Option(integer(1), 1),
+    "min_paragraphs": Option(integer(1), 1),
 }
 
 
@@ -62,14 +65,15 @@ class Metric(KindBase):
     default_scope = frozenset({Scope.NARRATIVE})
     message_fields = frozenset({"match", "count", "max"})
 
-    def __init__(self, measure: str, limit: int, min_sentences: int = 1) -> None:
+    def __init__(self, measure: str, limit: int, min_sentences: int = 1, min_paragraphs: int = 1) -> None:
         self.measure = measure
         self.limit = limit
         self.min_sentences = min_sentences
+        self.min_paragraphs = min_paragraphs
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Metric:
-        return cls(options["measure"], options["max"], options["min_sentences"])
+        return cls(options["measure"], options["max"], options["min_sentences"], options["min_paragraphs"])
 
     def _hit(self, start: int, end: int, count: int) -> Hit | None:
         if count <= self.limit:
@@ -78,6 +82,8 @@ class Metric(KindBase):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         if len(doc.sentences) < self.min_sentences:
+            return
+        if self.min_paragraphs > 1 and not self._paragraphs_enough(doc):
             return
         if self.measure == "paragraph_sentences":
             paragraphs = [i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.PARAGRAPH]
@@ -105,6 +111,17 @@ class Metric(KindBase):
             hit = self._too_long(doc, s) if s.end - s.start > shortest else None
             if hit:
                 yield hit
+
+    def _paragraphs_enough(self, doc: Document) -> bool:
+        """Does the text hold `min_paragraphs` paragraphs of prose, a line of one counting as a paragraph
+        (plain text often sets one on each line, with no blank line between)?"""
+        seen = 0
+        for block in doc.blocks:
+            if block.kind is BlockKind.PARAGRAPH:
+                seen += sum(1 for line in doc.prose[block.start:block.end].split("\n") if line.strip())
+                if seen >= self.min_paragraphs:
+                    return True
+        return False
 
     def _too_long(self, doc: Document, s: Sentence) -> Hit | None:
         """The finding of a sentence over the limit; None for one within it, or a list."""

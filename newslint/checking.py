@@ -95,6 +95,7 @@ def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] 
 # may be repeated on purpose ("Absolutely not!"), each time a problem of its own.
 _BOILERPLATE_WORDS = 8
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]\Z")
 
 
 def _spans_paragraphs(prose: str, start: int, end: int) -> bool:
@@ -255,6 +256,12 @@ class Checker:
         return words
 
     @staticmethod
+    def _refers_back(doc: Document) -> Callable[[Finding], bool]:
+        def back(f: Finding) -> bool:  # "the sources said": the sources the story has named before
+            return _THE_BEFORE.search(doc.prose, max(0, f.start - 4), f.start) is not None
+        return back
+
+    @staticmethod
     def _cluster_of(doc: Document, ids: frozenset[str]) -> Callable[[Finding], int | None]:
         def paragraph(f: Finding) -> int | None:
             if f.rule not in ids:
@@ -312,7 +319,8 @@ class Checker:
             steps = self._voice_steps(doc, found, accepted, selection)
         findings = story_verdict(steps.findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,
-                        self._cluster_of(doc, selection.clustered), self._sentence_text(doc), selection.grades)
+                        self._cluster_of(doc, selection.clustered), self._sentence_text(doc), selection.grades,
+                        self._refers_back(doc))
         soft = [f for f in findings if f.family in config_.WORD_CHOICE or f.rule in config_.WORD_CHOICE_RULES]
         action = settings.article_types.get(kind() or "", "keep") if soft else "keep"
         if action != "keep":

@@ -14,7 +14,9 @@ others: their span is the whole sentence or story, or a word that is wrong only 
 of one `density` rule in one paragraph is one problem, though: its first word carries the note and
 the others are its `related` entries. So is a long sentence repeated word for word (a poll or a
 promotion a page prints again and again): the same rule on the same words in it is noted at its first
-appearance, and its repeats are that note's `related` entries.
+appearance, and its repeats are that note's `related` entries. And unnamed sources a story goes back to
+("Gulf oil sources said ... the sources said ...") are the sources it first named so: one problem, noted
+where they first appear, with each return to them (the same words after "the") a `related` entry.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ FAMILY_ORDER = ("sources", "attribution", "anonymous", "labels", "loaded", "supe
 CLAIM_FAMILIES = frozenset({"attribution", "filler"})
 STRUCTURAL_KINDS = frozenset({"metric", "density", "absent"})
 CLUSTER_KINDS = frozenset({"density"})  # words wrong only in company: one note per paragraph
+REFERENCE_FAMILIES = frozenset({"anonymous"})  # the same unnamed sources, gone back to: one note
 
 
 def _rank(f: Finding, fixable: Callable[[str], bool]) -> tuple[int, bool, int, int, int, int]:
@@ -72,11 +75,31 @@ def _repeats(findings: Sequence[Finding], sentence_of: Callable[[Finding], int],
     return out
 
 
+def _returns(findings: Sequence[Finding], refers_back: Callable[[Finding], bool]) -> list[Finding]:
+    """`findings` (sorted) with each return to unnamed sources named before (REFERENCE_FAMILIES: the same
+    rule on the same words, after "the") folded into the finding where they first appear."""
+    first: dict[tuple[str, str], int] = {}
+    out: list[Finding] = []
+    for f in findings:
+        if f.family not in REFERENCE_FAMILIES:
+            out.append(f)
+            continue
+        key = (f.rule, " ".join(f.text.lower().split()))
+        at = first.get(key)
+        if at is not None and refers_back(f):
+            out[at] = out[at]._replace(related=(*out[at].related, _related(f), *f.related))
+            continue
+        first.setdefault(key, len(out))
+        out.append(f)
+    return out
+
+
 def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
          sentence_of: Callable[[Finding], int], fixable: Callable[[str], bool] = lambda rule: False,
          cluster_of: Callable[[Finding], int | None] = lambda f: None,
          sentence_text: Callable[[Finding], str] = lambda f: "",
-         grades: Callable[[str], bool] = lambda rule: False) -> list[Finding]:
+         grades: Callable[[str], bool] = lambda rule: False,
+         refers_back: Callable[[Finding], bool] = lambda f: False) -> list[Finding]:
     """`findings` of one file with overlapping ones folded (see the module docstring), sorted.
 
     `structural(rule_id)`: the rule reports whole sentences or stories and never folds.
@@ -89,6 +112,7 @@ def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
     of a rule on the same words in a sentence seen before is a repeat, folded into the first.
     `grades(rule_id)`: the rule's word grades the word after it (one white-space character on), so a
     finding on that word is the same note.
+    `refers_back(finding)`: the finding's words refer back to something named before ("the sources said").
     """
     kept: list[Finding] = []
     words: list[Finding] = []
@@ -117,7 +141,7 @@ def fold(findings: Iterable[Finding], structural: Callable[[str], bool],
         end = max(end, (f.end_line, f.end_column))
         if grades(f.rule):
             reach = f.end + 1
-    merged = _repeats([_merge(g, fixable) for g in groups], sentence_of, sentence_text)
+    merged = _returns(_repeats([_merge(g, fixable) for g in groups], sentence_of, sentence_text), refers_back)
     # Claims: one note per sentence and family.
     by_claim: dict[tuple[int, str], list[Finding]] = {}
     out: list[Finding] = []

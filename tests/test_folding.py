@@ -258,3 +258,17 @@ def test_the_verdict_asks_for_the_article_type_only_beside_a_claim():
     claim = finding("attribution.outcomes", 2, 10)
     assert story_verdict([verdict, claim], kind, {"attribution.none", "attribution.outcomes"}) == [claim]
     assert asked == [True]
+
+
+def test_unnamed_sources_a_story_goes_back_to_are_one_note(tmp_path):
+    story = ("Crude output fell to 3.5 million barrels a day in March, Gulf oil sources said.\n\n"
+             "Exports rallied in the last week of the month, the sources said.\n\n"
+             "The sources said buyers had rushed to lift their entitlements before the month ended.\n\n"
+             "A second group of sources said prices would hold.\n")
+    found = [f for f in check(tmp_path, story) if f["rule"] == "anonymous.sources"]
+    # the sources first named carry the note; each return to them is related to it
+    assert [(f["line"], len(f.get("related", []))) for f in found] == [(1, 2), (7, 0)]
+    assert [r["line"] for r in found[0]["related"]] == [3, 5]
+    # sources never named before are a problem of their own, the first time as well
+    alone = [f for f in check(tmp_path, "The sources said prices would hold.\n") if f["rule"] == "anonymous.sources"]
+    assert len(alone) == 1

@@ -22,6 +22,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Adjectives made from names keep their capital in any sentence.
 _FROM_A_NAME = re.compile(r"(?:ian|ean|esque|ist|ists|ite|ites|ism|ic)\Z")
 # Short words a Title Case headline leaves in lower case.
+_CODE_BEFORE = re.compile(r"[<(\[](?:[A-Z]{2,8}:[ \t]?)?\Z")  # an opening bracket, maybe an exchange's name
+_CODE_AFTER = re.compile(r"(?:\.[A-Z]{1,3})?[>)\]]")  # maybe an exchange's suffix, the closing bracket
 _SMALL = frozenset("a an and as at but by for from in into is of off on or over per the to up via vs with".split())
 _OPENERS = " \t\"“‘'([-–—*"
 # What follows a name and never an adjective: a possessive, a speech verb, an age, a relative clause, an
@@ -91,8 +93,11 @@ def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = Fal
         if headline_voice(text, start):  # "Mayor Slams Cuts": every word capitalized, so none is a name by it
             return _named_elsewhere(doc, start, end)
         return _beside_capitals(doc, start, end) or (_title_cased(text, start, end) and not _sentence_initial(doc, start))
-    if text[start:end].isupper() and end - start > 1 and not headline_voice(text, start):
-        return False  # ALL-CAPS emphasis is still the word
+    if text[start:end].isupper() and end - start > 1:
+        if _CODE_BEFORE.search(text, max(0, start - 10), start) and _CODE_AFTER.match(text, end):
+            return True  # a code set apart in brackets, not the word (a ticker: "Mobil Corp <MOB>", "(NYSE: MOB)", "(MOB.N)")
+        if not headline_voice(text, start):
+            return False  # ALL-CAPS emphasis is still the word
     later = [w for w in _WORD.findall(text, start, end)[1:] if w.lower() not in _SMALL]
     if any(not w[0].isupper() for w in later):
         return False  # "Passed away": a name capitalizes each of its words

@@ -4,7 +4,8 @@
 is the book's, not the writer's verdict on anyone; so is the killer in "the thriller features a deranged
 killer". A synopsis opens where the copy says it tells a work's story or shows what is in it ("tells the
 story of", "the film follows", "the plot centres on", "the play depicts", "the game features"), or names a
-part played in a work ("she plays a ruthless gangster in the new film"), and runs to the end of the next
+part played in a work ("she plays a ruthless gangster in the new film", "the comedy stars Ben Stiller as a
+hapless nurse"), or what a work of fiction is about ("her novel, about a ruthless businesswoman"), and runs to the end of the next
 sentence, which carries the plot on. Word-choice findings (the families an article type
 softens) inside it are dropped (`drop_synopses`); sourcing rules still read it.
 """
@@ -27,7 +28,13 @@ _CUE = programs.compile(
     r"|\b(?:plays|played|playing|portrays|portrayed|portraying|(?:stars|starred|starring|cast)\s+as)\s+(?:a|an|the)\s+"
     r"[^.;:!?\n]{1,60}?\bin\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:film|movie|play|musical|series|drama|sitcom|soap|opera|production|thriller|comedy|adaptation|remake|sequel|"
-    r"pantomime|panto|show)\b",
+    r"pantomime|panto|show)\b"
+    # ... or a work that casts someone in a part ("the comedy stars Ben Stiller as a hapless nurse")
+    r"|\b(?:film|movie|play|musical|series|drama|sitcom|comedy|thriller|sequel|production|show)\s+(?:stars|starred)\s+"
+    r"(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}as\s+(?:a|an|the)\b"
+    # what a work of fiction is about ("her novel, about a ruthless businesswoman, ...", "the film is about ...")
+    r"|\b(?:novel|film|movie|play|musical|opera|sitcom|comedy|thriller|drama|sequel|game|song|album)(?:,|\s+(?:is|was))?"
+    r"\s+about\s+(?:a|an|the|two|three|his|her|their)\b",
     re.I)
 _SENTENCE_END = programs.compile(r"[.!?](?=[\"”’']?(?:\s|$))|\n\s*\n")
 SENTENCES = 2  # the cue's sentence and the one after it
@@ -35,7 +42,7 @@ SENTENCES = 2  # the cue's sentence and the one after it
 
 # Every cue holds one of these words: copy without any of them (most news) is not searched.
 _CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves", "depicts", "portray", "features",
-              "imagines", "explores", "play", "star", "cast")
+              "imagines", "explores", "play", "star", "cast", "about")
 
 
 def spans(prose: str) -> list[tuple[int, int]]:

@@ -187,6 +187,16 @@ def test_what_a_work_shows_is_the_works_not_the_writers():
     assert "deranged" in {f.text for f in lint_text(plain, "story.md")}
 
 
+def test_what_a_work_of_fiction_is_about_is_the_works_not_the_writers():
+    for told in ("Her second novel, about a ruthless businesswoman, was made into a television series.\n",
+                 "The council met on Monday. The new comedy stars Ana Ruiz as a hapless nurse.\n"):
+        words = {f.text for f in lint_text(told, "story.md") if f.family in ("loaded", "labels")}
+        assert not words & {"ruthless", "hapless"}
+    # a report about people in the news is not a work of fiction
+    news = "The report, about a ruthless gang in the town, was published on Monday.\n"
+    assert "ruthless" in {f.text for f in lint_text(news, "story.md")}
+
+
 def test_a_part_played_in_a_work_is_the_works_not_the_writers():
     cast = ("The actor, 41, plays a ruthless gangster in the new film. His character runs a sinister gang "
             "from a seaside hotel. The studio said it would open in May.\n")

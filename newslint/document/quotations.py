@@ -243,7 +243,7 @@ def _speech_before(cues: Cues, q_start: int, block: Block) -> bool:
 _DASH = r"[ \t]*[-\u2013\u2014\u2015~]{1,2}[ \t]*"
 _NAME = r"[*_\[(]*(?-i:[A-Z])[^\n]{0,80}"
 _CREDIT = programs.compile(_DASH + r"(?:" + _NAME + r"|[ \t]*)$")  # after the quotation, on its line
-_CREDIT_LINE = programs.compile(_DASH + _NAME + r"$")  # the paragraph after it
+CREDIT_LINE = programs.compile(_DASH + _NAME + r"$")  # the paragraph after it (a blockquote's last one too)
 _CREDIT_ITEM = programs.compile(_NAME + r"$")  # the same, its dash read as a list's marker
 
 
@@ -251,12 +251,13 @@ def _credited(prose: str, q_end: int, block: Block, following: Block | None, lon
     """Does the quotation's paragraph end in a credit naming its speaker ("“...” — Ana Ruiz"), or, where
     the quotation ends its paragraph, is the next one such a credit line ("— Ana Ruiz, resident"),
     which Markdown reads as a list of one item?"""
-    if block.end - q_end <= 100 and _CREDIT.match(prose, q_end, block.end) is not None:
+    after = " ".join(prose[q_end:block.end].split())  # (as read: a page's tags leave blanks between the words)
+    if after and len(after) <= 100 and _CREDIT.match(" " + after) is not None:
         return True
-    if following is None or prose[q_end:block.end].strip():
+    if following is None or after:
         return False
-    credit = _CREDIT_ITEM if following.kind is BlockKind.ITEM and lone_item else _CREDIT_LINE
-    return credit.match(prose, following.start, following.end) is not None
+    credit = _CREDIT_ITEM if following.kind is BlockKind.ITEM and lone_item else CREDIT_LINE
+    return credit.match(" ".join(prose[following.start:following.end].split())) is not None
 
 
 def _speech_outside(cues: Cues, block: Block, quotes: Sequence[tuple[int, int]]) -> bool:

@@ -28,6 +28,7 @@ from typing import Callable, NamedTuple
 from newslint.cache import programs
 from newslint.document.markup import Block, BlockKind
 from newslint.document.positions import Covered, merge_spans
+from newslint.document.quotations import CREDIT_LINE
 from newslint.document.sources import SOURCE_HEADING
 from newslint.readers.joins import INLINE_TAGS, join_words
 from newslint.readers import Layout
@@ -198,7 +199,7 @@ class _Reader(HTMLParser):
         selected = owner.selected if owner else 0
         if owner is not None and owner.quoting and not owner.skipped and owner.tag not in ("footer", "cite") \
                 and self.text[start] not in _OPENING_MARKS and owner.tag_end - 1 < start and end <= at < len(self.text) \
-                and (not self.blocks or self.blocks[-1].end <= owner.tag_end - 1):
+                and (not self.blocks or self.blocks[-1].end <= owner.tag_end - 1) and not self._credit():
             # a paragraph of a blockquote: quotation marks in the tags' characters next to its text
             self.pieces.insert(self.block_pieces, _Piece(owner.tag_end - 1, owner.tag_end, "“", selected))
             self.pieces.append(_Piece(at, at + 1, "”", selected))
@@ -211,6 +212,12 @@ class _Reader(HTMLParser):
             self.navigation.append((min(start, self.pieces[self.block_pieces].start), end + 1))
         self.block_start = self.block_end = -1
         self.block_linked = True
+
+    def _credit(self) -> bool:
+        """Is the current block a credit line ("— Ana Ruiz (@anaruiz) April 15, 2019", as under an
+        embedded post)? It names the quotation's speaker; it is no quotation itself."""
+        shown = "".join(self.text[p.start:p.end] if p.text is None else p.text for p in self.pieces[self.block_pieces:])
+        return CREDIT_LINE.match(shown.strip(_WS)) is not None
 
     def _close_to(self, index: int, at: int) -> None:
         """Close the open elements from `index` up (an end tag, or one implied)."""

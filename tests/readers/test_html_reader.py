@@ -332,6 +332,23 @@ def test_a_table_set_in_a_blockquote_is_not_a_quotation() -> None:
     assert "“We will build it, the mayor said.”" in prose
 
 
+def test_the_credit_under_an_embedded_post_names_its_speaker() -> None:
+    """An embedded post is a blockquote whose last paragraph credits it ("— Name (@handle) date"): that
+    line is no quotation, and the post above it has its speaker."""
+    from newslint.engine import lint_text
+
+    page = ("<article><p>The mayor answered the plan's critics within the hour on Monday.</p>"
+            "<blockquote class=\"twitter-tweet\"><p>We will build the bridge, and we will build it on time "
+            "and on budget.</p><p>&#x2014; Ana Ruiz (@anaruiz) <a href=\"https://x.example/1\">April 15, 2019</a>"
+            "</p></blockquote><p>The council meets again on Thursday.</p></article>")
+    prose = html.layout(page).prose
+    assert "“We will build the bridge" in prose and "“—" not in prose
+    assert [f.rule for f in lint_text(page, "post.html") if f.rule == "attribution.quotes"] == []
+    # without the credit the post's words have no speaker
+    bare = page.replace("&#x2014; Ana Ruiz (@anaruiz) ", "")
+    assert "attribution.quotes" in [f.rule for f in lint_text(bare, "post.html")]
+
+
 def test_a_page_of_endless_unclosed_attributes_is_read_without_a_hang() -> None:
     """The page's own labels are looked for within a tag's reach: a page of 60,000 `content="x"`
     attributes in one unclosed tag (about 1 MB) is read at once, where a search running on to the

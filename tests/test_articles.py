@@ -161,15 +161,20 @@ def test_a_column_read_from_the_copy_softens_word_choice_but_not_sourcing():
     assert word_choice(signed) == {"suggestion"}
 
 
+def word_choices(text: str) -> set[str]:
+    """The words the loaded and labels rules flag in `text`, linted as a story."""
+    return {f.text for f in lint_text(text, "story.md") if f.family in ("loaded", "labels")}
+
+
 def test_a_synopsis_of_a_work_is_the_works_not_the_writers():
     from newslint.synopsis import spans
 
     told = ("The author's second novel is out in May. It tells the story of a girl raised by a brutal uncle. "
             "She escapes to the city and joins a sinister gang. The publisher said 40,000 copies were printed.\n")
-    words = {f.text for f in lint_text(told, "story.md") if f.family in ("loaded", "labels")}
+    words = word_choices(told)
     assert not words & {"brutal", "sinister"}
     plain = "Police said the girl was raised by a brutal uncle. She joined a sinister gang.\n"
-    assert {"brutal", "sinister"} <= {f.text for f in lint_text(plain, "story.md")}
+    assert {"brutal", "sinister"} <= word_choices(plain)
     (start, end), = spans(told)
     assert told[start:end].endswith("sinister gang.") and "publisher" not in told[start:end]
 
@@ -177,36 +182,36 @@ def test_a_synopsis_of_a_work_is_the_works_not_the_writers():
 def test_what_a_work_shows_is_the_works_not_the_writers():
     shown = ("The studio's new thriller opens on Friday. The thriller features a deranged killer who stalks a "
              "seaside town. The director said filming took a year.\n")
-    words = {f.text for f in lint_text(shown, "story.md") if f.family in ("loaded", "labels")}
+    words = word_choices(shown)
     assert "deranged" not in words
     # the same words about people in the news are the writer's
     told = "Police said a deranged killer stalked the seaside town for a year.\n"
-    assert "deranged" in {f.text for f in lint_text(told, "story.md")}
+    assert "deranged" in word_choices(told)
     # "features" of something that is not a work opens no synopsis
     plain = "The new stadium features a deranged design, critics of the plan said.\n"
-    assert "deranged" in {f.text for f in lint_text(plain, "story.md")}
+    assert "deranged" in word_choices(plain)
 
 
 def test_what_a_work_of_fiction_is_about_is_the_works_not_the_writers():
     for told in ("Her second novel, about a ruthless businesswoman, was made into a television series.\n",
                  "The council met on Monday. The new comedy stars Ana Ruiz as a hapless nurse.\n"):
-        words = {f.text for f in lint_text(told, "story.md") if f.family in ("loaded", "labels")}
+        words = word_choices(told)
         assert not words & {"ruthless", "hapless"}
     # a report about people in the news is not a work of fiction
     news = "The report, about a ruthless gang in the town, was published on Monday.\n"
-    assert "ruthless" in {f.text for f in lint_text(news, "story.md")}
+    assert "ruthless" in word_choices(news)
 
 
 def test_a_part_played_in_a_work_is_the_works_not_the_writers():
     cast = ("The actor, 41, plays a ruthless gangster in the new film. His character runs a sinister gang "
             "from a seaside hotel. The studio said it would open in May.\n")
-    words = {f.text for f in lint_text(cast, "story.md") if f.family in ("loaded", "labels")}
+    words = word_choices(cast)
     assert not words & {"ruthless", "sinister"}
     # a side that played a ruthless game names no work: the words are the writer's
     match = "The visitors played a ruthless game in the second half and won the cup.\n"
-    assert "ruthless" in {f.text for f in lint_text(match, "story.md")}
+    assert "ruthless" in word_choices(match)
     role = "Police said the man played a ruthless part in the gang's crimes.\n"
-    assert "ruthless" in {f.text for f in lint_text(role, "story.md")}
+    assert "ruthless" in word_choices(role)
 
 
 def _page(head: str, body: str) -> str:

@@ -54,7 +54,7 @@ northwest midwest unrest inquest bequest detest attest priest tempest everest bu
 congest molest infest wrest lest jest fest pretest retest latest earliest nearest closest least
 """.split())
 _SUPERLATIVE = recache.compile(
-    r"(?<![\w'’-])(?:(?:the\s+)?(?:world|planet|earth)['’]s|the|(its|their))\s+(?:(?:very|single|all-time)\s+)?"
+    r"(?<![\w'’-])(?:(?:the\s+)?(?:world|planet|earth)['’]s|the|(?P<own>its|their))\s+(?:(?:very|single|all-time)\s+)?"
     r"(?P<word>(?:most|least)(?:\s+|-)[a-z][a-z-]+|(?:best|worst|[a-z]{2,}est)"
     r"(?:-(?:growing|selling|paid|performing|known|ranked|read|watched|attended|visited|funded))?)(?![\w'’-])", re.I)
 _RANKED = recache.compile(r"(?:\b(?:one|some|two|three|four|five|several|many|few|any|each|all|none|among)"
@@ -177,7 +177,7 @@ class Superlative(Requires):
                     _PREDICATE.search(text, max(0, m.start() - 36), m.start())
                     or (m.start() == _lede_start(doc) and not _PLURAL_HEAD.match(text, m.end()))):
                 end = max(end, m.end())  # "is the world's tallest", "The world's tallest statue ...": the scope is the world
-            if m.group(1) and not (end >= 0 and _RECORD.search(text, m.end(), end)):
+            if m.group("own") and not (end >= 0 and _RECORD.search(text, m.end(), end)):
                 continue  # "its biggest loss ever" claims a record; "their biggest win of the season" is their own
             if end < 0 and self.unscoped is not None and self.unscoped.fullmatch(m.group("word")) \
                     and not _PARTITIVE.match(text, m.end()):

@@ -112,6 +112,14 @@ _HELD = recache.compile(r"\b(?:fears?|worries|concerns?|hopes?|beliefs?|suspicio
                         re.I)
 _CLAUSE_STOP = recache.compile(r"[.!?;](?=\s|$)|\n")
 _LIST_TAIL = recache.compile(r",\s+[^,.;!?\n]{1,60}?\s(?:and|or)\s[^,.;!?\n]{1,80}(?:[.!?]|$)", re.I)
+# An aside set off by commas inside the clause ("the belief that landlords, especially the big ones, are
+# greedy"): the clause runs on past it.
+_ASIDE = recache.compile(r",\s+(?:specifically|especially|particularly|notably|namely|mainly|mostly|chiefly|largely|"
+                         r"in\s+particular|above\s+all|including|such\s+as)(?:\s[^,.;:!?\n]{1,60})?,\s", re.I)
+# ... where it follows the clause's subject, before its verb: "that landlords, especially ..." (not "that
+# militants would riot, especially in the north, [the writer's clause]")
+_SUBJECT = recache.compile(r"\s*(?:(?!(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|"
+                           r"might|must|shall|should)\b)[\w'’-]+\s*){1,4}", re.I)
 _SENTENCE_END = recache.compile(r"[.!?](?=\s|$)|\n")
 _LAST_END = recache.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*\Z)")
 _COMMENT = recache.compile(r"\s*(?:[\"“‘']\s*)?(?:[A-Za-z]+ly|of\s+course|needless\s+to\s+say|clearly|indeed),\s+", re.I)
@@ -146,11 +154,15 @@ def _after(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]]:
 
 def _to_clause_end(matches: Iterable[re.Match[str]], prose: str) -> list[tuple[int, int]]:
     """(start, end): from the end of each of `matches` (in `prose`) to the end of its clause; a comma ends
-    it unless a list runs on to its last item ("of X, Y and Z.")."""
+    it unless a list runs on to its last item ("of X, Y and Z.") or it opens an aside closed by another
+    comma after the clause's subject ("that landlords, especially the big ones, are greedy")."""
     out: list[tuple[int, int]] = []
     for m in matches:
         end = _clause_end(prose, m.end(), _CLAUSE_STOP)
         comma = prose.find(", ", m.end(), end)
+        if comma >= 0 and _SUBJECT.fullmatch(prose, m.end(), comma) and (aside := _ASIDE.match(prose, comma)) \
+                and aside.end() < end:
+            comma = prose.find(", ", aside.end(), end)
         if comma >= 0 and not _LIST_TAIL.match(prose, comma):
             end = comma
         out.append((m.end(), end))

@@ -250,3 +250,12 @@ def test_the_charge_of_a_condemnation_is_the_critics_wording():
     # the charge ends with its clause: what follows a comma is the writer's again
     assert ("loaded.adjectives", "brutal") in words(
         "Bishops condemned the mayor for his closures, and the brutal guards stayed.\n")
+
+
+def test_an_aside_after_the_subject_does_not_end_what_people_hold():
+    text = "It hardened into a belief that landlords, especially the big ones, are greedy and cruel.\n"
+    assert [text[a:b] for a, b in held(text)] == ["landlords, especially the big ones, are greedy and cruel"]
+    assert words(text) == []
+    # an aside after the clause's verb ends it: what follows is the writer's again
+    assert ("loaded.adjectives", "brutal") in words(
+        "Despite fears that militants would stoke riots, especially in the north, the brutal police waited.\n")

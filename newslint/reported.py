@@ -62,8 +62,11 @@ _SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged
 _TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"
 _ADDS = r"added|adds|explained|explains|points?\s+out|pointed\s+out|noted|notes|stressed|stresses|emphasi[sz]e[sd]|" \
         r"observed|observes"  # only with "that": "added fuel to the row", "noted the damage" relay nothing
-# What someone warns or speaks of is their word for it: "the charity warned of a devastating impact".
+# What someone warns or speaks of is their word for it: "the charity warned of a devastating impact"; and what
+# a court, a jury or an inquest heard is a witness's or counsel's ("the court heard the victim suffered horrific
+# injuries").
 _SPEAKS_OF = r"warned|warns|warning|spoke|speaks|speaking|complained|complains|talked|talks"
+_HEARD = r"\b(?:court|jury|inquest|tribunal|hearing|trial|committee)\s+(?:had\s+)?heard"
 _ASKS = r"into|about|over|on|ask|asks|asked|asking|investigate|investigates|investigating|examine|examines|" \
         r"examining|probe|probes|probing|consider|considers|considering|decide|decides|deciding|rule|rules|" \
         r"ruling|review|reviews|reviewing|assess|assesses|assessing|test|tests|testing"
@@ -73,7 +76,7 @@ _NOT_AFTER = r"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\b
 # ends a headline ("Mayor says sorry", then the story), and the next paragraph is not what was said.
 _GAP = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"
 _BEFORE = recache.compile(
-    r"(?:\b(?:" + _ASKS + r")\s+whether" + _GAP + r"|" + _NOT_AFTER + r"\b(?:"
+    r"(?:\b(?:" + _ASKS + r")\s+whether" + _GAP + r"|" + _HEARD + _GAP + r"(?:that" + _GAP + r")?|" + _NOT_AFTER + r"\b(?:"
     r"(?:" + _SAYS + r")(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?(?:\s+[a-z]+ly)?" + _GAP + r"(?:that" + _GAP + r")?"
     r"|(?:" + _TELLS + r")\s+(?:[\w'’-]+\s+){1,4}?that" + _GAP + r"|(?:" + _ADDS + r")\s+that" + _GAP
     + r"|(?:" + _SPEAKS_OF + r")\s+of" + _GAP + r"))"

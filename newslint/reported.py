@@ -44,9 +44,12 @@ _VERBS = (r"said|says|say|told|tells|added|adds|argued|argues|claimed|claims|war
           r"insists|stated|states|alleged|alleges|believes|believe|believed|contended|contends|maintained|"
           r"maintains|noted|notes|explained|explains|acknowledged|reported|announced|complained|complains|"
           r"charged|charges|asserted|asserts|suggested|suggests|testified|tweeted|posted|declared|predicted")
+# After a determiner the word is a noun, not a verb of saying: "..., I cannot verify the claims."
+_NOT_A_NOUN = "".join(rf"(?<!\b{d}\s)" for d in ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+                                                 "these", "those", "such", "any", "no", "new"))
 # ", the director said." / ", said Jane Smith, a spokeswoman." at the end of a sentence.
 _AFTER = recache.compile(
-    r",\s+(?:(?:according\s+to\s+[^,.;!?\n]{2,60})|(?:[^,.;!?\n\"“”]{2,60}?\s+(?:" + _VERBS + r"))"
+    r",\s+(?:(?:according\s+to\s+[^,.;!?\n]{2,60})|(?:[^,.;!?\n\"“”]{2,60}?\s+" + _NOT_A_NOUN + r"(?:" + _VERBS + r"))"
     r"|(?:(?:said|says|added|adds|wrote|writes|told|tells)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))"
     # whom they told ("told reporters", "told BBC Sport"), and when ("on Monday", "after the game")
     r"(?:\s+(?:reporters|journalists|(?:the\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3}))?"

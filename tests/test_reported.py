@@ -30,6 +30,9 @@ def test_attribution_after_the_clause_covers_the_clause():
     assert [text[a:b] for a, b in spans(text)] == ["The film is about life under the regime"]
     assert words(text + "\n") == []
     assert words("The men were extremists, said Jane Okafor, a spokeswoman.\n") == []
+    # a verb of saying after a determiner is a noun: no one is named as saying the clause
+    text = "As an AI language model, I cannot verify these claims. The regime is brutal, I cannot verify the claims."
+    assert spans(text) == []
 
 
 def test_an_accusation_is_the_accusers():

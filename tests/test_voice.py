@@ -32,10 +32,12 @@ def test_intensity_and_drama_pass_in_straight_news():
     assert not [r for r, _ in found if r in ("loaded.intensity", "loaded.drama")]
 
 
-def test_incompetence_is_read_only_in_a_loaded_story():
+def test_incompetence_is_read_in_a_loaded_story_or_a_lone_sentence_not_in_a_straight_one():
     assert ("loaded.incompetence", "inept") in rules(LOADED.replace("met on Monday", "held an inept meeting"))
-    assert not [r for r, _ in rules("The side gave an inept performance in the second half.\n")
-                if r == "loaded.incompetence"]
+    assert ("loaded.incompetence", "shambolic") in rules("The council's shambolic response angered residents.\n")
+    straight = ("The visitors gave an inept performance in the first half on Saturday.\n\n"
+                + STRAIGHT.replace("A huge crowd", "A crowd") * 3)
+    assert not [r for r, _ in rules(straight) if r == "loaded.incompetence"]
 
 
 def test_overstating_degree_words_are_read_only_where_the_voice_is_loaded():

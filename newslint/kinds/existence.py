@@ -19,7 +19,7 @@ dishonest", "it isn't wholly absurd", "the tyres aren't terribly large", "need n
 coordinated with the flagged one, "a blatant and divisive tax", "liars and grifters"; the word class is
 `inflect`'s, an adverb's for a match in -ly; see `coordination`). With `inflect: adjective`, a term's -ing form that takes an object
 (a determiner or a pronoun after it) is the verb, not the adjective, and passes: "fined for disturbing the
-peace", "storms devastating the coast" (but "as devastating a blow", "so terrifying a night" are adjectives).
+peace", "storms devastating the coast", "mapped the site without disturbing it" (but "as devastating a blow", "so terrifying a night" are adjectives).
 Where in a story a rule's findings stand by the writer's voice is the rule's, not the kind's: the rule keys
 `voiced` and `plain` (see `newslint.voice`).
 """
@@ -80,7 +80,11 @@ _NEGATION_REACH = 40
 
 # An -ing form with an object after it is a verb ("disturbing the peace"); not after "as", "so", "how" or
 # "too", where the adjective stands before its article ("as devastating a blow").
-_OBJECT = re.compile(r"\s+(?:the|an?|his|her|hers|their|its|our|my|your|them|him|me|us|this|these|those)\b", re.I)
+# "it" is an object where nothing of a clause follows it ("without disturbing it.", "disturbing it in any way"),
+# not in "it's shocking it took so long", where it opens a clause.
+_OBJECT = re.compile(r"\s+(?:the|an?|his|her|hers|their|its|our|my|your|them|him|me|us|this|these|those\b"
+                     r"|it(?=\s*(?:[.,;:!?)]|\Z|\s(?:and|or|but|in|on|at|by|for|with|from|into|again|further)\b)))\b",
+                     re.I)
 _ADJECTIVE_BEFORE_ARTICLE = re.compile(r"\b(?:as|so|how|too|quite|such)\s+\Z", re.I)
 _ADVERB_REACH = 8
 

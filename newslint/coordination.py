@@ -20,16 +20,16 @@ name) that is no function word, and it is the flagged word's kind:
 """
 from __future__ import annotations
 
-import re
+from newslint.cache import programs
 
 WORD_CLASSES = ("adjective", "noun", "adverb")
 
 # A link between two coordinated words: a comma, "and" or "or", or both ("cruel, and insensitive").
-_LINK = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
-_JOINED = re.compile(r"\b(?:and|or)\b")
-_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]\b")
-_NEXT = re.compile(r"[ \t]*([A-Za-z][\w'’-]*|[^\w\s]|\n|\Z)")
-_NOUNS_END = re.compile(r"[ \t]*(?:[,.;:!?)\]\n”\"]|\Z)")
+_LINK = programs.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+_JOINED = programs.compile(r"\b(?:and|or)\b")
+_WORD = programs.compile(r"[a-z][a-z'’-]*[a-z]\b")
+_NEXT = programs.compile(r"[ \t]*([A-Za-z][\w'’-]*|[^\w\s]|\n|\Z)")
+_NOUNS_END = programs.compile(r"[ \t]*(?:[,.;:!?)\]\n”\"]|\Z)")
 _CLAUSE_END = frozenset(".;:!?)]\n”\"")
 # Closed classes: determiners, pronouns, prepositions, conjunctions, auxiliaries, particles and the
 # adverbs of time, place and linking that go on a clause rather than a list.

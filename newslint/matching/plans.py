@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 
+from newslint.cache import programs
 from newslint.matching import state as state_
 from newslint.matching.literals import Prefix
 
-_WORD = re.compile(r"\w+")
+_WORD = programs.compile(r"\w+")
 # Words so common in prose that a prefix of one of them followed by a rarer word is looked up by the
 # rarer word (see `Plan.preceded`): the index then need not hold every place the common word stands.
 COMMON = frozenset("a an and are as at be by for from had has have he her his in is it its of on or she that the their they"

@@ -23,10 +23,10 @@ if TYPE_CHECKING:
     from newslint.document.model import Document
     from newslint.matching.reach import Reach
 
-_WORD = re.compile(r"\w+")
-_NON_WORDS = re.compile(r"(\W\W*)")  # `(\W+)`, written to open with one character: its search skips at C speed to where it can start
-_ASCII_NON_WORDS = re.compile(r"(?a)(\W\W*)")  # the same split of ASCII text, told by a table instead of Unicode's
-_OTHER_DIGIT = re.compile(r"[^\D0-9]")  # what `\d` matches but for 0-9
+_WORD = programs.compile(r"\w+")
+_NON_WORDS = programs.compile(r"(\W\W*)")  # `(\W+)`, written to open with one character: its search skips at C speed to where it can start
+_ASCII_NON_WORDS = programs.compile(r"(?a)(\W\W*)")  # the same split of ASCII text, told by a table instead of Unicode's
+_OTHER_DIGIT = programs.compile(r"[^\D0-9]")  # what `\d` matches but for 0-9
 _ALL_WORDS = -2
 _UNKNOWN: Any = object()
 

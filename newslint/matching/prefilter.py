@@ -236,15 +236,20 @@ class Scan:
                 found[k] += [offsets[i - 2] for i in places if i > 0 and parts[i - 2] in heads and parts[i - 1].isspace()]
             for k, text in uses.continued:
                 found[k] += [offsets[i] for i in places if low.startswith(text, offsets[i])]
+        if sweep.openings:  # beginnings of words: the words are looked up (see `Openers`), each at C speed
+            words = parts[0::2]
+            openers = sweep.openers
+            for j in itertools.compress(itertools.count(), map(openers.__getitem__, words)):
+                for k in openers[words[j]]:
+                    found[k].append(offsets[2 * j])
         for initial, texts in sweep.texts.items():
             if initial in low:
-                for (text, opening), users in texts.items():
+                for text, users in texts.items():
                     if text not in low:  # (asked at C speed: most literals stand in no document)
                         continue
-                    at = _at_word_starts(low, text) if opening else occurrences(low, text)
-                    if at:
-                        for k in users:
-                            found[k] += at
+                    at = occurrences(low, text)
+                    for k in users:
+                        found[k] += at
         for whole, users in sweep.repeated.items():
             at = self._repeats(whole)
             if at:

@@ -6,7 +6,9 @@ Two shapes, each a span whose word choices are the speaker's, not the writer's (
 - accusation: "The group accused the regime of brutal repression." (the accused and the charge).
 The charge of an accusation someone makes is the accuser's wording: loaded words in it are dropped
 too ("the paper accused reporters of a witch-hunt"; not in "was accused of ...", which names no
-accuser); so is the charge a complaint, an allegation or an accusation names ("complaints from MPs of
+accuser); so is the charge of a condemnation someone makes ("bishops condemned the mayor for letting
+the march be violently broken up", "was criticised by the union for its heavy-handed tactics"; not
+"has been criticised for ..."); so is the charge a complaint, an allegation or an accusation names ("complaints from MPs of
 patronising remarks", "allegations of police brutality"), and what people are said to fear, hope or
 believe ("fears that militants would stoke riots"), and an impression imagined rather than claimed ("this
 might sound like an Orwellian future"). Otherwise only labels, editorializing and stock framing are taken as the speaker's: findings of
@@ -83,6 +85,16 @@ PARAPHRASE_FAMILIES = frozenset({"loaded", "labels", "editorial", "puffery", "cl
 _ACCUSED = recache.compile(r"\baccus(?:ed|es|ing)\s+(?=\S)", re.I)
 # "accused the regime of ...", "accusing reporters of ...": someone is accused, so someone accuses
 _CHARGE = recache.compile(r"\baccus(?:ed|es|ing)\s+(?!of\b)(?:[\w'’.-]+\s+){1,6}?of\s+(?=\S)", re.I)
+# "condemned the mayor for [allowing the square to be cleared]", "was criticised by the union for [its
+# handling of the strike]": someone is named as condemning, so the charge is theirs, as an accusation's
+# is; not "has been criticised for ..." (no critic), nor "criticised support for Israel" (what follows
+# "for" is no act or conduct: the charge starts with a gerund or a possessive)
+_CONDEMNED = recache.compile(
+    r"\b(?:condemn|criticis|criticiz|blam|fault|denounc|castigat|lambast|rebuk|chastis|censur|slamm?)"
+    r"(?:e|es|ed|ing|s)?\s+(?!for\b)(?:(?!for\b)[\w'’.-]+\s+){1,4}?for\s+"
+    r"(?=(?:[a-z]+ing|his|her|its|their|what|not)\b)", re.I)
+_CONDEMN_STEMS = ("ondemn", "ritici", "lam", "ault", "enounc", "astigat", "ebuk", "hastis", "ensur",
+                  "ONDEMN", "RITICI", "LAM", "AULT", "ENOUNC", "ASTIGAT", "EBUK", "HASTIS", "ENSUR")
 # "complaints from MPs of [sexist insults and patronising assumptions]", "accusations of [shameless
 # lying]": the charge a complaint or an accusation names is its makers' wording, up to the end of its
 # clause; a comma ends it unless a list runs on to its last item ("of X, Y and Z."): "Despite
@@ -100,6 +112,14 @@ _HELD = recache.compile(r"\b(?:fears?|worries|concerns?|hopes?|beliefs?|suspicio
                         re.I)
 _CLAUSE_STOP = recache.compile(r"[.!?;](?=\s|$)|\n")
 _LIST_TAIL = recache.compile(r",\s+[^,.;!?\n]{1,60}?\s(?:and|or)\s[^,.;!?\n]{1,80}(?:[.!?]|$)", re.I)
+# An aside set off by commas inside the clause ("the belief that landlords, especially the big ones, are
+# greedy"): the clause runs on past it.
+_ASIDE = recache.compile(r",\s+(?:specifically|especially|particularly|notably|namely|mainly|mostly|chiefly|largely|"
+                         r"in\s+particular|above\s+all|including|such\s+as)(?:\s[^,.;:!?\n]{1,60})?,\s", re.I)
+# ... where it follows the clause's subject, before its verb: "that landlords, especially ..." (not "that
+# militants would riot, especially in the north, [the writer's clause]")
+_SUBJECT = recache.compile(r"\s*(?:(?!(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|"
+                           r"might|must|shall|should)\b)[\w'’-]+\s*){1,4}", re.I)
 _SENTENCE_END = recache.compile(r"[.!?](?=\s|$)|\n")
 _LAST_END = recache.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*\Z)")
 _COMMENT = recache.compile(r"\s*(?:[\"“‘']\s*)?(?:[A-Za-z]+ly|of\s+course|needless\s+to\s+say|clearly|indeed),\s+", re.I)
@@ -134,11 +154,15 @@ def _after(pattern: re.Pattern[str], prose: str) -> list[tuple[int, int]]:
 
 def _to_clause_end(matches: Iterable[re.Match[str]], prose: str) -> list[tuple[int, int]]:
     """(start, end): from the end of each of `matches` (in `prose`) to the end of its clause; a comma ends
-    it unless a list runs on to its last item ("of X, Y and Z.")."""
+    it unless a list runs on to its last item ("of X, Y and Z.") or it opens an aside closed by another
+    comma after the clause's subject ("that landlords, especially the big ones, are greedy")."""
     out: list[tuple[int, int]] = []
     for m in matches:
         end = _clause_end(prose, m.end(), _CLAUSE_STOP)
         comma = prose.find(", ", m.end(), end)
+        if comma >= 0 and _SUBJECT.fullmatch(prose, m.end(), comma) and (aside := _ASIDE.match(prose, comma)) \
+                and aside.end() < end:
+            comma = prose.find(", ", aside.end(), end)
         if comma >= 0 and not _LIST_TAIL.match(prose, comma):
             end = comma
         out.append((m.end(), end))
@@ -155,9 +179,12 @@ def held(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
 def charges(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
     """Sorted (start, end) of the charge of each accusation made by someone ("accused the regime of
     [brutal repression]"), of each complaint or allegation ("complaints of [patronising remarks]"), and
-    of what people fear, hope or believe (`held`); not of a passive accusation, whose
-    accuser is not named ("was accused of ...")."""
+    of a condemnation by someone named ("condemned the mayor for [...]", "criticised by the union for
+    [...]", to the end of its clause), and of what people fear, hope or believe (`held`); not of a passive
+    accusation or criticism, whose accuser is not named ("was accused of ...", "has been criticised for ...")."""
     out = _after(_CHARGE, prose) if _may_accuse(prose) else []
+    if any(stem in prose for stem in _CONDEMN_STEMS):
+        out += _to_clause_end(_CONDEMNED.finditer(prose), prose)
     if any(stem in prose for stem in _CHARGE_STEMS):
         out += _to_clause_end(_CHARGE_NOUN.finditer(prose), prose)
     out += held(prose, search)

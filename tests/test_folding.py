@@ -189,6 +189,7 @@ def test_adjectives_made_from_names_keep_their_capital():
 def test_a_capitalized_word_after_a_kind_of_work_is_its_title_whatever_its_ending():
     assert lint_words("Her new single Toxic entered the chart at number four.\n") == []
     assert lint_words("The band closed with their hit Chaotic, a song about the city.\n") == []
+    assert lint_words("The band's new single, Toxic Love, reached number three.\n") == []
     # the same word opening a sentence, or before a noun, is the word
     assert ("loaded.adjectives", "Pathetic") in lint_words("She released a single. Pathetic scenes followed at the shop.\n")
     assert ("loaded.adjectives", "toxic") in lint_words("Her new single is a toxic mess, the critics agree.\n")

@@ -235,3 +235,27 @@ def test_what_people_fear_hope_or_believe_is_their_wording():
         ("loaded.adjectives", "brutal")]
     # a call to act stays the writer's wording: loaded copy sets its own words there
     assert held("The governor ordered troops to brutally clear the square.\n") == []
+
+
+def test_the_charge_of_a_condemnation_is_the_critics_wording():
+    text = "Church leaders condemned the mayor for letting the marchers be violently dispersed on Sunday.\n"
+    assert [text[a:b] for a, b in charges(text)] == ["letting the marchers be violently dispersed on Sunday"]
+    assert words(text) == []
+    assert words("The ferry firm was criticised by the union for its reckless handling of the strike.\n") == []
+    # no critic named: the wording is the writer's
+    assert ("loaded.adjectives", "reckless") in words(
+        "The ferry firm has been criticised for its reckless handling of the strike.\n")
+    # what follows "for" is not a charge where it names no act: "support for the brutal regime" is the writer's
+    assert charges("She criticised council support for the brutal scheme.\n") == []
+    # the charge ends with its clause: what follows a comma is the writer's again
+    assert ("loaded.adjectives", "brutal") in words(
+        "Bishops condemned the mayor for his closures, and the brutal guards stayed.\n")
+
+
+def test_an_aside_after_the_subject_does_not_end_what_people_hold():
+    text = "It hardened into a belief that landlords, especially the big ones, are greedy and cruel.\n"
+    assert [text[a:b] for a, b in held(text)] == ["landlords, especially the big ones, are greedy and cruel"]
+    assert words(text) == []
+    # an aside after the clause's verb ends it: what follows is the writer's again
+    assert ("loaded.adjectives", "brutal") in words(
+        "Despite fears that militants would stoke riots, especially in the north, the brutal police waited.\n")

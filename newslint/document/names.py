@@ -31,9 +31,10 @@ _SMALL = frozenset("a an and as at but by for from in into is of off on or over 
 _OPENERS = " \t\"“‘'([-–—*"
 # Kinds of work whose titles stand in copy.
 _WORKS = r"play|film|movie|novel|book|album|single|song|series|show|musical|opera|documentary|painting|poem|exhibition|band|game"
-# A kind of work, or a hit, just before a capitalized word: its title ("her single Toxic", "their hit Vertigo").
+# A kind of work, or a hit, just before a capitalized word: its title ("her single Toxic", "their hit Vertigo", set
+# apart by a comma: "the band's new single, Toxic Love,").
 _AFTER_A_WORK = programs.compile(r"\b(?:" + _WORKS + r"|hit|track|ballad|anthem|sitcom|drama|thriller|comedy|sequel|video)"
-                           r"[ \t]+\Z", re.I)
+                                 r",?[ \t]+\Z", re.I)
 # What follows a name and never an adjective: a possessive, a speech verb, an age, a relative clause, an
 # appositive of a role, or (after the rest of a title) an appositive of a kind of work ("Savage's goal",
 # "Savage said", "Savage, 45, was fined", "Savage, who joined in May", "Savage, the club's captain",

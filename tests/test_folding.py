@@ -182,6 +182,16 @@ def test_a_sentence_opening_title_of_a_work_is_a_name():
     assert lint_words("Outrageous Fortune, a new film by Ana Ruiz, opens in May.\n") == []
 
 
+def test_a_name_at_the_start_of_a_hard_wrapped_line_is_still_a_name():
+    wrapped = ("Harlow Farm Tools said on Monday it had agreed to sell its Alberta-based\n"
+               "Noble Ploughs Co division to Vicon Inc of Ontario, for undisclosed terms, and a rival bid from\n"
+               "Savage Pumps Ltd of Leeds was turned down.\n")
+    assert lint_words(wrapped) == []
+    # a line that starts a sentence, or follows a short one, starts afresh
+    assert ("loaded.adjectives", "Savage") in lint_words("The mill closed on Monday after eighty years of work in town.\nSavage cuts followed.\n")
+    assert ("loaded.adjectives", "Savage") in lint_words("Mill closes\nSavage cuts follow at the Harlow mill, the owners said.\n")
+
+
 def test_adjectives_made_from_names_keep_their_capital():
     assert ("loaded.adjectives", "Orwellian") in lint_words("The plan reads like an Orwellian scheme for the town.\n")
 

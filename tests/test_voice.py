@@ -64,7 +64,7 @@ def test_an_exclamation_in_the_writers_voice_is_read_only_where_the_voice_is_loa
 def test_a_rule_beside_stands_only_in_the_sentence_of_a_loaded_word_or_label():
     assert ("loaded.falsehood", "lies") in rules("The shameless minister told lies about the budget.\n")
     assert ("loaded.ruin", "destroy") in rules("The reckless plan would destroy the town's schools.\n")
-    assert [r for r, t in rules("The vote was a crushing defeat for the mayor.\n") if t == "crushing"] == [
+    assert [r for r, t in rules("The shameless vote was a crushing defeat for the mayor.\n") if t == "crushing"] == [
         "loaded.extremity"]
     assert not [r for r, _ in rules("The minister told lies about the budget.\n") if r == "loaded.falsehood"]
     # in a loaded story too, a sentence of its own is not slanted by the loaded words around it
@@ -258,3 +258,13 @@ def test_a_storys_words_counted_as_far_as_asked_agree_with_a_full_count(text):
         [full >= n for n in (0, 1, 2, 3, 5, 7, STORY_WORDS)]
     assert words.at_least(STORY_WORDS) == (full >= STORY_WORDS)  # (told again from what was found)
     assert words.count == full and words.at_least(3) == (full >= 3)
+
+
+def test_unmeasured_size_is_read_only_where_the_voice_is_loaded():
+    assert ("loaded.extremity", "crushing") in rules(LOADED.replace("a huge blow", "a crushing blow"))
+    straight = ("The home side suffered a crushing defeat in the cup final on Saturday. The club said the "
+                "manager would stay.\n")
+    assert not [r for r, _ in rules(straight) if r == "loaded.extremity"]
+    # a lone sentence with another judgment in it is slanted
+    assert ("loaded.extremity", "staggering") in rules("The reckless council wasted a staggering sum on the fountain.\n")
+    assert not [r for r, _ in rules("Rents rose at a staggering pace in the capital.\n") if r == "loaded.extremity"]

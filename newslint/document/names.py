@@ -29,6 +29,8 @@ _HEADLINE_WORDS = 16  # words (not counting the small ones) past which a line en
 # Short words a Title Case headline leaves in lower case.
 _SMALL = frozenset("a an and as at but by for from in into is of off on or over per the to up via vs with".split())
 _OPENERS = " \t\"“‘'([-–—*"
+_WRAPPED_LINE = (40, 100)  # the length of a full line of hard-wrapped prose: wrapped at 40 to 100 columns
+_MID_SENTENCE = re.compile(r"[\w,'’-]\n")  # a line ended on a word, a comma or a hyphen
 # Kinds of work whose titles stand in copy.
 _WORKS = r"play|film|movie|novel|book|album|single|song|series|show|musical|opera|documentary|painting|poem|exhibition|band|game"
 # A kind of work, or a hit, just before a capitalized word: its title ("her single Toxic", "their hit Vertigo", set
@@ -51,13 +53,26 @@ def _line(text: str, start: int) -> tuple[int, int]:
 
 def headline_voice(text: str, start: int) -> bool:
     """Is the line around `start` set in Title Case or ALL CAPS (capitals tell nothing there)? Not a
-    sentence longer than a headline, ended with a full stop: one that lists people is capitalized for them."""
+    sentence longer than a headline, ended with a full stop: one that lists people is capitalized for them;
+    nor a line that goes on with a sentence the line before began (hard-wrapped prose full of names)."""
     a, b = _line(text, start)
+    if _runs_on(text, a):
+        return False  # a line of hard-wrapped prose, the rest of a sentence begun on the line before
     words = [w for w in _WORD.findall(text, a, b) if w.lower() not in _SMALL]
     if len(words) < 3 or (len(words) > _HEADLINE_WORDS and text[a:b].rstrip(" \t\"”’')").endswith(".")):
         return False
     capital = sum(1 for w in words if w[0].isupper())
     return capital >= 0.75 * len(words) and capital >= 3
+
+
+def _runs_on(text: str, line_start: int) -> bool:
+    """Does the line starting at `line_start` go on with a sentence from the line before, as hard-wrapped prose
+    does: a line before it of the length wrapped lines have, ended mid-sentence? (A paragraph kept on one line
+    is longer; a headline or a list item that ends on a word is shorter.)"""
+    if line_start < 2 or not _MID_SENTENCE.match(text, line_start - 2):
+        return False
+    before = line_start - 1 - (text.rfind("\n", 0, line_start - 1) + 1)
+    return _WRAPPED_LINE[0] <= before <= _WRAPPED_LINE[1]
 
 
 def _sentence_initial(doc: Document, start: int) -> bool:
@@ -66,8 +81,11 @@ def _sentence_initial(doc: Document, start: int) -> bool:
     if index >= 0 and not text[doc.sentences[index].start:start].strip(_OPENERS):
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    before = text[max(line_start, start - 3):start]
-    return not text[line_start:start].strip(_OPENERS) or before.rstrip().endswith((":", "—", "–"))
+    if not text[line_start:start].strip(_OPENERS):
+        # a line of hard-wrapped prose runs on from a full line before it, mid-sentence ("... sell its
+        # Alberta-based\nNoble Cultivators division"); a line after a short one or a finished one starts afresh
+        return index < 0 or not _runs_on(text, line_start)
+    return text[max(line_start, start - 3):start].rstrip().endswith((":", "—", "–"))
 
 
 def _named_elsewhere(doc: Document, start: int, end: int) -> bool:

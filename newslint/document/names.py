@@ -30,7 +30,7 @@ _HEADLINE_WORDS = 16  # words (not counting the small ones) past which a line en
 _SMALL = frozenset("a an and as at but by for from in into is of off on or over per the to up via vs with".split())
 _OPENERS = " \t\"“‘'([-–—*"
 _WRAPPED_LINE = (40, 100)  # the length of a full line of hard-wrapped prose: wrapped at 40 to 100 columns
-_MID_SENTENCE = re.compile(r"[\w,'’-]\n")  # a line ended on a word, a comma or a hyphen
+_MID_SENTENCE = programs.compile(r"[\w,'’-]\n")  # a line ended on a word, a comma or a hyphen
 # Kinds of work whose titles stand in copy.
 _WORKS = r"play|film|movie|novel|book|album|single|song|series|show|musical|opera|documentary|painting|poem|exhibition|band|game"
 # A kind of work, or a hit, just before a capitalized word: its title ("her single Toxic", "their hit Vertigo", set

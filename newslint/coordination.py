@@ -17,6 +17,14 @@ name) that is no function word, and it is the flagged word's kind:
   comma or the clause's end ("stuffed with liars and grifters.").
   A run that ends on a function word is a clause going on, not a list ("allowed illegal aliens, non-
   citizens and felons to vote", "calling him a liar, arguing that ..."), and joins nothing.
+
+The note reaches back, too, when the flagged word is the second of a pair ("a crazed, reckless plan", "years
+of sloth and incompetence."): the partner just before it, joined by the same links, that opens the phrase, after
+a determiner, a preposition, a verb of being, a degree word or the clause's start ("a", "with", "was",
+"so", a comma). An adjective's partner after a preposition and "and" has an adjective's ending ("for
+dramatic and abominable crimes", not "a grip on power and dismal record"); a noun's list ends where the
+flagged noun, after "and" or "or", closes its phrase ("sloth and incompetence.", not "the confusion and
+panic spread" nor "is, of course, nonsense.").
 """
 from __future__ import annotations
 
@@ -49,6 +57,17 @@ NOT_ADVERBS = frozenset("""only early likely unlikely daily weekly monthly yearl
 italy bully supply reply apply fly holy ugly silly lonely lovely friendly unfriendly costly deadly elderly orderly
 scholarly kindly cowardly ungainly unseemly unruly surly burly jolly sickly manly womanly worldly""".split())
 _REACH = 6  # partners at most, a list no longer than a writer stacks
+# A partner before the flagged word, and the link between them, at the end of the prose before it.
+_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]*[a-z])([ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)\Z")
+# What may stand before the first word of a run: the phrase opens there.
+_OPENERS = frozenset("""a an the this that these those its his her their our my your such some any no every each
+is are was were be been being seems seemed seem looks looked remains remained became become proved
+so too as very most more less increasingly equally
+of with for by in on at into from about against without amid among over under through""".split())
+_PREPOSITIONS = frozenset("of with for by in on at into from about against without amid among over under through".split())
+_OPENING_MARKS = frozenset(",;:(—–\n“\"")
+_ADJECTIVE_ENDING = re.compile(r"(?:al|ous|ive|ful|less|ic|able|ible|ant|ent|ish|ed|ing|y|ary|ory|ile|ate|ine|id)\Z")
+_LOOK_BACK = 80
 
 
 def _adverb(word: str) -> bool:
@@ -77,6 +96,36 @@ def extent(prose: str, start: int, end: int, word_class: str) -> int:
     if _ends_phrase(prose, at, shared_noun=not joined):
         return at
     return end  # the run goes on as a clause, not a list
+
+
+def opening(prose: str, start: int, end: int, word_class: str) -> int:
+    """Where the note on `prose[start:end]`, a word of `word_class`, begins: at the word coordinated with
+    it just before it, when that word opens the phrase (see the module), or at `start`."""
+    if _adverb(prose[start:end].lower()):
+        word_class = "adverb"
+    elif word_class == "adverb":
+        return start
+    if word_class == "noun" and not _NOUNS_END.match(prose, end):
+        return start
+    m = _BEFORE.search(prose, max(0, start - _LOOK_BACK), start)
+    if m is None or not _partner(m.group(1), word_class):
+        return start
+    if word_class == "noun" and not _JOINED.search(m.group(2)):
+        return start  # a list of nouns ends with "and" or "or": not "is, of course, nonsense"
+    return m.start(1) if _opens(prose, m.start(1), m.group(1), m.group(2), word_class) else start
+
+
+def _opens(prose: str, at: int, word: str, link: str, word_class: str) -> bool:
+    """Does the phrase open at `word`, a partner found at `at` joined by `link` to the word after it?"""
+    before = prose[max(0, at - 30):at].rstrip(" \t")
+    if not before or before[-1] in _OPENING_MARKS or before[-1] in ".!?":
+        return True
+    last = re.search(r"[A-Za-z]+\Z", before)
+    if last is None or last.group().lower() not in _OPENERS:
+        return False
+    if word_class == "adjective" and last.group().lower() in _PREPOSITIONS and "," not in link:
+        return _ADJECTIVE_ENDING.search(word) is not None
+    return True
 
 
 def _partner(word: str, word_class: str) -> bool:

@@ -6,7 +6,10 @@ as a degree word: "absolutely disgraceful") and the second stands on that next w
 findings form a group; the group is reported once, as the finding of the most serious rule (by
 severity, then a rule that can fix it, then a house rule before a built-in one, then by how directly
 the family speaks to trust in the copy, then the earliest and narrowest span), with the others
-listed in its `related` entries. Sourcing families
+listed in its `related` entries. Where that is a word that judges (loaded words, labels) and another
+judging finding of the same severity covers all the group's judging words, as a stacked verdict's note
+does ("corrupt and wicked" beside a label on "corrupt"), that one is reported: the note is on the
+whole verdict. Sourcing families
 (attribution, weasel wording) speak about a sentence's claim, so their findings in one sentence fold
 too: "overpowered ..., causing damage ..., forcing a retreat" is one unsourced claim, one note.
 Document-level and sentence-length findings (`metric`, `density`, `absent` kinds) never fold into
@@ -33,6 +36,7 @@ CLAIM_FAMILIES = frozenset({"attribution", "filler"})
 STRUCTURAL_KINDS = frozenset({"metric", "density", "absent"})
 CLUSTER_KINDS = frozenset({"density"})  # words wrong only in company: one note per paragraph
 REFERENCE_FAMILIES = frozenset({"anonymous"})  # the same unnamed sources, gone back to: one note
+WORD_CHOICE_FAMILIES = frozenset({"loaded", "labels"})  # words that judge: a run of them is one verdict
 
 
 def _rank(f: Finding, fixable: Callable[[str], bool]) -> tuple[int, bool, int, int, int, int]:
@@ -48,6 +52,13 @@ def _related(f: Finding) -> Related:
 
 def _merge(group: Sequence[Finding], fixable: Callable[[str], bool]) -> Finding:
     primary = min(group, key=lambda f: _rank(f, fixable))
+    if len(group) > 1 and primary.family in WORD_CHOICE_FAMILIES:
+        # a stacked verdict ("corrupt and wicked") is noted on all the words it covers, whichever of
+        # them another rule flagged on its own
+        judging = [f for f in group if f.family in WORD_CHOICE_FAMILIES and f.severity == primary.severity]
+        covering = [f for f in judging if all(f.start <= g.start and g.end <= f.end for g in judging)]
+        if covering:
+            primary = min(covering, key=lambda f: _rank(f, fixable))
     others = sorted((f for f in group if f is not primary), key=lambda f: (f.line, f.column, f.rule))
     related = [*primary.related]
     for f in others:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import load_one_rule as rule
-from newslint.coordination import extent
+from newslint.coordination import extent, opening
 from newslint.document import Document
 from newslint.engine import lint_text
 from newslint.engine import run_rules as lint
@@ -75,3 +75,37 @@ def test_a_clause_that_goes_on_with_its_own_subject_is_no_partner():
     shared = "It was a cruel and heartless punishment."
     start = shared.index("cruel")
     assert shared[start:extent(shared, start, start + 5, "adjective")] == "cruel and heartless"
+
+
+def opened(text: str, word: str, word_class: str) -> str:
+    start = text.index(word)
+    return text[opening(text, start, start + len(word), word_class):start + len(word)]
+
+
+@pytest.mark.parametrize("text, word, word_class, note", [
+    ("The mayor backed a crazed, reckless scheme.", "reckless", "adjective", "crazed, reckless"),
+    ("The plan was feeble and shameless.", "shameless", "adjective", "feeble and shameless"),
+    ("They kept it for spiteful and despicable stunts.", "despicable", "adjective", "spiteful and despicable"),
+    ("Nothing came of his years of sloth and incompetence.", "incompetence", "noun", "sloth and incompetence"),
+    ("The council acted so rashly and recklessly on the depot.", "recklessly", "adverb", "rashly and recklessly"),
+])
+def test_reaches_back_to_the_partner_that_opens_the_phrase(text, word, word_class, note):
+    assert opened(text, word, word_class) == note
+
+
+@pytest.mark.parametrize("text, word, word_class", [
+    ("The minister kept a firm grip on power and dismal poll numbers.", "dismal", "adjective"),  # a noun
+    ("Amid the smoke, noise and panic spread through the hall.", "panic", "noun"),  # no list of nouns
+    ("The idea is, of course, nonsense.", "nonsense", "noun"),  # nouns are listed with and/or
+    ("The crowd marched and shouted angrily.", "angrily", "adverb"),  # a verb is no adverb's partner
+    ("It was a close but reckless vote.", "reckless", "adjective"),  # "but" sets a contrast
+    ("Residents say Harlow, reckless drivers are a menace.", "reckless", "adjective"),  # a name
+])
+def test_reaches_back_to_nothing_outside_a_pair(text, word, word_class):
+    assert opened(text, word, word_class) == word
+
+
+def test_a_stacked_verdict_is_one_note_on_all_its_words():
+    found = lint_text("The council has backed a feeble, shameless plan to sell the park.\n", "story.md")
+    judging = [f for f in found if f.family in ("loaded", "labels")]
+    assert [f.text for f in judging] == ["feeble, shameless"]

@@ -32,7 +32,7 @@ def test_next_line_and_file():
 
 def test_enable_closes_only_the_named_region():
     text = ("<!-- newslint-disable loaded -->\n<!-- newslint-disable superlative -->\n"
-            "An unprecedented, brutal day.\n<!-- newslint-enable superlative -->\nAn unprecedented, brutal day.\n")
+            "An unprecedented day. A brutal day.\n<!-- newslint-enable superlative -->\nAn unprecedented day. A brutal day.\n")
     assert lint(text) == [(5, "superlative.claims")]
 
 

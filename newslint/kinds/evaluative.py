@@ -146,7 +146,9 @@ class Evaluative(KindBase):
                 if _reported(doc, start) or any(a <= start < b for a, b in after):
                     continue  # "Critics said the plan was reckless": the verdict is what they said
             if self.coordinated:
-                end = coordination.extent(prose, start, end, "adverb" if position == "adverbial" else "adjective")
+                word_class = "adverb" if position == "adverbial" else "adjective"
+                start, end = (coordination.opening(prose, start, end, word_class),
+                              coordination.extent(prose, start, end, word_class))
             yield Hit(start, end)
 
     def position(self, prose: str, start: int, end: int, heading: bool = False) -> str | None:

@@ -144,7 +144,8 @@ class Existence(KindBase):
                 if declared[block]:
                     continue
             if self.coordinated is not None:
-                end = coordination.extent(doc.prose, start, end, self.coordinated)
+                start, end = (coordination.opening(doc.prose, start, end, self.coordinated),
+                              coordination.extent(doc.prose, start, end, self.coordinated))
             yield Hit(start, end)
 
     @staticmethod

@@ -26,13 +26,14 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import re
 import sys
 import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint import __version__
-from newslint.cache import folder, read_private, write
+from newslint.cache import folder, programs, read_private, write
 
 FILE_PREFIX = "builtin-rules"
 KEEP_FILES = 8  # rule folders (installs, checkouts) whose builds are kept; the least recently written go first
@@ -170,7 +171,7 @@ def store(source: Inputs, stats: tuple[Stat, ...], digest: str, written_ns: int,
     try:
         head = pickle.dumps(tuple(_Header(_identity(source.root), stats, digest, written_ns)),
                             protocol=pickle.HIGHEST_PROTOCOL)
-        body = pickle.dumps(tuple(built), protocol=pickle.HIGHEST_PROTOCOL)
+        body = _dumps(tuple(built))
     except Exception:  # noqa: BLE001 - something in the rules does not pickle: never cached
         return False
     name = file_name(source.root)
@@ -178,6 +179,23 @@ def store(source: Inputs, stats: tuple[Stat, ...], digest: str, written_ns: int,
         return False
     _prune(name)
     return True
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles a compiled regular expression (a kind's pattern) as a call to `programs.compile`,
+    not to `re`'s own compile: reading the cache builds it from its stored program instead of
+    parsing and compiling it again."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, re.Pattern) and isinstance(obj.pattern, str):
+            return programs.compile, (obj.pattern, obj.flags)
+        return NotImplemented
+
+
+def _dumps(obj: Any) -> bytes:
+    out = io.BytesIO()
+    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    return out.getvalue()
 
 
 def _prune(kept: str) -> None:

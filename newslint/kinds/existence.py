@@ -35,6 +35,7 @@ from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import MATCHER_OPTIONS
 from newslint.morphology import WORD_CLASSES, expand
 from newslint.schema import Option, Where, boolean, check_mapping, choice, nested, string
+from newslint.cache import programs
 
 REWRITE_OPTIONS = {"pattern": Option(string, required=True), "replacement": Option(string, required=True),
                    "safe": Option(boolean, True)}
@@ -72,14 +73,14 @@ def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where:
 
 
 # A negated verb of being right before a term, maybe with an adverb between: "were not dishonest".
-_NEGATED = re.compile(r"\b(?:(?:is|are|was|were|be|been|am|seems?|seemed|looks?|looked|remains?|remained|proved)\s+"
+_NEGATED = programs.compile(r"\b(?:(?:is|are|was|were|be|been|am|seems?|seemed|looks?|looked|remains?|remained|proved)\s+"
                       r"(?:not|never)|(?:is|are|was|were|does|do|did)n['’]t)\s+(?:[a-z]+ly\s+)?\Z", re.I)
 _NEGATION_REACH = 40
 
 # An -ing form with an object after it is a verb ("disturbing the peace"); not after "as", "so", "how" or
 # "too", where the adjective stands before its article ("as devastating a blow").
-_OBJECT = re.compile(r"\s+(?:the|an?|his|her|hers|their|its|our|my|your|them|him|me|us|this|these|those)\b", re.I)
-_ADJECTIVE_BEFORE_ARTICLE = re.compile(r"\b(?:as|so|how|too|quite|such)\s+\Z", re.I)
+_OBJECT = programs.compile(r"\s+(?:the|an?|his|her|hers|their|its|our|my|your|them|him|me|us|this|these|those)\b", re.I)
+_ADJECTIVE_BEFORE_ARTICLE = programs.compile(r"\b(?:as|so|how|too|quite|such)\s+\Z", re.I)
 _ADVERB_REACH = 8
 
 

@@ -70,12 +70,18 @@ def source_lists(text: str, blocks: list[Block], links: Links = ()) -> list[Sour
             j = i + 1
             while j < len(blocks) and blocks[j].kind is not BlockKind.HEADING:
                 nxt = blocks[j]
+                if nxt.kind is not BlockKind.ITEM and _to_the_reader(text[nxt.start:nxt.end]):
+                    break
                 if nxt.kind is not BlockKind.ITEM and not _LINK.search(text[nxt.start:nxt.end]) \
                         and not _BARE_URL.search(text[nxt.start:nxt.end]) \
                         and not any(a < nxt.end and nxt.start < b for a, b, _ in links):  # a paragraph of links
                     break
                 entries.append(_entry(text, nxt.start, nxt.end, links))
                 j += 1
+            if j == i + 1 and j < len(blocks) and blocks[j].kind is not BlockKind.ITEM \
+                    and _to_the_reader(text[blocks[j].start:blocks[j].end]):
+                i += 1  # "Learn more" over a word to the reader: a section of prose, no list of sources
+                continue
             end = blocks[j - 1].end if j > i + 1 else blk.end
             out.append(SourceList(blk.start, blk.end, blk.start, end, tuple(entries)))
             i = j
@@ -92,6 +98,16 @@ def source_lists(text: str, blocks: list[Block], links: Links = ()) -> list[Sour
                                       _entries(text, blk.start + par.start(1), blk.start + par.end(1), links)))
         i += 1
     return out
+
+
+# The writer speaking to the reader, outside the words of a link: "Visit our [website](...)", "If you're
+# interested, contact ...", "We'll explain more next month". A source entry names a report; it does not talk.
+_READER_WORDS = programs.compile(r"\b(?:you|your|you['’](?:re|ll|ve|d)|we|we['’](?:re|ll|ve|d)|our|us)\b", re.I)
+
+
+def _to_the_reader(seg: str) -> bool:
+    """Is this paragraph prose addressed to the reader (a call to write, visit or follow), not an entry?"""
+    return _READER_WORDS.search(_LINK.sub(" ", seg)) is not None
 
 
 def _entries(text: str, start: int, end: int, links: Links = ()) -> tuple[SourceEntry, ...]:

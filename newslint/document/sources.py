@@ -110,11 +110,28 @@ def _to_the_reader(seg: str) -> bool:
     return _READER_WORDS.search(_LINK.sub(" ", seg)) is not None
 
 
+# A comma or semicolon between entries; the semicolon that ends a character reference in a web page's text
+# ("Caf&eacute; Verde", "&#x30D0;&#x30F3;") is part of its word.
+_SEPARATOR = programs.compile(r"&#?[A-Za-z0-9]{1,8};|([,;])")
+
+
+def _split(seg: str) -> list[str]:
+    """`seg` cut at its separators, each kept as a piece of its own (as `re.split` with a group does)."""
+    pieces = []
+    pos = 0
+    for m in _SEPARATOR.finditer(seg):
+        if m.group(1):
+            pieces += [seg[pos:m.start()], m.group(1)]
+            pos = m.end()
+    pieces.append(seg[pos:])
+    return pieces
+
+
 def _entries(text: str, start: int, end: int, links: Links = ()) -> tuple[SourceEntry, ...]:
     """The comma- or semicolon-separated entries of an inline list, each at its own offsets."""
     parts: list[SourceEntry] = []
     pos = start
-    pieces = re.split(r"([,;])", text[start:end])
+    pieces = _split(text[start:end])
     for k, piece in enumerate(pieces):
         if piece not in (",", ";") and piece.strip():
             lead = len(piece) - len(piece.lstrip())

@@ -25,6 +25,7 @@ _FROM_A_NAME = programs.compile(r"(?:ian|ean|esque|ist|ists|ite|ites|ism|ic)\Z")
 # A code set apart in brackets, such as a ticker ("<MOB>", "(NYSE: MOB)", "(MOB.N)").
 _CODE_BEFORE = programs.compile(r"[<(\[](?:[A-Z]{2,8}:[ \t]?)?\Z")  # an opening bracket, maybe an exchange's name
 _CODE_AFTER = programs.compile(r"(?:\.[A-Z]{1,3})?[>)\]]")  # maybe an exchange's suffix, the closing bracket
+_LIST_COMMAS = 8  # a line with this many commas is a list of names or places, not a headline
 _HEADLINE_WORDS = 16  # words (not counting the small ones) past which a line ended with a full stop is no headline
 # Short words a Title Case headline leaves in lower case.
 _SMALL = frozenset("a an and as at but by for from in into is of off on or over per the to up via vs with".split())
@@ -53,7 +54,8 @@ def _line(text: str, start: int) -> tuple[int, int]:
 
 def headline_voice(text: str, start: int) -> bool:
     """Is the line around `start` set in Title Case or ALL CAPS (capitals tell nothing there)? Not a
-    sentence longer than a headline, ended with a full stop: one that lists people is capitalized for them;
+    sentence longer than a headline, ended with a full stop, nor a list of items comma after comma: one
+    that lists people is capitalized for them;
     nor a line that goes on with a sentence the line before began (hard-wrapped prose full of names)."""
     a, b = _line(text, start)
     if _runs_on(text, a):
@@ -61,6 +63,8 @@ def headline_voice(text: str, start: int) -> bool:
     words = [w for w in _WORD.findall(text, a, b) if w.lower() not in _SMALL]
     if len(words) < 3 or (len(words) > _HEADLINE_WORDS and text[a:b].rstrip(" \t\"”’')").endswith(".")):
         return False
+    if text.count(",", a, b) >= _LIST_COMMAS and not text[a:b].isupper():
+        return False  # a list, comma after comma ("Ana Ruiz, Tom Bell, Kim Reem, ..."): capitalized for its names
     capital = sum(1 for w in words if w[0].isupper())
     return capital >= 0.75 * len(words) and capital >= 3
 

@@ -343,9 +343,12 @@ PARAPHRASE = _PARAPHRASE = programs.compile(_PARAPHRASE_SOURCE, re.I)
 _PARAPHRASE_FOLDED = programs.compile(_PARAPHRASE_SOURCE)  # the same, in `fold`ed text
 
 
+_LETTERS = programs.compile("[a-z]*")
+
+
 def _literal_start(alternative: str) -> str:
     """The letters that every match of `alternative` (a lower-case pattern) begins with."""
-    head = re.match("[a-z]*", alternative).group()  # type: ignore[union-attr]
+    head = _LETTERS.match(alternative).group()  # type: ignore[union-attr]
     return head[:-1] if alternative[len(head):len(head) + 1] in ("?", "*", "{") else head
 
 

@@ -22,9 +22,10 @@ The note reaches back, too, when the flagged word is the second of a pair ("a cr
 of sloth and incompetence."): the partner just before it, joined by the same links, that opens the phrase, after
 a determiner, a preposition, a verb of being, a degree word or the clause's start ("a", "with", "was",
 "so", a comma). An adjective's partner after a preposition and "and" has an adjective's ending ("for
-dramatic and abominable crimes", not "a grip on power and dismal record"); a noun's list ends where the
-flagged noun, after "and" or "or", closes its phrase ("sloth and incompetence.", not "the confusion and
-panic spread" nor "is, of course, nonsense.").
+dramatic and abominable crimes", not "a grip on power and dismal record"), and a pair set apart by a bare
+comma stands before its noun ("a crazed, reckless plan", not "was approved, reckless or not"); a noun's
+list ends where the flagged noun, after "and" or "or", closes its phrase ("sloth and incompetence.", not
+"the confusion and panic spread" nor "is, of course, nonsense.").
 """
 from __future__ import annotations
 
@@ -113,6 +114,8 @@ def opening(prose: str, start: int, end: int, word_class: str) -> int:
         return start
     if word_class == "noun" and not _JOINED.search(m.group(2)):
         return start  # a list of nouns ends with "and" or "or": not "is, of course, nonsense"
+    if word_class == "adjective" and not _JOINED.search(m.group(2)) and not _ends_phrase(prose, end, shared_noun=True):
+        return start  # a pair set apart by a bare comma stands before its noun: not "was approved, reckless or not"
     return m.start(1) if _opens(prose, m.start(1), m.group(1), m.group(2), word_class) else start
 
 

@@ -44,9 +44,12 @@ _VERBS = (r"said|says|say|told|tells|added|adds|argued|argues|claimed|claims|war
           r"insists|stated|states|alleged|alleges|believes|believe|believed|contended|contends|maintained|"
           r"maintains|noted|notes|explained|explains|acknowledged|reported|announced|complained|complains|"
           r"charged|charges|asserted|asserts|suggested|suggests|testified|tweeted|posted|declared|predicted")
+# After a determiner the word is a noun, not a verb of saying: "..., I cannot verify the claims."
+_NOT_A_NOUN = "".join(rf"(?<!\b{d}\s)" for d in ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+                                                 "these", "those", "such", "any", "no", "new"))
 # ", the director said." / ", said Jane Smith, a spokeswoman." at the end of a sentence.
 _AFTER = recache.compile(
-    r",\s+(?:(?:according\s+to\s+[^,.;!?\n]{2,60})|(?:[^,.;!?\n\"“”]{2,60}?\s+(?:" + _VERBS + r"))"
+    r",\s+(?:(?:according\s+to\s+[^,.;!?\n]{2,60})|(?:[^,.;!?\n\"“”]{2,60}?\s+" + _NOT_A_NOUN + r"(?:" + _VERBS + r"))"
     r"|(?:(?:said|says|added|adds|wrote|writes|told|tells)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))"
     # whom they told ("told reporters", "told BBC Sport"), and when ("on Monday", "after the game")
     r"(?:\s+(?:reporters|journalists|(?:the\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3}))?"
@@ -62,8 +65,11 @@ _SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged
 _TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"
 _ADDS = r"added|adds|explained|explains|points?\s+out|pointed\s+out|noted|notes|stressed|stresses|emphasi[sz]e[sd]|" \
         r"observed|observes"  # only with "that": "added fuel to the row", "noted the damage" relay nothing
-# What someone warns or speaks of is their word for it: "the charity warned of a devastating impact".
+# What someone warns or speaks of is their word for it: "the charity warned of a devastating impact"; and what
+# a court, a jury or an inquest heard is a witness's or counsel's ("the court heard the victim suffered horrific
+# injuries").
 _SPEAKS_OF = r"warned|warns|warning|spoke|speaks|speaking|complained|complains|talked|talks"
+_HEARD = r"\b(?:court|jury|inquest|tribunal|hearing|trial|committee)\s+(?:had\s+)?heard"
 _ASKS = r"into|about|over|on|ask|asks|asked|asking|investigate|investigates|investigating|examine|examines|" \
         r"examining|probe|probes|probing|consider|considers|considering|decide|decides|deciding|rule|rules|" \
         r"ruling|review|reviews|reviewing|assess|assesses|assessing|test|tests|testing"
@@ -73,7 +79,7 @@ _NOT_AFTER = r"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\b
 # ends a headline ("Mayor says sorry", then the story), and the next paragraph is not what was said.
 _GAP = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"
 _BEFORE = recache.compile(
-    r"(?:\b(?:" + _ASKS + r")\s+whether" + _GAP + r"|" + _NOT_AFTER + r"\b(?:"
+    r"(?:\b(?:" + _ASKS + r")\s+whether" + _GAP + r"|" + _HEARD + _GAP + r"(?:that" + _GAP + r")?|" + _NOT_AFTER + r"\b(?:"
     r"(?:" + _SAYS + r")(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?(?:\s+[a-z]+ly)?" + _GAP + r"(?:that" + _GAP + r")?"
     r"|(?:" + _TELLS + r")\s+(?:[\w'’-]+\s+){1,4}?that" + _GAP + r"|(?:" + _ADDS + r")\s+that" + _GAP
     + r"|(?:" + _SPEAKS_OF + r")\s+of" + _GAP + r"))"

@@ -144,3 +144,24 @@ def test_a_second_run_compiles_no_pattern_of_its_own(tmp_path: Path) -> None:
     first, second = (run.stdout.split("MODULES\n", 1)[1].split("\n") for run in runs)
     assert len(first) > 20  # the first run compiles them (and stores the programs)
     assert second == [""], second
+
+
+def test_the_command_collects_garbage_while_it_lints(tmp_path: Path) -> None:
+    """Start-up runs with the collector paused and what it made frozen; the collector is back on for
+    the run itself (a long run's garbage is collected)."""
+    script = (
+        "import gc, sys\n"
+        "sys.argv = ['newslint', 'check', 'story.md']\n"
+        "from newslint import __main__, engine\n"
+        "lint = engine.Engine.lint_document\n"
+        "seen = []\n"
+        "def spy(*args, **kwargs):\n"
+        "    seen.append((gc.isenabled(), gc.get_freeze_count() > 1000))\n"
+        "    return lint(*args, **kwargs)\n"
+        "engine.Engine.lint_document = spy\n"
+        "__main__._main(False)\n"
+        "print('SEEN', seen)\n"
+    )
+    (tmp_path / "story.md").write_text("The meeting ended, police said.\n", encoding="utf-8")
+    proc = _run(tmp_path, script=script)
+    assert "SEEN [(True, True)]" in proc.stdout, proc.stdout + proc.stderr

@@ -170,6 +170,16 @@ def test_calling_in_the_present_is_the_speakers_words_after_its_subject():
     assert doc.scope_at(doc.text.rindex("cruel")) is Scope.NARRATIVE
 
 
+def test_calling_in_the_progressive_is_the_speakers_words():
+    doc = Document.from_text("Partisans on both sides are calling it the most bitter election in memory. "
+                             "Officials, describing the raid as brutal, said three men were held. "
+                             "Look how they are calling him a traitor. Unions are calling for an end to the cruel cuts.")
+    assert doc.scope_at(doc.text.index("most bitter")) is Scope.QUOTATION
+    assert doc.scope_at(doc.text.index("brutal")) is Scope.QUOTATION
+    assert doc.scope_at(doc.text.index("traitor")) is Scope.NARRATIVE  # "they" names no one
+    assert doc.scope_at(doc.text.index("cruel")) is Scope.NARRATIVE
+
+
 def test_a_verdict_given_as_a_characterization_is_the_speakers_unless_passive():
     doc = Document.from_text("The union condemned the cuts as cruel. The mayor hailed the vote as a stunning win. "
                              "The plan was dismissed as hysterical. Lee attacked the plan as reckless.")

@@ -192,6 +192,13 @@ def test_a_name_at_the_start_of_a_hard_wrapped_line_is_still_a_name():
     assert ("loaded.adjectives", "Savage") in lint_words("Mill closes\nSavage cuts follow at the Harlow mill, the owners said.\n")
 
 
+def test_a_word_a_headline_quotes_is_the_speakers():
+    assert lint_words("Report: Singer Not 'Manhandled' By Guards\n\nThe singer was not hurt, the report said.\n") == []
+    assert lint_words("'Alien Vs. Predator' Tops Box Office\n\nThe film took $38m, the studio said.\n") == []
+    # in the body, a word quoted alone with no speaker is still the writer's scare quote
+    assert ("loaded.vilification", "manhandled") in lint_words("The singer was 'manhandled' by guards.\n")
+
+
 def test_adjectives_made_from_names_keep_their_capital():
     assert ("loaded.adjectives", "Orwellian") in lint_words("The plan reads like an Orwellian scheme for the town.\n")
 

@@ -44,9 +44,26 @@ def test_english_copy_is_told_from_other_languages() -> None:
     assert english(ENGLISH + "\n\n" + SPANISH[:200])  # an English story quoting a Spanish passage
 
 
+# Japanese copy sets no spaces between its words: counted as English copy is, it has too few words to tell.
+JAPANESE = (
+    "市議会は火曜日、1921年から開いているミル通りの図書館を閉鎖することを決めた。議長は建物の修理費が"
+    "高すぎると述べ、本は学校に移されるという。住民は二年間反対運動を続けており、裁判所に判断を求める"
+    "考えだ。採決は七対二だった。iPhoneとSuicaの話題も出た。"
+)
+
+
+def test_copy_in_chinese_japanese_or_korean_is_not_english() -> None:
+    assert not english(JAPANESE)
+    assert not english(JAPANESE * 20)
+    assert not english("\n".join(" ".join(line) for line in JAPANESE.split("。")))  # spaced out, as a page's references leave it
+    assert english(ENGLISH + " The sign outside read 図書館 (library).")  # an English story with a Japanese word
+
+
 def _word_by_word(prose: str) -> bool:
     """`english` as its docstring tells it, every word read."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", prose)][:language.SAMPLE]
+    if language.written_in_cjk(prose):
+        return False
     return len(words) < language.MIN_WORDS or sum(w in language.ENGLISH_WORDS for w in words) >= language.MIN_SHARE * len(words)
 
 
@@ -55,6 +72,7 @@ def _word_by_word(prose: str) -> bool:
     " the" * 24 + " jota" * 600, " the " * 25 + " jota" * 600,  # just short of the spaced words told at once, and just enough
     "ab " * 600 + " the " * 40,  # spaced words past the words read: not counted
     "İstanbul is the city of " * 40, "ΟΔΟΣ'Α the ΣΑΣ of " * 60,  # text that lower-cases unevenly: read word by word
+    JAPANESE, ENGLISH + JAPANESE,
 ])
 def test_english_copy_told_at_once_is_what_reading_every_word_tells(prose: str) -> None:
     assert english(prose) == _word_by_word(prose)

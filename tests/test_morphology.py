@@ -45,8 +45,8 @@ def test_a_hyphenated_word_is_found_closed_up_and_spaced_if_a_participle():
 def test_every_spelling_of_a_listed_word_is_found():
     found = {(f.rule, f.text) for f in lint_text("The reckless court issued a jawdropping reversal of the ban.\n")}
     assert ("loaded.extremity", "jawdropping") in found
-    found = {(f.rule, f.text) for f in lint_text("The leftwing council cut the grant.\n")}
-    assert ("labels.contentious", "leftwing") in found
+    found = {(f.rule, f.text) for f in lint_text("The rightwingers on the council cut the grant.\n")}
+    assert ("labels.contentious", "rightwingers") in found
 
 
 def test_expand_is_sorted_and_unique():

@@ -30,6 +30,9 @@ def test_attribution_after_the_clause_covers_the_clause():
     assert [text[a:b] for a, b in spans(text)] == ["The film is about life under the regime"]
     assert words(text + "\n") == []
     assert words("The men were extremists, said Jane Okafor, a spokeswoman.\n") == []
+    # a verb of saying after a determiner is a noun: no one is named as saying the clause
+    text = "As an AI language model, I cannot verify these claims. The regime is brutal, I cannot verify the claims."
+    assert spans(text) == []
 
 
 def test_an_accusation_is_the_accusers():
@@ -123,6 +126,10 @@ def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
     # "added" and "explained" relay a clause only with "that"
     assert clauses("He added that the plan was a folly.") == ["the plan was a folly"]
     assert clauses("The ruling added fuel to the row over the plan.") == []
+    # what a court, a jury or an inquest heard is a witness's or counsel's account
+    assert clauses("The court heard the victim had suffered horrific injuries.") == ["the victim had suffered horrific injuries"]
+    assert clauses("The inquest heard that the crew were exhausted.") == ["the crew were exhausted"]
+    assert clauses("He heard the news on the radio.") == []
     # so do the verbs that tell the reader the speaker is right ("pointed out", "noted", "stressed")
     assert clauses("Academics point out that there is no proof linking gory games with violence.") == [
         "there is no proof linking gory games with violence"]
@@ -183,6 +190,7 @@ def test_a_paraphrase_in_a_straight_story_is_the_speakers():
     sentence = "The driver said he was brutally handled by the guards and that the inquiry was a sham."
     assert words(STRAIGHT.format(sentence)) == []
     assert words(STRAIGHT.format("The regulator is looking into whether the banks rigged the rates.")) == []
+    assert words(STRAIGHT.format("The jury heard the victim had suffered horrific injuries to his face.")) == []
     assert words(STRAIGHT.format("Academics point out that no study has linked bloodthirsty games with violence.")) == []
     assert ("loaded.adjectives", "bloodthirsty") in words(STRAIGHT.format("No study has linked bloodthirsty games with violence."))
     # the writer's words before the verb, and the writer's own sentences, are still the writer's

@@ -32,10 +32,12 @@ def test_intensity_and_drama_pass_in_straight_news():
     assert not [r for r, _ in found if r in ("loaded.intensity", "loaded.drama")]
 
 
-def test_incompetence_is_read_only_in_a_loaded_story():
+def test_incompetence_is_read_in_a_loaded_story_or_a_lone_sentence_not_in_a_straight_one():
     assert ("loaded.incompetence", "inept") in rules(LOADED.replace("met on Monday", "held an inept meeting"))
-    assert not [r for r, _ in rules("The side gave an inept performance in the second half.\n")
-                if r == "loaded.incompetence"]
+    assert ("loaded.incompetence", "shambolic") in rules("The council's shambolic response angered residents.\n")
+    straight = ("The visitors gave an inept performance in the first half on Saturday.\n\n"
+                + STRAIGHT.replace("A huge crowd", "A crowd") * 3)
+    assert not [r for r, _ in rules(straight) if r == "loaded.incompetence"]
 
 
 def test_overstating_degree_words_are_read_only_where_the_voice_is_loaded():
@@ -263,8 +265,8 @@ def test_a_storys_words_counted_as_far_as_asked_agree_with_a_full_count(text):
 def test_unmeasured_size_is_read_only_where_the_voice_is_loaded():
     assert ("loaded.extremity", "crushing") in rules(LOADED.replace("a huge blow", "a crushing blow"))
     straight = ("The home side suffered a crushing defeat in the cup final on Saturday. The club said the "
-                "manager would stay.\n")
+                "manager would stay.\n\n" + STRAIGHT.replace("A huge crowd", "A crowd") * 3)
     assert not [r for r, _ in rules(straight) if r == "loaded.extremity"]
-    # a lone sentence with another judgment in it is slanted
+    # a lone sentence with another judgment in it is slanted, and so is one with nothing to tell it from hype
     assert ("loaded.extremity", "staggering") in rules("The reckless council wasted a staggering sum on the fountain.\n")
-    assert not [r for r, _ in rules("Rents rose at a staggering pace in the capital.\n") if r == "loaded.extremity"]
+    assert ("loaded.extremity", "whopping") in rules("The company posted a whopping loss.\n")

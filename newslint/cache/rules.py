@@ -23,6 +23,7 @@ without it gives the same rules.
 """
 from __future__ import annotations
 
+import gc
 import io
 import os
 import pickle
@@ -147,7 +148,7 @@ def load(source: Inputs, stats: tuple[Stat, ...]) -> Built | None:
                 return None
             restamp = _trusted(stats, time.time_ns())  # else hashed again next time
         offset = buffer.tell()
-        built = pickle.load(buffer)
+        built = _unpickled(buffer)
         if not isinstance(built, tuple) or len(built) != len(Built._fields):
             return None
         built = Built(*built)
@@ -179,6 +180,18 @@ def store(source: Inputs, stats: tuple[Stat, ...], digest: str, written_ns: int,
         return False
     _prune(name)
     return True
+
+
+def _unpickled(buffer: io.BytesIO) -> Any:
+    """The stored build, read with the cyclic garbage collector paused: the thousands of objects it
+    makes are all kept, and collections on the way would only walk them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(buffer)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Pickler(pickle.Pickler):

@@ -3,7 +3,9 @@
 Told by the share of English function words among the first words of the prose (of two letters or
 more): a fifth to a quarter of the words of English news copy ("the", "of", "was", "said"), and none
 or next to none of Czech, Spanish, French, German, Chinese or Japanese copy. Copy too short to tell
-is taken as English.
+is taken as English. Chinese, Japanese and Korean copy sets no spaces between its words, so its
+words cannot be counted as others are: copy with more of their characters than Latin letters is not
+English (a Japanese page with a few English names in it), whatever its count of words.
 """
 from __future__ import annotations
 
@@ -21,15 +23,20 @@ MIN_WORDS = 60  # fewer: too short to tell
 MIN_SHARE = 0.05  # English copy runs well above (news copy seldom below 0.09), other languages below 0.02
 
 _WORD = programs.compile(r"[^\W\d_]{2,}")  # words of two letters or more: no initials, no "x" rows
+# Kana, CJK ideographs and Hangul syllables
+_CJK = programs.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_LATIN = programs.compile("[A-Za-z]")
 NOT_ENGLISH = "not English copy"
 
 
 def english(prose: str) -> bool:
     """True unless the prose has at least MIN_WORDS words and fewer than MIN_SHARE of them are
-    English function words."""
+    English function words, or is written in Chinese, Japanese or Korean (`written_in_cjk`)."""
     low = fold(prose)
     if low is not None and _surely_english(low):
         return True
+    if written_in_cjk(prose):
+        return False
     if low is None:
         words = [m.group().lower() for m in itertools.islice(_WORD.finditer(prose), SAMPLE)]
     else:  # (lower-casing keeps every word where it was, and a word of ENGLISH_WORDS what it was: see `fold`)
@@ -37,6 +44,12 @@ def english(prose: str) -> bool:
     if len(words) < MIN_WORDS:
         return True
     return sum(map(ENGLISH_WORDS.__contains__, words)) >= MIN_SHARE * len(words)
+
+
+def written_in_cjk(prose: str) -> bool:
+    """Does the prose hold more Chinese, Japanese or Korean characters than Latin letters?"""
+    cjk = len(_CJK.findall(prose))
+    return cjk > 0 and cjk > len(_LATIN.findall(prose))
 
 
 # The function words counted first, each with a space either side: such a word is one of the words

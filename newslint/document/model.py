@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from newslint.document import comments, positions, quotations, sentences, sources
+from newslint.document import comments, names, positions, quotations, sentences, sources
 from newslint.document.decode import MAX_BYTES, decode_marked, read_bytes, too_large
 from newslint.document.markup import Block, BlockKind, Markup
 from newslint.document.quotations import Quotation
@@ -218,7 +218,9 @@ class Document:
             spans.sort()
             return [a for a, _ in spans], [b for _, b in spans], scope
 
-        quoted = [(q.start, q.end) for q in self.quotations if q.attributed or q.words >= 4]
+        # A quotation is a speaker's words when attributed, or long enough to be more than the writer's
+        # scare quotes; in a headline, any: a headline quotes to attribute ("Star Not 'Manhandled'").
+        quoted = [(q.start, q.end) for q in self.quotations if q.attributed or q.words >= 4 or self._in_heading(q.start)]
         readers = positions.Covered(self.reader_sections)
         quoted = list(self.reader_sections) + [q for q in quoted if not readers.holds(q[0])]
         taken = positions.Covered(quoted)  # (each looked up by bisection: the cost grows with the count, not its square)
@@ -228,6 +230,11 @@ class Document:
             table(quoted, Scope.QUOTATION),
             table([(b.start, b.end) for b in self.blocks if b.kind is BlockKind.HEADING], Scope.HEADING),
         ]
+
+    def _in_heading(self, offset: int) -> bool:
+        """Does `offset` stand in a headline: a heading, or a line set in Title Case or ALL CAPS?"""
+        i = self.block_index(offset)
+        return i >= 0 and self.blocks[i].kind is BlockKind.HEADING or names.headline_voice(self.prose, offset)
 
     def scope_at(self, offset: int) -> Scope:
         for starts, ends, scope in self._regions:

@@ -332,9 +332,9 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
 # the noun, and "they call" names no one ("look how they call him a traitor").
 _CALL = (r"call(?<=[a-z]s\scall)"
          + "".join(rf"(?<!\b{word}\scall)" for word in ("his", "its", "this", "was", "is", "has", "us", "as", "does")))
-_CALLING = ("called", "calls", _CALL, "dubbed", "termed", "branded", "labell?ed", "deemed", "deems",
+_CALLING = ("called", "calls", r"calling(?<!\bthey\sare\scalling)(?<!\bthey're\scalling)", _CALL, "dubbed", "termed", "branded", "labell?ed", "deemed", "deems",
             "designated", "designates", "designate")
-_DESCRIBING = ("described", "describes", "describe", "characterized", "characterised", "characterizes",
+_DESCRIBING = ("described", "describes", "describe", "describing", "characterized", "characterised", "characterizes",
                "characterises", "portrayed", "portrays", "portray", "regarded", "regards", "sees", "saw", "viewed")
 # A verdict someone gives on something "as" what they call it: "condemned the cuts as cruel", "hailed the
 # vote as a stunning victory"; not in a passive, which need not say whose verdict it is ("was dismissed

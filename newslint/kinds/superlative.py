@@ -69,12 +69,13 @@ _PARTITIVE = recache.compile(r"[\s-]+(?:(?:example|instance|kind|sort|type)s?\s+
 _PREDICATE = recache.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained|as)\s+"
                              r"(?:(?:now|still|already|also|then|once|\w+ly)\s+)?$", re.I)  # "is now the world's tallest"
 # ... and of the one thing a story's lede opens with ("The world's tallest statue was unveiled on
-# Tuesday"), not of a class ("The world's poorest countries will receive aid": the head noun is plural).
+# Tuesday"), not of a class ("The world's poorest countries will receive aid": the head noun is plural; not
+# "mass", "bus" or "crisis", whose -s is no plural's).
 # Further down, a sentence opening so names what the story has named ("China ... The world's most
 # populous country now has ...").
 _PLURAL_HEAD = recache.compile(
     r"\s+(?:[a-z-]+\s+)?(?!(?:was|has|is|does|says|goes|remains|stands|sits|lies|holds|runs|seems|makes|takes|"
-    r"gets|comes|opens|works|lives|plans|wants|needs|faces|owns|employs|sells|produces)\b)[a-z]+(?<![su]s)(?<!is)s\b(?!['’])")
+    r"gets|comes|opens|works|lives|plans|wants|needs|faces|owns|employs|sells|produces)\b)[a-z]+s\b(?<![su]s)(?<!is)(?!['’])")
 # A class spoken of in general, the subject of a generic statement, claims nothing of any one thing: "The
 # most popular bands in the history of rock all share a few habits", "The best teams in the world usually
 # ...". (A sentence opening on a plural superlative, then a floated "all" or an adverb of habit.)
@@ -180,8 +181,8 @@ class Superlative(Requires):
             if m.group("own") and not (end >= 0 and _RECORD.search(text, m.end(), end)):
                 continue  # "its biggest loss ever" claims a record; "their biggest win of the season" is their own
             if end < 0 and self.unscoped is not None and self.unscoped.fullmatch(m.group("word")) \
-                    and not _PARTITIVE.match(text, m.end()):
-                end = m.end()
+                    and not _PARTITIVE.match(text, m.end()) and not _PLURAL_HEAD.match(text, m.end()):
+                end = m.end()  # (with no scope, a plural names a class: "fines for the worst polluters")
             if end >= 0 and self._generic(doc, m, end):
                 continue
             if end >= 0:

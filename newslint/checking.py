@@ -4,7 +4,6 @@ the story's voice (`voice`), article type, the story verdict, folding, severitie
 comments."""
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
@@ -25,6 +24,7 @@ from newslint.synopsis import drop_synopses
 from newslint.verdict import STORY_RULE, story_verdict
 from newslint.verdict import may_stand as verdict_stands
 from newslint.voice import by_voice, drop_apart, drop_plain, drop_unvoiced, may_stand, story_words
+from newslint.cache import programs
 
 if TYPE_CHECKING:
     from newslint.fixes import Fixer
@@ -94,8 +94,8 @@ def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] 
 # A sentence repeated word for word is boilerplate (a poll, a promotion) from this length; a shorter one
 # may be repeated on purpose ("Absolutely not!"), each time a problem of its own.
 _BOILERPLATE_WORDS = 8
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
-_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]\Z")
+_PARAGRAPH_BREAK = programs.compile(r"\n[^\S\n]*\n")
+_THE_BEFORE = programs.compile(r"\b[Tt]he[ \t]\Z")
 
 
 def _spans_paragraphs(prose: str, start: int, end: int) -> bool:

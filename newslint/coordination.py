@@ -22,22 +22,23 @@ The note reaches back, too, when the flagged word is the second of a pair ("a cr
 of sloth and incompetence."): the partner just before it, joined by the same links, that opens the phrase, after
 a determiner, a preposition, a verb of being, a degree word or the clause's start ("a", "with", "was",
 "so", a comma). An adjective's partner after a preposition and "and" has an adjective's ending ("for
-dramatic and abominable crimes", not "a grip on power and dismal record"); a noun's list ends where the
-flagged noun, after "and" or "or", closes its phrase ("sloth and incompetence.", not "the confusion and
-panic spread" nor "is, of course, nonsense.").
+dramatic and abominable crimes", not "a grip on power and dismal record"), and a pair set apart by a bare
+comma stands before its noun ("a crazed, reckless plan", not "was approved, reckless or not"); a noun's
+list ends where the flagged noun, after "and" or "or", closes its phrase ("sloth and incompetence.", not
+"the confusion and panic spread" nor "is, of course, nonsense.").
 """
 from __future__ import annotations
 
-import re
+from newslint.cache import programs
 
 WORD_CLASSES = ("adjective", "noun", "adverb")
 
 # A link between two coordinated words: a comma, "and" or "or", or both ("cruel, and insensitive").
-_LINK = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
-_JOINED = re.compile(r"\b(?:and|or)\b")
-_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]\b")
-_NEXT = re.compile(r"[ \t]*([A-Za-z][\w'’-]*|[^\w\s]|\n|\Z)")
-_NOUNS_END = re.compile(r"[ \t]*(?:[,.;:!?)\]\n”\"]|\Z)")
+_LINK = programs.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+_JOINED = programs.compile(r"\b(?:and|or)\b")
+_WORD = programs.compile(r"[a-z][a-z'’-]*[a-z]\b")
+_NEXT = programs.compile(r"[ \t]*([A-Za-z][\w'’-]*|[^\w\s]|\n|\Z)")
+_NOUNS_END = programs.compile(r"[ \t]*(?:[,.;:!?)\]\n”\"]|\Z)")
 _CLAUSE_END = frozenset(".;:!?)]\n”\"")
 # Closed classes: determiners, pronouns, prepositions, conjunctions, auxiliaries, particles and the
 # adverbs of time, place and linking that go on a clause rather than a list.
@@ -58,7 +59,7 @@ italy bully supply reply apply fly holy ugly silly lonely lovely friendly unfrie
 scholarly kindly cowardly ungainly unseemly unruly surly burly jolly sickly manly womanly worldly""".split())
 _REACH = 6  # partners at most, a list no longer than a writer stacks
 # A partner before the flagged word, and the link between them, at the end of the prose before it.
-_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]*[a-z])([ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)\Z")
+_BEFORE = programs.compile(r"(?<![\w'’-])([a-z][a-z'’-]*[a-z])([ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)\Z")
 # What may stand before the first word of a run: the phrase opens there.
 _OPENERS = frozenset("""a an the this that these those its his her their our my your such some any no every each
 is are was were be been being seems seemed seem looks looked remains remained became become proved
@@ -66,8 +67,9 @@ so too as very most more less increasingly equally
 of with for by in on at into from about against without amid among over under through""".split())
 _PREPOSITIONS = frozenset("of with for by in on at into from about against without amid among over under through".split())
 _OPENING_MARKS = frozenset(",;:(—–\n“\"")
-_ADJECTIVE_ENDING = re.compile(r"(?:al|ous|ive|ful|less|ic|able|ible|ant|ent|ish|ed|ing|y|ary|ory|ile|ate|ine|id)\Z")
+_ADJECTIVE_ENDING = programs.compile(r"(?:al|ous|ive|ful|less|ic|able|ible|ant|ent|ish|ed|ing|y|ary|ory|ile|ate|ine|id)\Z")
 _LOOK_BACK = 80
+_LAST_WORD = programs.compile(r"[A-Za-z]+\Z")
 
 
 def _adverb(word: str) -> bool:
@@ -112,6 +114,8 @@ def opening(prose: str, start: int, end: int, word_class: str) -> int:
         return start
     if word_class == "noun" and not _JOINED.search(m.group(2)):
         return start  # a list of nouns ends with "and" or "or": not "is, of course, nonsense"
+    if word_class == "adjective" and not _JOINED.search(m.group(2)) and not _ends_phrase(prose, end, shared_noun=True):
+        return start  # a pair set apart by a bare comma stands before its noun: not "was approved, reckless or not"
     return m.start(1) if _opens(prose, m.start(1), m.group(1), m.group(2), word_class) else start
 
 
@@ -120,7 +124,7 @@ def _opens(prose: str, at: int, word: str, link: str, word_class: str) -> bool:
     before = prose[max(0, at - 30):at].rstrip(" \t")
     if not before or before[-1] in _OPENING_MARKS or before[-1] in ".!?":
         return True
-    last = re.search(r"[A-Za-z]+\Z", before)
+    last = _LAST_WORD.search(before)
     if last is None or last.group().lower() not in _OPENERS:
         return False
     if word_class == "adjective" and last.group().lower() in _PREPOSITIONS and "," not in link:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import re
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 from newslint.document.positions import merge_spans
 from newslint.finding import Finding
 from newslint.kinds import Fix
+from newslint.cache import programs
 
 Fixer = Callable[[str], "Fix | None"]
 
@@ -26,8 +26,8 @@ class Edit(NamedTuple):
     rule: str
 
 
-_AFTER_OPENING = re.compile(r"[ \t]*,?[ \t]*(?:that[ \t]+)?")
-_SENTENCE_START = re.compile(r"""(?:(?:\A|\n)\s*(?:[-*+>#]+\s+|\d+[.)]\s+)*|[.!?]["'”’)\]]*\s+|["“‘(]\s*)\Z""")
+_AFTER_OPENING = programs.compile(r"[ \t]*,?[ \t]*(?:that[ \t]+)?")
+_SENTENCE_START = programs.compile(r"""(?:(?:\A|\n)\s*(?:[-*+>#]+\s+|\d+[.)]\s+)*|[.!?]["'”’)\]]*\s+|["“‘(]\s*)\Z""")
 
 
 def deletion(text: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -53,7 +53,7 @@ def deletion(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     return None
 
 
-_ENDS_SENTENCE = re.compile(r"\s*(?:\Z|\n|[A-Z\"“])")
+_ENDS_SENTENCE = programs.compile(r"\s*(?:\Z|\n|[A-Z\"“])")
 
 
 def _full_stop(text: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:

@@ -10,13 +10,13 @@ never match; the rules are the regular ones (y to i, final e dropped, final cons
 """
 from __future__ import annotations
 
-import re
 from typing import Callable
+from newslint.cache import programs
 
 WORD_CLASSES = ("adjective", "noun", "verb")
 _VOWELS = "aeiou"
-_PARTICIPLE_STEM = re.compile(r"\A[a-z]*[aeiouy][a-z]*[^aeiouy]\Z")  # "shatter", "blow": a verb's stem, not the "w" of "wing"
-_CVC = re.compile(r"(?:^|[^aeiou])[aeiou][bdfgklmnprt]\Z")  # one short vowel before a final consonant
+_PARTICIPLE_STEM = programs.compile(r"\A[a-z]*[aeiouy][a-z]*[^aeiouy]\Z")  # "shatter", "blow": a verb's stem, not the "w" of "wing"
+_CVC = programs.compile(r"(?:^|[^aeiou])[aeiou][bdfgklmnprt]\Z")  # one short vowel before a final consonant
 
 
 def _double(word: str) -> str:

@@ -384,3 +384,20 @@ def test_a_program_of_another_regex_version_is_compiled_again() -> None:
     stale = BuiltinPattern(item.source, item.where)
     stale.program = ("0.0", program[1])
     assert (stale.pattern.pattern, stale.pattern.flags) == (item.pattern.pattern, item.pattern.flags)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_the_cache_leaves_the_garbage_collector_as_it_was(cache: Path, builds: list[str], enabled: bool) -> None:
+    """The cache is read with the collector paused (its objects are all kept), then set back as it was."""
+    import gc
+
+    expected = findings()  # writes the cache
+    builds.clear()
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        rules = load_rules()
+        assert gc.isenabled() == enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert builds == [] and findings(rules) == expected

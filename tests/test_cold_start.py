@@ -108,3 +108,60 @@ def test_exit_handlers_run_before_the_quick_exit(tmp_path: Path) -> None:
     proc = _run(tmp_path, script=script)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "handled").read_text() == "yes"
+
+
+COMPILES = """
+import re, sys, traceback
+from re import _compiler
+original = _compiler.compile
+ours = []
+
+def compile(p, flags=0):
+    caller = [f for f in traceback.extract_stack()[:-1] if "/re/" not in f.filename][-1]  # who asked `re`
+    if "newslint" in caller.filename:
+        ours.append(str(p)[:60])
+    return original(p, flags)
+
+_compiler.compile = compile
+from newslint.cli import main
+try:
+    main(["check", "--format", "json", "story.md"])
+except SystemExit:
+    pass
+print("MODULES", *ours, sep="\\n")
+"""
+
+
+def test_a_second_run_compiles_no_pattern_of_its_own(tmp_path: Path) -> None:
+    """Module patterns and the kinds' patterns kept in the rule cache come from the stored programs
+    (`cache.programs`): a run after the first parses and compiles none of them again."""
+    (tmp_path / "story.md").write_text("The brutal raid ended, police said. It was the worst ever.\n", encoding="utf-8")
+    _settle()
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    env.pop("NEWSLINT_NO_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", COMPILES], cwd=tmp_path, env=env, capture_output=True, text=True,
+                           timeout=120) for _ in range(2)]
+    first, second = (run.stdout.split("MODULES\n", 1)[1].split("\n") for run in runs)
+    assert len(first) > 20  # the first run compiles them (and stores the programs)
+    assert second == [""], second
+
+
+def test_the_command_collects_garbage_while_it_lints(tmp_path: Path) -> None:
+    """Start-up runs with the collector paused and what it made frozen; the collector is back on for
+    the run itself (a long run's garbage is collected)."""
+    script = (
+        "import gc, sys\n"
+        "sys.argv = ['newslint', 'check', 'story.md']\n"
+        "from newslint import __main__, engine\n"
+        "lint = engine.Engine.lint_document\n"
+        "seen = []\n"
+        "def spy(*args, **kwargs):\n"
+        "    seen.append((gc.isenabled(), gc.get_freeze_count() > 1000))\n"
+        "    return lint(*args, **kwargs)\n"
+        "engine.Engine.lint_document = spy\n"
+        "__main__._main(False)\n"
+        "print('SEEN', seen)\n"
+    )
+    (tmp_path / "story.md").write_text("The meeting ended, police said.\n", encoding="utf-8")
+    proc = _run(tmp_path, script=script)
+    assert "SEEN [(True, True)]" in proc.stdout, proc.stdout + proc.stderr

@@ -100,6 +100,7 @@ def test_reaches_back_to_the_partner_that_opens_the_phrase(text, word, word_clas
     ("The crowd marched and shouted angrily.", "angrily", "adverb"),  # a verb is no adverb's partner
     ("It was a close but reckless vote.", "reckless", "adjective"),  # "but" sets a contrast
     ("Residents say Harlow, reckless drivers are a menace.", "reckless", "adjective"),  # a name
+    ("The plan was approved, reckless or not.", "reckless", "adjective"),  # a bare comma pair needs its noun
 ])
 def test_reaches_back_to_nothing_outside_a_pair(text, word, word_class):
     assert opened(text, word, word_class) == word

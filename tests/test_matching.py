@@ -412,6 +412,30 @@ def test_a_word_followed_by_a_wanted_word_is_swept_as_a_search_of_the_text_finds
     assert prefilter.scan(doc).candidates(plan) == alone._plan_candidates(plan)
 
 
+@pytest.mark.parametrize("text", [
+    "Critics criticised the critic; uncritical readers recriticised it. Critici-ism, criticism, 3rd and x3.",
+    "Über-critics naïvely criticize; ÉCRITS critiqued, écriticism and criticísm in 2nd place.",  # Unicode words
+])
+def test_beginnings_of_words_are_swept_as_a_search_of_the_text_finds(text):
+    """Beginnings of words (of several plans, one beginning another's) are found among a document's
+    words by the sweep where a search of the text finds them at the start of a word."""
+    spec = {"patterns": [r"\bcritic\w*", r"\bcritici[sz]e", r"\b\d+(?:rd|nd)\b"], "proper_names": True}
+    with state.fresh() as fresh:
+        fresh.documents = 5  # as in a run over many documents
+        matcher = Matcher.build(spec, Where("t.yaml"), trusted=True)
+        plans = [item.plan for item in matcher.compiled]
+        assert all(plan is not None and plan.opening for plan in plans)
+        list(matcher.finditer(Document.from_text("A critic.", "a.txt")))  # makes its plans known to the sweep
+        doc = Document.from_text(text, "a.txt")
+        found = list(matcher.finditer(doc))
+        assert prefilter.scan(doc)._swept > 0  # (found through the sweep)
+    expected = sorted(m.span() for p in spec["patterns"] for m in re.finditer(p, doc.prose, re.I | re.M))
+    assert len(found) > 4 and found == expected
+    alone = prefilter.scan(Document.from_text(text, "a.txt"))
+    for plan in plans:
+        assert prefilter.scan(doc).candidates(plan) == alone._plan_candidates(plan)
+
+
 def test_text_with_sharp_s_or_ligatures_is_matched_at_candidates_as_a_scan_finds(monkeypatch):
     """Lower-casing keeps offsets and word edges for every character but İ ı ſ K (see `positions.fold`),
     so such text is searched by its words, and finds what a scan of it finds."""

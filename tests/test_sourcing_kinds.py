@@ -118,6 +118,9 @@ def test_inline_read_more_lines_and_parenthetical_source_lists_are_source_lists(
     assert _labels("The port reopened.\n\nRead more: BBC, Al Jazeera\n") == [("BBC", False), ("Al Jazeera", False)]
     assert _labels("The truce collapsed (Sources: AP; Reuters) on Monday.\n") == [("AP", False), ("Reuters", False)]
     assert _labels("The truce (which held for a week) collapsed.\n") == []
+    # a character reference's semicolon is part of its word, not a break between entries
+    assert _labels("The caf\u00e9 reopened.\n\nRead more: Caf&eacute; Verde, Harlow Gazette\n") == [
+        ("Caf&eacute; Verde", False), ("Harlow Gazette", False)]
 
 
 def test_a_one_line_source_credit_names_data_not_outlets_to_cite(tmp_path):

@@ -23,16 +23,18 @@ without it gives the same rules.
 """
 from __future__ import annotations
 
+import gc
 import io
 import os
 import pickle
+import re
 import sys
 import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint import __version__
-from newslint.cache import folder, read_private, write
+from newslint.cache import folder, programs, read_private, write
 
 FILE_PREFIX = "builtin-rules"
 KEEP_FILES = 8  # rule folders (installs, checkouts) whose builds are kept; the least recently written go first
@@ -146,7 +148,7 @@ def load(source: Inputs, stats: tuple[Stat, ...]) -> Built | None:
                 return None
             restamp = _trusted(stats, time.time_ns())  # else hashed again next time
         offset = buffer.tell()
-        built = pickle.load(buffer)
+        built = _unpickled(buffer)
         if not isinstance(built, tuple) or len(built) != len(Built._fields):
             return None
         built = Built(*built)
@@ -170,7 +172,7 @@ def store(source: Inputs, stats: tuple[Stat, ...], digest: str, written_ns: int,
     try:
         head = pickle.dumps(tuple(_Header(_identity(source.root), stats, digest, written_ns)),
                             protocol=pickle.HIGHEST_PROTOCOL)
-        body = pickle.dumps(tuple(built), protocol=pickle.HIGHEST_PROTOCOL)
+        body = _dumps(tuple(built))
     except Exception:  # noqa: BLE001 - something in the rules does not pickle: never cached
         return False
     name = file_name(source.root)
@@ -178,6 +180,35 @@ def store(source: Inputs, stats: tuple[Stat, ...], digest: str, written_ns: int,
         return False
     _prune(name)
     return True
+
+
+def _unpickled(buffer: io.BytesIO) -> Any:
+    """The stored build, read with the cyclic garbage collector paused: the thousands of objects it
+    makes are all kept, and collections on the way would only walk them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(buffer)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles a compiled regular expression (a kind's pattern) as a call to `programs.compile`,
+    not to `re`'s own compile: reading the cache builds it from its stored program instead of
+    parsing and compiling it again."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, re.Pattern) and isinstance(obj.pattern, str):
+            return programs.compile, (obj.pattern, obj.flags)
+        return NotImplemented
+
+
+def _dumps(obj: Any) -> bytes:
+    out = io.BytesIO()
+    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    return out.getvalue()
 
 
 def _prune(kept: str) -> None:

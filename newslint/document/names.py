@@ -13,34 +13,36 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+from newslint.cache import programs
 
 if TYPE_CHECKING:
     from newslint.document.model import Document
 
-_CAP_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+\Z")  # \Z: $ would also match before a line's end
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CAP_WORD_BEFORE = programs.compile(r"([A-Z][\w'’.-]*)[ \t]+\Z")  # \Z: $ would also match before a line's end
+_WORD = programs.compile(r"[^\W\d_][\w'’-]*")
 # Adjectives made from names keep their capital in any sentence.
-_FROM_A_NAME = re.compile(r"(?:ian|ean|esque|ist|ists|ite|ites|ism|ic)\Z")
+_FROM_A_NAME = programs.compile(r"(?:ian|ean|esque|ist|ists|ite|ites|ism|ic)\Z")
 # A code set apart in brackets, such as a ticker ("<MOB>", "(NYSE: MOB)", "(MOB.N)").
-_CODE_BEFORE = re.compile(r"[<(\[](?:[A-Z]{2,8}:[ \t]?)?\Z")  # an opening bracket, maybe an exchange's name
-_CODE_AFTER = re.compile(r"(?:\.[A-Z]{1,3})?[>)\]]")  # maybe an exchange's suffix, the closing bracket
+_CODE_BEFORE = programs.compile(r"[<(\[](?:[A-Z]{2,8}:[ \t]?)?\Z")  # an opening bracket, maybe an exchange's name
+_CODE_AFTER = programs.compile(r"(?:\.[A-Z]{1,3})?[>)\]]")  # maybe an exchange's suffix, the closing bracket
+_LIST_COMMAS = 8  # a line with this many commas is a list of names or places, not a headline
 _HEADLINE_WORDS = 16  # words (not counting the small ones) past which a line ended with a full stop is no headline
 # Short words a Title Case headline leaves in lower case.
 _SMALL = frozenset("a an and as at but by for from in into is of off on or over per the to up via vs with".split())
 _OPENERS = " \t\"“‘'([-–—*"
 _WRAPPED_LINE = (40, 100)  # the length of a full line of hard-wrapped prose: wrapped at 40 to 100 columns
-_MID_SENTENCE = re.compile(r"[\w,'’-]\n")  # a line ended on a word, a comma or a hyphen
+_MID_SENTENCE = programs.compile(r"[\w,'’-]\n")  # a line ended on a word, a comma or a hyphen
 # Kinds of work whose titles stand in copy.
 _WORKS = r"play|film|movie|novel|book|album|single|song|series|show|musical|opera|documentary|painting|poem|exhibition|band|game"
 # A kind of work, or a hit, just before a capitalized word: its title ("her single Toxic", "their hit Vertigo", set
 # apart by a comma: "the band's new single, Toxic Love,").
-_AFTER_A_WORK = re.compile(r"\b(?:" + _WORKS + r"|hit|track|ballad|anthem|sitcom|drama|thriller|comedy|sequel|video)"
-                           r",?[ \t]+\Z", re.I)
+_AFTER_A_WORK = programs.compile(r"\b(?:" + _WORKS + r"|hit|track|ballad|anthem|sitcom|drama|thriller|comedy|sequel|video)"
+                                 r",?[ \t]+\Z", re.I)
 # What follows a name and never an adjective: a possessive, a speech verb, an age, a relative clause, an
 # appositive of a role, or (after the rest of a title) an appositive of a kind of work ("Savage's goal",
 # "Savage said", "Savage, 45, was fined", "Savage, who joined in May", "Savage, the club's captain",
 # "Brutal Youth, the play, runs until March").
-_AS_A_NAME = re.compile(r"(?:['’]s\b|[ \t]+(?:said|says|told|added|insisted|admitted|replied)\b|,[ \t]+(?:\d{1,3},|who\b|whose\b|the[ \t]+\w+['’]s[ \t])|"
+_AS_A_NAME = programs.compile(r"(?:['’]s\b|[ \t]+(?:said|says|told|added|insisted|admitted|replied)\b|,[ \t]+(?:\d{1,3},|who\b|whose\b|the[ \t]+\w+['’]s[ \t])|"
                         r"(?:[ \t]+[A-Z][\w'’-]*)*,[ \t]+(?:the|a|an)[ \t]+(?:new[ \t]+)?(?:" + _WORKS + r")\b)")
 
 
@@ -52,7 +54,8 @@ def _line(text: str, start: int) -> tuple[int, int]:
 
 def headline_voice(text: str, start: int) -> bool:
     """Is the line around `start` set in Title Case or ALL CAPS (capitals tell nothing there)? Not a
-    sentence longer than a headline, ended with a full stop: one that lists people is capitalized for them;
+    sentence longer than a headline, ended with a full stop, nor a list of items comma after comma: one
+    that lists people is capitalized for them;
     nor a line that goes on with a sentence the line before began (hard-wrapped prose full of names)."""
     a, b = _line(text, start)
     if _runs_on(text, a):
@@ -60,6 +63,8 @@ def headline_voice(text: str, start: int) -> bool:
     words = [w for w in _WORD.findall(text, a, b) if w.lower() not in _SMALL]
     if len(words) < 3 or (len(words) > _HEADLINE_WORDS and text[a:b].rstrip(" \t\"”’')").endswith(".")):
         return False
+    if text.count(",", a, b) >= _LIST_COMMAS and not text[a:b].isupper():
+        return False  # a list, comma after comma ("Ana Ruiz, Tom Bell, Kim Reem, ..."): capitalized for its names
     capital = sum(1 for w in words if w[0].isupper())
     return capital >= 0.75 * len(words) and capital >= 3
 

@@ -278,6 +278,7 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
     openers = tuple(mark for mark in _OPENERS if mark in prose)
     carry_open = False
     carry_attributed = False
+    chain = 0  # where in `out` the quotation carried over paragraphs began
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
             carry_open = False
@@ -295,6 +296,13 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
             words = len(prose[a:b].split())
             if continuing and n == 0:
                 attributed = carry_attributed
+                if not attributed and len(spans) == 1:
+                    # the last paragraph of a quotation in several ends in its credit ("... the better.” - Ana
+                    # Ruiz"): the credit names the speaker of every paragraph of it
+                    lone = index + 2 >= len(blocks) or blocks[index + 2].kind is not BlockKind.ITEM
+                    attributed = _credited(prose, b, block, following, lone)
+                    if attributed:
+                        out[chain:] = [q._replace(attributed=True) for q in out[chain:]]
             else:
                 attributed = _speech_before(cues, a, block)
                 if not attributed:
@@ -309,6 +317,8 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
                     attributed = tail.endswith(":") and bool(cues.search(tail[-120:]))
             out.append(Quotation(a, b, attributed, words))
         if open_at_end and spans:
+            if not continuing:
+                chain = len(out) - 1
             carry_open, carry_attributed = True, out[-1].attributed
         else:
             carry_open = False
@@ -343,9 +353,12 @@ PARAPHRASE = _PARAPHRASE = programs.compile(_PARAPHRASE_SOURCE, re.I)
 _PARAPHRASE_FOLDED = programs.compile(_PARAPHRASE_SOURCE)  # the same, in `fold`ed text
 
 
+_LETTERS = programs.compile("[a-z]*")
+
+
 def _literal_start(alternative: str) -> str:
     """The letters that every match of `alternative` (a lower-case pattern) begins with."""
-    head = re.match("[a-z]*", alternative).group()  # type: ignore[union-attr]
+    head = _LETTERS.match(alternative).group()  # type: ignore[union-attr]
     return head[:-1] if alternative[len(head):len(head) + 1] in ("?", "*", "{") else head
 
 

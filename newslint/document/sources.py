@@ -70,12 +70,18 @@ def source_lists(text: str, blocks: list[Block], links: Links = ()) -> list[Sour
             j = i + 1
             while j < len(blocks) and blocks[j].kind is not BlockKind.HEADING:
                 nxt = blocks[j]
+                if nxt.kind is not BlockKind.ITEM and _to_the_reader(text[nxt.start:nxt.end]):
+                    break
                 if nxt.kind is not BlockKind.ITEM and not _LINK.search(text[nxt.start:nxt.end]) \
                         and not _BARE_URL.search(text[nxt.start:nxt.end]) \
                         and not any(a < nxt.end and nxt.start < b for a, b, _ in links):  # a paragraph of links
                     break
                 entries.append(_entry(text, nxt.start, nxt.end, links))
                 j += 1
+            if j == i + 1 and j < len(blocks) and blocks[j].kind is not BlockKind.ITEM \
+                    and _to_the_reader(text[blocks[j].start:blocks[j].end]):
+                i += 1  # "Learn more" over a word to the reader: a section of prose, no list of sources
+                continue
             end = blocks[j - 1].end if j > i + 1 else blk.end
             out.append(SourceList(blk.start, blk.end, blk.start, end, tuple(entries)))
             i = j
@@ -94,11 +100,38 @@ def source_lists(text: str, blocks: list[Block], links: Links = ()) -> list[Sour
     return out
 
 
+# The writer speaking to the reader, outside the words of a link: "Visit our [website](...)", "If you're
+# interested, contact ...", "We'll explain more next month". A source entry names a report; it does not talk.
+_READER_WORDS = programs.compile(r"\b(?:you|your|you['’](?:re|ll|ve|d)|we|we['’](?:re|ll|ve|d)|our|us)\b", re.I)
+
+
+def _to_the_reader(seg: str) -> bool:
+    """Is this paragraph prose addressed to the reader (a call to write, visit or follow), not an entry?"""
+    return _READER_WORDS.search(_LINK.sub(" ", seg)) is not None
+
+
+# A comma or semicolon between entries; the semicolon that ends a character reference in a web page's text
+# ("Caf&eacute; Verde", "&#x30D0;&#x30F3;") is part of its word.
+_SEPARATOR = programs.compile(r"&#?[A-Za-z0-9]{1,8};|([,;])")
+
+
+def _split(seg: str) -> list[str]:
+    """`seg` cut at its separators, each kept as a piece of its own (as `re.split` with a group does)."""
+    pieces = []
+    pos = 0
+    for m in _SEPARATOR.finditer(seg):
+        if m.group(1):
+            pieces += [seg[pos:m.start()], m.group(1)]
+            pos = m.end()
+    pieces.append(seg[pos:])
+    return pieces
+
+
 def _entries(text: str, start: int, end: int, links: Links = ()) -> tuple[SourceEntry, ...]:
     """The comma- or semicolon-separated entries of an inline list, each at its own offsets."""
     parts: list[SourceEntry] = []
     pos = start
-    pieces = re.split(r"([,;])", text[start:end])
+    pieces = _split(text[start:end])
     for k, piece in enumerate(pieces):
         if piece not in (",", ";") and piece.strip():
             lead = len(piece) - len(piece.lstrip())

@@ -40,6 +40,7 @@ from newslint.kinds import WRITERS_VOICE, BuildContext, Hit, KindBase
 from newslint.matching.matcher import Matcher
 from newslint.morphology import adjective_forms, spellings
 from newslint.schema import Option, Where, boolean, choices, strings
+from newslint.cache import programs
 
 POSITIONS = ("attributive", "predicative", "adverbial")
 
@@ -74,20 +75,20 @@ through across over under after before against without within around toward towa
 since until via off out up down here there now again too also enough""".split())
 # Words after an -ing word of the class that leave it an adjective after "is" ("is alarming to many").
 _AFTER_PARTICIPLE = frozenset("and or but for to as".split())
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
-_NEXT = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_][\w'’-]*|[^\w\s])?")
+_TOKEN = programs.compile(r"[^\W\d_][\w'’-]*|[^\w\s]")
+_NEXT = programs.compile(r"[ \t]*\n?[ \t]*([^\W\d_][\w'’-]*|[^\w\s])?")
 _LOOK_BACK = 48
 # Up to three capitalized words after a listed word, the last of them followed by no other capitalized word.
-_CAPITALS = re.compile(r"[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}([A-Z][a-z][\w'’-]*)(?![\w'’-]|[ \t]+[A-Z])")
+_CAPITALS = programs.compile(r"[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}([A-Z][a-z][\w'’-]*)(?![\w'’-]|[ \t]+[A-Z])")
 # How the nouns of a people, a party or a creed end, in the plural or the singular ("Koreans", "Marxist").
 # The singular in -an or -ian is also a given name (Morgan, Brian), and -is a surname (Davis): not read.
-_GROUP_ENDING = re.compile(r"(?:ans|(?<!Chr)ists?|(?<!Wh)ites?|ese|crats?|ics)\Z")
+_GROUP_ENDING = programs.compile(r"(?:ans|(?<!Chr)ists?|(?<!Wh)ites?|ese|crats?|ics)\Z")
 # The sides of politics named by a whole word rather than an ending ("the loony Left", "reckless Tories").
 _GROUP_WORDS = frozenset("Left Right Tories Conservatives Liberals Progressives Remainers Brexiteers Leavers".split())
 # A figure in the words after an adjective of size ("a staggering loss of $2 billion"): the size is given.
-_FIGURE = re.compile(r"[^.;:!?\n]*?(?:\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b)", re.I)
+_FIGURE = programs.compile(r"[^.;:!?\n]*?(?:\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b)", re.I)
 _MEASURE_REACH = 40
-_REPORTING = re.compile(
+_REPORTING = programs.compile(
     r"\b(?:said|says|say|saying|told|tells|argued|argues|arguing|claimed|claims|claiming|warned|warns|insisted|insists|"
     r"insisting|believes?|believed|"
     r"thinks?|thought|felt|feels|added|adds|wrote|writes|stated|noted|complained|complains|alleged|alleges|"

@@ -15,11 +15,12 @@ see `morphology`), `unless` (a word list, as for a `requires` companion: a match
 when its paragraph has one of these words in the writer's voice, outside quotations; first-person
 pronouns mark a column, a letter or a reader's comment, whose view is declared as its writer's),
 `negated` (default false: when true, a term after a negated verb of being passes: "the claims were not
-dishonest", "it isn't wholly absurd"), `coordinated` (default false: when true, a finding covers the words
+dishonest", "it isn't wholly absurd", "the tyres aren't terribly large",
+"need not be a terribly experienced coach"), `coordinated` (default false: when true, a finding covers the words
 coordinated with the flagged one, "a blatant and divisive tax", "liars and grifters"; the word class is
 `inflect`'s, an adverb's for a match in -ly; see `coordination`). With `inflect: adjective`, a term's -ing form that takes an object
 (a determiner or a pronoun after it) is the verb, not the adjective, and passes: "fined for disturbing the
-peace", "storms devastating the coast" (but "as devastating a blow", "so terrifying a night" are adjectives).
+peace", "storms devastating the coast", "mapped the site without disturbing it" (but "as devastating a blow", "so terrifying a night" are adjectives).
 Where in a story a rule's findings stand by the writer's voice is the rule's, not the kind's: the rule keys
 `voiced` and `plain` (see `newslint.voice`).
 """
@@ -35,6 +36,7 @@ from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import MATCHER_OPTIONS
 from newslint.morphology import WORD_CLASSES, expand
 from newslint.schema import Option, Where, boolean, check_mapping, choice, nested, string
+from newslint.cache import programs
 
 REWRITE_OPTIONS = {"pattern": Option(string, required=True), "replacement": Option(string, required=True),
                    "safe": Option(boolean, True)}
@@ -71,15 +73,21 @@ def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where:
     return tuple(out)
 
 
-# A negated verb of being right before a term, maybe with an adverb between: "were not dishonest".
-_NEGATED = re.compile(r"\b(?:(?:is|are|was|were|be|been|am|seems?|seemed|looks?|looked|remains?|remained|proved)\s+"
-                      r"(?:not|never)|(?:is|are|was|were|does|do|did)n['’]t)\s+(?:[a-z]+ly\s+)?\Z", re.I)
+# A negated verb of being right before a term, maybe with an article or an adverb between: "were not
+# dishonest", "need not be a terribly experienced coach", "won't be totally sure".
+_NEGATED = programs.compile(r"\b(?:(?:is|are|was|were|be|been|am|seems?|seemed|looks?|looked|remains?|remained|proved)\s+"
+                            r"(?:not|never)|(?:is|are|was|were|does|do|did)n['’]t|(?:not|never|n['’]t)\s+be)"
+                            r"\s+(?:an?\s+)?(?:[a-z]+ly\s+)?\Z", re.I)
 _NEGATION_REACH = 40
 
 # An -ing form with an object after it is a verb ("disturbing the peace"); not after "as", "so", "how" or
 # "too", where the adjective stands before its article ("as devastating a blow").
-_OBJECT = re.compile(r"\s+(?:the|an?|his|her|hers|their|its|our|my|your|them|him|me|us|this|these|those)\b", re.I)
-_ADJECTIVE_BEFORE_ARTICLE = re.compile(r"\b(?:as|so|how|too|quite|such)\s+\Z", re.I)
+# "it" is an object where nothing of a clause follows it ("without disturbing it.", "disturbing it in any way"),
+# not in "it's shocking it took so long", where it opens a clause.
+_OBJECT = programs.compile(r"\s+(?:the|an?|his|her|hers|their|its|our|my|your|them|him|me|us|this|these|those\b"
+                           r"|it(?=\s*(?:[.,;:!?)]|\Z|\s(?:and|or|but|in|on|at|by|for|with|from|into|again|further)\b)))\b",
+                           re.I)
+_ADJECTIVE_BEFORE_ARTICLE = programs.compile(r"\b(?:as|so|how|too|quite|such)\s+\Z", re.I)
 _ADVERB_REACH = 8
 
 

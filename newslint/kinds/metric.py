@@ -12,7 +12,6 @@ a direct quotation are counted but never flagged. The message may use `{count}` 
 """
 from __future__ import annotations
 
-import re
 
 from collections import Counter
 from typing import Any, Iterator
@@ -49,7 +48,7 @@ def words(text: str) -> int:
     return data.count(b" a") + data.startswith(b"a")
 
 
-_ITEM_BREAKS = re.compile(r"[,;•|/]|\)\s|\s[-–—]\s|\n")
+_ITEM_BREAKS = programs.compile(r"[,;•|/]|\)\s|\s[-–—]\s|\n")
 
 
 def is_list(text: str) -> bool:

@@ -10,7 +10,8 @@ paragraph: quotation marks used to doubt a word), `min_words` (default 4), `wind
 paragraphs before and after the quotation's own may name the speaker, as in a quoted paragraph
 that follows "he said:" or "Ms Ruiz added" one paragraph up), `fragments` (default true: also
 check quoted words embedded inside the writer's sentence, such as a title or a quoted citation;
-false checks only quotations that open their sentence).
+false checks only quotations that open their sentence). A list of quotations under a line that ends in a
+colon is presented by that line ("Testers told us what they thought:"), and is not checked.
 """
 from __future__ import annotations
 
@@ -88,10 +89,11 @@ class Quotation(KindBase):
                 continue
             if not fragment and _mentioned(doc, q.end):
                 continue  # a title or a saying that opens the writer's sentence
-            if self.window:
-                quoted = _wholly_quoted(doc) if quoted is None else quoted
-                if self._speaker_nearby(doc, q.start, quoted):
-                    continue
+            quoted = _wholly_quoted(doc) if quoted is None else quoted
+            if _listed(doc, q.start, quoted):
+                continue
+            if self.window and self._speaker_nearby(doc, q.start, quoted):
+                continue
             yield _first_line(doc, q.start, q.end)
 
     def _scare(self, doc: Document) -> Iterator[Hit]:
@@ -121,6 +123,23 @@ def _mentioned(doc: Document, end: int) -> bool:
     if rest[:1] in (",", "(", "\u2013", "\u2014"):  # "'Title' (2004) was ...", "'Title', released in 1999, ..."
         rest = rest[1:].lstrip()
     return rest[:1].islower() or rest[:1].isdigit()
+
+
+def _listed(doc: Document, start: int, quoted: AbstractSet[int]) -> bool:
+    """Is the quotation one of a list of quotations that a line ending in a colon presents ("Testers
+    told us what they thought:", "Ask the inspector questions like these:")? The line says whose words
+    they are, or that they are examples, for the whole list."""
+    index = doc.block_index(start)
+    blocks = doc.blocks
+    if index < 0 or blocks[index].kind is not BlockKind.ITEM or index not in quoted:
+        return False
+    first = index
+    while first - 1 >= 0 and blocks[first - 1].kind is BlockKind.ITEM and first - 1 in quoted:
+        first -= 1
+    if first == 0:
+        return False
+    lead = blocks[first - 1]
+    return lead.kind is not BlockKind.HEADING and doc.prose[lead.start:lead.end].rstrip().endswith(":")
 
 
 def _in_heading(doc: Document, start: int) -> bool:

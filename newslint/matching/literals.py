@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import re
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from newslint.matching import state
 from newslint.matching.parse import REPEATS, ZERO_WIDTH, char as _char
 from newslint.matching.parse import non_word_edge as _non_word_edge, parsed as _parsed, sre as _sre
+from newslint.cache import programs
 
-_WORD = re.compile(r"\w+")
+_WORD = programs.compile(r"\w+")
 
 
 class Prefix(NamedTuple):

@@ -19,6 +19,7 @@ from newslint.matching.reach import Reach, reach_of
 from newslint.matching.words import required_words
 from newslint.matching.prefilter import Scan
 from newslint.schema import Where
+from newslint.cache import programs
 
 if TYPE_CHECKING:
     from newslint.document.model import Document
@@ -183,7 +184,7 @@ def _within(spans: list[tuple[int, int]], start: int, stop: int) -> Iterator[tup
             yield a, b
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_PARAGRAPH_BREAK = programs.compile(r"\n[^\S\n]*\n")
 
 
 def _crosses(doc: Document, a: int, b: int) -> bool:

@@ -151,4 +151,4 @@ def spaced(term: str) -> str:
 
 
 
-WORD = re.compile(r"\w+")
+WORD = programs.compile(r"\w+")

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 
+from newslint.cache import programs
 from newslint.matching import state as state_
 from newslint.matching.literals import Prefix
 
-_WORD = re.compile(r"\w+")
+_WORD = programs.compile(r"\w+")
 # Words so common in prose that a prefix of one of them followed by a rarer word is looked up by the
 # rarer word (see `Plan.preceded`): the index then need not hold every place the common word stands.
 COMMON = frozenset("a an and are as at be by for from had has have he her his in is it its of on or she that the their they"
@@ -87,8 +87,13 @@ class Sweep:
         # starting with one of `then`, by the first letter of those (each with those of its `then`
         # that start with it); the plans that want it where a longer literal starts.
         self.by_word: dict[str, Uses] = {}
-        # By first character, then by (literal, at word starts only): plan numbers.
-        self.texts: dict[str, dict[tuple[str, bool], list[int]]] = {}
+        # Literals anywhere in the text, by first character, then by literal: plan numbers.
+        self.texts: dict[str, dict[str, list[int]]] = {}
+        # Beginnings of words, by beginning: plan numbers; and the plans each word wants that starts
+        # with some of them (see `Openers`). A beginning is all word characters: the words of a
+        # document that start with it are where it stands at the start of a word.
+        self.openings: dict[str, list[int]] = {}
+        self.openers = Openers(self.openings)
         self.repeated: dict[bool, list[int]] = {}  # the plans that want repeated words, by `Plan.repeated`
         self.numbers: dict[int, int] = {}  # plan numbers by the id of a plan
         self.ids: list[int] = []  # the id of each plan, by number
@@ -127,9 +132,11 @@ class Sweep:
         for word, text in plan.continued:
             self._uses(word).continued.append((k, text))
         for text in plan.opening:
-            self.texts.setdefault(text[0], {}).setdefault((text, True), []).append(k)
+            self.openings.setdefault(text, []).append(k)
+        if plan.opening:
+            self.openers.clear()  # (worked out again with this plan)
         for text in plan.anywhere:
-            self.texts.setdefault(text[0], {}).setdefault((text, False), []).append(k)
+            self.texts.setdefault(text[0], {}).setdefault(text, []).append(k)
         if plan.repeated is not None:
             self.repeated.setdefault(plan.repeated, []).append(k)
 
@@ -173,6 +180,38 @@ class Followers(dict[str, tuple[int, ...]]):
         plans = tuple(k for k, then in self.after.get(word[:1], ()) if word.startswith(then))
         if len(self) >= self.MAX:
             self.clear()
+        self[word] = plans
+        return plans
+
+
+class Openers(dict[str, tuple[int, ...]]):
+    """The plans of a sweep's `openings` that a word wants, by word (most words want none): worked
+    out the first time a word is looked up, and remembered (the same words come back document after
+    document; a dictionary lookup costs less than testing the beginnings)."""
+
+    __slots__ = ("openings", "by_initial")
+
+    MAX = 100_000  # words remembered
+
+    def __init__(self, openings: dict[str, list[int]]) -> None:
+        super().__init__()
+        self.openings = openings
+        self.by_initial: dict[str, tuple[str, ...]] = {}
+
+    def clear(self) -> None:
+        super().clear()
+        initials: dict[str, list[str]] = {}
+        for text in self.openings:
+            initials.setdefault(text[0], []).append(text)
+        self.by_initial = {initial: tuple(texts) for initial, texts in initials.items()}
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        texts = self.by_initial.get(word[:1])
+        plans: tuple[int, ...] = ()
+        if texts is not None and word.startswith(texts):
+            plans = tuple(sorted({k for text in texts if word.startswith(text) for k in self.openings[text]}))
+        if len(self) >= self.MAX:
+            super().clear()
         self[word] = plans
         return plans
 

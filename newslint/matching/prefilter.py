@@ -23,10 +23,10 @@ if TYPE_CHECKING:
     from newslint.document.model import Document
     from newslint.matching.reach import Reach
 
-_WORD = re.compile(r"\w+")
-_NON_WORDS = re.compile(r"(\W\W*)")  # `(\W+)`, written to open with one character: its search skips at C speed to where it can start
-_ASCII_NON_WORDS = re.compile(r"(?a)(\W\W*)")  # the same split of ASCII text, told by a table instead of Unicode's
-_OTHER_DIGIT = re.compile(r"[^\D0-9]")  # what `\d` matches but for 0-9
+_WORD = programs.compile(r"\w+")
+_NON_WORDS = programs.compile(r"(\W\W*)")  # `(\W+)`, written to open with one character: its search skips at C speed to where it can start
+_ASCII_NON_WORDS = programs.compile(r"(?a)(\W\W*)")  # the same split of ASCII text, told by a table instead of Unicode's
+_OTHER_DIGIT = programs.compile(r"[^\D0-9]")  # what `\d` matches but for 0-9
 _ALL_WORDS = -2
 _UNKNOWN: Any = object()
 
@@ -236,15 +236,20 @@ class Scan:
                 found[k] += [offsets[i - 2] for i in places if i > 0 and parts[i - 2] in heads and parts[i - 1].isspace()]
             for k, text in uses.continued:
                 found[k] += [offsets[i] for i in places if low.startswith(text, offsets[i])]
+        if sweep.openings:  # beginnings of words: the words are looked up (see `Openers`), each at C speed
+            words = parts[0::2]
+            openers = sweep.openers
+            for j in itertools.compress(itertools.count(), map(openers.__getitem__, words)):
+                for k in openers[words[j]]:
+                    found[k].append(offsets[2 * j])
         for initial, texts in sweep.texts.items():
             if initial in low:
-                for (text, opening), users in texts.items():
+                for text, users in texts.items():
                     if text not in low:  # (asked at C speed: most literals stand in no document)
                         continue
-                    at = _at_word_starts(low, text) if opening else occurrences(low, text)
-                    if at:
-                        for k in users:
-                            found[k] += at
+                    at = occurrences(low, text)
+                    for k in users:
+                        found[k] += at
         for whole, users in sweep.repeated.items():
             at = self._repeats(whole)
             if at:

@@ -11,13 +11,13 @@ lookarounds are passed over, which only leaves words out.
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any
 
 from newslint.matching import state
 from newslint.matching.parse import char as _char, non_word_edge as _non_word_edge, parsed as _parsed, sre as _sre
+from newslint.cache import programs
 
-_WHOLE_WORD = re.compile(r"[a-z0-9_]+")
+_WHOLE_WORD = programs.compile(r"[a-z0-9_]+")
 
 
 def required_words(pattern: str) -> frozenset[str] | None:

@@ -157,27 +157,23 @@ def test_attributed_paraphrase_is_the_speakers_words():
     assert designated.scope_at(designated.text.index("denied")) is Scope.NARRATIVE
 
 
-def test_calling_in_the_present_is_the_speakers_words_after_its_subject():
+def test_calling_is_the_speakers_words_after_its_subject():
     doc = Document.from_text("The plan, which opponents call a cruel assault on renters, passed. It is what the "
                              "unions call a reckless gamble. His call was a brutal one. The call was a brutal one. "
-                             "Unions call for an end to the cruel cuts. Look how they call him a traitor.")
-    assert doc.scope_at(doc.text.index("cruel assault")) is Scope.QUOTATION
-    assert doc.scope_at(doc.text.index("reckless")) is Scope.QUOTATION
-    assert doc.scope_at(doc.text.index("traitor")) is Scope.NARRATIVE  # "they" names no one
+                             "Unions call for an end to the cruel cuts. Look how they call him a traitor. "
+                             # in the progressive too, and what someone is describing as
+                             "Partisans on both sides are calling it the most bitter election in memory. "
+                             "Officials, describing the raid as savage, said three men were held. "
+                             "Look how they are calling him a turncoat. Unions are calling for an end to the harsh cuts.")
+    for quoted in ("cruel assault", "reckless", "most bitter", "savage"):
+        assert doc.scope_at(doc.text.index(quoted)) is Scope.QUOTATION, quoted
+    for narrative in ("traitor", "turncoat"):  # "they" names no one
+        assert doc.scope_at(doc.text.index(narrative)) is Scope.NARRATIVE, narrative
     # "call" the noun, and "call for", relay nobody's words
     assert doc.scope_at(doc.text.index("brutal")) is Scope.NARRATIVE
     assert doc.scope_at(doc.text.rindex("brutal")) is Scope.NARRATIVE
-    assert doc.scope_at(doc.text.rindex("cruel")) is Scope.NARRATIVE
-
-
-def test_calling_in_the_progressive_is_the_speakers_words():
-    doc = Document.from_text("Partisans on both sides are calling it the most bitter election in memory. "
-                             "Officials, describing the raid as brutal, said three men were held. "
-                             "Look how they are calling him a traitor. Unions are calling for an end to the cruel cuts.")
-    assert doc.scope_at(doc.text.index("most bitter")) is Scope.QUOTATION
-    assert doc.scope_at(doc.text.index("brutal")) is Scope.QUOTATION
-    assert doc.scope_at(doc.text.index("traitor")) is Scope.NARRATIVE  # "they" names no one
-    assert doc.scope_at(doc.text.index("cruel")) is Scope.NARRATIVE
+    assert doc.scope_at(doc.text.index("the cruel cuts")) is Scope.NARRATIVE
+    assert doc.scope_at(doc.text.index("harsh")) is Scope.NARRATIVE
 
 
 def test_a_verdict_given_as_a_characterization_is_the_speakers_unless_passive():

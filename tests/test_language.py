@@ -57,6 +57,8 @@ def test_copy_in_chinese_japanese_or_korean_is_not_english() -> None:
     assert not english(JAPANESE * 20)
     assert not english("\n".join(" ".join(line) for line in JAPANESE.split("。")))  # spaced out, as a page's references leave it
     assert english(ENGLISH + " The sign outside read 図書館 (library).")  # an English story with a Japanese word
+    # only a sample is read: what follows it does not change the answer, whatever the file's size
+    assert not english(JAPANESE * 400 + "x" * 200_000)
 
 
 def _word_by_word(prose: str) -> bool:

@@ -59,6 +59,7 @@ def test_copy_in_chinese_japanese_or_korean_is_not_english() -> None:
     assert english(ENGLISH + " The sign outside read 図書館 (library).")  # an English story with a Japanese word
     # only a sample is read: what follows it does not change the answer, whatever the file's size
     assert not english(JAPANESE * 400 + "x" * 200_000)
+    assert not english(" " * 60_000 + JAPANESE)  # a page's markup, blanked, is not counted in the sample
 
 
 def _word_by_word(prose: str) -> bool:

@@ -44,9 +44,16 @@ _VERBS = (r"said|says|say|told|tells|added|adds|argued|argues|claimed|claims|war
           r"insists|stated|states|alleged|alleges|believes|believe|believed|contended|contends|maintained|"
           r"maintains|noted|notes|explained|explains|acknowledged|reported|announced|complained|complains|"
           r"charged|charges|asserted|asserts|suggested|suggests|testified|tweeted|posted|declared|predicted")
+
+
+def _not_after(*words: str) -> str:
+    """Lookbehinds: what follows comes after none of `words` (each a whole word, then a space)."""
+    return "".join(rf"(?<!\b{word}\s)" for word in words)
+
+
 # After a determiner the word is a noun, not a verb of saying: "..., I cannot verify the claims."
-_NOT_A_NOUN = "".join(rf"(?<!\b{d}\s)" for d in ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
-                                                 "these", "those", "such", "any", "no", "new"))
+_NOT_A_NOUN = _not_after("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "such",
+                         "any", "no", "new")
 # ", the director said." / ", said Jane Smith, a spokeswoman." at the end of a sentence.
 _AFTER = recache.compile(
     r",\s+(?:(?:according\s+to\s+[^,.;!?\n]{2,60})|(?:[^,.;!?\n\"“”]{2,60}?\s+" + _NOT_A_NOUN + r"(?:" + _VERBS + r"))"
@@ -73,8 +80,8 @@ _HEARD = r"\b(?:court|jury|inquest|tribunal|hearing|trial|committee)\s+(?:had\s+
 _ASKS = r"into|about|over|on|ask|asks|asked|asking|investigate|investigates|investigating|examine|examines|" \
         r"examining|probe|probes|probing|consider|considers|considering|decide|decides|deciding|rule|rules|" \
         r"ruling|review|reviews|reviewing|assess|assesses|assessing|test|tests|testing"
-_NOT_AFTER = r"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bit\s)" \
-             r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bits\s)"
+_NOT_AFTER = _not_after("is", "was", "are", "were", "be", "been", "being", "it", "the", "a", "an", "his", "her", "their",
+                        "its")
 # The space between a reporting verb and its clause: one line break at most. A blank line after the verb
 # ends a headline ("Mayor says sorry", then the story), and the next paragraph is not what was said.
 _GAP = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"

@@ -141,11 +141,11 @@ _SENTENCE_END = recache.compile(r"[.!?](?=\s|$)|\n")
 _LAST_END = recache.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*\Z)")
 _COMMENT = recache.compile(r"\s*(?:[\"“‘']\s*)?(?:[A-Za-z]+ly|of\s+course|needless\s+to\s+say|clearly|indeed),\s+", re.I)
 REACH = 400  # characters a reported clause may run
-# What a verdict stands after: a verb of being and at most three small words ("is misguided", "would be a
-# cruel blow", "was simply not good enough", "remains deeply flawed").
+# What a verdict stands after: a verb of being or having and at most three small words ("is misguided",
+# "would be a cruel blow", "was simply not good enough", "remains deeply flawed", "has a shameful record").
 _PREDICATE = recache.compile(
     r"\b(?:is|are|was|were|be|been|being|seems?|seemed|remains?|remained|looks?|looked|sounds?|sounded|appears?|"
-    r"appeared|proves?|proved|becomes?|became|['’]s|['’]re)\s+(?:(?:a|an|the|not|never|also|just|still|more|most|"
+    r"appeared|proves?|proved|becomes?|became|has|have|had|['’]s|['’]re)\s+(?:(?:a|an|the|not|never|also|just|still|more|most|"
     r"less|so|too|very|quite|rather|utterly|simply|deeply|truly|entirely|completely|wholly|hugely|plainly)\s+){0,3}\Z",
     re.I)
 

@@ -155,6 +155,17 @@ def test_a_quotation_under_a_heading_that_names_a_person_is_theirs():
     assert [q.attributed for q in doc.quotations] == [True, True, False]
 
 
+@pytest.mark.parametrize("text, word", [
+    ("She had to look up the words czar and ignoramus before the broadcast.", "ignoramus"),
+    ("The dictionary added the word woke in 2017.", "woke"),
+    ("The slur thug has a long history in the city's politics.", "thug"),
+])
+def test_a_word_mentioned_as_a_word_is_not_the_writers_use_of_it(text, word):
+    doc = Document.from_text(text, "a.md")
+    assert doc.scope_at(text.index(word)) is Scope.QUOTATION
+    assert doc.scope_at(text.index(word) + len(word) + 1) is Scope.NARRATIVE  # (the mention ends with the word)
+
+
 def test_scare_quotes_stay_in_the_writers_voice():
     text = 'The group\'s "charity" raised money.'
     doc = Document.from_text(text, "a.md")

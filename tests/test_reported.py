@@ -42,7 +42,8 @@ def test_the_verdict_of_a_clause_attributed_after_it_is_the_speakers():
     for text in ("Cutting the library budget now is misguided, says Ana Ruiz, a councillor on the finance committee.",
                  "The plan is reckless, according to Tom Bell, who chairs the residents' group.",
                  "Raising fares again would be a cruel blow to commuters, argues Kim Reem of the passengers' union.",
-                 "The new rules were simply not fair, insisted Lena Park, the union's secretary."):
+                 "The new rules were simply not fair, insisted Lena Park, the union's secretary.",
+                 "The word has a long and ugly history, said Omar Haddad, a linguist at the university."):
         assert words(text + "\n") == [], text
         assert words(STRAIGHT.format(text)) == [], text
     assert ("loaded.adjectives", "brutal") in words("The brutal raid was over by dawn, police said.\n")

@@ -166,6 +166,17 @@ def test_a_word_mentioned_as_a_word_is_not_the_writers_use_of_it(text, word):
     assert doc.scope_at(text.index(word) + len(word) + 1) is Scope.NARRATIVE  # (the mention ends with the word)
 
 
+def test_a_name_glossed_as_a_named_partys_is_theirs():
+    """"The regime, as the opposition calls it, ...": the label is the opposition's; "as some call it" names
+    no one, and the label stays the writer's."""
+    named = "Officials met on Monday. The regime, as the opposition calls it, has ruled for 30 years."
+    doc = Document.from_text(named, "a.md")
+    assert doc.scope_at(named.index("regime")) is Scope.QUOTATION
+    assert doc.scope_at(named.index("ruled")) is Scope.NARRATIVE
+    unnamed = "Officials met on Monday. The regime, as some call it, has ruled for 30 years."
+    assert Document.from_text(unnamed, "a.md").scope_at(unnamed.index("regime")) is Scope.NARRATIVE
+
+
 def test_scare_quotes_stay_in_the_writers_voice():
     text = 'The group\'s "charity" raised money.'
     doc = Document.from_text(text, "a.md")

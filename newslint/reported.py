@@ -8,7 +8,8 @@ The charge of an accusation someone makes is the accuser's wording: loaded words
 too ("the paper accused reporters of a witch-hunt"; not in "was accused of ...", which names no
 accuser); so is the charge of a condemnation someone makes ("bishops condemned the mayor for letting
 the march be violently broken up", "was criticised by the union for its heavy-handed tactics"; not
-"has been criticised for ..."); so is the charge a complaint, an allegation or an accusation names ("complaints from MPs of
+"has been criticised for ..."), and the merit of praise someone gives ("the coach praised the keeper for his
+heroic display"); so is the charge a complaint, an allegation or an accusation names ("complaints from MPs of
 patronising remarks", "allegations of police brutality"), and what people are said to fear, hope or
 believe ("fears that militants would stoke riots"), and an impression imagined rather than claimed ("this
 might sound like an Orwellian future"). Otherwise only labels, editorializing and stock framing are taken as the speaker's: findings of
@@ -104,14 +105,18 @@ _ACCUSED = recache.compile(r"\baccus(?:ed|es|ing)\s+(?=\S)", re.I)
 _CHARGE = recache.compile(r"\baccus(?:ed|es|ing)\s+(?!of\b)(?:[\w'’.-]+\s+){1,6}?of\s+(?=\S)", re.I)
 # "condemned the mayor for [allowing the square to be cleared]", "was criticised by the union for [its
 # handling of the strike]": someone is named as condemning, so the charge is theirs, as an accusation's
-# is; not "has been criticised for ..." (no critic), nor "criticised support for Israel" (what follows
-# "for" is no act or conduct: the charge starts with a gerund or a possessive)
+# is, and so is the merit praise names ("hailed the nurses for [their heroic work]"); not "has been
+# criticised for ..." (no critic), nor "criticised support for Israel" (what follows "for" is no act or
+# conduct: the charge starts with a gerund or a possessive)
 _CONDEMNED = recache.compile(
-    r"\b(?:condemn|criticis|criticiz|blam|fault|denounc|castigat|lambast|rebuk|chastis|censur|slamm?)"
+    r"\b(?:condemn|criticis|criticiz|blam|fault|denounc|castigat|lambast|rebuk|chastis|censur|slamm?"
+    r"|prais|hail|laud|commend|applaud)"
     r"(?:e|es|ed|ing|s)?\s+(?!for\b)(?:(?!for\b)[\w'’.-]+\s+){1,4}?for\s+"
     r"(?=(?:[a-z]+ing|his|her|its|their|what|not)\b)", re.I)
 _CONDEMN_STEMS = ("ondemn", "ritici", "lam", "ault", "enounc", "astigat", "ebuk", "hastis", "ensur",
-                  "ONDEMN", "RITICI", "LAM", "AULT", "ENOUNC", "ASTIGAT", "EBUK", "HASTIS", "ENSUR")
+                  "raise", "raisi", "hail", "Hail", "aud", "ommend", "pplaud",
+                  "ONDEMN", "RITICI", "LAM", "AULT", "ENOUNC", "ASTIGAT", "EBUK", "HASTIS", "ENSUR",
+                  "RAISE", "RAISI", "HAIL", "AUD", "OMMEND", "PPLAUD")
 # "complaints from MPs of [sexist insults and patronising assumptions]", "accusations of [shameless
 # lying]": the charge a complaint or an accusation names is its makers' wording, up to the end of its
 # clause; a comma ends it unless a list runs on to its last item ("of X, Y and Z."): "Despite

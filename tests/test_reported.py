@@ -275,6 +275,17 @@ def test_the_charge_of_a_condemnation_is_the_critics_wording():
         "Bishops condemned the mayor for his closures, and the brutal guards stayed.\n")
 
 
+def test_the_merit_that_praise_names_is_the_praisers_wording():
+    text = "The coach praised the keeper for his heroic display in the final.\n"
+    assert [text[a:b] for a, b in charges(text)] == ["his heroic display in the final"]
+    assert words(text) == []
+    assert words("Residents hailed the nurses for their heroic work during the floods.\n") == []
+    # praise with no "for" names no merit of its own: the adjective is the writer's
+    assert ("loaded.adjectives", "heroic") in words("The coach praised the keeper's heroic display.\n")
+    # nor does a praise the writer gives: the merit is the writer's verdict
+    assert ("loaded.adjectives", "heroic") in words("The keeper's heroic display won the final.\n")
+
+
 def test_an_aside_after_the_subject_does_not_end_what_people_hold():
     text = "It hardened into a belief that landlords, especially the big ones, are greedy and cruel.\n"
     assert [text[a:b] for a, b in held(text)] == ["landlords, especially the big ones, are greedy and cruel"]

@@ -234,9 +234,10 @@ def attributed_after(prose: str) -> list[tuple[int, int]]:
     return out
 
 
-def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
-    """Sorted (start, end) of reported clauses in `prose` (`search`: as for `held`)."""
-    out = attributed_after(prose)
+def spans(prose: str, search: Search | None = None, after: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sorted (start, end) of reported clauses in `prose` (`search`: as for `held`; `after`: the clauses
+    attributed after them, when they are already found)."""
+    out = list(attributed_after(prose) if after is None else after)
     if _may_accuse(prose):
         out += _after(_ACCUSED, prose)
     out += held(prose, search)
@@ -251,9 +252,10 @@ def drop_reported(findings: Sequence[Finding], prose: str, search: Search | None
     families = {f.family for f in findings}
     if not families & (SPEAKERS_FAMILIES | ACCUSERS_FAMILIES):
         return list(findings)
-    reported = spans(prose, search) if families & SPEAKERS_FAMILIES else []
+    after = attributed_after(prose)
+    reported = spans(prose, search, after) if families & SPEAKERS_FAMILIES else []
     charged = charges(prose, search) if families & ACCUSERS_FAMILIES else []
-    judged = attributed_after(prose) if families & ACCUSERS_FAMILIES else []
+    judged = after if families & ACCUSERS_FAMILIES else []
     if not reported and not charged and not judged:
         return list(findings)
 

@@ -70,10 +70,16 @@ _AFTER = recache.compile(
 # What relays someone's words: "he said (that) ...", "she told reporters that ..."; not "it is said", "was
 # said to", "the alleged ...", nor the writer's adverb of manner ("said bluntly that ...", "says
 # cryptically"); and a question someone puts: "(an inquiry into) whether ...", "asked whether ...".
+# "Prosecutors say the pair ...": the present plural, after a subject that names someone; not after one that names
+# no one ("critics say", "they say": a weasel's), nor a verb that says nothing was said ("would not say", "to say").
+_SAY_NAMED = "say" + "".join(rf"(?<!\b{word}\ssay)" for word in (
+    "they", "people", "some", "many", "others", "critics", "experts", "observers", "analysts", "we", "you", "I",
+    "to", "would", "could", "might", "may", "will", "not", "cannot", "can", "let", "who", "that"))
 _SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged|alleges|" \
         r"believes|believed|contended|contends|maintained|maintains|acknowledged|" \
         r"admitted|admits|conceded|concedes|complained|complains|asserted|asserts|suggested|suggests|" \
-        r"testified|declared|predicted|predicts|thinks|feared|fears|hopes|hoped|denied|denies"
+        r"testified|declared|predicted|predicts|thinks|feared|fears|hopes|hoped|denied|denies|" \
+        + _SAY_NAMED
 _TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"
 _ADDS = r"added|adds|explained|explains|points?\s+out|pointed\s+out|noted|notes|stressed|stresses|emphasi[sz]e[sd]|" \
         r"observed|observes"  # only with "that": "added fuel to the row", "noted the damage" relay nothing

@@ -107,7 +107,7 @@ class Rule(NamedTuple):
     # copy too short to judge (`newslint.voice`)
     beside: bool = False  # voiced, and its findings stand only in the sentence of a loaded word or label
     # of another rule, however the story reads (`newslint.voice`)
-    grades: bool = False  # its word grades the next one: a finding on that word is the same note (`newslint.folding`)
+    grades: bool = False  # its word grades the next one (a degree word, a hedge): a finding on that word is the same note (`newslint.folding`)
 
     @property
     def family(self) -> str:

@@ -52,6 +52,17 @@ def test_a_word_that_grades_the_next_is_one_note_with_the_next_words_finding():
     assert len(fold(graded, frozenset().__contains__, lambda f: 0)) == 2  # no rule grades: two words, two notes
 
 
+def test_a_hedge_before_an_unsourced_figure_is_one_note_with_it(tmp_path):
+    """"reportedly killing 21": the figure's only source is the unnamed report, one problem; a hedge on a
+    sentence with no flagged figure after it is still its own note."""
+    text = "A car bomb went off in a busy market on Tuesday, reportedly killing 21 people.\n"
+    found = check(tmp_path, text)
+    assert [(f["rule"], f["text"]) for f in found] == [("attribution.casualties", "killing 21")], found
+    assert [r["rule"] for r in found[0]["related"]] == ["hedges.reportedly"]
+    alone = check(tmp_path, "The coach reportedly offered to resign after the defeat on Tuesday.\n")
+    assert [f["rule"] for f in alone] == ["hedges.reportedly"], alone
+
+
 def test_an_overstating_degree_word_before_a_loaded_word_is_one_note(tmp_path):
     text = ("# Council vote\n\nThe reckless council pushed through a shameful plan on Monday. The vote was "
             "absolutely disgraceful. Its cruel cuts will hit the poorest streets first.\n")

@@ -451,7 +451,7 @@ def test_text_with_sharp_s_or_ligatures_is_matched_at_candidates_as_a_scan_finds
 
 
 def test_paraphrases_found_at_candidates_are_those_a_search_finds():
-    from newslint.document import quotations
+    from newslint.document import paraphrase
 
     text = ("The ministry called the raid brutal. Critics described him as a traitor, and the union\n"
             "CALLED FOR calm; what they see as theft was branded a scandal by some. Recalled it.\n"
@@ -460,7 +460,7 @@ def test_paraphrases_found_at_candidates_are_those_a_search_finds():
     with state.fresh() as fresh:
         fresh.documents = 5  # as in a run over many documents: the verbs are tried at candidates only
         doc = Document.from_text(text, "a.txt")
-        assert doc.paraphrases == quotations.paraphrases(text) and len(doc.paraphrases) == 5
+        assert doc.paraphrases == paraphrase.paraphrases(text) and len(doc.paraphrases) == 5
 
 
 @pytest.mark.parametrize(("text", "found"), [

@@ -35,6 +35,21 @@ def test_attribution_after_the_clause_covers_the_clause():
     assert spans(text) == []
 
 
+def test_the_verdict_of_a_clause_attributed_after_it_is_the_speakers():
+    """The predicate a named speaker is credited with ("is misguided, says Ana Ruiz") is their verdict, with
+    the speaker named by any verb of saying before the name, or "according to" with who they are after it;
+    a noun phrase the writer set in the clause stays the writer's."""
+    for text in ("Cutting the library budget now is misguided, says Ana Ruiz, a councillor on the finance committee.",
+                 "The plan is reckless, according to Tom Bell, who chairs the residents' group.",
+                 "Raising fares again would be a cruel blow to commuters, argues Kim Reem of the passengers' union.",
+                 "The new rules were simply not fair, insisted Lena Park, the union's secretary.",
+                 "The word has a long and ugly history, said Omar Haddad, a linguist at the university."):
+        assert words(text + "\n") == [], text
+        assert words(STRAIGHT.format(text)) == [], text
+    assert ("loaded.adjectives", "brutal") in words("The brutal raid was over by dawn, police said.\n")
+    assert ("loaded.adjectives", "misguided") in words("Cutting the library budget now is misguided.\n")
+
+
 def test_an_accusation_is_the_accusers():
     assert words("The rebels accused the regime of a crackdown in the north.\n") == []
 
@@ -258,6 +273,17 @@ def test_the_charge_of_a_condemnation_is_the_critics_wording():
     # the charge ends with its clause: what follows a comma is the writer's again
     assert ("loaded.adjectives", "brutal") in words(
         "Bishops condemned the mayor for his closures, and the brutal guards stayed.\n")
+
+
+def test_the_merit_that_praise_names_is_the_praisers_wording():
+    text = "The coach praised the keeper for his heroic display in the final.\n"
+    assert [text[a:b] for a, b in charges(text)] == ["his heroic display in the final"]
+    assert words(text) == []
+    assert words("Residents hailed the nurses for their heroic work during the floods.\n") == []
+    # praise with no "for" names no merit of its own: the adjective is the writer's
+    assert ("loaded.adjectives", "heroic") in words("The coach praised the keeper's heroic display.\n")
+    # nor does a praise the writer gives: the merit is the writer's verdict
+    assert ("loaded.adjectives", "heroic") in words("The keeper's heroic display won the final.\n")
 
 
 def test_an_aside_after_the_subject_does_not_end_what_people_hold():

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from newslint.cache import programs
+from newslint.document import speakers
 from newslint.document.markup import Block, BlockKind
 from newslint.document.positions import fold, occurrences
 
@@ -33,7 +34,7 @@ def _by_first_letter(alternatives: tuple[str, ...]) -> str:
     return "(?:" + "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in groups.items()) + ")"
 
 
-def _finditer_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], pos: int, stop: int) -> Iterator[re.Match[str]]:
+def finditer_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...], pos: int, stop: int) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text, pos, stop)`, where every match begins with one of `starts`: the pattern
     is tried only where `str.find` finds one of them."""
     found: list[int] = []
@@ -123,7 +124,7 @@ def _single_pairs(prose: str, start: int, end: int, taken: list[tuple[int, int]]
     if prose.find("'", start, end) < 0 and prose.find("‘", start, end) < 0:
         return out
     starts = [x for x, _ in taken]
-    for m in _finditer_from(_SINGLE, prose, _SINGLE_OPENERS, start, end):
+    for m in finditer_from(_SINGLE, prose, _SINGLE_OPENERS, start, end):
         a, b = m.start(), m.end()
         if m.group(1) == "‘" and m.group(3) != "’":
             continue
@@ -272,16 +273,27 @@ def _speech_outside(cues: Cues, block: Block, quotes: Sequence[tuple[int, int]])
 
 
 def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
-    """All quotations, in order; a quotation continued in the next paragraph inherits its speaker."""
+    """All quotations, in order; a quotation continued in the next paragraph inherits its speaker. A
+    speaker's turn in an interview is one attributed quotation from its label's colon to its end, and a
+    quotation opening a paragraph under a heading that names a person is theirs (see `speakers`)."""
     out: list[Quotation] = []
     cues = Cues(prose)
     openers = tuple(mark for mark in _OPENERS if mark in prose)
     carry_open = False
     carry_attributed = False
     chain = 0  # where in `out` the quotation carried over paragraphs began
+    turns = speakers.turns(prose, blocks) if ":" in prose else {}
+    named = headed = False  # under a heading that names a person; past the first heading
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
             carry_open = False
+            named = headed and speakers.names_a_person(prose, block)  # (a section's heading, not the story's)
+            headed = True
+        if index in turns:
+            said = prose[turns[index]:block.end]
+            out.append(Quotation(turns[index], turns[index] + len(said.rstrip()), True, len(said.split())))
+            carry_open = False
+            continue
         starts_with_quote = prose[block.start:block.start + 1] in _OPENERS
         continuing = carry_open and starts_with_quote
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -314,7 +326,7 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
                     attributed = _credited(prose, b, block, following, lone)
                 if not attributed and a == block.start and prev_block is not None:
                     tail = cues.text[prev_block.start:prev_block.end].rstrip()
-                    attributed = tail.endswith(":") and bool(cues.search(tail[-120:]))
+                    attributed = named or tail.endswith(":") and bool(cues.search(tail[-120:]))
             out.append(Quotation(a, b, attributed, words))
         if open_at_end and spans:
             if not continuing:
@@ -322,81 +334,4 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
             carry_open, carry_attributed = True, out[-1].attributed
         else:
             carry_open = False
-    return out
-
-
-# Attributed paraphrase: "what the ministry called a brutal raid", "which opponents call a cruel assault",
-# "the union called the proposal draconian", "which the U.S. designates a terrorist organization", "the union condemned the cuts as
-# cruel". The words after the verb are the named party's characterization, not the writer's.
-# "call" itself only after a plural noun, its subject ("which opponents call"): "his call", "the call was" are
-# the noun, and "they call" names no one ("look how they call him a traitor").
-_CALL = (r"call(?<=[a-z]s\scall)"
-         + "".join(rf"(?<!\b{word}\scall)" for word in ("his", "its", "this", "was", "is", "has", "us", "as", "does")))
-_CALLING = ("called", "calls", r"calling(?<!\bthey\sare\scalling)(?<!\bthey're\scalling)", _CALL, "dubbed", "termed", "branded", "labell?ed", "deemed", "deems",
-            "designated", "designates", "designate")
-_DESCRIBING = ("described", "describes", "describe", "describing", "characterized", "characterised", "characterizes",
-               "characterises", "portrayed", "portrays", "portray", "regarded", "regards", "sees", "saw", "viewed")
-# A verdict someone gives on something "as" what they call it: "condemned the cuts as cruel", "hailed the
-# vote as a stunning victory"; not in a passive, which need not say whose verdict it is ("was dismissed
-# as hysterical", "is hailed by many as heroic").
-_VERDICT = ("condemn(?:ed|s)", "denounc(?:ed|es)", "criticis(?:ed|es)", "criticiz(?:ed|es)", "slam(?:med|s)",
-            "blasted", "lambasted", "decri(?:ed|es)", "derid(?:ed|es)", "dismiss(?:ed|es)", "reject(?:ed|s)",
-            "hail(?:ed|s)", "prais(?:ed|es)", "welcom(?:ed|es)", "lauded", "mocked", "ridiculed")
-_NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)" for aux in ("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"))
-# A verb of calling, or of describing with "as" at most four words later; not a phrasal verb ("called for").
-_PARAPHRASE_SOURCE = (
-    r"(?<![\w-])(?:" + "|".join(_CALLING) + "|(?:" + "|".join(_DESCRIBING) + "|" + _NOT_PASSIVE + "(?:"
-    + "|".join(_VERDICT) + r"))\s+(?:\w+\s+){0,4}?as)"
-    r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
-)
-PARAPHRASE = _PARAPHRASE = programs.compile(_PARAPHRASE_SOURCE, re.I)
-_PARAPHRASE_FOLDED = programs.compile(_PARAPHRASE_SOURCE)  # the same, in `fold`ed text
-
-
-_LETTERS = programs.compile("[a-z]*")
-
-
-def _literal_start(alternative: str) -> str:
-    """The letters that every match of `alternative` (a lower-case pattern) begins with."""
-    head = _LETTERS.match(alternative).group()  # type: ignore[union-attr]
-    return head[:-1] if alternative[len(head):len(head) + 1] in ("?", "*", "{") else head
-
-
-def _shortest(starts: Iterable[str]) -> tuple[str, ...]:
-    """`starts` without those that begin with another of them."""
-    out: list[str] = []
-    for s in sorted(set(starts)):
-        if not out or not s.startswith(out[-1]):
-            out.append(s)
-    return tuple(out)
-
-
-_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _CALLING + _DESCRIBING + _VERDICT)
-# A characterization runs to the end of its clause, or of the quotation it closes; a quotation it opens
-# is the named party's term: "which Republicans call the “death tax”".
-_CLAUSE_END = programs.compile(r"[,.;:!?()\[\]\n”]|\"(?![^\W_])")
-PARAPHRASE_WORDS = 8
-_PARAPHRASE_REACH = 1000  # characters after the verb searched for those words
-
-
-def paraphrases(prose: str, start: int = 0, end: int | None = None,
-                verbs: Iterable[re.Match[str]] | None = None) -> list[tuple[int, int]]:
-    """Spans of characterizations attributed to a named party by a verb of calling or describing.
-    `verbs`: the matches of PARAPHRASE in `prose[start:end]`, when they are found another way."""
-    stop = len(prose) if end is None else end
-    out = []
-    if verbs is None:
-        folded = fold(prose)
-        verbs = _PARAPHRASE.finditer(prose, start, stop) if folded is None else \
-            _finditer_from(_PARAPHRASE_FOLDED, folded, _PARAPHRASE_STARTS, start, stop)
-    for m in verbs:
-        a = m.end()
-        window = min(stop, a + _PARAPHRASE_REACH)  # bounded: a clause without punctuation costs no n²
-        limit = _CLAUSE_END.search(prose, a, window)
-        b = limit.start() if limit else window
-        words = list(re.finditer(r"\S+", prose[a:b]))
-        if not words:
-            continue
-        b = a + words[min(len(words), PARAPHRASE_WORDS) - 1].end()
-        out.append((a + words[0].start(), b))
     return out

@@ -14,7 +14,7 @@ read"), and a paragraph or heading that is all one link (a teaser's headline, "R
 navigation, not the article's copy, and are not read either, unless a "Sources" or "References"
 heading stands over them (the source-list rules read those). Nor are elements hidden (`hidden`,
 `aria-hidden`, `display: none`) or named by their class or id as the page's furniture (comments,
-sharing, promotions: see `_FURNITURE`), except a "sidebar" or "related" element that holds most of
+sharing, promotions: see `page`), except a "sidebar" or "related" element that holds most of
 the page's prose: that is a layout's column ("two-col-sidebar-right"), not furniture.
 """
 from __future__ import annotations
@@ -30,6 +30,7 @@ from newslint.document.markup import Block, BlockKind
 from newslint.document.positions import Covered, merge_spans
 from newslint.document.quotations import CREDIT_LINE
 from newslint.document.sources import SOURCE_HEADING
+from newslint.readers.page import WEAK, declared, furniture_of
 from newslint.readers.joins import INLINE_TAGS, join_words
 from newslint.readers import Layout
 from newslint.readers.selector import Selector, parse_selector
@@ -43,25 +44,9 @@ _SKIP = frozenset({
     "head", "nav", "aside", "script", "style", "noscript", "template", "svg", "math", "form", "button",
     "select", "textarea", "iframe", "object", "canvas", "code", "pre", "kbd", "samp", "var",
 })
-# The words of a class or id that mark a page's furniture, after the class names readability.js
-# treats as unlikely content. Comments, sharing, newsletters and the like are furniture whatever else
-# the name says; promotions, related boxes and sidebars unless it also names the story's body
-# ("story-body sponsored"). An element so named is not read, unless it holds the article body from
-# outside it ("page has-sidebar"); an <article> or <main> so named ("comment") is no article body.
-_FURNITURE = frozenset("""
-comment comments commentlist disqus replies respond share sharing sharebar newsletter signup subscribe
-cookie cookies consent gdpr breadcrumb breadcrumbs outbrain taboola
-""".split())
-_FURNITURE_UNLESS_BODY = frozenset("""
-sidebar related recommended recirculation promo promos sponsor sponsored advert advertisement adverts
-ads ad pagination pager popup modal mostread popular trending social author authors bio byline tags topics
-""".split())
-_BODY_WORDS = frozenset({"article", "story", "body"})
-_STRONG, _WEAK = 2, 1  # furniture whatever it holds; furniture unless it holds most of the page's prose
 _TEASERS = 50  # elements matching the selector that hold fewer words than this between them ...
 _TEASER_SHARE = 4  # ... and under a quarter of the page's are cards or teasers, not the article body
 _CONTAINERS = frozenset({"html", "body", "main", "article"})
-_CLASS_WORDS = programs.compile(r"[^a-z]+")
 _PAGE_PARTS = frozenset({"header", "footer"})  # skipped unless inside an article (a header) or a quotation (a footer)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"})
@@ -77,21 +62,6 @@ _NOT_NEWLINE = programs.compile(r"[^\n]")
 _HIDDEN_STYLE = programs.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 _ALNUM = programs.compile(r"\w")
 _WORD = programs.compile(r"\w+")
-# What a page says it is: its section (Open Graph's article:section, schema.org's articleSection), its
-# own address (the canonical link, Open Graph's og:url: "/opinions/" in its path) and its schema.org type
-# (JSON-LD "@type", microdata itemtype), in the order they stand.
-_DECLARED = programs.compile(
-    r"""(?:property\s*=\s*["']article:section["'][^>]{0,200}?\bcontent\s*=\s*["']([^"'<>]{1,40})["']"""
-    r"""|\bcontent\s*=\s*["']([^"'<>]{1,40})["'][^>]{0,200}?property\s*=\s*["']article:section["']"""
-    r"""|"articleSection"\s*:\s*"([^"<>]{1,40})"|itemprop\s*=\s*["']articleSection["'][^>]{0,200}?\bcontent\s*=\s*["']([^"'<>]{1,40})["']"""
-    r"""|"@type"\s*:\s*"(\w*(?:Article|Review|Posting))"|itemtype\s*=\s*["']https?://schema\.org/(\w*(?:Article|Review|Posting))["']"""
-    r"""|\brel\s*=\s*["']canonical["'][^>]{0,200}?\bhref\s*=\s*["'](https?://[^"'<>\s]{1,300})["']"""
-    r"""|\bhref\s*=\s*["'](https?://[^"'<>\s]{1,300})["'][^>]{0,200}?\brel\s*=\s*["']canonical["']"""
-    r"""|(?:property|name)\s*=\s*["']og:url["'][^>]{0,200}?\b(?:content|value)\s*=\s*["'](https?://[^"'<>\s]{1,300})["']"""
-    r"""|\b(?:content|value)\s*=\s*["'](https?://[^"'<>\s]{1,300})["'][^>]{0,200}?(?:property|name)\s*=\s*["']og:url["'])""",
-    re.I)
-
-
 class _Open(NamedTuple):
     tag: str
     start: int  # the offset of its start tag
@@ -100,7 +70,7 @@ class _Open(NamedTuple):
     skipped: bool
     quoting: bool  # inside a blockquote (its paragraphs get quotation marks)
     article: bool  # inside an <article>
-    furniture: int  # named by its class or id as the page's furniture: _STRONG or _WEAK (see _FURNITURE)
+    furniture: int  # named by its class or id as the page's furniture: STRONG or WEAK (see `page`)
     in_body: bool  # inside an element matching the selector
 
 
@@ -226,7 +196,7 @@ class _Reader(HTMLParser):
                 self._flush(at)
             closed = self.stack.pop()
             if closed.furniture:
-                self.furniture.append((closed.start, at, closed.in_body, closed.furniture == _WEAK))
+                self.furniture.append((closed.start, at, closed.in_body, closed.furniture == WEAK))
             self._closed(closed.tag, at)
 
     # ------------------------------------------------------------------ events
@@ -241,7 +211,7 @@ class _Reader(HTMLParser):
         parent = self._top()
         values = {k: v or "" for k, v in attrs}
         selected = parent.selected if parent else 0
-        furniture = _is_furniture(values)
+        furniture = furniture_of(values)
         for i, alternative in enumerate(self.selector):
             if not furniture and alternative.matches(tag, values):
                 selected |= 1 << i
@@ -359,16 +329,6 @@ class _Words:
         return total
 
 
-def _is_furniture(attrs: dict[str, str]) -> int:
-    """Do the words of its class or id name page furniture ("comments__list", "share-bar": _STRONG;
-    "sidebar", "related": _WEAK, which a column holding most of the page's prose is not), or not (0)?"""
-    names = f"{attrs.get('class', '')} {attrs.get('id', '')}".lower()
-    words = set(_CLASS_WORDS.split(names))
-    if not _FURNITURE.isdisjoint(words):
-        return _STRONG
-    return _WEAK if not _FURNITURE_UNLESS_BODY.isdisjoint(words) and _BODY_WORDS.isdisjoint(words) else 0
-
-
 def _is_source_heading(source: str) -> bool:
     """Is this block's source ("<b>Sources:</b>", "References") a heading over a source list?"""
     return bool(SOURCE_HEADING.match(re.sub(r"<[^>]*>", "", source).strip("*_ \t:")))
@@ -427,5 +387,4 @@ def layout(text: str, selector: str = DEFAULT_SELECTOR) -> Layout:
     blocks.sort()
     prose, joined = join_words("".join(out), kept_references, tags)
     links = tuple(a for a in sorted(reader.anchors) if not navigational(a[0]))
-    declared = tuple(dict.fromkeys(next(g for g in m.groups() if g) for m in _DECLARED.finditer(text)))
-    return Layout(prose, blocks, tuple(merge_spans(kept_references + joined)), links, declared)
+    return Layout(prose, blocks, tuple(merge_spans(kept_references + joined)), links, declared(text))

@@ -15,8 +15,9 @@ believe ("fears that militants would stoke riots"), and an impression imagined r
 might sound like an Orwellian future"). Otherwise only labels, editorializing and stock framing are taken as the speaker's: findings of
 the labels, editorial and filler families inside these spans are dropped (`drop_reported`): "the minister
 should resign, the union said" is the union's demand, "dialogue is essential, the envoys said" the envoys'
-message. A sentence adverb before the clause ("Sadly, ..., police said") stays the writer's. An adjective
-in a noun phrase ("The brutal raid ended, police said") and a
+message. So is the verdict a clause attributed after it pronounces, its predicate ("cutting the budget now
+is misguided, says Ana Ruiz": `_verdict`). A sentence adverb before the clause ("Sadly, ..., police said")
+stays the writer's. An adjective in a noun phrase ("The brutal raid ended, police said") and a
 euphemism or a cliché in the clause are still the writer's wording, and the attribution rules still read these sentences (a paraphrase names its source).
 Attribution before the clause ("The minister said the raid was brutal", "she told reporters that ...",
 and a question put: "an inquiry into whether the bank rigged the rates") is where loaded copy launders
@@ -57,8 +58,11 @@ _NOT_A_NOUN = _not_after("the", "a", "an", "his", "her", "its", "their", "our", 
                          "any", "no", "new")
 # ", the director said." / ", said Jane Smith, a spokeswoman." at the end of a sentence.
 _AFTER = recache.compile(
-    r",\s+(?:(?:according\s+to\s+[^,.;!?\n]{2,60})|(?:[^,.;!?\n\"“”]{2,60}?\s+" + _NOT_A_NOUN + r"(?:" + _VERBS + r"))"
-    r"|(?:(?:said|says|added|adds|wrote|writes|told|tells)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))"
+    # "according to Tom Bell" (", who chairs the group"), ", said Jane Smith, a spokeswoman", ", argues Kim Reem of the union"
+    r",\s+(?:(?:according\s+to\s+[^,.;!?\n]{2,60}(?:,\s+(?:who|a|an|the)\s[^.;!?\n\"“”]{1,80}?)?)"
+    r"|(?:[^,.;!?\n\"“”]{2,60}?\s+" + _NOT_A_NOUN + r"(?:" + _VERBS + r"))"
+    r"|(?:(?:said|says|added|adds|wrote|writes|told|tells|argued|argues|insisted|insists|warned|warns|claimed|claims|"
+    r"noted|notes|explained|explains|believes|believed)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))"
     # whom they told ("told reporters", "told BBC Sport"), and when ("on Monday", "after the game")
     r"(?:\s+(?:reporters|journalists|(?:the\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3}))?"
     r"(?:\s+(?:on|in|at|last|this|late|early|after|before|during|following)\s+[^.;!?\n\"“”]{1,160}?)?"
@@ -142,6 +146,13 @@ _SENTENCE_END = recache.compile(r"[.!?](?=\s|$)|\n")
 _LAST_END = recache.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*\Z)")
 _COMMENT = recache.compile(r"\s*(?:[\"“‘']\s*)?(?:[A-Za-z]+ly|of\s+course|needless\s+to\s+say|clearly|indeed),\s+", re.I)
 REACH = 400  # characters a reported clause may run
+# What a verdict stands after: a verb of being or having and at most three small words ("is misguided",
+# "would be a cruel blow", "was simply not good enough", "remains deeply flawed", "has a shameful record").
+_PREDICATE = recache.compile(
+    r"\b(?:is|are|was|were|be|been|being|seems?|seemed|remains?|remained|looks?|looked|sounds?|sounded|appears?|"
+    r"appeared|proves?|proved|becomes?|became|has|have|had|['’]s|['’]re)\s+(?:(?:a|an|the|not|never|also|just|still|more|most|"
+    r"less|so|too|very|quite|rather|utterly|simply|deeply|truly|entirely|completely|wholly|hugely|plainly)\s+){0,3}\Z",
+    re.I)
 
 
 def _sentence_start(prose: str, at: int) -> int:
@@ -210,8 +221,8 @@ def charges(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
     return out
 
 
-def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
-    """Sorted (start, end) of reported clauses in `prose` (`search`: as for `held`)."""
+def attributed_after(prose: str) -> list[tuple[int, int]]:
+    """Sorted (start, end) of the clauses whose speaker is named after them ("[...], the director said.")."""
     out: list[tuple[int, int]] = []
     for m in _AFTER.finditer(prose):
         start = _sentence_start(prose, m.start())
@@ -220,6 +231,12 @@ def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
             start = comment.end()
         if m.start() - start >= 12:
             out.append((start, m.start()))
+    return out
+
+
+def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
+    """Sorted (start, end) of reported clauses in `prose` (`search`: as for `held`)."""
+    out = attributed_after(prose)
     if _may_accuse(prose):
         out += _after(_ACCUSED, prose)
     out += held(prose, search)
@@ -236,13 +253,27 @@ def drop_reported(findings: Sequence[Finding], prose: str, search: Search | None
         return list(findings)
     reported = spans(prose, search) if families & SPEAKERS_FAMILIES else []
     charged = charges(prose, search) if families & ACCUSERS_FAMILIES else []
-    if not reported and not charged:
+    judged = attributed_after(prose) if families & ACCUSERS_FAMILIES else []
+    if not reported and not charged and not judged:
         return list(findings)
 
     def kept(f: Finding) -> bool:
-        spans = reported if f.family in SPEAKERS_FAMILIES else charged if f.family in ACCUSERS_FAMILIES else []
-        return not within(spans, f.start, f.end)
+        if f.family in SPEAKERS_FAMILIES:
+            return not within(reported, f.start, f.end)
+        if f.family not in ACCUSERS_FAMILIES:
+            return True
+        return not within(charged, f.start, f.end) and not _verdict(judged, prose, f)
     return [f for f in findings if kept(f)]
+
+
+def _verdict(clauses: Sequence[tuple[int, int]], prose: str, f: Finding) -> bool:
+    """Is the finding's word the predicate of a clause attributed after it: the verdict the speaker gives
+    ("[cutting the budget now is misguided], says Ana Ruiz")? Not a word in a noun phrase the clause is
+    about ("the brutal raid ended, police said"): the writer chose to call the raid so."""
+    for start, end in clauses:
+        if start <= f.start and f.end <= end:
+            return _PREDICATE.search(prose, max(start, f.start - 60), f.start) is not None
+    return False
 
 
 

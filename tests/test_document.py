@@ -118,6 +118,65 @@ def test_a_quotation_followed_by_prose_or_a_list_has_no_credit(text):
     assert [q.attributed for q in Document.from_text(text, "a.md").quotations] == [False]
 
 
+INTERVIEW = ("# Ten minutes with the mayor\n\nThe mayor spoke to us on Friday.\n\n"
+             "**Q:** Is the stadium worth it?\n\n"
+             "**Ortiz:** It will be the finest stadium in the world, and its critics are cowards.\n\n"
+             "**Q:** And the cost?\n\nA bargain, and paid for by the club.\n\n"
+             "Update: This interview has been edited for length.\n")
+
+
+def test_an_interviewees_turns_are_their_words_and_the_questions_the_writers():
+    """A label that answers a question, or comes back after another, is a speaker: the words after it are
+    theirs. The questions, a turn's next paragraph with no label, and an "Update:" line stay the writer's."""
+    doc = Document.from_text(INTERVIEW, "a.md")
+    assert doc.scope_at(INTERVIEW.index("finest")) is Scope.QUOTATION
+    assert doc.scope_at(INTERVIEW.index("worth")) is Scope.NARRATIVE
+    assert doc.scope_at(INTERVIEW.index("bargain")) is Scope.NARRATIVE
+    assert doc.scope_at(INTERVIEW.index("edited")) is Scope.NARRATIVE
+
+
+@pytest.mark.parametrize("text", [
+    "Update: The council met again on Monday and the vote was close.\n\nNote: The mayor did not attend.\n",
+    "Born: 1970 in a small coastal town.\n\nParty: Labour since the age of nineteen.\n\nSeat: the finest in the county.\n",
+    "Ana Ruiz: the finest teacher in the county.\n\nTom Bell: the most generous man on the street.\n",
+])
+def test_labels_that_take_no_turns_are_no_interview(text):
+    """One-off labels (a note, a fact box, a list of names with what they are) are the writer's lines."""
+    doc = Document.from_text(text, "a.md")
+    assert doc.quotations == []
+    assert doc.scope_at(text.index("finest") if "finest" in text else text.index("vote")) is Scope.NARRATIVE
+
+
+def test_a_quotation_under_a_heading_that_names_a_person_is_theirs():
+    text = ("# Where the candidates stand\n\n## Ana Ruiz, Labour\n\n\"The plan will bring good jobs to every part of the city.\"\n\n"
+            "## Tom Bell (Conservative)\n\n\"It costs far too much for what it gives us.\"\n\n"
+            "## The cost\n\n\"Nobody has told us who will pay for any of it.\"\n")
+    doc = Document.from_text(text, "a.md")
+    assert [q.attributed for q in doc.quotations] == [True, True, False]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("She had to look up the words czar and ignoramus before the broadcast.", "ignoramus"),
+    ("The dictionary added the word woke in 2017.", "woke"),
+    ("The slur thug has a long history in the city's politics.", "thug"),
+])
+def test_a_word_mentioned_as_a_word_is_not_the_writers_use_of_it(text, word):
+    doc = Document.from_text(text, "a.md")
+    assert doc.scope_at(text.index(word)) is Scope.QUOTATION
+    assert doc.scope_at(text.index(word) + len(word) + 1) is Scope.NARRATIVE  # (the mention ends with the word)
+
+
+def test_a_name_glossed_as_a_named_partys_is_theirs():
+    """"The regime, as the opposition calls it, ...": the label is the opposition's; "as some call it" names
+    no one, and the label stays the writer's."""
+    named = "Officials met on Monday. The regime, as the opposition calls it, has ruled for 30 years."
+    doc = Document.from_text(named, "a.md")
+    assert doc.scope_at(named.index("regime")) is Scope.QUOTATION
+    assert doc.scope_at(named.index("ruled")) is Scope.NARRATIVE
+    unnamed = "Officials met on Monday. The regime, as some call it, has ruled for 30 years."
+    assert Document.from_text(unnamed, "a.md").scope_at(unnamed.index("regime")) is Scope.NARRATIVE
+
+
 def test_scare_quotes_stay_in_the_writers_voice():
     text = 'The group\'s "charity" raised money.'
     doc = Document.from_text(text, "a.md")

@@ -35,6 +35,21 @@ def test_attribution_after_the_clause_covers_the_clause():
     assert spans(text) == []
 
 
+def test_the_verdict_of_a_clause_attributed_after_it_is_the_speakers():
+    """The predicate a named speaker is credited with ("is misguided, says Ana Ruiz") is their verdict, with
+    the speaker named by any verb of saying before the name, or "according to" with who they are after it;
+    a noun phrase the writer set in the clause stays the writer's."""
+    for text in ("Cutting the library budget now is misguided, says Ana Ruiz, a councillor on the finance committee.",
+                 "The plan is reckless, according to Tom Bell, who chairs the residents' group.",
+                 "Raising fares again would be a cruel blow to commuters, argues Kim Reem of the passengers' union.",
+                 "The new rules were simply not fair, insisted Lena Park, the union's secretary.",
+                 "The word has a long and ugly history, said Omar Haddad, a linguist at the university."):
+        assert words(text + "\n") == [], text
+        assert words(STRAIGHT.format(text)) == [], text
+    assert ("loaded.adjectives", "brutal") in words("The brutal raid was over by dawn, police said.\n")
+    assert ("loaded.adjectives", "misguided") in words("Cutting the library budget now is misguided.\n")
+
+
 def test_an_accusation_is_the_accusers():
     assert words("The rebels accused the regime of a crackdown in the north.\n") == []
 

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from newslint.document import comments, names, paraphrase, positions, quotations, sentences, sources
+from newslint.document import comments, mentions, names, paraphrase, positions, quotations, sentences, sources
 from newslint.document.decode import MAX_BYTES, decode_marked, read_bytes, too_large
 from newslint.document.markup import Block, BlockKind, Markup
 from newslint.document.quotations import Quotation
@@ -162,7 +162,7 @@ class Document:
         # Over many documents, the verbs are tried only where the words they start with stand (found
         # with every rule's words, in one pass); for one, a search for the words alone costs less.
         verbs = matcher.finditer(paraphrase.PARAPHRASE, self) if state.current().many else None
-        return paraphrase.paraphrases(self.prose, verbs=verbs)
+        return sorted(paraphrase.paraphrases(self.prose, verbs=verbs) + paraphrase.as_called(self.prose, self.search))
 
     @cached_property
     def reader_sections(self) -> list[tuple[int, int]]:
@@ -225,6 +225,7 @@ class Document:
         quoted = list(self.reader_sections) + [q for q in quoted if not readers.holds(q[0])]
         taken = positions.Covered(quoted)  # (each looked up by bisection: the cost grows with the count, not its square)
         quoted += [p for p in self.paraphrases if not taken.holds(p[0])]
+        quoted += [m for m in mentions.mentions(self.prose, self.search) if not taken.holds(m[0])]
         return [
             table([(s.start, s.end) for s in self.source_lists], Scope.SOURCES),
             table(quoted, Scope.QUOTATION),

@@ -6,7 +6,7 @@ the cuts as cruel": the words after the verb are the named party's, not the writ
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from newslint.cache import programs
 from newslint.document.positions import fold
@@ -84,4 +84,30 @@ def paraphrases(prose: str, start: int = 0, end: int | None = None,
             continue
         b = a + words[min(len(words), PARAPHRASE_WORDS) - 1].end()
         out.append((a + words[0].start(), b))
+    return out
+
+
+# The name a party gives a thing, set off after it: "The regime, as the opposition calls it, has ruled for 30
+# years", "the caliphate, as the group terms it". Not where no one is named ("as some call it", "as critics
+# describe it"): that is a weasel's label, still the writer's.
+AS_CALLED = programs.compile(
+    r",\s+as\s+(?!(?:some|many|most|others|people|they|we|one|everyone|critics|observers|experts|commentators)\s)"
+    r"(?:[\w'’.-]+\s+){1,4}?(?:calls?|called|dubs?|dubbed|terms?|termed|describes?|described)\s+"
+    r"(?:it|them|him|her|itself|themselves)\b", re.I)
+_NAME_REACH = 60  # characters before the aside in which the name it glosses stands
+_NAME_START = programs.compile(r"[^.;:!?,()\n]*\Z")
+
+
+def as_called(prose: str, search: Callable[[re.Pattern[str]], Iterator[re.Match[str]]] | None = None) -> list[tuple[int, int]]:
+    """Spans of the names a named party gives a thing, glossed by an aside after them ("as the opposition
+    calls it"): from the start of their clause (at most `_NAME_REACH` characters back) to the aside.
+    `search` finds AS_CALLED in `prose` faster than a search of it (see `Document.search`)."""
+    out = []
+    for m in AS_CALLED.finditer(prose) if search is None else search(AS_CALLED):
+        begin = _NAME_START.search(prose, max(0, m.start() - _NAME_REACH), m.start())
+        a = begin.start() if begin else m.start()
+        while a < m.start() and prose[a].isspace():
+            a += 1
+        if a < m.start():
+            out.append((a, m.start()))
     return out

@@ -6,6 +6,7 @@ import re
 from typing import Iterator, NamedTuple, Sequence
 
 from newslint.cache import programs
+from newslint.document import speakers
 from newslint.document.markup import Block, BlockKind
 from newslint.document.positions import fold, occurrences
 
@@ -272,16 +273,27 @@ def _speech_outside(cues: Cues, block: Block, quotes: Sequence[tuple[int, int]])
 
 
 def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
-    """All quotations, in order; a quotation continued in the next paragraph inherits its speaker."""
+    """All quotations, in order; a quotation continued in the next paragraph inherits its speaker. A
+    speaker's turn in an interview is one attributed quotation from its label's colon to its end, and a
+    quotation opening a paragraph under a heading that names a person is theirs (see `speakers`)."""
     out: list[Quotation] = []
     cues = Cues(prose)
     openers = tuple(mark for mark in _OPENERS if mark in prose)
     carry_open = False
     carry_attributed = False
     chain = 0  # where in `out` the quotation carried over paragraphs began
+    turns = speakers.turns(prose, blocks) if ":" in prose else {}
+    named = headed = False  # under a heading that names a person; past the first heading
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
             carry_open = False
+            named = headed and speakers.names_a_person(prose, block)  # (a section's heading, not the story's)
+            headed = True
+        if index in turns:
+            said = prose[turns[index]:block.end]
+            out.append(Quotation(turns[index], turns[index] + len(said.rstrip()), True, len(said.split())))
+            carry_open = False
+            continue
         starts_with_quote = prose[block.start:block.start + 1] in _OPENERS
         continuing = carry_open and starts_with_quote
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -314,7 +326,7 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
                     attributed = _credited(prose, b, block, following, lone)
                 if not attributed and a == block.start and prev_block is not None:
                     tail = cues.text[prev_block.start:prev_block.end].rstrip()
-                    attributed = tail.endswith(":") and bool(cues.search(tail[-120:]))
+                    attributed = named or tail.endswith(":") and bool(cues.search(tail[-120:]))
             out.append(Quotation(a, b, attributed, words))
         if open_at_end and spans:
             if not continuing:

@@ -70,10 +70,16 @@ _AFTER = recache.compile(
 # What relays someone's words: "he said (that) ...", "she told reporters that ..."; not "it is said", "was
 # said to", "the alleged ...", nor the writer's adverb of manner ("said bluntly that ...", "says
 # cryptically"); and a question someone puts: "(an inquiry into) whether ...", "asked whether ...".
+# "Prosecutors say the pair ...": the present plural, after a subject that names someone; not after one that names
+# no one ("critics say", "they say": a weasel's), nor a verb that says nothing was said ("would not say", "to say").
+_SAY_NAMED = "say" + "".join(rf"(?<!\b{word}\ssay)" for word in (
+    "they", "people", "some", "many", "others", "critics", "experts", "observers", "analysts", "we", "you", "I",
+    "to", "would", "could", "might", "may", "will", "not", "cannot", "can", "let", "who", "that"))
 _SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged|alleges|" \
         r"believes|believed|contended|contends|maintained|maintains|acknowledged|" \
         r"admitted|admits|conceded|concedes|complained|complains|asserted|asserts|suggested|suggests|" \
-        r"testified|declared|predicted|predicts|thinks|feared|fears|hopes|hoped|denied|denies"
+        r"testified|declared|predicted|predicts|thinks|feared|fears|hopes|hoped|denied|denies|" \
+        + _SAY_NAMED
 _TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"
 _ADDS = r"added|adds|explained|explains|points?\s+out|pointed\s+out|noted|notes|stressed|stresses|emphasi[sz]e[sd]|" \
         r"observed|observes"  # only with "that": "added fuel to the row", "noted the damage" relay nothing
@@ -234,9 +240,10 @@ def attributed_after(prose: str) -> list[tuple[int, int]]:
     return out
 
 
-def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
-    """Sorted (start, end) of reported clauses in `prose` (`search`: as for `held`)."""
-    out = attributed_after(prose)
+def spans(prose: str, search: Search | None = None, after: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sorted (start, end) of reported clauses in `prose` (`search`: as for `held`; `after`: the clauses
+    attributed after them, when they are already found)."""
+    out = list(attributed_after(prose) if after is None else after)
     if _may_accuse(prose):
         out += _after(_ACCUSED, prose)
     out += held(prose, search)
@@ -251,9 +258,10 @@ def drop_reported(findings: Sequence[Finding], prose: str, search: Search | None
     families = {f.family for f in findings}
     if not families & (SPEAKERS_FAMILIES | ACCUSERS_FAMILIES):
         return list(findings)
-    reported = spans(prose, search) if families & SPEAKERS_FAMILIES else []
+    after = attributed_after(prose)
+    reported = spans(prose, search, after) if families & SPEAKERS_FAMILIES else []
     charged = charges(prose, search) if families & ACCUSERS_FAMILIES else []
-    judged = attributed_after(prose) if families & ACCUSERS_FAMILIES else []
+    judged = after if families & ACCUSERS_FAMILIES else []
     if not reported and not charged and not judged:
         return list(findings)
 

@@ -235,6 +235,18 @@ def test_calling_is_the_speakers_words_after_its_subject():
     assert doc.scope_at(doc.text.index("harsh")) is Scope.NARRATIVE
 
 
+def test_a_judgment_someone_holds_is_their_characterization():
+    doc = Document.from_text("Church leaders regard the law as barbaric. Residents see the tower as an eyesore. "
+                             "Independence groups consider the rules to be chauvinistic. The mayor considers the "
+                             "deal a disgrace. The law is considered barbaric. Look how they see him as a traitor.")
+    for held in ("barbaric", "eyesore", "chauvinistic"):
+        assert doc.scope_at(doc.text.index(held)) is Scope.QUOTATION, held
+    # no "as" or "to be" of a view held, a passive that names no one, and "they": the writer's words
+    assert doc.scope_at(doc.text.index("disgrace")) is Scope.NARRATIVE
+    assert doc.scope_at(doc.text.rindex("barbaric")) is Scope.NARRATIVE
+    assert doc.scope_at(doc.text.index("traitor")) is Scope.NARRATIVE
+
+
 def test_a_verdict_given_as_a_characterization_is_the_speakers_unless_passive():
     doc = Document.from_text("The union condemned the cuts as cruel. The mayor hailed the vote as a stunning win. "
                              "The plan was dismissed as hysterical. Lee attacked the plan as reckless.")

@@ -461,6 +461,9 @@ def test_paraphrases_found_at_candidates_are_those_a_search_finds():
         fresh.documents = 5  # as in a run over many documents: the verbs are tried at candidates only
         doc = Document.from_text(text, "a.txt")
         assert doc.paraphrases == paraphrase.paraphrases(text) and len(doc.paraphrases) == 5
+        held = "Churches regard the law as barbaric. Unions consider the\ndeal to be a scandal. Tenants see it as theft.\n"
+        doc = Document.from_text(held, "b.txt")
+        assert doc.paraphrases == paraphrase.paraphrases(held) and len(doc.paraphrases) == 3
 
 
 @pytest.mark.parametrize(("text", "found"), [

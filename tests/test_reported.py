@@ -211,6 +211,10 @@ def test_a_paraphrase_in_a_straight_story_is_the_speakers():
     # the writer's words before the verb, and the writer's own sentences, are still the writer's
     assert ("loaded.adjectives", "brutal") in words(STRAIGHT.format("The brutal guard said he had done nothing wrong."))
     assert ("loaded.adjectives", "brutal") in words(STRAIGHT.format("The guards were brutal."))
+    # what a named party says in the present is theirs; what "critics say" or "they say" is no one's
+    assert words(STRAIGHT.format("Prosecutors say the pair bilked elderly investors out of their savings.")) == []
+    assert ("loaded.adjectives", "brutal") in words(STRAIGHT.format("They say the guards were brutal."))
+    assert ("loaded.adjectives", "brutal") in words(STRAIGHT.format("Officials would not say whether the brutal raid was planned."))
 
 
 def test_a_paraphrase_stays_the_writers_where_it_cannot_be_told_apart():

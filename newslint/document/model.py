@@ -162,7 +162,7 @@ class Document:
         # Over many documents, the verbs are tried only where the words they start with stand (found
         # with every rule's words, in one pass); for one, a search for the words alone costs less.
         verbs = matcher.finditer(paraphrase.PARAPHRASE, self) if state.current().many else None
-        return sorted(paraphrase.paraphrases(self.prose, verbs=verbs) + paraphrase.as_called(self.prose, self.search))
+        return sorted(paraphrase.paraphrases(self.prose, verbs=verbs) + paraphrase.as_called(self.prose))
 
     @cached_property
     def reader_sections(self) -> list[tuple[int, int]]:

@@ -1,15 +1,16 @@
 """Attributed paraphrase: a verb of calling or describing names whose characterization follows.
 
 "what the ministry called a brutal raid", "which opponents call a cruel assault", "the union condemned
-the cuts as cruel": the words after the verb are the named party's, not the writer's (`paraphrases`).
+the cuts as cruel", and a judgment held ("residents see the tower as an eyesore", "the groups consider the
+rules to be chauvinistic"): the words after the verb are the named party's, not the writer's (`paraphrases`).
 """
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Iterator
+from typing import Iterable
 
 from newslint.cache import programs
-from newslint.document.positions import fold
+from newslint.document.positions import fold, occurrences
 from newslint.document.quotations import finditer_from
 
 # More: "the union called the proposal draconian", "which the U.S. designates a terrorist organization".
@@ -19,8 +20,20 @@ _CALL = (r"call(?<=[a-z]s\scall)"
          + "".join(rf"(?<!\b{word}\scall)" for word in ("his", "its", "this", "was", "is", "has", "us", "as", "does")))
 _CALLING = ("called", "calls", r"calling(?<!\bthey\sare\scalling)(?<!\bthey're\scalling)", _CALL, "dubbed", "termed", "branded", "labell?ed", "deemed", "deems",
             "designated", "designates", "designate")
+
+
+# A verb's plain form, "see", "regard", "view", "consider", only after a plural noun, its subject ("residents see the
+# tower as an eyesore"): "they see" names no one, and "to see", "will regard" say no one's view is held.
+def _after_plural(verb: str) -> str:
+    return rf"{verb}(?<=[a-z]s\s{verb})(?<!\bthis\s{verb})(?<!\bhis\s{verb})(?<!\bits\s{verb})"
+
+
 _DESCRIBING = ("described", "describes", "describe", "describing", "characterized", "characterised", "characterizes",
-               "characterises", "portrayed", "portrays", "portray", "regarded", "regards", "sees", "saw", "viewed")
+               "characterises", "portrayed", "portrays", "portray", "regarded", "regards", "sees", "saw", "viewed",
+               "views", _after_plural("see"), _after_plural("regard"), _after_plural("view"))
+# A judgment someone holds of something "as" or "to be" what they think it: "independence groups consider the
+# policies to be chauvinistic"; not in a passive ("is considered reckless" says no one's view).
+_JUDGING = ("considers", _after_plural("consider"), "considered")
 # A verdict someone gives on something "as" what they call it: "condemned the cuts as cruel", "hailed the
 # vote as a stunning victory"; not in a passive, which need not say whose verdict it is ("was dismissed
 # as hysterical", "is hailed by many as heroic").
@@ -31,7 +44,8 @@ _NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)" for aux in ("is", "are", "was", "were"
 # A verb of calling, or of describing with "as" at most four words later; not a phrasal verb ("called for").
 _PARAPHRASE_SOURCE = (
     r"(?<![\w-])(?:" + "|".join(_CALLING) + "|(?:" + "|".join(_DESCRIBING) + "|" + _NOT_PASSIVE + "(?:"
-    + "|".join(_VERDICT) + r"))\s+(?:\w+\s+){0,4}?as)"
+    + "|".join(_VERDICT) + r"))\s+(?:\w+\s+){0,4}?as"
+    + "|" + _NOT_PASSIVE + "(?:" + "|".join(_JUDGING) + r")\s+(?:\w+\s+){1,4}?(?:as|to\s+be))"
     r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
 )
 PARAPHRASE = _PARAPHRASE = programs.compile(_PARAPHRASE_SOURCE, re.I)
@@ -56,7 +70,7 @@ def _shortest(starts: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _CALLING + _DESCRIBING + _VERDICT)
+_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _CALLING + _DESCRIBING + _VERDICT + _JUDGING)
 # A characterization runs to the end of its clause, or of the quotation it closes; a quotation it opens
 # is the named party's term: "which Republicans call the “death tax”".
 _CLAUSE_END = programs.compile(r"[,.;:!?()\[\]\n”]|\"(?![^\W_])")
@@ -98,12 +112,15 @@ _NAME_REACH = 60  # characters before the aside in which the name it glosses sta
 _NAME_START = programs.compile(r"[^.;:!?,()\n]*\Z")
 
 
-def as_called(prose: str, search: Callable[[re.Pattern[str]], Iterator[re.Match[str]]] | None = None) -> list[tuple[int, int]]:
+def as_called(prose: str) -> list[tuple[int, int]]:
     """Spans of the names a named party gives a thing, glossed by an aside after them ("as the opposition
-    calls it"): from the start of their clause (at most `_NAME_REACH` characters back) to the aside.
-    `search` finds AS_CALLED in `prose` faster than a search of it (see `Document.search`)."""
+    calls it"): from the start of their clause (at most `_NAME_REACH` characters back) to the aside. The
+    pattern is tried only where ", as " stands (a search from every comma would cost more)."""
     out = []
-    for m in AS_CALLED.finditer(prose) if search is None else search(AS_CALLED):
+    for at in occurrences(prose, ", as "):
+        m = AS_CALLED.match(prose, at)
+        if m is None:
+            continue
         begin = _NAME_START.search(prose, max(0, m.start() - _NAME_REACH), m.start())
         a = begin.start() if begin else m.start()
         while a < m.start() and prose[a].isspace():

@@ -138,17 +138,18 @@ def drop_unvoiced(findings: Sequence[Finding], voiced: AbstractSet[str], prose: 
     words = story_words(prose)
     if loaded(findings, voiced, words):
         return list(findings)
-    if plain and not words.at_least(STORY_WORDS):
-        voiced = voiced - plain
+    # In copy too short to judge a rule that is also `plain` stands, but it still does not slant the others:
+    # a voiced rule's word never counts in the voice ("the huge queue was in chaos" alone is not loaded).
+    held = voiced - plain if plain and not words.at_least(STORY_WORDS) else voiced
     if paragraph is None:
-        return [f for f in findings if f.rule not in voiced]
+        return [f for f in findings if f.rule not in held]
     slanting = [f.start for f in findings if f.family in VOICE_FAMILIES and f.rule not in voiced]
     slanted = {paragraph(at) for at in slanting}
     near = set() if sentence is None else {
         (paragraph(at), sentence(at) + step) for at in slanting for step in range(-NEAR, NEAR + 1)}
 
     def stands(f: Finding) -> bool:
-        if f.rule not in voiced:
+        if f.rule not in held:
             return True
         if sentence is None or f.family in VOICE_FAMILIES:
             return paragraph(f.start) in slanted

@@ -28,8 +28,14 @@ def test_intensity_and_drama_are_flagged_in_a_loaded_story():
 
 
 def test_intensity_and_drama_pass_in_straight_news():
-    found = rules(STRAIGHT)
+    found = rules(STRAIGHT * 4)  # a story long enough to judge, its voice not loaded
     assert not [r for r, _ in found if r in ("loaded.intensity", "loaded.drama")]
+
+
+def test_drama_is_read_in_copy_too_short_to_judge_and_does_not_slant_the_words_of_size():
+    found = rules(STRAIGHT)  # two sentences: a brief
+    assert ("loaded.drama", "chaos") in found
+    assert not [r for r, _ in found if r == "loaded.intensity"]  # "huge" is not slanted by "chaos"
 
 
 def test_incompetence_is_read_in_a_loaded_story_or_a_lone_sentence_not_in_a_straight_one():
@@ -215,7 +221,7 @@ def test_rules_standing_by_the_voice_run_only_where_one_of_their_findings_may_st
     assert [counted[i].asked for i in sorted(ids)] == [2, 1, 0]  # straight, still: the vague count falls
     assert ("weasel.quantifiers", "Some") in {(f.rule, f.text) for f in engine.lint_text(
         "Some cyclists were still using the old road.\n", rules=picked).findings}  # too short to judge
-    assert [counted[i].asked for i in sorted(ids)] == [3, 1, 1]
+    assert [counted[i].asked for i in sorted(ids)] == [3, 2, 1]  # where loaded.drama, plain too, may stand
 
 
 @pytest.mark.parametrize("text", [LOADED, STRAIGHT, PLAIN.format("Some say many people are in chaos."),

@@ -156,7 +156,8 @@ REACH = 400  # characters a reported clause may run
 # "would be a cruel blow", "was simply not good enough", "remains deeply flawed", "has a shameful record").
 _PREDICATE = recache.compile(
     r"\b(?:is|are|was|were|be|been|being|seems?|seemed|remains?|remained|looks?|looked|sounds?|sounded|appears?|"
-    r"appeared|proves?|proved|becomes?|became|has|have|had|['’]s|['’]re)\s+(?:(?:a|an|the|not|never|also|just|still|more|most|"
+    r"appeared|proves?|proved|becomes?|became|has|have|had|(?:it|that|what|he|she|this|there|here)['’]s|"
+    r"(?:they|we|you)['’]re)\s+(?:(?:a|an|the|not|never|also|just|still|more|most|"
     r"less|so|too|very|quite|rather|utterly|simply|deeply|truly|entirely|completely|wholly|hugely|plainly)\s+){0,3}\Z",
     re.I)
 
@@ -253,8 +254,8 @@ def spans(prose: str, search: Search | None = None, after: list[tuple[int, int]]
 
 def drop_reported(findings: Sequence[Finding], prose: str, search: Search | None = None) -> list[Finding]:
     """`findings` without the labels and editorializing (SPEAKERS_FAMILIES) that stand in reported
-    clauses of `prose`, and without the loaded words (ACCUSERS_FAMILIES) of an accusation's charge
-    (`search`: as for `held`)."""
+    clauses of `prose`, and without the loaded words (ACCUSERS_FAMILIES) of an accusation's charge or of
+    the verdict a clause attributed after it pronounces (`_verdict`) (`search`: as for `held`)."""
     families = {f.family for f in findings}
     if not families & (SPEAKERS_FAMILIES | ACCUSERS_FAMILIES):
         return list(findings)

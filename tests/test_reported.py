@@ -47,6 +47,9 @@ def test_the_verdict_of_a_clause_attributed_after_it_is_the_speakers():
         assert words(text + "\n") == [], text
         assert words(STRAIGHT.format(text)) == [], text
     assert ("loaded.adjectives", "brutal") in words("The brutal raid was over by dawn, police said.\n")
+    # a possessive is no verb of being: "the council's brutal plan" is the writer's noun phrase
+    assert ("loaded.adjectives", "brutal") in words("The council's brutal plan was rejected, said Ana Ruiz.\n")
+    assert words("It's simply brutal for the families, said Ana Ruiz.\n") == []
     assert ("loaded.adjectives", "misguided") in words("Cutting the library budget now is misguided.\n")
 
 

@@ -72,9 +72,9 @@ _AFTER = recache.compile(
 # cryptically"); and a question someone puts: "(an inquiry into) whether ...", "asked whether ...".
 # "Prosecutors say the pair ...": the present plural, after a subject that names someone; not after one that names
 # no one ("critics say", "they say": a weasel's), nor a verb that says nothing was said ("would not say", "to say").
-_SAY_NAMED = "say" + "".join(rf"(?<!\b{word}\ssay)" for word in (
+_SAY_NAMED = _not_after(
     "they", "people", "some", "many", "others", "critics", "experts", "observers", "analysts", "we", "you", "I",
-    "to", "would", "could", "might", "may", "will", "not", "cannot", "can", "let", "who", "that"))
+    "to", "would", "could", "might", "may", "will", "not", "cannot", "can", "let", "who", "that") + "say"
 _SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged|alleges|" \
         r"believes|believed|contended|contends|maintained|maintains|acknowledged|" \
         r"admitted|admits|conceded|concedes|complained|complains|asserted|asserts|suggested|suggests|" \

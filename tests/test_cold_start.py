@@ -76,7 +76,9 @@ def test_a_second_run_reads_the_rules_from_the_rule_cache(tmp_path: Path) -> Non
 
 
 def _run(tmp_path: Path, *args: str, script: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m newslint ARGS` (or `python -c SCRIPT ARGS`) as a user runs it, with the rule cache on."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    env.pop("NEWSLINT_NO_CACHE", None)
     command = [sys.executable, "-c", script, *args] if script else [sys.executable, "-m", "newslint", *args]
     return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
 
@@ -137,10 +139,7 @@ def test_a_second_run_compiles_no_pattern_of_its_own(tmp_path: Path) -> None:
     (`cache.programs`): a run after the first parses and compiles none of them again."""
     (tmp_path / "story.md").write_text("The brutal raid ended, police said. It was the worst ever.\n", encoding="utf-8")
     _settle()
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
-    env.pop("NEWSLINT_NO_CACHE", None)
-    runs = [subprocess.run([sys.executable, "-c", COMPILES], cwd=tmp_path, env=env, capture_output=True, text=True,
-                           timeout=120) for _ in range(2)]
+    runs = [_run(tmp_path, script=COMPILES) for _ in range(2)]
     first, second = (run.stdout.split("MODULES\n", 1)[1].split("\n") for run in runs)
     assert len(first) > 20  # the first run compiles them (and stores the programs)
     assert second == [""], second

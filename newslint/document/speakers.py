@@ -19,14 +19,15 @@ from newslint.cache import programs
 from newslint.document.markup import Block, BlockKind
 
 # A label at a paragraph's start: "Q:", "A:", "Ortiz:", "**Ana Ruiz:**", "MAYOR ORTIZ:", "Mr Bell:", then words.
+_PARTICLES = "de|da|van|von|bin|al|del|la|le"  # the small words inside a name ("Ana de la Cruz")
 _LABEL = programs.compile(
-    r"[ \t*_]*((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al|del|la|le)){0,3})"
+    r"[ \t*_]*((?:[A-Z][\w'’.-]*)(?:[ \t]+(?:[A-Z][\w'’.-]*|" + _PARTICLES + r")){0,3})"
     r"[ \t]*[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]+(?=\S)")
 _ASKING = frozenset({"q", "question", "questions", "interviewer"})
 # A person's name heading a section: two to four capitalized words (initials and particles allowed), then
 # a comma, a dash or a bracket with who they are, or nothing.
 _NAME_HEADING = programs.compile(
-    r"[ \t*_]*(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]\.|de|da|van|von|bin|al|del|la|le)){1,3}"
+    r"[ \t*_]*(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]\.|" + _PARTICLES + r")){1,3}"
     r"[ \t*_]*(?:$|,[ \t]|[ \t][-–—][ \t]|[ \t]?\()")
 
 

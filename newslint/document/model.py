@@ -196,6 +196,11 @@ class Document:
         return {}
 
     @cached_property
+    def memo(self) -> dict[str, object]:
+        """What a kind or a step works out once for the document and asks again (by a key it names)."""
+        return {}
+
+    @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
 
@@ -258,4 +263,4 @@ def _unified(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
 
 
-_PROCESS_LOCAL = frozenset({"scan", "speech_cues"})
+_PROCESS_LOCAL = frozenset({"scan", "speech_cues", "memo"})  # (what is in `memo` is worked out again)

@@ -276,10 +276,10 @@ class Checker:
         rules in a straight story, synopses, `voiced` rules."""
         if accepted:
             findings = [f for f in findings if not within(accepted, f.start, f.end)]
-        findings = drop_reported(findings, doc.prose, doc.search)
-        before_plain = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search)
+        findings = drop_reported(findings, doc.prose, doc.search, doc.memo)
+        before_plain = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search, doc.memo)
         findings = drop_plain(before_plain, selection.plain, selection.voiced, doc.prose)
-        before_unvoiced = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
+        before_unvoiced = drop_synopses(findings, doc.prose, config_.WORD_CHOICE, doc.memo)
         findings = drop_unvoiced(before_unvoiced, selection.voiced, doc.prose, self._paragraph_of(doc), selection.plain,
                                  doc.sentence_index)
         findings = drop_apart(findings, selection.beside, selection.voiced, doc.sentence_index)

@@ -300,3 +300,25 @@ def test_an_aside_after_the_subject_does_not_end_what_people_hold():
     # an aside after the clause's verb ends it: what follows is the writer's again
     assert ("loaded.adjectives", "brutal") in words(
         "Despite fears that militants would stoke riots, especially in the north, the brutal police waited.\n")
+
+
+def test_the_steps_keep_the_clauses_they_find_with_the_document():
+    """The clauses and charges a step finds are kept with the document: when the steps run again on it
+    (after more rules have run), they are not looked for again."""
+    from newslint.finding import Finding, Severity
+    from newslint.reported import drop_paraphrased, drop_reported
+    from newslint.synopsis import drop_synopses
+
+    text = STRAIGHT.format("The brutal plan was doomed, the union said.")
+    doc = Document.from_text(text, "case.md")
+    at, to = text.index("brutal"), text.index("doomed")
+    found = [Finding("case.md", 1, 1, 1, 1, at, at + 6, "loaded.adjectives", Severity.WARNING, "m", "brutal"),
+             Finding("case.md", 1, 1, 1, 1, to, to + 6, "editorial.verdicts", Severity.WARNING, "m", "doomed")]
+    kept = drop_reported(found, doc.prose, doc.search, doc.memo)
+    assert kept == drop_reported(found, doc.prose) == [found[0]]
+    assert set(doc.memo) == {"reported.after", "reported.spans", "reported.charges"}
+    doc.memo["reported.spans"] = []  # (what is kept is what the step reads the next time)
+    assert drop_reported(found, doc.prose, doc.search, doc.memo) == found
+    drop_paraphrased(found, doc.prose, frozenset(), doc.search, doc.memo)
+    drop_synopses(found, doc.prose, frozenset({"loaded"}), doc.memo)
+    assert {"reported.paraphrases", "synopsis.spans"} <= set(doc.memo)

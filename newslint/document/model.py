@@ -6,7 +6,7 @@ import enum
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, TypeVar, cast
 
 from newslint.document import comments, mentions, names, paraphrase, positions, quotations, sentences, sources
 from newslint.document.decode import MAX_BYTES, decode_marked, read_bytes, too_large
@@ -28,6 +28,19 @@ class Scope(enum.Enum):
     HEADING = "heading"  # headlines, headings, label lines
     QUOTATION = "quotation"  # a speaker's words in quotation marks
     SOURCES = "sources"  # a "Sources:" / "References:" block
+
+
+T = TypeVar("T")
+
+
+class Memo(dict[str, Any]):
+    """What a kind or a step works out once for a document and asks again, each under a key it names."""
+
+    def kept(self, key: str, make: Callable[[], T]) -> T:
+        """The value kept under `key`; `make()` the first time it is asked."""
+        if key not in self:
+            self[key] = make()
+        return cast(T, self[key])
 
 
 class Sentence(NamedTuple):
@@ -196,9 +209,9 @@ class Document:
         return {}
 
     @cached_property
-    def memo(self) -> dict[str, object]:
-        """What a kind or a step works out once for the document and asks again (by a key it names)."""
-        return {}
+    def memo(self) -> Memo:
+        """What a kind or a step works out once for the document and asks again (see `Memo`)."""
+        return Memo()
 
     @cached_property
     def _block_starts(self) -> list[int]:

@@ -104,11 +104,7 @@ def lede_block(doc: Document) -> int:
     """The index of the block holding the lede: the first paragraph of narrative that ends as prose does,
     with a full stop, a question or exclamation mark (before any closing quotation mark); a title line
     does not. -1 when there is none. Found once per document, and kept with it."""
-    found = doc.memo.get(_LEDE)
-    if not isinstance(found, int):
-        found = _lede_block(doc)
-        doc.memo[_LEDE] = found
-    return found
+    return doc.memo.kept(_LEDE, lambda: _lede_block(doc))
 
 
 def _lede_block(doc: Document) -> int:

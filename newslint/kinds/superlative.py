@@ -120,11 +120,8 @@ def _asked(doc: Document, at: int) -> bool:
 def _lede_start(doc: Document) -> int:
     """Where the story's first sentence of body copy (not a headline) starts; -1 if it has none. Found
     once per document, and kept with it."""
-    found = doc.memo.get(_LEDE)
-    if not isinstance(found, int):
-        found = next((s.start for s in doc.sentences if doc.blocks[s.block].kind is BlockKind.PARAGRAPH), -1)
-        doc.memo[_LEDE] = found
-    return found
+    return doc.memo.kept(_LEDE, lambda: next(
+        (s.start for s in doc.sentences if doc.blocks[s.block].kind is BlockKind.PARAGRAPH), -1))
 
 
 _LEDE = "superlative.lede_start"

@@ -251,9 +251,20 @@ class Document:
         ]
 
     def _in_heading(self, offset: int) -> bool:
-        """Does `offset` stand in a headline: a heading, or a line set in Title Case or ALL CAPS?"""
+        """Does `offset` stand in a headline: a heading, or a line set in Title Case or ALL CAPS? (Each line
+        is read once: `names.headline_voice` reads the line around the offset alone.)"""
         i = self.block_index(offset)
-        return i >= 0 and self.blocks[i].kind is BlockKind.HEADING or names.headline_voice(self.prose, offset)
+        if i >= 0 and self.blocks[i].kind is BlockKind.HEADING:
+            return True
+        line = self.prose.rfind("\n", 0, offset) + 1
+        lines = self._headline_lines
+        if line not in lines:
+            lines[line] = names.headline_voice(self.prose, offset)
+        return lines[line]
+
+    @cached_property
+    def _headline_lines(self) -> dict[int, bool]:
+        return {}
 
     def scope_at(self, offset: int) -> Scope:
         for starts, ends, scope in self._regions:

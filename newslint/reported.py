@@ -85,7 +85,8 @@ _SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged
         + _SAY_NAMED
 _TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"
 _ADDS = r"added|adds|explained|explains|points?\s+out|pointed\s+out|noted|notes|stressed|stresses|emphasi[sz]e[sd]|" \
-        r"observed|observes"  # only with "that": "added fuel to the row", "noted the damage" relay nothing
+        r"observed|observes|found|finds|concluded|concludes|ruled"  # only with "that": "added fuel to the row",
+# "noted the damage", "found the body" relay nothing; "the inquiry found that ..." relays its finding
 # What someone warns or speaks of is their word for it: "the charity warned of a devastating impact"; and what
 # a court, a jury or an inquest heard is a witness's or counsel's ("the court heard the victim suffered horrific
 # injuries").

@@ -154,6 +154,11 @@ def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
     assert clauses("The judge noted that the raid was a fiasco.") == ["the raid was a fiasco"]
     assert clauses("The inspector noted the damage to the roof.") == []
     assert clauses("She pointed out the brutal conditions on the wards.") == []
+    # what an inquiry, a study or a court found, concluded or ruled is its finding, relayed with "that"
+    assert clauses("The review found that staff were routinely humiliated.") == ["staff were routinely humiliated"]
+    assert clauses("The tribunal ruled that her dismissal was a sham.") == ["her dismissal was a sham"]
+    assert clauses("The inquiry concluded that the response had been chaotic.") == ["the response had been chaotic"]
+    assert clauses("Divers found the wreck of the ferry on Sunday.") == []
     # the writer's adverb of manner is not the speaker's
     assert clauses("The mayor said bluntly that the scheme was a folly.") == ["the scheme was a folly"]
     assert clauses("Not yet, the mayor says cryptically.") == []

@@ -276,10 +276,10 @@ class Checker:
         rules in a straight story, synopses, `voiced` rules."""
         if accepted:
             findings = [f for f in findings if not within(accepted, f.start, f.end)]
-        findings = drop_reported(findings, doc.prose, doc.search)
-        before_plain = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search)
+        findings = drop_reported(findings, doc.prose, doc.search, doc.memo)
+        before_plain = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search, doc.memo)
         findings = drop_plain(before_plain, selection.plain, selection.voiced, doc.prose)
-        before_unvoiced = drop_synopses(findings, doc.prose, config_.WORD_CHOICE)
+        before_unvoiced = drop_synopses(findings, doc.prose, config_.WORD_CHOICE, doc.memo)
         findings = drop_unvoiced(before_unvoiced, selection.voiced, doc.prose, self._paragraph_of(doc), selection.plain,
                                  doc.sentence_index)
         findings = drop_apart(findings, selection.beside, selection.voiced, doc.sentence_index)
@@ -311,12 +311,15 @@ class Checker:
                     stands[r.voiced, r.plain] = may_stand(r.voiced, r.plain, steps.before_plain, steps.before_unvoiced,
                                                           selection.voiced, words)
             voiced = [r for r in selection.later if stands[r.voiced, r.plain]]
-            if voiced:
-                found = sorted(found + run_rules(doc, voiced, errors))
+            added = run_rules(doc, voiced, errors) if voiced else []
+            if added:  # (with nothing added, the steps would find what they found)
+                found = sorted(found + added)
                 steps = self._voice_steps(doc, found, accepted, selection)
         if selection.verdict and verdict_stands(steps.findings, kind, selection.ids):
-            found = sorted(found + run_rules(doc, selection.verdict, errors))
-            steps = self._voice_steps(doc, found, accepted, selection)
+            added = run_rules(doc, selection.verdict, errors)
+            if added:
+                found = sorted(found + added)
+                steps = self._voice_steps(doc, found, accepted, selection)
         findings = story_verdict(steps.findings, kind, selection.ids)
         findings = fold(findings, selection.structural, self._sentence_of(doc), selection.fixable,
                         self._cluster_of(doc, selection.clustered), self._sentence_text(doc), selection.grades,

@@ -31,13 +31,16 @@ from __future__ import annotations
 
 import re
 
-from typing import AbstractSet, Iterable, Sequence
+from typing import TYPE_CHECKING, AbstractSet, Callable, Iterable, Sequence
 
 from newslint.cache import programs as recache
 from newslint.relayed import Search, relayed
 from newslint.document.positions import within
 from newslint.finding import Finding
 from newslint.voice import STORY_WORDS, story_words, straight
+
+if TYPE_CHECKING:
+    from newslint.document.model import Memo
 
 SPEAKERS_FAMILIES = frozenset({"labels", "editorial", "filler"})  # what a reported clause attributes to its speaker
 ACCUSERS_FAMILIES = frozenset({"loaded"})  # what an accusation's charge attributes to the accuser
@@ -82,7 +85,8 @@ _SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged
         + _SAY_NAMED
 _TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"
 _ADDS = r"added|adds|explained|explains|points?\s+out|pointed\s+out|noted|notes|stressed|stresses|emphasi[sz]e[sd]|" \
-        r"observed|observes"  # only with "that": "added fuel to the row", "noted the damage" relay nothing
+        r"observed|observes|found|finds|concluded|concludes|ruled"  # only with "that": "added fuel to the row",
+# "noted the damage", "found the body" relay nothing; "the inquiry found that ..." relays its finding
 # What someone warns or speaks of is their word for it: "the charity warned of a devastating impact"; and what
 # a court, a jury or an inquest heard is a witness's or counsel's ("the court heard the victim suffered horrific
 # injuries").
@@ -252,16 +256,19 @@ def spans(prose: str, search: Search | None = None, after: list[tuple[int, int]]
     return out
 
 
-def drop_reported(findings: Sequence[Finding], prose: str, search: Search | None = None) -> list[Finding]:
+def drop_reported(findings: Sequence[Finding], prose: str, search: Search | None = None,
+                  memo: Memo | None = None) -> list[Finding]:
     """`findings` without the labels and editorializing (SPEAKERS_FAMILIES) that stand in reported
     clauses of `prose`, and without the loaded words (ACCUSERS_FAMILIES) of an accusation's charge or of
-    the verdict a clause attributed after it pronounces (`_verdict`) (`search`: as for `held`)."""
+    the verdict a clause attributed after it pronounces (`_verdict`) (`search`: as for `held`; `memo`: the
+    document's, where the clauses are kept for the next time the step runs on it)."""
     families = {f.family for f in findings}
     if not families & (SPEAKERS_FAMILIES | ACCUSERS_FAMILIES):
         return list(findings)
-    after = attributed_after(prose)
-    reported = spans(prose, search, after) if families & SPEAKERS_FAMILIES else []
-    charged = charges(prose, search) if families & ACCUSERS_FAMILIES else []
+    after = _kept(memo, "reported.after", lambda: attributed_after(prose))
+    reported = _kept(memo, "reported.spans", lambda: spans(prose, search, after)) \
+        if families & SPEAKERS_FAMILIES else []
+    charged = _kept(memo, "reported.charges", lambda: charges(prose, search)) if families & ACCUSERS_FAMILIES else []
     judged = after if families & ACCUSERS_FAMILIES else []
     if not reported and not charged and not judged:
         return list(findings)
@@ -273,6 +280,11 @@ def drop_reported(findings: Sequence[Finding], prose: str, search: Search | None
             return True
         return not within(charged, f.start, f.end) and not _verdict(judged, prose, f)
     return [f for f in findings if kept(f)]
+
+
+def _kept(memo: Memo | None, key: str, make: Callable[[], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Spans worked out once per document when there is a `memo` (read, never changed, by the steps)."""
+    return make() if memo is None else memo.kept(key, make)
 
 
 def _verdict(clauses: Sequence[tuple[int, int]], prose: str, f: Finding) -> bool:
@@ -302,16 +314,16 @@ def paraphrases(prose: str, search: Search | None = None) -> list[tuple[int, int
 
 
 def drop_paraphrased(findings: Sequence[Finding], prose: str, voiced: AbstractSet[str],
-                     search: Search | None = None) -> list[Finding]:
+                     search: Search | None = None, memo: Memo | None = None) -> list[Finding]:
     """`findings` without the word choices (PARAPHRASE_FAMILIES) inside a paraphrase (`paraphrases`, its
-    verbs found with `search`), in a story whose own voice is straight: at least STORY_WORDS long and
-    not loaded (see the module)."""
+    verbs found with `search`; kept in `memo`, as for `drop_reported`), in a story whose own voice is
+    straight: at least STORY_WORDS long and not loaded (see the module)."""
     if not any(f.family in PARAPHRASE_FAMILIES for f in findings):
         return list(findings)
     words = story_words(prose)
     if not words.at_least(STORY_WORDS):
         return list(findings)
-    clauses = paraphrases(prose, search)
+    clauses = _kept(memo, "reported.paraphrases", lambda: paraphrases(prose, search))
     if not clauses:
         return list(findings)
 

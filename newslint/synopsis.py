@@ -12,11 +12,14 @@ softens) inside it are dropped (`drop_synopses`); sourcing rules still read it.
 from __future__ import annotations
 
 import re
-from typing import AbstractSet, Iterator, Sequence
+from typing import TYPE_CHECKING, AbstractSet, Iterator, Sequence
 
 from newslint.cache import programs
 from newslint.document.positions import fold, within
 from newslint.finding import Finding
+
+if TYPE_CHECKING:
+    from newslint.document.model import Memo
 
 _CUE_SOURCE = (
     r"\btell(?:s|ing)?\s+(?:of\s+)?the\s+story\s+of\b"
@@ -85,11 +88,13 @@ def _cues(prose: str, folded: str | None) -> Iterator[re.Match[str]]:
         at = m.end()
 
 
-def drop_synopses(findings: Sequence[Finding], prose: str, families: AbstractSet[str]) -> list[Finding]:
-    """`findings` without those of `families` that stand in a synopsis of `prose`."""
+def drop_synopses(findings: Sequence[Finding], prose: str, families: AbstractSet[str],
+                  memo: Memo | None = None) -> list[Finding]:
+    """`findings` without those of `families` that stand in a synopsis of `prose` (found once per document
+    when its `memo` is given)."""
     if not any(f.family in families for f in findings):
         return list(findings)
-    told = spans(prose)
+    told = spans(prose) if memo is None else memo.kept("synopsis.spans", lambda: spans(prose))
     if not told:
         return list(findings)
     return [f for f in findings if f.family not in families or not within(told, f.start, f.end)]

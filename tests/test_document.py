@@ -25,6 +25,21 @@ def test_sentences_split_on_terminal_punctuation():
         '"We will win," he said.', "Did they?", "Yes!", "Then it ended."]
 
 
+@pytest.mark.parametrize("text", [
+    'Mr. Smith left. "It ended." (Then he went.) The U.S. Army... Later. 2.5 Million. ...And so. Ana Ruiz.',
+    "He said no. No. 10 agreed.\nA line.\n\nA paragraph of its own. Its end.",
+    "The end.\u2019 Then.\u201d After. Wait.. Then... On.",
+])
+def test_blocks_without_other_marks_split_as_those_with_them(text, monkeypatch):
+    """A block without "!", "?" or "…" is split by a program that opens with the full stop: it cuts where
+    the program for every terminal mark cuts."""
+    from newslint.document import sentences as split
+
+    plain = sentences(text)
+    monkeypatch.setattr(split, "_STOP_END", split._END)
+    assert sentences(text) == plain and len(plain) > 3
+
+
 def test_positions_count_code_points_and_all_line_endings():
     doc = Document.from_text("a😀b\r\nsecond\rthird\nfourth")
     assert doc.position(2) == (1, 3)
@@ -482,3 +497,17 @@ def test_utf16_without_a_byte_order_mark_is_named_as_such_not_binary():
 def test_a_doubled_straight_mark_opens_one_quotation() -> None:
     text = 'The board said the bid was an ""unfair and shameless" offer. The reckless bid failed.\n'
     assert quoted(text) == ['"unfair and shameless"']
+
+
+def test_a_line_is_read_for_its_headline_voice_once(monkeypatch):
+    """Short quotations on one line ask once whether the line is set as a headline."""
+    from newslint.document import names
+
+    asked = []
+    real = names.headline_voice
+    monkeypatch.setattr(names, "headline_voice", lambda text, at: asked.append(at) or real(text, at))
+    text = "The council met on Tuesday.\n\nMayor Finds Plan 'Reckless' And 'Unfair' In Vote\n\nIt voted on the plan."
+    doc = Document.from_text(text, "a.md")
+    assert doc.scope_at(text.index("Reckless")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("Unfair")) is Scope.QUOTATION
+    assert len(asked) == 1

@@ -146,3 +146,45 @@ def test_a_gated_kind_finds_nothing_where_its_gate_matches_nothing():
             doc = Document.from_text(text, "a.md")
             if not r.kind.gate.spans(doc):
                 assert list(r.kind.check(doc)) == [], r.id
+
+
+def test_superlative_scopes_joined_find_what_each_finds():
+    """The scopes are tried one by one only where all of them in one program find one: the claims are
+    the same as when each is tried in turn."""
+    from newslint.engine import default_engine
+
+    (r,) = [r for r in default_engine().checker.ruleset(default_engine().config_for(None)).rules
+            if r.id == "superlative.compared"]
+    assert r.kind._any_scope is not None and r.kind._any_field is not None
+    text = ("It was the largest crowd ever. Lagos, the largest city in the country, grew. The tallest tower "
+            "in the world opened. The best lunch was served. Its highest level ever was reached.")
+    doc = Document.from_text(text, "a.md")
+    claims = list(r.kind.claims(doc))
+    assert [text[a:b] for a, b in claims] == ["the largest crowd ever", "The tallest tower in the world",
+                                               "Its highest level ever"]
+    joined = (r.kind._any_scope, r.kind._any_field)
+    try:
+        r.kind._any_scope = r.kind._any_field = None  # each scope tried in turn
+        assert list(r.kind.claims(doc)) == claims
+    finally:
+        r.kind._any_scope, r.kind._any_field = joined
+
+
+def test_scopes_that_refer_back_or_differ_in_flags_are_not_joined():
+    import re
+
+    from newslint.kinds.superlative import _either
+
+    assert _either((re.compile(r"\bever\b", re.I), re.compile(r"\bin\s+history\b", re.I))) is not None
+    assert _either((re.compile(r"\b(\w+)\s+\1\b", re.I), re.compile(r"\bever\b", re.I))) is None
+    assert _either((re.compile(r"\bever\b", re.I), re.compile(r"\bin\s+history\b"))) is None
+    assert _either(()) is None
+
+
+def test_the_lede_paragraph_is_found_once_per_document(tmp_path):
+    from newslint.kinds.requires import lede_block
+
+    doc = Document.from_text("# Head line words here\n\nThe council met on Tuesday.\n\nIt voted.", "a.md")
+    assert lede_block(doc) == 1 and doc.memo == {"requires.lede_block": 1}
+    doc.memo["requires.lede_block"] = 2
+    assert lede_block(doc) == 2  # (kept, not worked out again)

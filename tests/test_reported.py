@@ -154,6 +154,11 @@ def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
     assert clauses("The judge noted that the raid was a fiasco.") == ["the raid was a fiasco"]
     assert clauses("The inspector noted the damage to the roof.") == []
     assert clauses("She pointed out the brutal conditions on the wards.") == []
+    # what an inquiry, a study or a court found, concluded or ruled is its finding, relayed with "that"
+    assert clauses("The review found that staff were routinely humiliated.") == ["staff were routinely humiliated"]
+    assert clauses("The tribunal ruled that her dismissal was a sham.") == ["her dismissal was a sham"]
+    assert clauses("The inquiry concluded that the response had been chaotic.") == ["the response had been chaotic"]
+    assert clauses("Divers found the wreck of the ferry on Sunday.") == []
     # the writer's adverb of manner is not the speaker's
     assert clauses("The mayor said bluntly that the scheme was a folly.") == ["the scheme was a folly"]
     assert clauses("Not yet, the mayor says cryptically.") == []
@@ -300,3 +305,25 @@ def test_an_aside_after_the_subject_does_not_end_what_people_hold():
     # an aside after the clause's verb ends it: what follows is the writer's again
     assert ("loaded.adjectives", "brutal") in words(
         "Despite fears that militants would stoke riots, especially in the north, the brutal police waited.\n")
+
+
+def test_the_steps_keep_the_clauses_they_find_with_the_document():
+    """The clauses and charges a step finds are kept with the document: when the steps run again on it
+    (after more rules have run), they are not looked for again."""
+    from newslint.finding import Finding, Severity
+    from newslint.reported import drop_paraphrased, drop_reported
+    from newslint.synopsis import drop_synopses
+
+    text = STRAIGHT.format("The brutal plan was doomed, the union said.")
+    doc = Document.from_text(text, "case.md")
+    at, to = text.index("brutal"), text.index("doomed")
+    found = [Finding("case.md", 1, 1, 1, 1, at, at + 6, "loaded.adjectives", Severity.WARNING, "m", "brutal"),
+             Finding("case.md", 1, 1, 1, 1, to, to + 6, "editorial.verdicts", Severity.WARNING, "m", "doomed")]
+    kept = drop_reported(found, doc.prose, doc.search, doc.memo)
+    assert kept == drop_reported(found, doc.prose) == [found[0]]
+    assert set(doc.memo) == {"reported.after", "reported.spans", "reported.charges"}
+    doc.memo["reported.spans"] = []  # (what is kept is what the step reads the next time)
+    assert drop_reported(found, doc.prose, doc.search, doc.memo) == found
+    drop_paraphrased(found, doc.prose, frozenset(), doc.search, doc.memo)
+    drop_synopses(found, doc.prose, frozenset({"loaded"}), doc.memo)
+    assert {"reported.paraphrases", "synopsis.spans"} <= set(doc.memo)

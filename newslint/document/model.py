@@ -6,7 +6,7 @@ import enum
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, TypeVar, cast
 
 from newslint.document import comments, mentions, names, paraphrase, positions, quotations, sentences, sources
 from newslint.document.decode import MAX_BYTES, decode_marked, read_bytes, too_large
@@ -28,6 +28,19 @@ class Scope(enum.Enum):
     HEADING = "heading"  # headlines, headings, label lines
     QUOTATION = "quotation"  # a speaker's words in quotation marks
     SOURCES = "sources"  # a "Sources:" / "References:" block
+
+
+T = TypeVar("T")
+
+
+class Memo(dict[str, Any]):
+    """What a kind or a step works out once for a document and asks again, each under a key it names."""
+
+    def kept(self, key: str, make: Callable[[], T]) -> T:
+        """The value kept under `key`; `make()` the first time it is asked."""
+        if key not in self:
+            self[key] = make()
+        return cast(T, self[key])
 
 
 class Sentence(NamedTuple):
@@ -196,6 +209,11 @@ class Document:
         return {}
 
     @cached_property
+    def memo(self) -> Memo:
+        """What a kind or a step works out once for the document and asks again (see `Memo`)."""
+        return Memo()
+
+    @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
 
@@ -233,9 +251,20 @@ class Document:
         ]
 
     def _in_heading(self, offset: int) -> bool:
-        """Does `offset` stand in a headline: a heading, or a line set in Title Case or ALL CAPS?"""
+        """Does `offset` stand in a headline: a heading, or a line set in Title Case or ALL CAPS? (Each line
+        is read once: `names.headline_voice` reads the line around the offset alone.)"""
         i = self.block_index(offset)
-        return i >= 0 and self.blocks[i].kind is BlockKind.HEADING or names.headline_voice(self.prose, offset)
+        if i >= 0 and self.blocks[i].kind is BlockKind.HEADING:
+            return True
+        line = self.prose.rfind("\n", 0, offset) + 1
+        lines = self._headline_lines
+        if line not in lines:
+            lines[line] = names.headline_voice(self.prose, offset)
+        return lines[line]
+
+    @cached_property
+    def _headline_lines(self) -> dict[int, bool]:
+        return {}
 
     def scope_at(self, offset: int) -> Scope:
         for starts, ends, scope in self._regions:
@@ -258,4 +287,4 @@ def _unified(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
 
 
-_PROCESS_LOCAL = frozenset({"scan", "speech_cues"})
+_PROCESS_LOCAL = frozenset({"scan", "speech_cues", "memo"})  # (what is in `memo` is worked out again)

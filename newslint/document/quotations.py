@@ -186,7 +186,7 @@ def _pairs(prose: str, start: int, end: int, open_at_start: bool,
     """
     spans: list[tuple[int, int]] = []
     pos = start
-    last = {mark: prose.rfind(mark, start, end) for mark in ('"', "”")}
+    last = {'"': prose.rfind('"', start, end), "”": prose.rfind("”", start, end)}
     if open_at_start:
         opened, closer = start, ""
     else:
@@ -279,6 +279,7 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
     out: list[Quotation] = []
     cues = Cues(prose)
     openers = tuple(mark for mark in _OPENERS if mark in prose)
+    marks = openers + tuple(mark for mark in _SINGLE_OPENERS if mark in prose)  # a paragraph without one holds none
     carry_open = False
     carry_attributed = False
     chain = 0  # where in `out` the quotation carried over paragraphs began
@@ -296,6 +297,9 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
             continue
         starts_with_quote = prose[block.start:block.start + 1] in _OPENERS
         continuing = carry_open and starts_with_quote
+        if _first(prose, marks, block.start, block.end) < 0:
+            carry_open = False  # no quotation in it, and none carried on past it
+            continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         carried = following is not None and prose[following.start:following.start + 1] in _OPENERS
         spans, open_at_end = _pairs(prose, block.start, block.end, False, openers, lines=not carried)

@@ -22,6 +22,9 @@ no nos vol vols fig figs approx est etc vs v al cf ca op pp ed eds
 # tested after the first one is read), so "........" costs linear time; and as the pattern opens
 # with a character class, the scan skips straight to terminal marks.
 _END = programs.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý]|\s*\n)")
+# The same, where the block has no "!", "?" or "…": a program that opens with a literal finds the full stops
+# several times faster than one that tests a class at every character.
+_STOP_END = programs.compile(r"\.(?<![.!?…][.!?…])[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý]|\s*\n)")
 _NEWLINE_END = programs.compile(r"[.!?…:\"”’')\]]\s*\n")
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."  # an abbreviation's letters and dots: U.S., a.m., J.K.
 
@@ -45,7 +48,8 @@ def _is_abbreviation(prose: str, dot: int) -> bool:
 def split(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (trimmed of surrounding space) inside `prose[start:end]`."""
     cuts: list[int] = []
-    for m in _END.finditer(prose, start, end):
+    other = prose.find("!", start, end) >= 0 or prose.find("?", start, end) >= 0 or prose.find("…", start, end) >= 0
+    for m in (_END if other else _STOP_END).finditer(prose, start, end):
         dot = m.start()
         if prose[dot] == "." and not prose.startswith("...", dot) and _is_abbreviation(prose, dot):
             continue

@@ -127,8 +127,10 @@ class Metric(KindBase):
         if (s.end - s.start + 1) // 2 <= self.limit:
             return None  # too short to hold more words: each word and each gap takes a character
         sentence = doc.prose[s.start:s.end]
-        if len(sentence.split()) <= self.limit:
-            return None  # `words` counts some of the white-space separated tokens, never more
+        # `words` counts some of the white-space separated tokens, never more; a split that stops one past the
+        # limit tells whether there are more
+        if len(sentence.split(None, self.limit)) <= self.limit:
+            return None
         if is_list(sentence):
             return None  # a line-up or a list of names is read item by item, not as a sentence
         return self._hit(s.start, s.end, words(sentence))

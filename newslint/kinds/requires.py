@@ -103,7 +103,11 @@ class Requires(KindBase):
 def lede_block(doc: Document) -> int:
     """The index of the block holding the lede: the first paragraph of narrative that ends as prose does,
     with a full stop, a question or exclamation mark (before any closing quotation mark); a title line
-    does not. -1 when there is none."""
+    does not. -1 when there is none. Found once per document, and kept with it."""
+    return doc.memo.kept(_LEDE, lambda: _lede_block(doc))
+
+
+def _lede_block(doc: Document) -> int:
     seen = -1
     for s in doc.sentences:
         block = doc.blocks[s.block]
@@ -115,5 +119,6 @@ def lede_block(doc: Document) -> int:
     return -1
 
 
+_LEDE = "requires.lede_block"  # its key in the document's memo
 _CLOSING_QUOTES = "\"”’'"
 _PROSE_ENDS = frozenset(".!?…:")

@@ -118,11 +118,27 @@ def _asked(doc: Document, at: int) -> bool:
 
 
 def _lede_start(doc: Document) -> int:
-    """Where the story's first sentence of body copy (not a headline) starts; -1 if it has none."""
-    for sentence in doc.sentences:
-        if doc.blocks[sentence.block].kind is BlockKind.PARAGRAPH:
-            return sentence.start
-    return -1
+    """Where the story's first sentence of body copy (not a headline) starts; -1 if it has none. Found
+    once per document, and kept with it."""
+    return doc.memo.kept(_LEDE, lambda: next(
+        (s.start for s in doc.sentences if doc.blocks[s.block].kind is BlockKind.PARAGRAPH), -1))
+
+
+_LEDE = "superlative.lede_start"
+_BACK_REFERENCE = recache.compile(r"\\[1-9]|\(\?P=")
+
+
+def _either(patterns: tuple[Any, ...]) -> re.Pattern[str] | None:
+    """One program that matches where any of `patterns` does (so that where it finds nothing, none of them
+    is tried); None when they cannot be joined: not all standard-library programs with the same flags,
+    or one refers back to a group by number or name."""
+    if not patterns or not all(isinstance(p, re.Pattern) for p in patterns) or len({p.flags for p in patterns}) > 1 \
+            or any(_BACK_REFERENCE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return recache.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:  # (a group name used twice)
+        return None
 
 
 class Superlative(Requires):
@@ -137,6 +153,8 @@ class Superlative(Requires):
         self.scopes = scopes
         self.fields = fields
         self.unscoped = unscoped
+        self._any_scope = _either(scopes)
+        self._any_field = _either(fields)
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Superlative:  # type: ignore[override]
@@ -165,12 +183,13 @@ class Superlative(Requires):
             limit = _CLAUSE_END.search(text, m.end(), min(len(text), m.end() + REACH))
             stop = limit.start() if limit else min(len(text), m.end() + REACH)
             end = -1
-            for scope in self.scopes:
+            for scope in self._scopes(self.scopes, self._any_scope, text, m.end(), stop):
                 s = scope.search(text, m.end(), stop)
                 if s is not None:
                     end = max(end, s.end())
             if self.fields and not _APPOSITION.search(text, max(0, m.start() - 3), m.start()):
-                for scope in self.fields:  # "Lagos, the largest city in the country": in apposition it identifies
+                for scope in self._scopes(self.fields, self._any_field, text, m.end(), stop):
+                    # "Lagos, the largest city in the country": in apposition it identifies
                     s = scope.search(text, m.end(), stop)
                     if s is not None:
                         end = max(end, s.end())
@@ -187,6 +206,12 @@ class Superlative(Requires):
                 continue
             if end >= 0:
                 yield m.start(), end
+
+    @staticmethod
+    def _scopes(scopes: tuple[Any, ...], either: re.Pattern[str] | None, text: str, start: int,
+                stop: int) -> tuple[Any, ...]:
+        """`scopes`, or none of them where `either` (all of them in one program) finds none in `text[start:stop]`."""
+        return scopes if either is None or either.search(text, start, stop) is not None else ()
 
     @staticmethod
     def _generic(doc: Document, m: re.Match[str], end: int) -> bool:

@@ -576,3 +576,21 @@ def test_the_word_index_splits_words_and_the_runs_between_as_a_plain_split_does(
     assert prefilter._NON_WORDS.split(low) == re.split(r"(\W+)", low)
     if low.isascii():  # (split with ASCII word characters, told by a table)
         assert prefilter._ASCII_NON_WORDS.split(low) == re.split(r"(\W+)", low)
+
+
+def test_a_pattern_opening_with_look_behinds_tries_what_follows_them_first():
+    body_first = patterns.body_first
+    assert body_first(r"(?<!\bsaid\b[^.]{0,60})\bis\s+thought\s+to\b") == \
+        r"(?=\bis\s+thought\s+to\b)(?<!\bsaid\b[^.]{0,60})\bis\s+thought\s+to\b"
+    assert body_first(r"(?<!a)(?<=b\w{1,3})c+") == r"(?=c+)(?<!a)(?<=b\w{1,3})c+"  # every leading look-behind
+    assert body_first(r"(?<![\])x])y") == r"(?=y)(?<![\])x])y"  # a ")" in a class closes nothing
+    # left as written: no look-behind first, nothing after it, a group, a reference, a top-level alternative
+    for pattern in (r"\bplain\b", r"(?<!x)", r"(?<!x)(a)\1", r"(?<!x)(?P<n>a)", r"(?<!x)a|b", r"a(?<!x)b"):
+        assert body_first(pattern) == pattern
+    # the same matches, at the same places, as the pattern as written
+    text = "He said it is thought to be safe. It is thought to be cheap, but is thought to cost more than is said. Many thought so."
+    for pattern in (r"(?<!\bsaid\b[^.]{0,60})\bis\s+thought\s+to\b", r"(?<!\bis\s)(?<=\w{2}\s)thought\b",
+                    r"(?<!\b(?:said|cheap)[^.]{0,30})\b(?:is|to)\s+(?:thought|said|cost)(?:\s+\w+)?"):
+        assert [m.span() for m in regex.finditer(body_first(pattern), text)] == \
+            [m.span() for m in regex.finditer(pattern, text)]
+        assert [m.span() for m in regex.finditer(pattern, text)]  # (each finds something)

@@ -89,7 +89,7 @@ def user_pattern(pattern: str, where: Where, *, ignore_case: bool = True, truste
     import regex  # house rules and built-in patterns only `regex` knows: a plain run never needs it
 
     try:
-        return _compile_user(pattern, ignore_case)
+        return _compile_user(body_first(pattern) if trusted else pattern, ignore_case)
     except Exception as exc:  # noqa: BLE001 - regex.error, and flags at odds raise ValueError or KeyError
         detail = exc if isinstance(exc, regex.error) else f"flags at odds or unknown ({type(exc).__name__})"
         raise where.error(f"invalid regular expression {shown(pattern)}: {detail}") from None
@@ -152,3 +152,81 @@ def spaced(term: str) -> str:
 
 
 WORD = programs.compile(r"\w+")
+
+
+def body_first(pattern: str) -> str:
+    """`pattern`, when it opens with look-behinds, written to try what follows them first: `(?<!A)B` as
+    `(?=B)(?<!A)B`. Both find the same matches (two zero-width tests at one place, in either order), but a
+    look-behind of variable width, which only `regex` runs, reaches back many characters each time it is
+    tried: first it was tried wherever the search went, now only where B matches. Left as written when
+    nothing follows the look-behinds, or B holds a group (copied, it would be numbered twice), a
+    reference to one, or an alternative at its top level."""
+    end = 0
+    while pattern.startswith(("(?<!", "(?<="), end):
+        close = _group_end(pattern, end)
+        if close is None:
+            return pattern
+        end = close
+    rest = pattern[end:]
+    if not end or not rest or not _plain(rest):
+        return pattern
+    return f"(?={rest}){pattern[:end]}{rest}"
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """The offset just after the group that opens at `start` (escapes and character classes read as such)."""
+    depth, i, n = 0, start, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The offset just after the character class that opens at `start` ("[]...]" and "[^]...]" hold a "]")."""
+    i = start + 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
+def _plain(body: str) -> bool:
+    """Does `body` hold no capturing group, no reference to one and no "|" outside every group?"""
+    depth, i, n = 0, 0, len(body)
+    while i < n:
+        ch = body[i]
+        if ch == "\\":
+            if body[i + 1:i + 2].isdigit() or body.startswith(("g<", "k<"), i + 1):
+                return False
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(body, i)
+            continue
+        if ch == "(":
+            if not body.startswith("?", i + 1) or body.startswith(("?P<", "?P=", "?<", "?'", "?&", "?R", "?|"), i + 1) \
+                    and not body.startswith(("?<!", "?<="), i + 1):
+                return False
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return False
+        i += 1
+    return True

@@ -128,7 +128,9 @@ class Sweep:
                 uses.after.setdefault(initial, []).append((k, tuple(by_initial[initial])))
             uses.followers.clear()  # (worked out again with this plan)
         for word, heads in plan.preceded.items():
-            before = self._uses(word).before
+            uses = self._uses(word)
+            uses.around = True
+            before = uses.before
             for common, takers in before:
                 if common == heads:
                     takers.append(k)
@@ -136,7 +138,9 @@ class Sweep:
             else:
                 before.append((heads, [k]))
         for word, text in plan.continued:
-            self._uses(word).continued.append((k, text))
+            uses = self._uses(word)
+            uses.around = True
+            uses.continued.append((k, text))
         for text in plan.opening:
             self.openings.setdefault(text, []).append(k)
         for text, heads in plan.begun.items():
@@ -163,7 +167,7 @@ class Uses:
     words and white space (`before`: each set of those words with the plans that want it); those
     that want it where a longer literal starts (`continued`)."""
 
-    __slots__ = ("whole", "after", "before", "continued", "followers")
+    __slots__ = ("whole", "after", "before", "continued", "followers", "around")
 
     def __init__(self) -> None:
         self.whole: list[int] = []
@@ -171,6 +175,7 @@ class Uses:
         self.before: list[tuple[frozenset[str], list[int]]] = []  # the words that must come before, plan numbers
         self.continued: list[tuple[int, str]] = []
         self.followers = Followers(self.after)
+        self.around = False  # are `before` or `continued` not empty?
 
 
 class Followers(dict[str, tuple[int, ...]]):

@@ -232,6 +232,8 @@ class Scan:
                     if parts[i + 2][:1] in after and ((gap := parts[i + 1]) == " " or gap.isspace()):
                         for k in followers[parts[i + 2]]:
                             found[k].append(offsets[i])
+            if not uses.around:
+                continue
             for common, takers in uses.before:  # the word before, after white space, must be one of `common`
                 at = [offsets[i - 2] for i in places if i > 0 and parts[i - 2] in common and parts[i - 1].isspace()]
                 if at:

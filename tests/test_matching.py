@@ -436,6 +436,34 @@ def test_beginnings_of_words_are_swept_as_a_search_of_the_text_finds(text):
         assert prefilter.scan(doc).candidates(plan) == alone._plan_candidates(plan)
 
 
+@pytest.mark.parametrize("text", [
+    "In 1990 the 19th of the 1990s, the 20 and the\n1985 rally; the-1990 of 1990 is 19 x1990 the  2001.",
+    "1990 came first, then the 1919 flu and the 19, of 2, is 20 the",  # at the start and the end of the text
+    "Was stud was studied WAS  Studs, of 19 students; the studio was\tstudying.",
+])
+def test_a_common_word_before_a_wanted_beginning_is_swept_through_the_beginning(text):
+    """A common word before the beginning of a wanted next word ("the 19..." in "the 1990s") is swept
+    through the words that begin so, as beginnings of words are: the common word is not indexed, and
+    the sweep finds what a search for the plan alone and a scan of the text find."""
+    spec = {"patterns": [r"\b(?:the|of|in)\s+19\d{2}", r"\b(?:is|was)\s+stud", r"\b(?:the|of)\s+1\d", r"\b19\d\d\b"],
+            "proper_names": True}
+    with state.fresh() as fresh:
+        fresh.documents = 5  # as in a run over many documents
+        matcher = Matcher.build(spec, Where("t.yaml"), trusted=True)
+        plans = [item.plan for item in matcher.compiled]
+        assert all(plan is not None for plan in plans) and all(plan.begun for plan in plans[:3]) and plans[3].opening
+        list(matcher.finditer(Document.from_text("The 1990s.", "a.txt")))  # makes its plans known to the sweep
+        assert not {"the", "of", "in", "is", "was"} & fresh.known_words
+        doc = Document.from_text(text, "a.txt")
+        found = list(matcher.finditer(doc))
+        assert prefilter.scan(doc)._swept > 0  # (found through the sweep)
+    expected = sorted(m.span() for p in spec["patterns"] for m in re.finditer(p, doc.prose, re.I | re.M))
+    assert len(found) >= 3 and found == expected
+    alone = prefilter.scan(Document.from_text(text, "a.txt"))
+    for plan in plans:
+        assert prefilter.scan(doc).candidates(plan) == alone._plan_candidates(plan)
+
+
 def test_text_with_sharp_s_or_ligatures_is_matched_at_candidates_as_a_scan_finds(monkeypatch):
     """Lower-casing keeps offsets and word edges for every character but İ ı ſ K (see `positions.fold`),
     so such text is searched by its words, and finds what a scan of it finds."""

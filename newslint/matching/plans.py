@@ -6,7 +6,6 @@ candidates of all of them in one pass over a document (`Uses`: what the plans wa
 from __future__ import annotations
 
 import functools
-import itertools
 
 from newslint.cache import programs
 from newslint.matching import state as state_
@@ -59,7 +58,8 @@ class Plan:
         # Next word (whole) -> the words before it, after white space, that a match starts at.
         self.preceded = {t: frozenset(ws - words) for t, ws in sorted(preceded.items()) if ws - words}
         # A beginning of the next word -> the same: found on its own by searching the text for that
-        # beginning; in the sweep through the words before it, which are indexed (see `make_known`).
+        # beginning; in the sweep among the words a document holds, as beginnings of words are (the
+        # common words before it are then not indexed).
         self.begun = {t: frozenset(ws - words) for t, ws in sorted(begun.items()) if ws - words}
         self.continued = tuple(continued)  # (whole word, the prefix it starts)
         self.opening = tuple(opening)  # beginnings of words
@@ -71,7 +71,7 @@ class Plan:
 
     def make_known(self, state: state_.MatchState) -> None:
         """Add the whole words this plan looks up to the words `Scan.index` records, and the plan to the sweep."""
-        state.add_known(itertools.chain(self.lookups, *self.begun.values()))
+        state.add_known(self.lookups)
         self.known = state.known_words
         state.sweep.add(self)
 
@@ -89,11 +89,14 @@ class Sweep:
         self.by_word: dict[str, Uses] = {}
         # Literals anywhere in the text, by first character, then by literal: plan numbers.
         self.texts: dict[str, dict[str, list[int]]] = {}
-        # Beginnings of words, by beginning: plan numbers; and the plans each word wants that starts
-        # with some of them (see `Openers`). A beginning is all word characters: the words of a
-        # document that start with it are where it stands at the start of a word.
+        # Beginnings of words, by beginning: plan numbers; the beginnings of a word that a common word
+        # and white space must come before (`Plan.begun`), by beginning: plan numbers, each with those
+        # common words; and what each word is wanted for that starts with some of them (see `Openers`).
+        # A beginning is all word characters: the words of a document that start with it are where it
+        # stands at the start of a word.
         self.openings: dict[str, list[int]] = {}
-        self.openers = Openers(self.openings)
+        self.begun: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        self.openers = Openers(self.openings, self.begun)
         self.repeated: dict[bool, list[int]] = {}  # the plans that want repeated words, by `Plan.repeated`
         self.numbers: dict[int, int] = {}  # plan numbers by the id of a plan
         self.ids: list[int] = []  # the id of each plan, by number
@@ -116,13 +119,7 @@ class Sweep:
     def _arrange(self, k: int, plan: Plan) -> None:
         for word in plan.words:
             self._uses(word).whole.append(k)
-        # A word followed by the beginning of the next (`Plan.begun` as well: a common word before a
-        # beginning, in the sweep looked up through the common word, which one pass finds at once).
-        following: dict[str, set[str]] = {word: set(then) for word, then in plan.followed.items()}
-        for text, heads in plan.begun.items():
-            for head in heads:
-                following.setdefault(head, set()).add(text)
-        for word, then in following.items():
+        for word, then in plan.followed.items():  # a word followed by the beginning of the next
             uses = self._uses(word)
             for initial in sorted({t[:1] for t in then}):
                 uses.after.setdefault(initial, []).append((k, tuple(sorted(t for t in then if t[:1] == initial))))
@@ -133,7 +130,9 @@ class Sweep:
             self._uses(word).continued.append((k, text))
         for text in plan.opening:
             self.openings.setdefault(text, []).append(k)
-        if plan.opening:
+        for text, heads in plan.begun.items():
+            self.begun.setdefault(text, []).append((k, heads))
+        if plan.opening or plan.begun:
             self.openers.clear()  # (worked out again with this plan)
         for text in plan.anywhere:
             self.texts.setdefault(text[0], {}).setdefault(text, []).append(k)
@@ -184,36 +183,60 @@ class Followers(dict[str, tuple[int, ...]]):
         return plans
 
 
-class Openers(dict[str, tuple[int, ...]]):
-    """The plans of a sweep's `openings` that a word wants, by word (most words want none): worked
-    out the first time a word is looked up, and remembered (the same words come back document after
-    document; a dictionary lookup costs less than testing the beginnings)."""
+Wants = tuple[tuple["frozenset[str] | None", tuple[int, ...]], ...]
 
-    __slots__ = ("openings", "by_initial")
+
+class Openers(dict[str, int]):
+    """What the plans of a sweep want of a word that starts with some of their beginnings, by word: a
+    number standing for it in `wants` (0, most words: nothing). It is a list of (None, plan numbers)
+    for the plans of `openings` (a match can start at the word) and (common words, plan numbers) for
+    those of `begun` (a match can start at the word before, when it is one of those common words and
+    white space stands between). Worked out the first time a word is looked up, and remembered (the
+    same words come back document after document; a dictionary lookup costs less than testing the
+    beginnings); words that want the same share a number, whose words a sweep takes together."""
+
+    __slots__ = ("openings", "begun", "by_initial", "wants", "numbers")
 
     MAX = 100_000  # words remembered
 
-    def __init__(self, openings: dict[str, list[int]]) -> None:
+    def __init__(self, openings: dict[str, list[int]], begun: dict[str, list[tuple[int, frozenset[str]]]]) -> None:
         super().__init__()
         self.openings = openings
+        self.begun = begun
         self.by_initial: dict[str, tuple[str, ...]] = {}
+        self.wants: list[Wants] = [()]
+        self.numbers: dict[Wants, int] = {(): 0}
 
     def clear(self) -> None:
         super().clear()
         initials: dict[str, list[str]] = {}
-        for text in self.openings:
+        for text in {**self.openings, **self.begun}:
             initials.setdefault(text[0], []).append(text)
         self.by_initial = {initial: tuple(texts) for initial, texts in initials.items()}
+        self.wants = [()]
+        self.numbers = {(): 0}
 
-    def __missing__(self, word: str) -> tuple[int, ...]:
+    def __missing__(self, word: str) -> int:
         texts = self.by_initial.get(word[:1])
-        plans: tuple[int, ...] = ()
+        wanted: Wants = ()
         if texts is not None and word.startswith(texts):
-            plans = tuple(sorted({k for text in texts if word.startswith(text) for k in self.openings[text]}))
+            starts = [text for text in texts if word.startswith(text)]
+            by_heads: dict[frozenset[str] | None, set[int]] = {}
+            for text in starts:
+                for k in self.openings.get(text, ()):
+                    by_heads.setdefault(None, set()).add(k)
+                for k, heads in self.begun.get(text, ()):
+                    by_heads.setdefault(heads, set()).add(k)
+            wanted = tuple(sorted(((heads, tuple(sorted(ks))) for heads, ks in by_heads.items()),
+                                  key=lambda want: (want[0] is not None, want[1])))
+        number = self.numbers.get(wanted)
+        if number is None:
+            number = self.numbers[wanted] = len(self.wants)
+            self.wants.append(wanted)
         if len(self) >= self.MAX:
             super().clear()
-        self[word] = plans
-        return plans
+        self[word] = number
+        return number
 
 
 plan_for = functools.lru_cache(maxsize=None)(Plan)  # one plan for equal prefix lists

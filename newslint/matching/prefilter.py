@@ -236,12 +236,24 @@ class Scan:
                 found[k] += [offsets[i - 2] for i in places if i > 0 and parts[i - 2] in heads and parts[i - 1].isspace()]
             for k, text in uses.continued:
                 found[k] += [offsets[i] for i in places if low.startswith(text, offsets[i])]
-        if sweep.openings:  # beginnings of words: the words are looked up (see `Openers`), each at C speed
+        openers = sweep.openers
+        if openers.by_initial:  # beginnings of words: the words are looked up (see `Openers`), each at C speed
             words = parts[0::2]
-            openers = sweep.openers
-            for j in itertools.compress(itertools.count(), map(openers.__getitem__, words)):
-                for k in openers[words[j]]:
-                    found[k].append(offsets[2 * j])
+            kinds = list(map(openers.__getitem__, words))
+            wanted = list(itertools.compress(itertools.count(), kinds))  # the words some plan wants, by number
+            if wanted:
+                wants = openers.wants
+                wanted.sort(key=kinds.__getitem__)  # (stable: the words of each kind stay in order)
+                for kind, group in itertools.groupby(wanted, kinds.__getitem__):
+                    at_words = list(group)
+                    for common, takers in wants[kind]:
+                        if common is None:  # a match can start at the word
+                            at = [offsets[2 * j] for j in at_words]
+                        else:  # at the word before, a common word, white space between
+                            at = [offsets[2 * j - 2] for j in at_words if j and words[j - 1] in common and parts[2 * j - 1].isspace()]
+                        if at:
+                            for k in takers:
+                                found[k] += at
         for initial, texts in sweep.texts.items():
             if initial in low:
                 for text, users in texts.items():
@@ -264,15 +276,19 @@ class Scan:
         self._empty = None
 
     def _gathered(self, plan: Plan, number: int) -> list[int]:
-        """The candidates of a plan the sweep went through (its `number`), sorted on first need."""
+        """The candidates of a plan the sweep went through (its `number`), sorted on first need. The
+        places of its whole words are sorted already, word by word, and no two are the same."""
         places = self._wholes.get(number)
-        offsets = self._offsets
-        hits = [offsets[i] for positions in places for i in positions] if places else []
+        if places:
+            at = places[0] if len(places) == 1 else sorted(itertools.chain.from_iterable(places))
+            hits = list(map(self._offsets.__getitem__, at))
+        else:
+            hits = []
         more = self._found.get(number)
         if more:
             hits += more
-        if len(hits) > 1:
-            hits = sorted(set(hits))  # (some may be found twice)
+            if len(hits) > 1:
+                hits = sorted(set(hits))  # (some may be found twice)
         self._candidates[id(plan)] = hits
         return hits
 

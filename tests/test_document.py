@@ -511,3 +511,11 @@ def test_a_line_is_read_for_its_headline_voice_once(monkeypatch):
     assert doc.scope_at(text.index("Reckless")) is Scope.QUOTATION
     assert doc.scope_at(text.index("Unfair")) is Scope.QUOTATION
     assert len(asked) == 1
+
+
+def test_a_text_is_lower_cased_once_for_the_searches_that_fold_it_in_turn():
+    from newslint.document.positions import fold
+
+    text = "The Council Met On Tuesday. " * 10
+    assert fold(text) is fold(text) == text.lower()
+    assert fold("Turkish \u0130stanbul") is None  # (a case-sensitive search of it would find less)

@@ -464,6 +464,34 @@ def test_a_common_word_before_a_wanted_beginning_is_swept_through_the_beginning(
         assert prefilter.scan(doc).candidates(plan) == alone._plan_candidates(plan)
 
 
+def test_plans_wanting_a_word_after_the_same_common_words_share_one_look_at_its_places():
+    """Plans that want a word after the same common words ("has been", "have been") are swept with one
+    look at the word's places, and each finds what a search for it alone finds; a plan wanting it after
+    other common words, or a beginning after common words, is swept with its own."""
+    from newslint.matching.plans import plan_for
+
+    text = ("It has been said. They have been told, had been warned; has  been\nbeen. Been there, has\tbeen. "
+            "The 1990s and a 1980 law; is 19 the 2001 of 19th the\n1999 and x the-1990.")
+    with state.fresh() as fresh:
+        fresh.documents = 5  # as in a run over many documents
+        plans = [plan_for((_p("has", then=("been",), whole=True), _p("have", then=("been",), whole=True))),
+                 plan_for((_p("has", then=("been",), whole=True), _p("have", then=("been",), whole=True), _p("said"))),
+                 plan_for((_p("had", then=("been",), whole=True),)),
+                 plan_for((_p("the", then=("19",)), _p("a", then=("19",)))),
+                 plan_for((_p("the", then=("1",)), _p("is", then=("1",)))),
+                 plan_for(tuple(_p(d, closed=False) for d in "0123456789"))]
+        assert all(plan.preceded for plan in plans[:3]) and all(plan.begun for plan in plans[3:5])
+        for plan in plans:
+            plan.make_known(fresh)
+        fresh.sweep.arrange()
+        assert [sorted(takers) for _, takers in fresh.sweep.by_word["been"].before] == [[0, 1], [2]]
+        swept = prefilter.scan(Document.from_text(text, "a.txt"))
+        alone = prefilter.scan(Document.from_text(text, "a.txt"))
+        for plan in plans:
+            assert swept.candidates(plan) == alone._plan_candidates(plan) != []
+        assert swept._swept == len(plans)  # (found through the sweep)
+
+
 def test_text_with_sharp_s_or_ligatures_is_matched_at_candidates_as_a_scan_finds(monkeypatch):
     """Lower-casing keeps offsets and word edges for every character but İ ı ſ K (see `positions.fold`),
     so such text is searched by its words, and finds what a scan of it finds."""

@@ -185,13 +185,6 @@ class BuiltinPattern(_Pattern):
         return required_words(self.text)
 
     @functools.cached_property
-    def literal_words(self) -> frozenset[str] | None:
-        """The `required_words`, when each is one of the `required` literals too: a document's words
-        holding one of them tell that its prose holds one of those literals, without a search."""
-        words, literals = self.required_words, self.required
-        return words if words and literals and words <= set(literals) else None
-
-    @functools.cached_property
     def reach(self) -> Reach | None:
         """How far into a match its required words stand, when that narrows its plan's candidates (see `reach`)."""
         plan = self.plan

@@ -285,11 +285,18 @@ def _matches(item: Compiled, doc: Document, swept: bool = True) -> list[tuple[in
 
 def _holds_literal(item: BuiltinPattern | HousePattern, scan: Scan) -> bool:
     """Does the document's lower-cased prose hold one of the item's required literals? Told by its
-    words when some of them are (see `BuiltinPattern.literal_words`), else searched for."""
-    words = item.literal_words if isinstance(item, BuiltinPattern) else None
-    if words is not None and scan.words is not None and not words.isdisjoint(scan.words):
+    words when one of the literals is one of them ("said" among "argued", "claimed", "said"), else
+    searched for, the shortest literal first (the likeliest to stand in the prose, which ends the search)."""
+    literals = _shortest_first(item.required)
+    words = scan.words
+    if literals is not None and words is not None and not words.isdisjoint(literals):
         return True
-    return scan.may_contain(item.required)
+    return scan.may_contain(literals)
+
+
+@functools.lru_cache(maxsize=None)
+def _shortest_first(literals: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    return None if literals is None else tuple(sorted(literals, key=len))
 
 
 def _match_by_first_word(item: TermList, scan: Scan, candidates: list[int]) -> list[tuple[int, int]]:

@@ -121,13 +121,26 @@ class Sweep:
             self._uses(word).whole.append(k)
         for word, then in plan.followed.items():  # a word followed by the beginning of the next
             uses = self._uses(word)
-            for initial in sorted({t[:1] for t in then}):
-                uses.after.setdefault(initial, []).append((k, tuple(sorted(t for t in then if t[:1] == initial))))
+            by_initial: dict[str, list[str]] = {}
+            for t in sorted(then):
+                by_initial.setdefault(t[:1], []).append(t)
+            for initial in sorted(by_initial):
+                uses.after.setdefault(initial, []).append((k, tuple(by_initial[initial])))
             uses.followers.clear()  # (worked out again with this plan)
         for word, heads in plan.preceded.items():
-            self._uses(word).before.append((k, heads))
+            uses = self._uses(word)
+            uses.around = True
+            before = uses.before
+            for common, takers in before:
+                if common == heads:
+                    takers.append(k)
+                    break
+            else:
+                before.append((heads, [k]))
         for word, text in plan.continued:
-            self._uses(word).continued.append((k, text))
+            uses = self._uses(word)
+            uses.around = True
+            uses.continued.append((k, text))
         for text in plan.opening:
             self.openings.setdefault(text, []).append(k)
         for text, heads in plan.begun.items():
@@ -150,17 +163,19 @@ class Uses:
     """What the plans of a sweep want of one whole word: by plan number, the plans that want it
     whole; those that want it followed, after white space, by a word starting with one of their
     `then` (`after`: by the first letter of those, each plan with those of its `then` that start
-    with it; `followers`: the plans each next word satisfies); those that want it where a longer
-    literal starts (`continued`)."""
+    with it; `followers`: the plans each next word satisfies); those that want it after one of some
+    words and white space (`before`: each set of those words with the plans that want it); those
+    that want it where a longer literal starts (`continued`)."""
 
-    __slots__ = ("whole", "after", "before", "continued", "followers")
+    __slots__ = ("whole", "after", "before", "continued", "followers", "around")
 
     def __init__(self) -> None:
         self.whole: list[int] = []
         self.after: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        self.before: list[tuple[int, frozenset[str]]] = []  # plan number, the words that must come before
+        self.before: list[tuple[frozenset[str], list[int]]] = []  # the words that must come before, plan numbers
         self.continued: list[tuple[int, str]] = []
         self.followers = Followers(self.after)
+        self.around = False  # are `before` or `continued` not empty?
 
 
 class Followers(dict[str, tuple[int, ...]]):
@@ -183,17 +198,19 @@ class Followers(dict[str, tuple[int, ...]]):
         return plans
 
 
-Wants = tuple[tuple["frozenset[str] | None", tuple[int, ...]], ...]
+# What the plans of a sweep want of the words that start with the same of their beginnings: the
+# plans of `Sweep.openings` (a match can start at such a word), and by common word those of
+# `Sweep.begun` (a match can start at that word before it, white space between).
+Wants = tuple[tuple[int, ...], dict[str, tuple[int, ...]]]
+NOTHING: Wants = ((), {})
 
 
 class Openers(dict[str, int]):
     """What the plans of a sweep want of a word that starts with some of their beginnings, by word: a
-    number standing for it in `wants` (0, most words: nothing). It is a list of (None, plan numbers)
-    for the plans of `openings` (a match can start at the word) and (common words, plan numbers) for
-    those of `begun` (a match can start at the word before, when it is one of those common words and
-    white space stands between). Worked out the first time a word is looked up, and remembered (the
-    same words come back document after document; a dictionary lookup costs less than testing the
-    beginnings); words that want the same share a number, whose words a sweep takes together."""
+    number standing for it in `wants` (0, most words: nothing). Worked out the first time a word is
+    looked up, and remembered (the same words come back document after document; a dictionary lookup
+    costs less than testing the beginnings); words that want the same share a number, and a sweep
+    takes them together."""
 
     __slots__ = ("openings", "begun", "by_initial", "wants", "numbers")
 
@@ -204,39 +221,42 @@ class Openers(dict[str, int]):
         self.openings = openings
         self.begun = begun
         self.by_initial: dict[str, tuple[str, ...]] = {}
-        self.wants: list[Wants] = [()]
-        self.numbers: dict[Wants, int] = {(): 0}
+        self.wants: list[Wants] = [NOTHING]
+        self.numbers: dict[tuple[str, ...], int] = {(): 0}  # by the beginnings a word starts with
 
     def clear(self) -> None:
         super().clear()
         initials: dict[str, list[str]] = {}
-        for text in {**self.openings, **self.begun}:
+        for text in sorted({*self.openings, *self.begun}):
             initials.setdefault(text[0], []).append(text)
         self.by_initial = {initial: tuple(texts) for initial, texts in initials.items()}
-        self.wants = [()]
+        self.wants = [NOTHING]
         self.numbers = {(): 0}
 
     def __missing__(self, word: str) -> int:
-        texts = self.by_initial.get(word[:1])
-        wanted: Wants = ()
-        if texts is not None and word.startswith(texts):
-            starts = [text for text in texts if word.startswith(text)]
-            by_heads: dict[frozenset[str] | None, set[int]] = {}
-            for text in starts:
-                for k in self.openings.get(text, ()):
-                    by_heads.setdefault(None, set()).add(k)
-                for k, heads in self.begun.get(text, ()):
-                    by_heads.setdefault(heads, set()).add(k)
-            wanted = tuple(sorted(((heads, tuple(sorted(ks))) for heads, ks in by_heads.items()),
-                                  key=lambda want: (want[0] is not None, want[1])))
-        number = self.numbers.get(wanted)
-        if number is None:
-            number = self.numbers[wanted] = len(self.wants)
-            self.wants.append(wanted)
         if len(self) >= self.MAX:
             super().clear()
+        texts = self.by_initial.get(word[:1])
+        if texts is None or not word.startswith(texts):
+            self[word] = 0
+            return 0
+        starts = tuple(text for text in texts if word.startswith(text))
+        number = self.numbers.get(starts)
+        if number is None:
+            number = self.numbers[starts] = len(self.wants)
+            self.wants.append(self._wants(starts))
         self[word] = number
         return number
+
+    def _wants(self, starts: tuple[str, ...]) -> Wants:
+        """What the plans want of a word that starts with each of `starts` (and with no other of their beginnings)."""
+        opening = {k for text in starts for k in self.openings.get(text, ())}
+        before: dict[str, set[int]] = {}
+        for text in starts:
+            for k, heads in self.begun.get(text, ()):
+                for head in heads:
+                    before.setdefault(head, set()).add(k)
+        return tuple(sorted(opening)), {head: tuple(sorted(ks)) for head, ks in sorted(before.items())}
 
 
 plan_for = functools.lru_cache(maxsize=None)(Plan)  # one plan for equal prefix lists

@@ -228,14 +228,21 @@ class Scan:
             after = uses.after
             if after:  # the next word, after white space, must start with one of a plan's `then`
                 followers = uses.followers
-                for i in places:
-                    if i < last and parts[i + 2][:1] in after and ((gap := parts[i + 1]) == " " or gap.isspace()):
+                for i in places if places[-1] < last else places[:-1]:  # (the last word has no next)
+                    if parts[i + 2][:1] in after and ((gap := parts[i + 1]) == " " or gap.isspace()):
                         for k in followers[parts[i + 2]]:
                             found[k].append(offsets[i])
-            for k, heads in uses.before:  # the word before, after white space, must be one of `heads`
-                found[k] += [offsets[i - 2] for i in places if i > 0 and parts[i - 2] in heads and parts[i - 1].isspace()]
+            if not uses.around:
+                continue
+            for common, takers in uses.before:  # the word before, after white space, must be one of `common`
+                at = [offsets[i - 2] for i in places if i > 0 and parts[i - 2] in common and parts[i - 1].isspace()]
+                if at:
+                    for k in takers:
+                        found[k] += at
             for k, text in uses.continued:
-                found[k] += [offsets[i] for i in places if low.startswith(text, offsets[i])]
+                at = [offsets[i] for i in places if low.startswith(text, offsets[i])]
+                if at:
+                    found[k] += at
         openers = sweep.openers
         if openers.by_initial:  # beginnings of words: the words are looked up (see `Openers`), each at C speed
             words = parts[0::2]
@@ -246,14 +253,17 @@ class Scan:
                 wanted.sort(key=kinds.__getitem__)  # (stable: the words of each kind stay in order)
                 for kind, group in itertools.groupby(wanted, kinds.__getitem__):
                     at_words = list(group)
-                    for common, takers in wants[kind]:
-                        if common is None:  # a match can start at the word
-                            at = [offsets[2 * j] for j in at_words]
-                        else:  # at the word before, a common word, white space between
-                            at = [offsets[2 * j - 2] for j in at_words if j and words[j - 1] in common and parts[2 * j - 1].isspace()]
-                        if at:
-                            for k in takers:
-                                found[k] += at
+                    starting, preceded = wants[kind]
+                    if starting:  # a match can start at the word
+                        at = [offsets[2 * j] for j in at_words]
+                        for k in starting:
+                            found[k] += at
+                    if preceded:  # at the word before, a common word, white space between
+                        for j in at_words:
+                            if j and (wanting := preceded.get(words[j - 1])) and parts[2 * j - 1].isspace():
+                                start = offsets[2 * j - 2]
+                                for k in wanting:
+                                    found[k].append(start)
         for initial, texts in sweep.texts.items():
             if initial in low:
                 for text, users in texts.items():
@@ -268,7 +278,7 @@ class Scan:
                 for k in users:
                     found[k] += at
         numbers = set(wholes)
-        numbers.update(k for k, hits in found.items() if hits)
+        numbers.update(found)  # (each holds some)
         self._wholes, self._found = wholes, found
         self._hits = set(map(sweep.ids.__getitem__, numbers))
         self._swept = len(sweep.plans)

@@ -86,8 +86,13 @@ class ReadOptions(NamedTuple):
 
 @functools.lru_cache(maxsize=64)
 def _suffix(path: str) -> str:
-    """A path's extension, lower-cased (asked several times of each file as it is listed, read and linted)."""
-    return Path(path).suffix.lower()
+    """A path's extension, lower-cased (asked several times of each file as it is listed, read and linted).
+    A plain last name ("a/b.txt") is read as a string, as `Path.suffix` reads it; any other path by `Path`."""
+    name = path.rpartition("/")[2]
+    if not name or name in (".", "..") or "\\" in path:
+        return Path(path).suffix.lower()
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def _extensions(value: Any, where: Where) -> dict[str, Format]:

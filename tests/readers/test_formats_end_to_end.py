@@ -284,3 +284,13 @@ def test_a_web_pages_source_list_of_linked_paragraphs_is_read_under_its_heading(
     path.write_text(page, encoding="utf-8")
     _, findings, _ = check("--select", "sources", str(path))
     assert [(f["rule"], f["line"], f["text"]) for f in findings] == [("sources.homepage", 3, "BBC")]
+
+
+@pytest.mark.parametrize("path", [
+    "a.txt", "A.TXT", "x/y.md", "x/.md", "x/y.", "x/y", "..", ".", "", "a/b/", "a/.hidden.txt", "c:\\x\\y.md",
+    "a.tar.gz", "x/y.txt/", ".txt", "a..b", "a/..", "/", "//x.y", "x/./", "<text>", "story.with.dots.HTML",
+])
+def test_an_extension_is_read_from_the_name_as_a_path_reads_it(path):
+    from newslint.readers import _suffix
+
+    assert _suffix(path) == Path(path).suffix.lower()

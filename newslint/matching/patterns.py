@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from newslint.cache import programs
 from newslint.schema import Option, Where, boolean, shown, strings
@@ -174,24 +174,49 @@ def body_first(pattern: str) -> str:
 
 
 def _group_end(pattern: str, start: int) -> int | None:
-    """The offset just after the group that opens at `start` (escapes and character classes read as such)."""
-    depth, i, n = 0, start, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(pattern, i)
-            continue
-        if ch == "(":
+    """The offset just after the group that opens at `start`."""
+    depth = 0
+    for i, token in _syntax(pattern, start):
+        if token == "(":
             depth += 1
-        elif ch == ")":
+        elif token == ")":
             depth -= 1
             if depth == 0:
                 return i + 1
-        i += 1
     return None
+
+
+def _plain(body: str) -> bool:
+    """Does `body` hold no capturing group, no reference to one and no "|" outside every group?"""
+    depth = 0
+    for i, token in _syntax(body, 0):
+        if token.startswith("\\") and (token[1:].isdigit() or token[1:] in ("g", "k")):
+            return False
+        if token == "(":
+            if not body.startswith("?", i + 1) or body.startswith(("?P<", "?P=", "?<", "?'", "?&", "?R", "?|"), i + 1) \
+                    and not body.startswith(("?<!", "?<="), i + 1):
+                return False
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        elif token == "|" and depth == 0:
+            return False
+    return True
+
+
+def _syntax(pattern: str, start: int) -> Iterator[tuple[int, str]]:
+    """Each character of `pattern` from `start` outside its character classes, with its offset; an escape
+    as one token ("\\(" is no group)."""
+    i, n = start, len(pattern)
+    while i < n:
+        if pattern[i] == "\\":
+            yield i, pattern[i:i + 2]
+            i += 2
+        elif pattern[i] == "[":
+            i = _class_end(pattern, i)
+        else:
+            yield i, pattern[i]
+            i += 1
 
 
 def _class_end(pattern: str, start: int) -> int:
@@ -204,29 +229,3 @@ def _class_end(pattern: str, start: int) -> int:
     while i < len(pattern) and pattern[i] != "]":
         i += 2 if pattern[i] == "\\" else 1
     return i + 1
-
-
-def _plain(body: str) -> bool:
-    """Does `body` hold no capturing group, no reference to one and no "|" outside every group?"""
-    depth, i, n = 0, 0, len(body)
-    while i < n:
-        ch = body[i]
-        if ch == "\\":
-            if body[i + 1:i + 2].isdigit() or body.startswith(("g<", "k<"), i + 1):
-                return False
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(body, i)
-            continue
-        if ch == "(":
-            if not body.startswith("?", i + 1) or body.startswith(("?P<", "?P=", "?<", "?'", "?&", "?R", "?|"), i + 1) \
-                    and not body.startswith(("?<!", "?<="), i + 1):
-                return False
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return False
-        i += 1
-    return True

@@ -50,7 +50,30 @@ def nominal(verb: str) -> set[str]:
     return {noun, noun + "s"}
 
 
+# The past forms of common irregular verbs: "send shockwaves" is also "sent shockwaves".
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "bite": ("bit", "bitten"), "blow": ("blew", "blown"), "break": ("broke", "broken"), "bring": ("brought",),
+    "build": ("built",), "buy": ("bought",), "catch": ("caught",), "come": ("came",), "deal": ("dealt",),
+    "draw": ("drew", "drawn"), "drive": ("drove", "driven"), "fall": ("fell", "fallen"), "fight": ("fought",),
+    "fly": ("flew", "flown"), "get": ("got", "gotten"), "give": ("gave", "given"), "go": ("went", "gone"),
+    "grow": ("grew", "grown"), "hit": ("hit",), "hold": ("held",), "keep": ("kept",), "know": ("knew", "known"),
+    "lay": ("laid",), "lead": ("led",), "leave": ("left",), "lose": ("lost",), "make": ("made",),
+    "pay": ("paid",), "put": ("put",), "ride": ("rode", "ridden"), "ring": ("rang", "rung"),
+    "rise": ("rose", "risen"), "run": ("ran",), "seek": ("sought",), "sell": ("sold",), "send": ("sent",),
+    "set": ("set",), "shake": ("shook", "shaken"), "shine": ("shone",), "shoot": ("shot",), "sink": ("sank", "sunk"),
+    "spend": ("spent",), "spin": ("spun",), "stand": ("stood",), "steal": ("stole", "stolen"), "stick": ("stuck",),
+    "sting": ("stung",), "strike": ("struck",), "swing": ("swung",), "take": ("took", "taken"), "tear": ("tore", "torn"),
+    "tell": ("told",), "throw": ("threw", "thrown"), "win": ("won",),
+}
+
+
 def verb_forms(verb: str) -> set[str]:
+    if verb in _IRREGULAR:  # its own past, not a regular "-ed" ("sent", never "sended")
+        return {f for f in _regular_verb_forms(verb) if not f.endswith("ed")} | set(_IRREGULAR[verb])
+    return _regular_verb_forms(verb)
+
+
+def _regular_verb_forms(verb: str) -> set[str]:
     if verb.endswith("e") and not verb.endswith("ee"):
         return {verb + "s", verb + "d", verb[:-1] + "ing"} | nominal(verb)
     if verb.endswith("y") and verb[-2:-1] not in _VOWELS:

@@ -66,9 +66,11 @@ _AFTER = recache.compile(
     r"|(?:[^,.;!?\n\"“”]{2,60}?\s+" + _NOT_A_NOUN + r"(?:" + _VERBS + r"))"
     r"|(?:(?:said|says|added|adds|wrote|writes|told|tells|argued|argues|insisted|insists|warned|warns|claimed|claims|"
     r"noted|notes|explained|explains|believes|believed)\s+(?-i:[A-Z])[^.;!?\n\"“”]{1,80}?))"
-    # whom they told ("told reporters", "told BBC Sport"), and when ("on Monday", "after the game")
+    # whom they told ("told reporters", "told BBC Sport"), and when, where or how ("on Monday", "after the game",
+    # "outside court", "through her lawyer", "afterwards")
     r"(?:\s+(?:reporters|journalists|(?:the\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3}))?"
-    r"(?:\s+(?:on|in|at|last|this|late|early|after|before|during|following)\s+[^.;!?\n\"“”]{1,160}?)?"
+    r"(?:\s+(?:on|in|at|last|this|late|early|after|before|during|following|outside|inside|near|through|via|from)"
+    r"\s+[^.;!?\n\"“”]{1,160}?|\s+(?:afterwards|later|yesterday|today|tonight))?"
     r"\s*(?:[.!?](?=\s|$)|$)", re.I | re.M)
 # What relays someone's words: "he said (that) ...", "she told reporters that ..."; not "it is said", "was
 # said to", "the alleged ...", nor the writer's adverb of manner ("said bluntly that ...", "says
@@ -157,11 +159,13 @@ _LAST_END = recache.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*\Z)")
 _COMMENT = recache.compile(r"\s*(?:[\"“‘']\s*)?(?:[A-Za-z]+ly|of\s+course|needless\s+to\s+say|clearly|indeed),\s+", re.I)
 REACH = 400  # characters a reported clause may run
 # What a verdict stands after: a verb of being or having and at most three small words ("is misguided",
-# "would be a cruel blow", "was simply not good enough", "remains deeply flawed", "has a shameful record").
+# "would be a cruel blow", "was simply not good enough", "remains deeply flawed", "has a shameful record"), or
+# the effect a speaker foresees ("would cause chaos", "could spell disaster").
 _PREDICATE = recache.compile(
     r"\b(?:is|are|was|were|be|been|being|seems?|seemed|remains?|remained|looks?|looked|sounds?|sounded|appears?|"
     r"appeared|proves?|proved|becomes?|became|has|have|had|(?:it|that|what|he|she|this|there|here)['’]s|"
-    r"(?:they|we|you)['’]re)\s+(?:(?:a|an|the|not|never|also|just|still|more|most|"
+    r"(?:they|we|you)['’]re|(?:will|would|could|may|might|can)\s+(?:cause|create|bring|spell|mean|trigger|unleash|"
+    r"lead\s+to|result\s+in|amount\s+to))\s+(?:(?:a|an|the|not|never|also|just|still|more|most|"
     r"less|so|too|very|quite|rather|utterly|simply|deeply|truly|entirely|completely|wholly|hugely|plainly)\s+){0,3}\Z",
     re.I)
 

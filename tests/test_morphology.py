@@ -27,6 +27,27 @@ def test_regular_forms(term, word_class, wanted):
     assert wanted <= forms(term, word_class) and term in forms(term, word_class)
 
 
+@pytest.mark.parametrize(("term", "wanted", "never"), [
+    ("send shockwaves", {"sent shockwaves", "sends shockwaves", "sending shockwaves"}, "sended shockwaves"),
+    ("hit the ground running", {"hits the ground running", "hitting the ground running"}, "hitted the ground running"),
+    ("rise from obscurity", {"rose from obscurity", "risen from obscurity"}, "rised from obscurity"),
+])
+def test_an_irregular_verb_has_its_own_past_not_a_regular_one(term, wanted, never):
+    out = forms(term, "verb")
+    assert wanted <= out and never not in out
+
+
+def test_verb_phrases_are_found_in_every_form_of_their_verb(tmp_path):
+    from newslint.rulebook import load_rules
+    (tmp_path / "stock").mkdir()
+    (tmp_path / "stock" / "phrases.yaml").write_text(
+        "kind: existence\nmessage: \"'{match}'\"\nverb_phrases: [send shockwaves]\nterms: [war of words]\n")
+    rules = load_rules([tmp_path])
+    text = "The vote sent shockwaves and will send shockwaves again, in a war of words.\n"
+    found = [f.text for f in lint_text(text, rules=rules)]
+    assert found == ["sent shockwaves", "send shockwaves", "war of words"]
+
+
 def test_a_participle_adjective_does_not_become_a_reported_reaction():
     assert "shocked" not in forms("shocking", "adjective")
 

@@ -43,7 +43,10 @@ def test_the_verdict_of_a_clause_attributed_after_it_is_the_speakers():
                  "The plan is reckless, according to Tom Bell, who chairs the residents' group.",
                  "Raising fares again would be a cruel blow to commuters, argues Kim Reem of the passengers' union.",
                  "The new rules were simply not fair, insisted Lena Park, the union's secretary.",
-                 "The word has a long and ugly history, said Omar Haddad, a linguist at the university."):
+                 "The word has a long and ugly history, said Omar Haddad, a linguist at the university.",
+                 "The closure would cause chaos on the ring road, according to the hauliers' association.",
+                 "The ruling was a disgrace, the driver's father told reporters outside court.",
+                 "The new rota is unworkable, the nurses' union said through its lawyer."):
         assert words(text + "\n") == [], text
         assert words(STRAIGHT.format(text)) == [], text
     assert ("loaded.adjectives", "brutal") in words("The brutal raid was over by dawn, police said.\n")

@@ -11,9 +11,11 @@ the first pattern that matches the whole flagged text gives the fix, its replace
 with `\\1` for groups; an empty replacement deletes the words with their comma; `safe` defaults
 to true, false applies it only with `--unsafe-fixes`), `inflect` (adjective, noun or verb: also
 match the regular inflections and derivations of every term, fiercer and fiercely for "fierce";
-see `morphology`), `unless` (a word list, as for a `requires` companion: a match is not reported
-when its paragraph has one of these words in the writer's voice, outside quotations; first-person
-pronouns mark a column, a letter or a reader's comment, whose view is declared as its writer's),
+see `morphology`), `verb_phrases` (phrases whose first word is a verb, matched in every form of it whatever
+`inflect` says: "send shockwaves" finds "sends", "sent" and "sending shockwaves"), `unless` (a word list, as
+for a `requires` companion: a match is not reported when its paragraph has one of these words in the writer's
+voice, outside quotations; first-person pronouns mark a column, a letter or a reader's comment, whose view is
+declared as its writer's),
 `negated` (default false: when true, a term after a negated verb of being passes: "the claims were not
 dishonest", "it isn't wholly absurd", "the tyres aren't terribly large",
 "need not be a terribly experienced coach"), `coordinated` (default false: when true, a finding covers the words
@@ -35,7 +37,7 @@ from newslint.kinds import BuildContext, Fix, Hit, KindBase, Rewrite, WORD_LIST_
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import MATCHER_OPTIONS
 from newslint.morphology import WORD_CLASSES, expand
-from newslint.schema import Option, Where, boolean, check_mapping, choice, nested, string
+from newslint.schema import Option, Where, boolean, check_mapping, choice, nested, string, strings
 from newslint.cache import programs
 
 REWRITE_OPTIONS = {"pattern": Option(string, required=True), "replacement": Option(string, required=True),
@@ -49,6 +51,7 @@ def _rewrites(value: Any, where: Where) -> tuple[dict[str, Any], ...]:
 
 
 OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ()), "inflect": Option(choice(*WORD_CLASSES), None),
+           "verb_phrases": Option(strings, ()),
            "unless": Option(nested(WORD_LIST_OPTIONS), None), "negated": Option(boolean, False),
            "coordinated": Option(boolean, False)}
 
@@ -111,6 +114,8 @@ class Existence(KindBase):
         matching = {k: v for k, v in options.items() if k in MATCHER_OPTIONS}
         if options["inflect"]:
             matching["terms"] = expand(matching["terms"], options["inflect"])
+        if options["verb_phrases"]:
+            matching["terms"] = sorted({*matching["terms"], *expand(options["verb_phrases"], "verb")})
         rewrite = _build_rewrites(options["rewrite"], options["ignore_case"], where.child("rewrite"))
         unless = ctx.word_list(options["unless"], where.child("unless")) if options["unless"] else None
         coordinated = None

@@ -279,7 +279,7 @@ class Checker:
         findings = drop_reported(findings, doc.prose, doc.search, doc.memo)
         before_plain = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search, doc.memo)
         findings = drop_plain(before_plain, selection.plain, selection.voiced, doc.prose)
-        before_unvoiced = drop_synopses(findings, doc.prose, config_.WORD_CHOICE, doc.memo)
+        before_unvoiced = drop_synopses(findings, doc.prose, config_.WORD_CHOICE, doc.memo, doc.search)
         findings = drop_unvoiced(before_unvoiced, selection.voiced, doc.prose, self._paragraph_of(doc), selection.plain,
                                  doc.sentence_index)
         findings = drop_apart(findings, selection.beside, selection.voiced, doc.sentence_index)

@@ -20,6 +20,7 @@ from newslint.finding import Finding
 
 if TYPE_CHECKING:
     from newslint.document.model import Memo
+    from newslint.relayed import Search
 
 _CUE_SOURCE = (
     r"\btell(?:s|ing)?\s+(?:of\s+)?the\s+story\s+of\b"
@@ -52,13 +53,14 @@ _CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves", 
               "imagines", "explores", "play", "star", "cast", "about")
 
 
-def spans(prose: str) -> list[tuple[int, int]]:
-    """Sorted (start, end) of the synopses in `prose`."""
+def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
+    """Sorted (start, end) of the synopses in `prose` (`search`: what `finditer` of a program over
+    `prose` yields, found faster than by a search of it: see `Document.search`)."""
     out: list[tuple[int, int]] = []
     folded = fold(prose)
     if folded is not None and not any(word in folded for word in _CUE_WORDS):
         return out
-    for m in _cues(prose, folded):
+    for m in _cues(prose, folded) if search is None else search(_CUE):
         end = m.end()
         for _ in range(SENTENCES):
             stop = _SENTENCE_END.search(prose, end)
@@ -89,12 +91,12 @@ def _cues(prose: str, folded: str | None) -> Iterator[re.Match[str]]:
 
 
 def drop_synopses(findings: Sequence[Finding], prose: str, families: AbstractSet[str],
-                  memo: Memo | None = None) -> list[Finding]:
+                  memo: Memo | None = None, search: Search | None = None) -> list[Finding]:
     """`findings` without those of `families` that stand in a synopsis of `prose` (found once per document
-    when its `memo` is given)."""
+    when its `memo` is given; `search`: as for `spans`)."""
     if not any(f.family in families for f in findings):
         return list(findings)
-    told = spans(prose) if memo is None else memo.kept("synopsis.spans", lambda: spans(prose))
+    told = spans(prose, search) if memo is None else memo.kept("synopsis.spans", lambda: spans(prose, search))
     if not told:
         return list(findings)
     return [f for f in findings if f.family not in families or not within(told, f.start, f.end)]

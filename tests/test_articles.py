@@ -253,3 +253,25 @@ def test_a_page_declared_opinion_softens_word_choice_and_one_declared_news_is_no
     assert severities("", review) == set()  # read as a review from its copy
     declared_news = severities('<script type="application/ld+json">{"@type": "ReportageNewsArticle"}</script>', review)
     assert declared_news == {"warning"}
+
+
+def test_a_synopsis_is_found_through_the_prefilter_as_by_a_search_of_the_prose():
+    """Over many documents, the cues of a synopsis are tried only where the prefilter says one can start,
+    and the synopses are those a search of the prose finds."""
+    from newslint.document import Document
+    from newslint.matching import prefilter, state
+    from newslint.synopsis import spans
+
+    texts = ["The film follows a boy. He runs away. Then he returns.\n",
+             "She plays a ruthless gangster in the new film. It opens on Friday.\n",
+             "THE COMEDY STARS Ana Ruiz AS A hapless nurse. It is long.\n",
+             "Her novel, about a ruthless businesswoman, sold well.\n\nThe next paragraph.\n",
+             "It tells the story of a town. The end.\n",
+             "The council approved the budget. Its plot follows no one.\n"]
+    with state.fresh() as fresh:
+        fresh.documents = 5  # as in a run over many documents
+        for text in texts:
+            doc = Document.from_text(text, "a.txt")
+            prefilter.scan(doc)
+            assert spans(doc.prose, doc.search) == spans(doc.prose)
+            assert spans(doc.prose) or text.startswith("The council")

@@ -622,3 +622,33 @@ def test_a_pattern_opening_with_look_behinds_tries_what_follows_them_first():
         assert [m.span() for m in regex.finditer(body_first(pattern), text)] == \
             [m.span() for m in regex.finditer(pattern, text)]
         assert [m.span() for m in regex.finditer(pattern, text)]  # (each finds something)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't re-elect the co-op's chair: it's the chair's 2nd term, and the chair (the co-op's) said so.",
+    "Über-critics naïvely said «non», l'été à Paris — 12,5 % of 1,000; the ½ and ① and ٣ stand apart.",
+    "  the  the\tthe\nthe",  # white space first and last, a word at the end
+    "",
+    "!!!",
+])
+def test_the_word_index_holds_each_word_at_every_place_it_stands(text):
+    """The word index gives each word (every word, or those wanted) the places a word by word walk over
+    the words and the runs between them gives, in order."""
+    low = text.lower()
+    parts = (prefilter._ASCII_NON_WORDS if low.isascii() else prefilter._NON_WORDS).split(low)
+    walked: dict[str, list[int]] = {}
+    for i in range(0, len(parts), 2):
+        walked.setdefault(parts[i], []).append(i)
+    index = prefilter._places(parts, None)
+    assert index == walked and list(index) == list(walked)
+    wanted = {"the", "co", "op", "s", "12", "1", "000", "été", "chair", "said"}
+    assert prefilter._places(parts, wanted.__contains__) == {w: at for w, at in walked.items() if w in wanted}
+    with pytest.raises(KeyError):
+        index["absent"]  # (as a dict)
+
+
+@pytest.mark.parametrize("text", ["plain 2024", "l'été ’ « » — £5", "x ٣ y", "١", "x 𝟘 y", "a\ud800b ١", "\udcff 7", "ﬁ ①"])
+def test_a_digit_other_than_0_to_9_is_found_among_the_characters_outside_ascii(text):
+    """What `\\d` matches other than 0-9 is looked for among a text's characters outside ASCII only,
+    and found exactly where a search of the whole text finds it (lone surrogates read as they stand)."""
+    assert prefilter._other_digit(text) == (re.search(r"[^\D0-9]", text) is not None)

@@ -27,6 +27,7 @@ _WORD = programs.compile(r"\w+")
 _NON_WORDS = programs.compile(r"(\W\W*)")  # `(\W+)`, written to open with one character: its search skips at C speed to where it can start
 _ASCII_NON_WORDS = programs.compile(r"(?a)(\W\W*)")  # the same split of ASCII text, told by a table instead of Unicode's
 _OTHER_DIGIT = programs.compile(r"[^\D0-9]")  # what `\d` matches but for 0-9
+_ASCII = bytes(range(128))
 _ALL_WORDS = -2
 _UNKNOWN: Any = object()
 
@@ -57,6 +58,13 @@ def _places(parts: list[str], wanted: Callable[[str], bool] | None) -> dict[str,
     return index
 
 
+def _other_digit(text: str) -> bool:
+    """Does `text` hold a character `\\d` matches other than 0-9? Only its characters outside ASCII are
+    searched: its UTF-8 without the ASCII bytes (each of those a character of its own) is read back."""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    return _OTHER_DIGIT.search(rest) is not None
+
+
 class Scan:
     """What every matcher shares about one document's prose, each part worked out on first need:
     the lower-cased text, its words and where they stand, the candidates of each prefix list, the
@@ -70,7 +78,7 @@ class Scan:
         self.state = state
         low = fold(prose)  # None when substring tests on the lower-cased text would be unsafe: scan instead
         # (as when a digit other than 0-9 stands in it: a prefix `\d` is looked up as those ten)
-        self.low = None if low is not None and not low.isascii() and _OTHER_DIGIT.search(low) else low
+        self.low = None if low is not None and not low.isascii() and _other_digit(low) else low
         self.spans: dict[int, list[tuple[int, int]]] = {}  # by `Matcher.slot`
         self._candidates: dict[int, list[int] | None] = {}  # by the id of a `Plan` (kept by `plan_for`)
         self._contains: dict[tuple[str, ...] | None, bool] = {}

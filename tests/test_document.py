@@ -519,3 +519,18 @@ def test_a_text_is_lower_cased_once_for_the_searches_that_fold_it_in_turn():
     text = "The Council Met On Tuesday. " * 10
     assert fold(text) is fold(text) == text.lower()
     assert fold("Turkish \u0130stanbul") is None  # (a case-sensitive search of it would find less)
+
+
+
+@pytest.mark.parametrize(("text", "words", "title"), [
+    ("It came 12th on the magazine's 100 Greatest Albums of All Time list.\n", "of All Time", True),
+    ("She won the Best in the World award in 2019.\n", "in the World", True),
+    ("It is the greatest album of all time.\n", "of all time", False),
+    ("MAYOR'S PLAN THE WORST OF ALL TIME\n", "OF ALL TIME", False),  # capitals everywhere tell nothing
+])
+def test_a_match_opening_on_a_small_word_inside_a_title_is_the_title(text, words, title):
+    from newslint.document.names import is_proper_name
+
+    doc = Document.from_text(text, "a.txt")
+    at = doc.prose.index(words)
+    assert is_proper_name(doc, at, at + len(words), True) is title

@@ -116,7 +116,7 @@ def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = Fal
     """
     text = doc.prose
     if not text[start:start + 1].isupper():
-        return False
+        return _inside_a_title(doc, start, end)
     if not listed_lower:
         if headline_voice(text, start):  # "Mayor Slams Cuts": every word capitalized, so none is a name by it
             return _named_elsewhere(doc, start, end)
@@ -134,6 +134,23 @@ def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = Fal
     if _FROM_A_NAME.search(text, start, end):
         return _beside_capitals(doc, start, end) or _AFTER_A_WORK.search(text, max(0, start - 24), start) is not None
     return True
+
+
+def _inside_a_title(doc: Document, start: int, end: int) -> bool:
+    """A match that opens on a small word and goes on in capitals, after a capitalized word, mid-sentence: the
+    rest of a title set in Title Case ("its 100 Greatest Albums of All Time list", "the Best in the World
+    awards"), not the words themselves."""
+    text = doc.prose
+    if text[start:end].islower() or text[start:end].isupper():
+        return False
+    words = _WORD.findall(text, start, end)
+    if len(words) < 2 or words[0].lower() not in _SMALL:
+        return False
+    rest = [w for w in words[1:] if w.lower() not in _SMALL]
+    if not rest or not all(w[0].isupper() for w in rest) or headline_voice(text, start):
+        return False
+    before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() not in _SMALL and not _sentence_initial(doc, before.start(1))
 
 
 def _title_cased(text: str, start: int, end: int) -> bool:

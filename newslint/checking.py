@@ -16,6 +16,7 @@ from newslint.document.positions import within
 from newslint.errors import NewslintError, RuleError, RuleTimeout
 from newslint.finding import Finding, Severity
 from newslint.folding import CLUSTER_KINDS, STRUCTURAL_KINDS, fold
+from newslint.matching import prefilter
 from newslint.matching.compiled import HousePattern
 from newslint.matching.patterns import term_pattern
 from newslint.rulebook import ALL, Rule, builtin_root, load_rules, select
@@ -58,11 +59,15 @@ def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] 
     """
     seen: set[tuple[str, int, int]] = set()
     findings = []
+    unmatched: frozenset[int] | None = None  # the plans the document's sweep found nothing for
     for rule in rules:
         try:
             gate = rule.kind.gate
-            if gate is not None and not gate.spans(doc):
-                continue  # (most rules match nothing in most stories)
+            if gate is not None:  # (most rules match nothing in most stories: a gate the sweep found nothing for is not asked)
+                if unmatched is None:
+                    unmatched = prefilter.scan(doc).swept_empty()
+                if gate.plans is not None and gate.plan_ids <= unmatched or not gate.spans(doc):
+                    continue
             hits = list(rule.kind.check(doc))
         except TimeoutError:
             error = RuleTimeout(doc.path, rule.id, rule.path)

@@ -652,3 +652,27 @@ def test_a_digit_other_than_0_to_9_is_found_among_the_characters_outside_ascii(t
     """What `\\d` matches other than 0-9 is looked for among a text's characters outside ASCII only,
     and found exactly where a search of the whole text finds it (lone surrogates read as they stand)."""
     assert prefilter._other_digit(text) == (re.search(r"[^\D0-9]", text) is not None)
+
+
+def test_a_rule_whose_gate_the_sweep_found_nothing_for_is_not_asked():
+    """Over many documents, a rule whose gate's plans the document's sweep found no candidate for is
+    passed over without asking its gate, and the rules step finds what it finds with every gate asked
+    (as in the first document of a process, which is not swept)."""
+    from newslint.engine import default_rules, run_rules
+
+    rules = default_rules()
+    story = ("Officials said the brutal attack was widely condemned. Some critics say the plan is a disaster,\n"
+             "and the council's shocking decision, experts believe, will be reversed.\n")
+    text = "The council approved the shocking budget on Tuesday, some critics say.\n"
+    with state.fresh():
+        first = run_rules(Document.from_text(text, "a.txt"), rules)  # not swept: every gate asked
+    with state.fresh() as fresh:
+        fresh.documents = 5  # as in a run over many documents
+        run_rules(Document.from_text(story, "a.txt"), rules)  # makes the gates' plans known to the sweep
+        doc = Document.from_text(text, "a.txt")
+        found = run_rules(doc, rules)
+        unmatched = prefilter.scan(doc).swept_empty()
+        passed = [r for r in rules if r.kind.gate is not None and r.kind.gate.plans is not None
+                  and r.kind.gate.plan_ids <= unmatched]
+        assert prefilter.scan(doc)._swept > 0 and len(passed) > 10
+    assert found == first and {f.rule for f in found} == {"loaded.adjectives", "weasel.attributions"}

@@ -166,8 +166,11 @@ class Scan:
         return plans <= self._covered and plans.isdisjoint(self._hits)
 
     def swept_empty(self) -> frozenset[int]:
-        """The ids of the plans that this document's sweep found no candidate for."""
+        """The ids of the plans that this document's sweep found no candidate for (swept now when it
+        is to be and has not been; none when it is not: see `nothing_for`)."""
         if self._empty is None:
+            if self._swept < 0 and self.low is not None and self.state.documents > 1:
+                self._sweep()
             self._empty = self._covered - self._hits
         return self._empty
 

@@ -66,7 +66,7 @@ def run_rules(doc: Document, rules: Iterable[Rule], errors: list[NewslintError] 
             if gate is not None:  # (most rules match nothing in most stories: a gate the sweep found nothing for is not asked)
                 if unmatched is None:
                     unmatched = prefilter.scan(doc).swept_empty()
-                if gate.plans is not None and gate.plan_ids <= unmatched or not gate.spans(doc):
+                if gate.swept_out(unmatched) or not gate.spans(doc):
                     continue
             hits = list(rule.kind.check(doc))
         except TimeoutError:

@@ -96,6 +96,11 @@ class Matcher:
         """The ids of `plans` (asked of a document's sweep at once: see `Scan.nothing_for`)."""
         return frozenset(id(plan) for plan in self.plans or ())
 
+    def swept_out(self, unmatched: frozenset[int]) -> bool:
+        """Can this matcher find nothing in a document whose sweep found no candidate for the plans
+        `unmatched` (`Scan.swept_empty`)? Only when every item matches at its plan's candidates alone."""
+        return self.plans is not None and self.plan_ids <= unmatched
+
     @functools.cached_property
     def slot(self) -> int:
         """A small number standing for `key` in this process (a key is long to hash)."""

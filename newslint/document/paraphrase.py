@@ -28,8 +28,11 @@ def _after_plural(verb: str) -> str:
     return rf"{verb}(?<=[a-z]s\s{verb})(?<!\bthis\s{verb})(?<!\bhis\s{verb})(?<!\bits\s{verb})"
 
 
-_DESCRIBING = ("described", "describes", "describe", "describing", "characterized", "characterised", "characterizes",
-               "characterises", "portrayed", "portrays", "portray", "regarded", "regards", "sees", "saw", "viewed",
+# A verb of describing names what it describes before "as", however long ("described the top ranks of U.S.
+# military leadership as ..."); a verb of seeing, only a short object ("saw prices rise as the plant closed" is a time).
+_DESCRIBING_AT_LENGTH = ("described", "describes", "describe", "describing", "characterized", "characterised",
+                         "characterizes", "characterises", "portrayed", "portrays", "portray")
+_DESCRIBING = ("regarded", "regards", "sees", "saw", "viewed",
                "views", _after_plural("see"), _after_plural("regard"), _after_plural("view"))
 # A judgment someone holds of something "as" or "to be" what they think it: "independence groups consider the
 # policies to be chauvinistic"; not in a passive ("is considered reckless" says no one's view).
@@ -45,10 +48,11 @@ _NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)" for aux in ("is", "are", "was", "were"
 # levy to theft" (not "liked", nor "likely").
 _LIKENING = ("(?:described|describes|describe|describing|portrayed|portrays|portray)\\s+(?:\\w+\\s+){0,4}?like",
              "liken(?:ed|s)\\s+(?:\\w+\\s+){1,4}?to")
-# A verb of calling, or of describing with "as" at most four words later; not a phrasal verb ("called for").
+# A verb of calling, or of describing with "as" after its object (of seeing, or a verdict: at most four words
+# later); not a phrasal verb ("called for").
 _PARAPHRASE_SOURCE = (
-    r"(?<![\w-])(?:" + "|".join(_CALLING + _LIKENING) + "|(?:" + "|".join(_DESCRIBING) + "|" + _NOT_PASSIVE + "(?:"
-    + "|".join(_VERDICT) + r"))\s+(?:\w+\s+){0,4}?as"
+    r"(?<![\w-])(?:" + "|".join(_CALLING + _LIKENING) + "|(?:" + "|".join(_DESCRIBING_AT_LENGTH) + r")\s+(?:[\w.'’-]+\s+){0,8}?as"
+    + "|(?:" + "|".join(_DESCRIBING) + "|" + _NOT_PASSIVE + "(?:" + "|".join(_VERDICT) + r"))\s+(?:\w+\s+){0,4}?as"
     + "|" + _NOT_PASSIVE + "(?:" + "|".join(_JUDGING) + r")\s+(?:\w+\s+){1,4}?(?:as|to\s+be))"
     r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
 )
@@ -74,7 +78,8 @@ def _shortest(starts: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _CALLING + _LIKENING + _DESCRIBING + _VERDICT + _JUDGING)
+_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in
+                               _CALLING + _LIKENING + _DESCRIBING_AT_LENGTH + _DESCRIBING + _VERDICT + _JUDGING)
 # A characterization runs to the end of its clause, or of the quotation it closes; a quotation it opens
 # is the named party's term: "which Republicans call the “death tax”".
 _CLAUSE_END = programs.compile(r"[,.;:!?()\[\]\n”]|\"(?![^\W_])")

@@ -85,7 +85,10 @@ _SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged
         r"admitted|admits|conceded|concedes|complained|complains|asserted|asserts|suggested|suggests|" \
         r"testified|declared|predicted|predicts|thinks|feared|fears|hopes|hoped|denied|denies|" \
         + _SAY_NAMED
-_TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"
+_TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"  # with whom they told, or not: "warned that ..."
+# A participle relays words only with "that": "opposed the plan, saying that ...", "arguing that ...".
+_SAYING = r"saying|arguing|claiming|insisting|suggesting|warning|adding|noting|explaining|stressing|predicting|" \
+          r"complaining|asserting|contending|maintaining|telling\s+(?:[\w'’-]+\s+){1,4}?"
 _ADDS = r"added|adds|explained|explains|points?\s+out|pointed\s+out|noted|notes|stressed|stresses|emphasi[sz]e[sd]|" \
         r"observed|observes|found|finds|concluded|concludes|ruled"  # only with "that": "added fuel to the row",
 # "noted the damage", "found the body" relay nothing; "the inquiry found that ..." relays its finding
@@ -105,7 +108,7 @@ _GAP = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"
 _BEFORE = recache.compile(
     r"(?:\b(?:" + _ASKS + r")\s+whether" + _GAP + r"|" + _HEARD + _GAP + r"(?:that" + _GAP + r")?|" + _NOT_AFTER + r"\b(?:"
     r"(?:" + _SAYS + r")(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?(?:\s+[a-z]+ly)?" + _GAP + r"(?:that" + _GAP + r")?"
-    r"|(?:" + _TELLS + r")\s+(?:[\w'’-]+\s+){1,4}?that" + _GAP + r"|(?:" + _ADDS + r")\s+that" + _GAP
+    r"|(?:" + _TELLS + r")\s+(?:[\w'’-]+\s+){0,4}?that" + _GAP + r"|(?:" + _ADDS + "|" + _SAYING + r")\s+that" + _GAP
     + r"|(?:" + _SPEAKS_OF + r")\s+of" + _GAP + r"))"
     r"(?!(?:to|in|on|at|with|for|about|of|by|from|into|as|after|before|during|so|and|or|it\s+was)\b|[a-z]+ly\s*(?:[.,;:!?\n]|$))"
     r"(?=[\w'’])",

@@ -262,6 +262,22 @@ def test_a_judgment_someone_holds_is_their_characterization():
     assert doc.scope_at(doc.text.index("traitor")) is Scope.NARRATIVE
 
 
+def test_a_likening_and_a_characterization_of_two_parts_are_the_speakers():
+    doc = Document.from_text("Staff described feeling like hostages of a tyrant. The union likened the levy to "
+                             "outright theft. Critics regarded the treaty as both a grave mistake and an act of "
+                             "treachery. The mayor said the likely winner was a crook. Residents saw the tower as "
+                             "an eyesore, and the brutal cuts went ahead. The senator described the top ranks of "
+                             "U.S. military leadership as rife with incompetence. Residents saw prices rise sharply "
+                             "across the valley as the savage cuts began.")
+    for held in ("tyrant", "outright theft", "treachery", "eyesore", "incompetence"):
+        assert doc.scope_at(doc.text.index(held)) is Scope.QUOTATION, held
+    # "likely" is no likening, and the characterization ends with its clause
+    assert doc.scope_at(doc.text.index("crook")) is Scope.NARRATIVE
+    assert doc.scope_at(doc.text.index("brutal")) is Scope.NARRATIVE
+    # a verb of seeing reaches "as" over a short object only: a longer "as" is a time
+    assert doc.scope_at(doc.text.index("savage")) is Scope.NARRATIVE
+
+
 def test_a_verdict_given_as_a_characterization_is_the_speakers_unless_passive():
     doc = Document.from_text("The union condemned the cuts as cruel. The mayor hailed the vote as a stunning win. "
                              "The plan was dismissed as hysterical. Lee attacked the plan as reckless.")

@@ -180,13 +180,19 @@ def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
     assert clauses("The charity warned of a devastating impact on services.") == ["a devastating impact on services"]
     assert clauses("Residents complained of appalling conditions, and left.") == ["appalling conditions"]
     assert clauses("The warnings of a brutal winter came true.") == []
+    # a warning given to no one named, and a participle's clause after "that"
+    assert clauses("The mayor warned that the cuts were cruel.") == ["the cuts were cruel"]
+    assert clauses("The union opposed the plan, saying that the cuts were savage.") == ["the cuts were savage"]
+    assert clauses("She left the talks, arguing that the offer was an insult; he stayed.") == ["the offer was an insult"]
+    assert clauses("The saying that crime pays is old. His warning that the dam was weak went unheeded.") == []
+    assert clauses("Arguing with the referee, the captain was booked.") == []
 
 
 VERBS = ("The driver said he was roughly handled. She told reporters on Monday that the plan was a disgrace, "
          "and left. It is said the vote was rigged. The mayor SAID on Tuesday the cuts were cruel; Officials "
          "insisted that\nthe fund was safe. An inquiry into whether the banks rigged the rates opened, and "
          "asked   whether they knew. The alleged plot, his said words. Critics claimed the club warned fans "
-         "that it would ban them, and he denies it.\n")
+         "that it would ban them, and he denies it. The union left, saying that the offer was an insult.\n")
 
 
 def test_the_paraphrases_found_through_the_prefilter_are_those_a_search_finds(read_as_in_a_run):

@@ -28,8 +28,11 @@ def _after_plural(verb: str) -> str:
     return rf"{verb}(?<=[a-z]s\s{verb})(?<!\bthis\s{verb})(?<!\bhis\s{verb})(?<!\bits\s{verb})"
 
 
-_DESCRIBING = ("described", "describes", "describe", "describing", "characterized", "characterised", "characterizes",
-               "characterises", "portrayed", "portrays", "portray", "regarded", "regards", "sees", "saw", "viewed",
+# A verb of describing names what it describes before "as", however long ("described the top ranks of U.S.
+# military leadership as ..."); a verb of seeing, only a short object ("saw prices rise as the plant closed" is a time).
+_DESCRIBING_AT_LENGTH = ("described", "describes", "describe", "describing", "characterized", "characterised",
+                         "characterizes", "characterises", "portrayed", "portrays", "portray")
+_DESCRIBING = ("regarded", "regards", "sees", "saw", "viewed",
                "views", _after_plural("see"), _after_plural("regard"), _after_plural("view"))
 # A judgment someone holds of something "as" or "to be" what they think it: "independence groups consider the
 # policies to be chauvinistic"; not in a passive ("is considered reckless" says no one's view).
@@ -41,10 +44,15 @@ _VERDICT = ("condemn(?:ed|s)", "denounc(?:ed|es)", "criticis(?:ed|es)", "critici
             "blasted", "lambasted", "decri(?:ed|es)", "derid(?:ed|es)", "dismiss(?:ed|es)", "reject(?:ed|s)",
             "hail(?:ed|s)", "prais(?:ed|es)", "welcom(?:ed|es)", "lauded", "mocked", "ridiculed")
 _NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)" for aux in ("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"))
-# A verb of calling, or of describing with "as" at most four words later; not a phrasal verb ("called for").
+# A describing verb's comparison says the same: "staff described feeling like prisoners", "likened the
+# levy to theft" (not "liked", nor "likely").
+_LIKENING = ("(?:described|describes|describe|describing|portrayed|portrays|portray)\\s+(?:\\w+\\s+){0,4}?like",
+             "liken(?:ed|s)\\s+(?:\\w+\\s+){1,4}?to")
+# A verb of calling, or of describing with "as" after its object (of seeing, or a verdict: at most four words
+# later); not a phrasal verb ("called for").
 _PARAPHRASE_SOURCE = (
-    r"(?<![\w-])(?:" + "|".join(_CALLING) + "|(?:" + "|".join(_DESCRIBING) + "|" + _NOT_PASSIVE + "(?:"
-    + "|".join(_VERDICT) + r"))\s+(?:\w+\s+){0,4}?as"
+    r"(?<![\w-])(?:" + "|".join(_CALLING + _LIKENING) + "|(?:" + "|".join(_DESCRIBING_AT_LENGTH) + r")\s+(?:[\w.'’-]+\s+){0,8}?as"
+    + "|(?:" + "|".join(_DESCRIBING) + "|" + _NOT_PASSIVE + "(?:" + "|".join(_VERDICT) + r"))\s+(?:\w+\s+){0,4}?as"
     + "|" + _NOT_PASSIVE + "(?:" + "|".join(_JUDGING) + r")\s+(?:\w+\s+){1,4}?(?:as|to\s+be))"
     r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
 )
@@ -70,11 +78,16 @@ def _shortest(starts: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in _CALLING + _DESCRIBING + _VERDICT + _JUDGING)
+_PARAPHRASE_STARTS = _shortest(_literal_start(v) for v in
+                               _CALLING + _LIKENING + _DESCRIBING_AT_LENGTH + _DESCRIBING + _VERDICT + _JUDGING)
 # A characterization runs to the end of its clause, or of the quotation it closes; a quotation it opens
 # is the named party's term: "which Republicans call the “death tax”".
 _CLAUSE_END = programs.compile(r"[,.;:!?()\[\]\n”]|\"(?![^\W_])")
 PARAPHRASE_WORDS = 8
+# A characterization of two parts joined runs on to its second: "regarded the treaty as both a grave mistake and
+# an act of treachery".
+_COORDINATED = programs.compile(r"\b(?:and|or|nor)\b")
+COORDINATED_WORDS = 14
 _PARAPHRASE_REACH = 1000  # characters after the verb searched for those words
 
 
@@ -96,7 +109,10 @@ def paraphrases(prose: str, start: int = 0, end: int | None = None,
         words = list(re.finditer(r"\S+", prose[a:b]))
         if not words:
             continue
-        b = a + words[min(len(words), PARAPHRASE_WORDS) - 1].end()
+        reach = PARAPHRASE_WORDS
+        if len(words) > reach and _COORDINATED.search(prose, a, a + words[reach - 1].end()):
+            reach = COORDINATED_WORDS
+        b = a + words[min(len(words), reach) - 1].end()
         out.append((a + words[0].start(), b))
     return out
 

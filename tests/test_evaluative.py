@@ -40,6 +40,8 @@ def found(r, text: str) -> list[str]:
     ("The bill was drafted by reckless Democrats in the state house.", ["reckless"]),
     ("The reckless Left wants to close the prisons.", ["reckless"]),  # a side of politics named by a word
     ("The budget was cut by reckless Tories in the council.", ["reckless"]),
+    ("The schools were run with reckless or careless budgets.", ["reckless"]),  # after a preposition, first of a row
+    ("The reckless 64-year-old lost his seat.", ["reckless"]),  # a figure opens the noun phrase
 ])
 def test_flags_evaluative_positions(tmp_path, text, flagged):
     assert found(rule(tmp_path, RULE), text) == flagged
@@ -65,6 +67,9 @@ def test_flags_evaluative_positions(tmp_path, text, flagged):
     "They booked Reckless Americans Tour for the festival.",  # capitals that run on make a name
     "The reckless Brian Cox was cast as the lead.",
     "The reckless Left Bank cafe closed.",  # capitals that run on make a name
+    "The firms kept charging reckless fees to pensioners.",  # after a verb, no determiner: not read
+    "The pair lived reckless in the hills.",  # no noun after it
+    "Banks lent Reckless Eric money.",  # a capital makes it a name
 ])
 def test_passes_other_uses(tmp_path, text):
     assert found(rule(tmp_path, RULE), text) == []

@@ -118,3 +118,50 @@ def test_the_reach_filter_finds_what_a_search_of_the_text_finds(pattern):
             candidates = scan.candidates(item.plan) or []
             dropped += len(candidates) - len(scan.within_reach(candidates, item.reach))
     assert dropped > 0
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b[a-z]+(?:ists|ers)\s+(?:have|had)\s+long\s+warned\b", True),  # a word boundary, then a word character
+    (r"\b(?:its|\w+['’]s)\s+resolve\b", True),
+    (r"(?<![\w-])\w+-baiting\b", True),  # a look-behind that no word character comes before
+    (r"\bx?y", True),
+    (r"[A-Z](?<!\w[A-Z])[a-z]+\s+said", False),  # the condition comes after the first character
+    (r"\b(?:a|-b)\s+said", False),  # an alternative opens with a non-word character
+    (r"\b(?=\w)", False),  # an empty match
+    (r"[a-z]+ists\s+said", False),  # no word boundary: the match may start inside a word
+])
+def test_a_pattern_opens_words(pattern, expected):
+    from newslint.matching.literals import opens_words
+
+    assert opens_words(pattern) is expected
+
+
+_OPENING = r"\b[a-z]+(?:ists|ers|ians)\s+(?:have|had)\s+long\s+(?:warned|argued)\s+that\b"
+_OPENING_WORDS = ("engineers economists historians have had long warned argued that the plan it and said "
+                  "council budget was fine").split()
+
+
+def test_a_pattern_with_no_literal_prefix_is_tried_only_at_words_within_reach():
+    """With no literal prefix but opening a word, a pattern is tried at the words a required word
+    follows within reach (not searched for through the whole text), and finds what a search finds."""
+    text = ("Engineers met on Tuesday. The council said the plan was fine.\n\n"
+            "Historians had long argued that it would fail, and economists have long warned that.\n")
+    matcher = Matcher.build({"patterns": [_OPENING]}, Where("t.yaml"), trusted=True)
+    (item,) = matcher.compiled
+    assert item.plan is None and item.reach is not None and item.reach.words == {"warned", "argued"}
+    with state.fresh() as fresh:
+        fresh.documents = 5
+        doc = Document.from_text(text, "a.txt")
+        assert list(matcher.finditer(doc)) == _spans(_OPENING, text) != []
+        near = prefilter.scan(doc).within_reach(None, item.reach)
+    assert item.reach.gaps == 4  # (a bound: the words up to four before a required word)
+    assert [text[a:].split()[0] for a in near] == ["fine.", "Historians", "had", "long", "argued",
+                                                   "and", "economists", "have", "long", "warned"]
+    rng = random.Random(_OPENING)
+    for _ in range(300):
+        n = rng.randint(3, 40)
+        text = "".join(rng.choice(_OPENING_WORDS) + rng.choice(_SEPARATORS) for _ in range(n)).capitalize()
+        with state.fresh() as fresh:
+            fresh.documents = 5
+            doc = Document.from_text(text, "a.txt")
+            assert list(matcher.finditer(doc)) == _spans(_OPENING, doc.prose), text

@@ -48,11 +48,11 @@ Stat = tuple[str, int, int, int]  # (path, size, mtime_ns, ctime_ns)
 
 class Built(NamedTuple):
     """What building the built-in rules yields: lexicons by name, rules sorted by id, and
-    (required literals, literal prefixes, required words, gaps) by built-in pattern."""
+    (required literals, literal prefixes, required words, gaps, opens words) by built-in pattern."""
 
     lexicons: dict[str, Any]
     rules: list[Any]
-    literals: dict[str, tuple[tuple[str, ...] | None, tuple[Any, ...] | None, frozenset[str] | None, int | None]]
+    literals: dict[str, tuple[tuple[str, ...] | None, tuple[Any, ...] | None, frozenset[str] | None, int | None, bool]]
 
 
 class Inputs(NamedTuple):

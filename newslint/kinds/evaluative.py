@@ -5,8 +5,10 @@ in their base form; their adverbs and comparatives are matched too ("shameless",
 "more shameless"). A listed word is flagged only in a position where it passes judgment:
 - `attributive`: before a noun, after a determiner, a possessive, a preposition, an intensifier or an
   adverb in -ly, a comma or "and" ("a shameless ploy", "the party's reckless plan", "a costly,
-  reckless plan", "acted with reckless haste", "a deeply cynical move"), and in a headline, which
-  drops its articles, after any word ("Council backs shameless plan");
+  reckless plan", "acted with reckless haste", "a deeply cynical move"), first of a row after a
+  preposition ("with reckless or costly plans"), before a figure that opens the noun phrase ("the
+  reckless 2019 plan"), and in a headline, which drops its articles, after any word ("Council backs
+  shameless plan");
 - `predicative`: after a form of "be", "seem", "become", "remain" ..., maybe with an intensifier or an
   adverb in -ly between ("the plan was reckless", "the reply seemed utterly callous", "the senator
   was visibly furious");
@@ -172,9 +174,12 @@ class Evaluative(KindBase):
             return None
         if "attributive" not in self.positions:
             return None
-        if following in (",", "and", "or") and (head in _DETERMINERS or prev in _DETERMINERS
+        if following in (",", "and", "or") and (head in _DETERMINERS or prev in _DETERMINERS or prev in _PREPOSITIONS
                                                  or prev.endswith(("'s", "’s", "s'", "s’"))):
-            return "attributive"  # "a reckless, costly plan", "the mayor's reckless and costly plan"
+            return "attributive"  # "a reckless, costly plan", "the mayor's reckless and costly plan", "with reckless or costly plans"
+        if not following and m and prose[m.end():m.end() + 1].isdigit() and prose[start].islower() \
+                and (prev in _DETERMINERS or prev.endswith(("'s", "’s", "s'", "s’"))):
+            return "attributive"  # a figure opens the noun phrase: "the reckless 2019 plan", "the brazen 38-year-old"
         if not following or not following[0].isalpha() or following.lower() in _NOT_NOUNS:
             return None
         if not following[0].islower() and not headline_voice(prose, start) and not _group_noun(prose, end):

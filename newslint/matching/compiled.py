@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterable
 
 from newslint.matching import state
-from newslint.matching.literals import Prefix, literal_prefixes, required_literals
+from newslint.matching.literals import Prefix, literal_prefixes, opens_words, required_literals
 from newslint.matching.reach import Reach, reach_of
 from newslint.matching.words import required_words
 from newslint.matching.patterns import (WORD, compile_terms, compile_trusted, from_regex_program, normalize,
@@ -186,9 +186,13 @@ class BuiltinPattern(_Pattern):
 
     @functools.cached_property
     def reach(self) -> Reach | None:
-        """How far into a match its required words stand, when that narrows its plan's candidates (see `reach`)."""
+        """How far into a match its required words stand, when that narrows its plan's candidates, or,
+        for a pattern with no plan whose every match opens a word (`opens_words`), the document's words
+        (see `reach`)."""
         plan = self.plan
-        return None if plan is None else reach_of(self.text, self.required_words, plan.lookups)
+        if plan is None:
+            return reach_of(self.text, self.required_words, frozenset()) if opens_words(self.text) else None
+        return reach_of(self.text, self.required_words, plan.lookups)
 
     @property
     def text(self) -> str:

@@ -8,7 +8,7 @@ import functools
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from newslint.matching import state
-from newslint.matching.parse import REPEATS, ZERO_WIDTH, char as _char
+from newslint.matching.parse import REPEATS, ZERO_WIDTH, char as _char, is_word_char
 from newslint.matching.parse import non_word_edge as _non_word_edge, parsed as _parsed, sre as _sre
 from newslint.cache import programs
 
@@ -30,8 +30,8 @@ class Prefix(NamedTuple):
 
 
 
-# (required literals, literal prefixes, required words: see `words`, gaps: see `reach`)
-Literals = tuple[tuple[str, ...] | None, tuple[Prefix, ...] | None, frozenset[str] | None, int | None]
+# (required literals, literal prefixes, required words: see `words`, gaps: see `reach`, opens words: see `opens_words`)
+Literals = tuple[tuple[str, ...] | None, tuple[Prefix, ...] | None, frozenset[str] | None, int | None, bool]
 
 
 @contextlib.contextmanager
@@ -54,11 +54,11 @@ def record(pattern: str) -> None:
 
 
 def table(patterns: Iterable[str]) -> dict[str, Literals]:
-    """(required literals, literal prefixes, required words, gaps) of each pattern, for the rule cache."""
+    """(required literals, literal prefixes, required words, gaps, opens words) of each pattern, for the rule cache."""
     from newslint.matching.reach import gaps
     from newslint.matching.words import required_words
 
-    return {p: (required_literals(p), literal_prefixes(p), required_words(p), gaps(p)) for p in sorted(patterns)}
+    return {p: (required_literals(p), literal_prefixes(p), required_words(p), gaps(p), opens_words(p)) for p in sorted(patterns)}
 
 
 def learn(known: Mapping[str, Literals]) -> None:
@@ -76,6 +76,53 @@ def literal_prefixes(pattern: str) -> tuple[Prefix, ...] | None:
     """Lower-cased literals one of which every match of `pattern` starts with, or None if unknown."""
     known = state.current().known_literals.get(pattern)
     return known[1] if known is not None else _literal_prefixes(pattern)
+
+
+def opens_words(pattern: str) -> bool:
+    """Does every match of `pattern` start where a word starts (`\\b[a-z]+ists`: a condition that a word
+    character after it starts a word, then a word character)? Such a match can start only at one of
+    the document's words, though no literal tells which."""
+    known = state.current().known_literals.get(pattern)
+    return known[4] if known is not None else _opens_words(pattern)
+
+
+@functools.lru_cache(maxsize=None)
+def _opens_words(pattern: str) -> bool:
+    items = _parsed(pattern)
+    if items is None:
+        return False
+    word_start = False
+    for i, (op, av) in enumerate(items):
+        condition = _condition(op, av)
+        if condition is None:
+            return word_start and _word_char_first(list(items[i:]))
+        word_start = word_start or condition
+    return False
+
+
+def _word_char_first(items: list[Any]) -> bool:
+    """Is the first character a match of `items` takes always a word character (lookarounds passed over)?"""
+    for i, (op, av) in enumerate(items):
+        if op in ZERO_WIDTH:
+            continue
+        rest = items[i + 1:]
+        if op is _sre.LITERAL:
+            return is_word_char(chr(av))
+        if op is _sre.IN:
+            return all(o is _sre.LITERAL and is_word_char(chr(a)) or o is _sre.CATEGORY and a in _WORD_CATEGORIES
+                       or o is _sre.RANGE and all(is_word_char(chr(c)) for c in range(a[0], a[1] + 1))
+                       for o, a in av)
+        if op is _sre.SUBPATTERN:
+            return _word_char_first(list(av[-1]) + rest)
+        if op is _sre.BRANCH:
+            return all(_word_char_first(list(alt) + rest) for alt in av[1])
+        if op in REPEATS:
+            return _word_char_first(list(av[2]) + rest) and (av[0] >= 1 or _word_char_first(rest))
+        return False
+    return False  # (a match may be empty)
+
+
+_WORD_CATEGORIES = (_sre.CATEGORY_WORD, _sre.CATEGORY_DIGIT)
 
 
 @functools.lru_cache(maxsize=None)

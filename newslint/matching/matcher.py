@@ -260,7 +260,8 @@ def _matches(item: Compiled, doc: Document, swept: bool = True) -> list[tuple[in
             if candidates == []:
                 return []
         reach = item.reach if isinstance(item, BuiltinPattern) and scan.state.documents > 1 else None
-        if reach is not None and candidates is not None:  # only the candidates a required word follows within reach
+        if reach is not None and (candidates is not None or scan.low is not None):
+            # only the candidates (with no plan: the words) that a required word follows within reach
             candidates = scan.within_reach(candidates, reach)
             if not candidates:
                 return []

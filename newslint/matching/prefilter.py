@@ -32,7 +32,6 @@ _ALL_WORDS = -2
 _UNKNOWN: Any = object()
 
 
-
 def scan(doc: Document) -> Scan:
     """The document's matching state, made on first use (and kept in its `scan` slot)."""
     found = doc.scan
@@ -336,9 +335,9 @@ class Scan:
             found = self._repeated[whole] = [offsets[2 * k] for k in itertools.compress(itertools.count(), same)]
         return found
 
-    def within_reach(self, candidates: list[int], reach: Reach) -> list[int]:
-        """The candidates (sorted offsets) that a word of `reach` follows within reach: the word is at
-        most `reach.gaps` words after the first word starting at or after the candidate (see `reach`)."""
+    def within_reach(self, candidates: list[int] | None, reach: Reach) -> list[int]:
+        """The candidates (sorted offsets; None: where every word starts) that a word of `reach` follows within
+        reach: the word is at most `reach.gaps` words after the first word starting at or after the candidate."""
         state = self.state
         if reach.known is not state.known_words:  # (its words are indexed from now on)
             state.add_known(reach.words)
@@ -353,8 +352,14 @@ class Scan:
             return []
         places.sort()
         offsets = self._offsets
-        back = 2 * reach.gaps + 2  # the word that many parts before a required word starts too early
         out: list[int] = []
+        if candidates is None:  # the words up to `gaps` before each (words stand at even places in `_parts`)
+            done = -2  # words up to here are taken
+            for j in places:
+                out += offsets[max(j - 2 * reach.gaps, done + 2):j + 1:2]
+                done = j
+            return out
+        back = 2 * reach.gaps + 2  # the word that many parts before a required word starts too early
         done = -1  # candidates up to here are taken or passed
         for j in places:
             end = offsets[j]

@@ -277,14 +277,15 @@ class Checker:
 
     def _voice_steps(self, doc: Document, findings: list[Finding], accepted: list[tuple[int, int]],
                      selection: _Selection) -> _Steps:
-        """The steps up to the story's voice: accepted terms, reported speech and paraphrase, `plain`
-        rules in a straight story, synopses, `voiced` rules."""
+        """The steps up to the story's voice: accepted terms, reported speech, synopses, paraphrase,
+        `plain` rules in a straight story, `voiced` rules."""
         if accepted:
             findings = [f for f in findings if not within(accepted, f.start, f.end)]
         findings = drop_reported(findings, doc.prose, doc.search, doc.memo)
+        # (a retold story's words are the work's: they neither stand nor load the writer's voice)
+        findings = drop_synopses(findings, doc.prose, config_.WORD_CHOICE, doc.memo, doc.search)
         before_plain = drop_paraphrased(findings, doc.prose, selection.voiced, doc.search, doc.memo)
-        findings = drop_plain(before_plain, selection.plain, selection.voiced, doc.prose)
-        before_unvoiced = drop_synopses(findings, doc.prose, config_.WORD_CHOICE, doc.memo, doc.search)
+        before_unvoiced = drop_plain(before_plain, selection.plain, selection.voiced, doc.prose)
         findings = drop_unvoiced(before_unvoiced, selection.voiced, doc.prose, self._paragraph_of(doc), selection.plain,
                                  doc.sentence_index)
         findings = drop_apart(findings, selection.beside, selection.voiced, doc.sentence_index)

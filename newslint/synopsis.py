@@ -5,7 +5,8 @@ is the book's, not the writer's verdict on anyone; so is the killer in "the thri
 killer". A synopsis opens where the copy says it tells a work's story or shows what is in it ("tells the
 story of", "the film follows", "the plot centres on", "the play depicts", "the game features"), or names a
 part played in a work ("she plays a ruthless gangster in the new film", "the comedy stars Ben Stiller as a
-hapless nurse"), or what a work of fiction is about ("her novel, about a ruthless businesswoman"), and runs to the end of the next
+hapless nurse"), or what a work of fiction is about ("her novel, about a ruthless businesswoman"), or sets the scene in the work
+("In the film, a ruthless drifter moves in next door"), and runs to the end of the next
 sentence, which carries the plot on. Word-choice findings (the families an article type
 softens) inside it are dropped (`drop_synopses`); sourcing rules still read it.
 """
@@ -39,6 +40,10 @@ _CUE_SOURCE = (
     # what a work of fiction is about ("her novel, about a ruthless businesswoman, ...", "the film is about ...")
     r"|\b(?:novel|film|movie|play|musical|opera|sitcom|comedy|thriller|drama|sequel|game|song|album)(?:,|\s+(?:is|was))?"
     r"\s+about\s+(?:a|an|the|two|three|his|her|their)\b"
+    # a work of fiction as the place where what follows happens, opening a sentence: "In the film, a ruthless
+    # drifter moves in next door" (not "as she wrote in the novel, ...", nor a book's argument: "In the book, ...")
+    r"|(?<![\w,;:]\s)\bin\s+(?:the|this|his|her|their|its)\s+(?:new\s+|latest\s+|first\s+|original\s+)?(?:film|movie|novel|play|"
+    r"musical|series|drama|sitcom|opera|game|thriller|comedy|sequel|episode|show)\s*,"
 )
 _CUE = programs.compile(_CUE_SOURCE, re.I)
 # The same cues looked for in the lower-cased prose, several times faster; a capital the cue wants (the
@@ -50,7 +55,8 @@ SENTENCES = 2  # the cue's sentence and the one after it
 
 # Every cue holds one of these words: copy without any of them (most news) is not searched.
 _CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves", "depicts", "portray", "features",
-              "imagines", "explores", "play", "star", "cast", "about")
+              "imagines", "explores", "play", "star", "cast", "about", "film", "movie", "novel", "series",
+              "drama", "sitcom", "opera", "game", "thriller", "comedy", "sequel", "episode", "show")
 
 
 def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:

@@ -214,6 +214,22 @@ def test_a_part_played_in_a_work_is_the_works_not_the_writers():
     assert "ruthless" in word_choices(role)
 
 
+def test_a_scene_set_in_a_work_of_fiction_is_the_works_and_does_not_load_the_story():
+    from newslint.engine import lint_text as lint
+    scene = ("A dark thriller about a family and a stranger topped the box office at the weekend, taking $24m in its "
+             "first three days, according to studio estimates. In the film, a charming but ruthless drifter moves "
+             "into a quiet street and turns the neighbours against the family. Critics have been divided. One paper "
+             "said the brutal final act undid much of its good work, while another praised the cast. The film "
+             "knocked last week's number one, an animated comedy, into second place with $18m. The director's last "
+             "film, a drama about a mining town, won three awards at a festival in Venice two years ago.\n")
+    found = {f.text for f in lint(scene, "story.md")}
+    # the drifter is the film's; with no loaded word of the writer's, the critic's clause is the critic's
+    assert not found & {"ruthless", "brutal"}
+    # the same opening in the middle of a sentence ("wrote in the book, ...") sets no scene
+    assert "ruthless" in word_choices("As she wrote in the novel, a ruthless drifter moved in.\n")
+    assert "ruthless" in word_choices("In the book, a ruthless banker is named. Police said he fled.\n")
+
+
 def _page(head: str, body: str) -> str:
     return f"<!doctype html><html><head>{head}<title>Vote</title></head><body><article>{body}</article></body></html>\n"
 
@@ -267,7 +283,8 @@ def test_a_synopsis_is_found_through_the_prefilter_as_by_a_search_of_the_prose()
              "THE COMEDY STARS Ana Ruiz AS A hapless nurse. It is long.\n",
              "Her novel, about a ruthless businesswoman, sold well.\n\nThe next paragraph.\n",
              "It tells the story of a town. The end.\n",
-             "The council approved the budget. Its plot follows no one.\n"]
+             "The council approved the budget. Its plot follows no one.\n",
+             "In the film, a drifter moves in. He stays. As she wrote in the novel, it rained.\n"]
     with state.fresh() as fresh:
         fresh.documents = 5  # as in a run over many documents
         for text in texts:

@@ -170,6 +170,30 @@ def test_a_quotation_under_a_heading_that_names_a_person_is_theirs():
     assert [q.attributed for q in doc.quotations] == [True, True, False]
 
 
+@pytest.mark.parametrize("layout", ["{line}\n{words}", "{line}\n\n{words}", "**{line}**\n\n{words}"])
+def test_views_set_out_under_speaker_lines_are_the_speakers(layout):
+    """A round-up of views: "Name, who they are:" on a line of its own, then their words, unquoted."""
+    views = [("Jane Smith, parent, Leeds:", "This is a shameless waste of money."),
+             ("Tom Brown, head teacher, Bristol:", "It is an outrageous idea.")]
+    text = "Views on the plan\n\nParents have given a mixed response.\n\n" + "\n\n".join(
+        layout.format(line=line, words=words) for line, words in views) + "\n\nThe shameless plan costs £280m.\n"
+    doc = Document.from_text(text, "a.md")
+    assert doc.scope_at(text.index("shameless waste")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("outrageous")) is Scope.QUOTATION
+    assert doc.scope_at(text.rindex("shameless")) is Scope.NARRATIVE  # after the views, the writer's again
+
+
+@pytest.mark.parametrize("text", [
+    # one speaker line alone, and lines that name no one ("Key facts:")
+    "Views\n\nJane Smith, parent, Leeds:\n\nThis is a shameless waste of money.\n",
+    "Plan\n\nKey Facts:\n\nThe shameless plan costs £280m.\n\nFurther Details:\n\nThe shameless plan began in May.\n",
+    "Plan\n\nAna Ruiz:\n\nThe shameless plan costs £280m.\n\nTom Bell:\n\nThe shameless plan began in May.\n",
+])
+def test_lines_that_set_out_no_views_are_the_writers(text):
+    doc = Document.from_text(text, "a.md")
+    assert doc.scope_at(text.index("shameless")) is Scope.NARRATIVE
+
+
 @pytest.mark.parametrize("text, word", [
     ("She had to look up the words czar and ignoramus before the broadcast.", "ignoramus"),
     ("The dictionary added the word woke in 2017.", "woke"),

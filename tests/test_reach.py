@@ -8,6 +8,7 @@ import re
 import pytest
 
 from newslint.document import Document
+from newslint.matching import matcher as matching
 from newslint.matching import prefilter, state
 from newslint.matching.compiled import BuiltinPattern
 from newslint.matching.matcher import Matcher
@@ -165,3 +166,34 @@ def test_a_pattern_with_no_literal_prefix_is_tried_only_at_words_within_reach():
             fresh.documents = 5
             doc = Document.from_text(text, "a.txt")
             assert list(matcher.finditer(doc)) == _spans(_OPENING, doc.prose), text
+
+
+_SUPERLATIVE_WORDS = ("the The its their world world's planet's Earth’s very single all-time biggest BEST worst most "
+                      "least popular fastest-growing interest almost latest highest ever in history city club "
+                      "rest was is a and").split()
+
+
+def test_a_superlative_is_tried_only_near_a_word_ending_as_one():
+    """A superlative claim's program is tried only at the candidates that a word ending in "est",
+    "most", "least" or "worst" follows within its lead's runs, and finds what a search of the text finds."""
+    from newslint.kinds import superlative
+
+    assert superlative._NEAR is not None and superlative._NEAR[1] == 5  # "the world's all-time best"
+    program = superlative._SUPERLATIVE
+    rng = random.Random("superlative")
+    dropped = 0
+    for _ in range(400):
+        n = rng.randint(3, 40)
+        text = "".join(rng.choice(_SUPERLATIVE_WORDS) + rng.choice(_SEPARATORS) for _ in range(n)).capitalize()
+        with state.fresh() as fresh:
+            fresh.documents = 5
+            doc = Document.from_text(text, "a.txt")
+            found = [m.span() for m in matching.finditer(program, doc, superlative._NEAR)]
+            assert found == [m.span() for m in program.finditer(doc.prose)], text
+            scan = prefilter.scan(doc)
+            plan = matching._plan_of(program.pattern, program.flags)
+            candidates = scan.candidates(plan) or []
+            near = scan.near_ends(candidates, *superlative._NEAR)
+            assert near is not None and set(near) <= set(candidates)
+            dropped += len(candidates) - len(near)
+    assert dropped > 0

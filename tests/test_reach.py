@@ -92,6 +92,11 @@ _WORDS = ("the this that a raid attack move clearly demonstrates shows underscor
 _SEPARATORS = (" ", " ", " ", "  ", ", ", ". ", "\n", "-", "'", " (", ") ")
 
 
+def _made_up(rng: random.Random, words: tuple[str, ...] | list[str]) -> str:
+    """A made-up text of 3 to 40 of `words`, each followed by one of the separators."""
+    return "".join(rng.choice(words) + rng.choice(_SEPARATORS) for _ in range(rng.randint(3, 40))).capitalize()
+
+
 @pytest.mark.parametrize("pattern", [
     _PATTERN,
     r"\b(?:the|a)\s+(?:\w+\s+){0,2}?(?:raid|attack)\b",
@@ -108,8 +113,7 @@ def test_the_reach_filter_finds_what_a_search_of_the_text_finds(pattern):
     rng = random.Random(pattern)
     dropped = 0
     for _ in range(300):
-        n = rng.randint(3, 40)
-        text = "".join(rng.choice(_WORDS) + rng.choice(_SEPARATORS) for _ in range(n)).capitalize()
+        text = _made_up(rng, _WORDS)
         with state.fresh() as fresh:
             fresh.documents = 5
             doc = Document.from_text(text, "a.txt")
@@ -159,8 +163,7 @@ def test_a_pattern_with_no_literal_prefix_is_tried_only_at_words_within_reach():
                                                    "and", "economists", "have", "long", "warned"]
     rng = random.Random(_OPENING)
     for _ in range(300):
-        n = rng.randint(3, 40)
-        text = "".join(rng.choice(_OPENING_WORDS) + rng.choice(_SEPARATORS) for _ in range(n)).capitalize()
+        text = _made_up(rng, _OPENING_WORDS)
         with state.fresh() as fresh:
             fresh.documents = 5
             doc = Document.from_text(text, "a.txt")

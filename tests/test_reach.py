@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Iterator
 
 import pytest
 
@@ -92,9 +93,15 @@ _WORDS = ("the this that a raid attack move clearly demonstrates shows underscor
 _SEPARATORS = (" ", " ", " ", "  ", ", ", ". ", "\n", "-", "'", " (", ") ")
 
 
-def _made_up(rng: random.Random, words: tuple[str, ...] | list[str]) -> str:
-    """A made-up text of 3 to 40 of `words`, each followed by one of the separators."""
-    return "".join(rng.choice(words) + rng.choice(_SEPARATORS) for _ in range(rng.randint(3, 40))).capitalize()
+def _made_up(seed: str, words: tuple[str, ...] | list[str]) -> Iterator[Document]:
+    """300 made-up documents of 3 to 40 of `words`, each word followed by one of the separators, each read
+    as in a run over many documents (the state fresh while the caller looks at it)."""
+    rng = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice(_SEPARATORS) for _ in range(rng.randint(3, 40))).capitalize()
+        with state.fresh() as fresh:
+            fresh.documents = 5
+            yield Document.from_text(text, "a.txt")
 
 
 @pytest.mark.parametrize("pattern", [
@@ -110,17 +117,12 @@ def test_the_reach_filter_finds_what_a_search_of_the_text_finds(pattern):
     matcher = Matcher.build({"patterns": [pattern]}, Where("t.yaml"), trusted=True)
     (item,) = matcher.compiled
     assert item.reach is not None
-    rng = random.Random(pattern)
     dropped = 0
-    for _ in range(300):
-        text = _made_up(rng, _WORDS)
-        with state.fresh() as fresh:
-            fresh.documents = 5
-            doc = Document.from_text(text, "a.txt")
-            assert list(matcher.finditer(doc)) == _spans(pattern, doc.prose), text
-            scan = prefilter.scan(doc)
-            candidates = scan.candidates(item.plan) or []
-            dropped += len(candidates) - len(scan.within_reach(candidates, item.reach))
+    for doc in _made_up(pattern, _WORDS):
+        assert list(matcher.finditer(doc)) == _spans(pattern, doc.prose), doc.text
+        scan = prefilter.scan(doc)
+        candidates = scan.candidates(item.plan) or []
+        dropped += len(candidates) - len(scan.within_reach(candidates, item.reach))
     assert dropped > 0
 
 
@@ -161,10 +163,5 @@ def test_a_pattern_with_no_literal_prefix_is_tried_only_at_words_within_reach():
     assert item.reach.gaps == 4  # (a bound: the words up to four before a required word)
     assert [text[a:].split()[0] for a in near] == ["fine.", "Historians", "had", "long", "argued",
                                                    "and", "economists", "have", "long", "warned"]
-    rng = random.Random(_OPENING)
-    for _ in range(300):
-        text = _made_up(rng, _OPENING_WORDS)
-        with state.fresh() as fresh:
-            fresh.documents = 5
-            doc = Document.from_text(text, "a.txt")
-            assert list(matcher.finditer(doc)) == _spans(_OPENING, doc.prose), text
+    for doc in _made_up(_OPENING, _OPENING_WORDS):
+        assert list(matcher.finditer(doc)) == _spans(_OPENING, doc.prose), doc.text

@@ -88,7 +88,7 @@ _SAYS = r"said|says|argued|argues|claimed|claims|insisted|insists|stated|alleged
 _TELLS = r"told|tells|warned|warns|assured|assures|reminded|reminds"  # with whom they told, or not: "warned that ..."
 # A participle relays words only with "that": "opposed the plan, saying that ...", "arguing that ...".
 _SAYING = r"saying|arguing|claiming|insisting|suggesting|warning|adding|noting|explaining|stressing|predicting|" \
-          r"complaining|asserting|contending|maintaining|telling\s+(?:[\w'’-]+\s+){1,4}?"
+          r"complaining|asserting|contending|maintaining|telling(?:\s+[\w'’-]+){1,4}?"
 _ADDS = r"added|adds|explained|explains|points?\s+out|pointed\s+out|noted|notes|stressed|stresses|emphasi[sz]e[sd]|" \
         r"observed|observes|found|finds|concluded|concludes|ruled"  # only with "that": "added fuel to the row",
 # "noted the damage", "found the body" relay nothing; "the inquiry found that ..." relays its finding

@@ -56,7 +56,7 @@ SENTENCES = 2  # the cue's sentence and the one after it
 # Every cue holds one of these words: copy without any of them (most news) is not searched.
 _CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves", "depicts", "portray", "features",
               "imagines", "explores", "play", "star", "cast", "about", "film", "movie", "novel", "series",
-              "drama", "sitcom", "opera", "game", "thriller", "comedy", "sequel", "episode", "show")
+              "musical", "drama", "sitcom", "opera", "game", "thriller", "comedy", "sequel", "episode", "show")
 
 
 def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:

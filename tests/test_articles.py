@@ -228,6 +228,7 @@ def test_a_scene_set_in_a_work_of_fiction_is_the_works_and_does_not_load_the_sto
     # the same opening in the middle of a sentence ("wrote in the book, ...") sets no scene
     assert "ruthless" in word_choices("As she wrote in the novel, a ruthless drifter moved in.\n")
     assert "ruthless" in word_choices("In the book, a ruthless banker is named. Police said he fled.\n")
+    assert "ruthless" not in word_choices("In the musical, a ruthless baron seizes the town.\n")
 
 
 def _page(head: str, body: str) -> str:

@@ -150,16 +150,23 @@ def test_an_interviewees_turns_are_their_words_and_the_questions_the_writers():
     assert doc.scope_at(INTERVIEW.index("edited")) is Scope.NARRATIVE
 
 
-@pytest.mark.parametrize("text", [
-    "Update: The council met again on Monday and the vote was close.\n\nNote: The mayor did not attend.\n",
-    "Born: 1970 in a small coastal town.\n\nParty: Labour since the age of nineteen.\n\nSeat: the finest in the county.\n",
-    "Ana Ruiz: the finest teacher in the county.\n\nTom Bell: the most generous man on the street.\n",
+@pytest.mark.parametrize("text, word", [
+    ("Update: The council met again on Monday and the vote was close.\n\nNote: The mayor did not attend.\n", "vote"),
+    ("Born: 1970 in a small coastal town.\n\nParty: Labour since the age of nineteen.\n\nSeat: the finest in the county.\n",
+     "finest"),
+    ("Ana Ruiz: the finest teacher in the county.\n\nTom Bell: the most generous man on the street.\n", "finest"),
+    # a speaker line alone sets out no views, nor do lines that name no one ("Key facts:") or say not who they are
+    ("Views\n\nJane Smith, parent, Leeds:\n\nThis is a shameless waste of money.\n", "shameless"),
+    ("Plan\n\nKey Facts:\n\nThe shameless plan costs £280m.\n\nFurther Details:\n\nThe shameless plan began in May.\n",
+     "shameless"),
+    ("Plan\n\nAna Ruiz:\n\nThe shameless plan costs £280m.\n\nTom Bell:\n\nThe shameless plan began in May.\n", "shameless"),
 ])
-def test_labels_that_take_no_turns_are_no_interview(text):
-    """One-off labels (a note, a fact box, a list of names with what they are) are the writer's lines."""
+def test_labels_that_take_no_turns_are_no_interview(text, word):
+    """One-off labels (a note, a fact box, a list of names with what they are, a lone speaker line) are the
+    writer's lines."""
     doc = Document.from_text(text, "a.md")
     assert doc.quotations == []
-    assert doc.scope_at(text.index("finest") if "finest" in text else text.index("vote")) is Scope.NARRATIVE
+    assert doc.scope_at(text.index(word)) is Scope.NARRATIVE
 
 
 def test_a_quotation_under_a_heading_that_names_a_person_is_theirs():
@@ -181,17 +188,6 @@ def test_views_set_out_under_speaker_lines_are_the_speakers(layout):
     assert doc.scope_at(text.index("shameless waste")) is Scope.QUOTATION
     assert doc.scope_at(text.index("outrageous")) is Scope.QUOTATION
     assert doc.scope_at(text.rindex("shameless")) is Scope.NARRATIVE  # after the views, the writer's again
-
-
-@pytest.mark.parametrize("text", [
-    # one speaker line alone, and lines that name no one ("Key facts:")
-    "Views\n\nJane Smith, parent, Leeds:\n\nThis is a shameless waste of money.\n",
-    "Plan\n\nKey Facts:\n\nThe shameless plan costs £280m.\n\nFurther Details:\n\nThe shameless plan began in May.\n",
-    "Plan\n\nAna Ruiz:\n\nThe shameless plan costs £280m.\n\nTom Bell:\n\nThe shameless plan began in May.\n",
-])
-def test_lines_that_set_out_no_views_are_the_writers(text):
-    doc = Document.from_text(text, "a.md")
-    assert doc.scope_at(text.index("shameless")) is Scope.NARRATIVE
 
 
 @pytest.mark.parametrize("text, word", [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Iterator
 
 import pytest
 
@@ -93,6 +94,17 @@ _WORDS = ("the this that a raid attack move clearly demonstrates shows underscor
 _SEPARATORS = (" ", " ", " ", "  ", ", ", ". ", "\n", "-", "'", " (", ") ")
 
 
+def _made_up(seed: str, words: tuple[str, ...] | list[str]) -> Iterator[Document]:
+    """300 made-up documents of 3 to 40 of `words`, each word followed by one of the separators, each read
+    as in a run over many documents (the state fresh while the caller looks at it)."""
+    rng = random.Random(seed)
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice(_SEPARATORS) for _ in range(rng.randint(3, 40))).capitalize()
+        with state.fresh() as fresh:
+            fresh.documents = 5
+            yield Document.from_text(text, "a.txt")
+
+
 @pytest.mark.parametrize("pattern", [
     _PATTERN,
     r"\b(?:the|a)\s+(?:\w+\s+){0,2}?(?:raid|attack)\b",
@@ -106,18 +118,12 @@ def test_the_reach_filter_finds_what_a_search_of_the_text_finds(pattern):
     matcher = Matcher.build({"patterns": [pattern]}, Where("t.yaml"), trusted=True)
     (item,) = matcher.compiled
     assert item.reach is not None
-    rng = random.Random(pattern)
     dropped = 0
-    for _ in range(300):
-        n = rng.randint(3, 40)
-        text = "".join(rng.choice(_WORDS) + rng.choice(_SEPARATORS) for _ in range(n)).capitalize()
-        with state.fresh() as fresh:
-            fresh.documents = 5
-            doc = Document.from_text(text, "a.txt")
-            assert list(matcher.finditer(doc)) == _spans(pattern, doc.prose), text
-            scan = prefilter.scan(doc)
-            candidates = scan.candidates(item.plan) or []
-            dropped += len(candidates) - len(scan.within_reach(candidates, item.reach))
+    for doc in _made_up(pattern, _WORDS):
+        assert list(matcher.finditer(doc)) == _spans(pattern, doc.prose), doc.text
+        scan = prefilter.scan(doc)
+        candidates = scan.candidates(item.plan) or []
+        dropped += len(candidates) - len(scan.within_reach(candidates, item.reach))
     assert dropped > 0
 
 
@@ -158,14 +164,8 @@ def test_a_pattern_with_no_literal_prefix_is_tried_only_at_words_within_reach():
     assert item.reach.gaps == 4  # (a bound: the words up to four before a required word)
     assert [text[a:].split()[0] for a in near] == ["fine.", "Historians", "had", "long", "argued",
                                                    "and", "economists", "have", "long", "warned"]
-    rng = random.Random(_OPENING)
-    for _ in range(300):
-        n = rng.randint(3, 40)
-        text = "".join(rng.choice(_OPENING_WORDS) + rng.choice(_SEPARATORS) for _ in range(n)).capitalize()
-        with state.fresh() as fresh:
-            fresh.documents = 5
-            doc = Document.from_text(text, "a.txt")
-            assert list(matcher.finditer(doc)) == _spans(_OPENING, doc.prose), text
+    for doc in _made_up(_OPENING, _OPENING_WORDS):
+        assert list(matcher.finditer(doc)) == _spans(_OPENING, doc.prose), doc.text
 
 
 _SUPERLATIVE_WORDS = ("the The its their world world's planet's Earth’s very single all-time biggest BEST worst most "
@@ -180,20 +180,13 @@ def test_a_superlative_is_tried_only_near_a_word_ending_as_one():
 
     assert superlative._NEAR is not None and superlative._NEAR[1] == 5  # "the world's all-time best"
     program = superlative._SUPERLATIVE
-    rng = random.Random("superlative")
     dropped = 0
-    for _ in range(400):
-        n = rng.randint(3, 40)
-        text = "".join(rng.choice(_SUPERLATIVE_WORDS) + rng.choice(_SEPARATORS) for _ in range(n)).capitalize()
-        with state.fresh() as fresh:
-            fresh.documents = 5
-            doc = Document.from_text(text, "a.txt")
-            found = [m.span() for m in matching.finditer(program, doc, superlative._NEAR)]
-            assert found == [m.span() for m in program.finditer(doc.prose)], text
-            scan = prefilter.scan(doc)
-            plan = matching._plan_of(program.pattern, program.flags)
-            candidates = scan.candidates(plan) or []
-            near = scan.near_ends(candidates, *superlative._NEAR)
-            assert near is not None and set(near) <= set(candidates)
-            dropped += len(candidates) - len(near)
+    for doc in _made_up("superlative", _SUPERLATIVE_WORDS):
+        found = [m.span() for m in matching.finditer(program, doc, superlative._NEAR)]
+        assert found == [m.span() for m in program.finditer(doc.prose)], doc.text
+        scan = prefilter.scan(doc)
+        candidates = scan.candidates(matching._plan_of(program.pattern, program.flags)) or []
+        near = scan.near_ends(candidates, *superlative._NEAR)
+        assert near is not None and set(near) <= set(candidates)
+        dropped += len(candidates) - len(near)
     assert dropped > 0

@@ -184,6 +184,7 @@ def test_the_clause_after_a_reporting_verb_is_a_paraphrase():
     assert clauses("The mayor warned that the cuts were cruel.") == ["the cuts were cruel"]
     assert clauses("The union opposed the plan, saying that the cuts were savage.") == ["the cuts were savage"]
     assert clauses("She left the talks, arguing that the offer was an insult; he stayed.") == ["the offer was an insult"]
+    assert clauses("The union walked out, telling reporters that the offer was a sham.") == ["the offer was a sham"]
     assert clauses("The saying that crime pays is old. His warning that the dam was weak went unheeded.") == []
     assert clauses("Arguing with the referee, the captain was booked.") == []
 

@@ -329,11 +329,8 @@ def _match_by_first_word(item: TermList, scan: Scan, candidates: list[int]) -> l
 def finditer(program: re.Pattern[str], doc: Document,
              near: tuple[re.Pattern[str], int] | None = None) -> Iterator[re.Match[str]]:
     """What `program.finditer(doc.prose)` yields, a program being tried only where the prefilter
-    says one of its matches can start (when its literal prefixes are known: see `literals`).
-
-    `near`: a program and a number of runs of non-word characters, when every match of `program`
-    holds a word ending where that program matches the lower-cased prose, at most that many runs in
-    (see `Scan.near_ends`): a candidate no such word follows so near is not tried."""
+    says one of its matches can start (when its literal prefixes are known: see `literals`). `near`:
+    every match holds a word ending where a program matches, so many runs in (see `Scan.near_ends`)."""
     plan = _plan_of(program.pattern, program.flags)
     scan = prefilter.scan(doc)
     candidates = None if plan is None else scan.candidates(plan)
@@ -346,9 +343,6 @@ def finditer(program: re.Pattern[str], doc: Document,
         candidates = scan.within_reach(candidates, reach)
     if near is not None and candidates:
         candidates = scan.near_ends(candidates, *near)
-        if candidates is None:
-            yield from program.finditer(text)
-            return
     pos = 0  # every match starts with a literal prefix: none is empty, and each starts at a candidate
     match = program.match
     for p in candidates:

@@ -18,6 +18,7 @@ from newslint.document.positions import fold, occurrences
 from newslint.matching import state as state_
 from newslint.matching.parse import is_word_char
 from newslint.matching.plans import Plan
+from newslint.matching.reach import near
 
 if TYPE_CHECKING:
     from newslint.document.model import Document
@@ -351,16 +352,13 @@ class Scan:
         if not places:
             return []
         places.sort()
-        return self._near(candidates, places, reach.gaps)
+        return near(self._offsets, candidates, places, reach.gaps)
 
-    def near_ends(self, candidates: list[int], ends: re.Pattern[str], gaps: int) -> list[int] | None:
-        """The candidates (sorted offsets) that a word ending where `ends` matches in the lower-cased
-        prose follows within `gaps` runs of non-word characters (counted as in `within_reach`): where a
-        match can start of a pattern whose every match holds such a word that many runs in, at most (as
-        "the world's all-time best" holds "best", five runs in). None when the prose is not searched."""
+    def near_ends(self, candidates: list[int], ends: re.Pattern[str], gaps: int) -> list[int]:
+        """`within_reach` of the words that end where `ends` matches the lower-cased prose ("the" with
+        `gaps` 5: where "the world's all-time best" can start, a word ending in "est" five runs on)."""
         low = self.low
-        if low is None:
-            return None
+        assert low is not None  # (there are candidates)
         self.index  # (made with the words and the runs between them)
         offsets = self._offsets
         places = []
@@ -368,28 +366,7 @@ class Scan:
             i = bisect.bisect_right(offsets, m.end() - 1) - 1  # the part the last character stands in
             if not i % 2 and offsets[i + 1] == m.end():  # a word, ending there
                 places.append(i)
-        return self._near(candidates, places, gaps) if places else []
-
-    def _near(self, candidates: list[int] | None, places: list[int], gaps: int) -> list[int]:
-        """`within_reach` of the words at `places` (sorted indices into `_parts`)."""
-        offsets = self._offsets
-        out: list[int] = []
-        if candidates is None:  # the words up to `gaps` before each (words stand at even places in `_parts`)
-            done = -2  # words up to here are taken
-            for j in places:
-                out += offsets[max(j - 2 * gaps, done + 2):j + 1:2]
-                done = j
-            return out
-        back = 2 * gaps + 2  # the word that many parts before a required word starts too early
-        done = -1  # candidates up to here are taken or passed
-        for j in places:
-            end = offsets[j]
-            if end <= done:
-                continue
-            start = offsets[j - back] if j >= back else -1
-            out += candidates[bisect.bisect_right(candidates, max(start, done)):bisect.bisect_right(candidates, end)]
-            done = end
-        return out
+        return near(offsets, candidates, places, gaps) if places else []
 
     def may_contain(self, literals: tuple[str, ...] | None) -> bool:
         """Does the lower-cased prose contain one of `literals` (True when unknown)?"""

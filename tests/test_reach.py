@@ -9,6 +9,7 @@ from typing import Iterator
 import pytest
 
 from newslint.document import Document
+from newslint.matching import matcher as matching
 from newslint.matching import prefilter, state
 from newslint.matching.compiled import BuiltinPattern
 from newslint.matching.matcher import Matcher
@@ -165,3 +166,27 @@ def test_a_pattern_with_no_literal_prefix_is_tried_only_at_words_within_reach():
                                                    "and", "economists", "have", "long", "warned"]
     for doc in _made_up(_OPENING, _OPENING_WORDS):
         assert list(matcher.finditer(doc)) == _spans(_OPENING, doc.prose), doc.text
+
+
+_SUPERLATIVE_WORDS = ("the The its their world world's planet's Earth’s very single all-time biggest BEST worst most "
+                      "least popular fastest-growing interest almost latest highest ever in history city club "
+                      "rest was is a and").split()
+
+
+def test_a_superlative_is_tried_only_near_a_word_ending_as_one():
+    """A superlative claim's program is tried only at the candidates that a word ending in "est",
+    "most", "least" or "worst" follows within its lead's runs, and finds what a search of the text finds."""
+    from newslint.kinds import superlative
+
+    assert superlative._NEAR is not None and superlative._NEAR[1] == 5  # "the world's all-time best"
+    program = superlative._SUPERLATIVE
+    dropped = 0
+    for doc in _made_up("superlative", _SUPERLATIVE_WORDS):
+        found = [m.span() for m in matching.finditer(program, doc, superlative._NEAR)]
+        assert found == [m.span() for m in program.finditer(doc.prose)], doc.text
+        scan = prefilter.scan(doc)
+        candidates = scan.candidates(matching._plan_of(program.pattern, program.flags)) or []
+        near = scan.near_ends(candidates, *superlative._NEAR)
+        assert set(near) <= set(candidates)
+        dropped += len(candidates) - len(near)
+    assert dropped > 0

@@ -44,6 +44,7 @@ from newslint.matching import matcher as matching
 from newslint.matching.literals import record
 from newslint.matching.matcher import Matcher
 from newslint.matching.patterns import term_pattern, user_pattern
+from newslint.matching.reach import gaps
 from newslint.schema import Option, Where, integer, nested, strings
 
 # Words ending in -est that are no superlative (nouns and verbs), and superlatives that claim nothing.
@@ -53,10 +54,14 @@ guest quest chest pest vest invest digest manifest earnest conquest behest crest
 northwest midwest unrest inquest bequest detest attest priest tempest everest budapest bucharest ingest
 congest molest infest wrest lest jest fest pretest retest latest earliest nearest closest least
 """.split())
+_LEAD = r"(?<![\w'’-])(?:(?:the\s+)?(?:world|planet|earth)['’]s|the|(?P<own>its|their))\s+(?:(?:very|single|all-time)\s+)?"
 _SUPERLATIVE = recache.compile(
-    r"(?<![\w'’-])(?:(?:the\s+)?(?:world|planet|earth)['’]s|the|(?P<own>its|their))\s+(?:(?:very|single|all-time)\s+)?"
-    r"(?P<word>(?:most|least)(?:\s+|-)[a-z][a-z-]+|(?:best|worst|[a-z]{2,}est)"
+    _LEAD + r"(?P<word>(?:most|least)(?:\s+|-)[a-z][a-z-]+|(?:best|worst|[a-z]{2,}est)"
     r"(?:-(?:growing|selling|paid|performing|known|ranked|read|watched|attended|visited|funded))?)(?![\w'’-])", re.I)
+# Every superlative is a word ending in "est" or "most", "least" or "worst", at most `_LEAD_GAPS` runs of
+# non-word characters after where its claim starts: "the" and a word ending so further on start none.
+_SUPERLATIVE_END = recache.compile(r"(?:est|most|least|worst)(?!\w)")
+_LEAD_GAPS = gaps(_LEAD)
 _RANKED = recache.compile(r"(?:\b(?:one|some|two|three|four|five|several|many|few|any|each|all|none|among)"
                           r"\s+(?:of\s+)?(?:the\s+)?$|\bamong\s+$|\b(?:record|title)\s+(?:as|for)\s+$)", re.I)
 # (and a record's or a title's name is its holder's, not the writer's claim: "held the record for the
@@ -88,6 +93,7 @@ _APPOSITION = recache.compile(r"(?:,|\(|—|–)\s*$")
 # A superlative of its or their own claims a record only against all time ("its highest level ever",
 # "their worst result on record"); within a season or a year it is their own ("their biggest win of the season").
 _RECORD = recache.compile(r"\b(?:ever|on\s+record|history|of\s+all\s+time)\b", re.I)
+_NEAR = None if _LEAD_GAPS is None else (_SUPERLATIVE_END, _LEAD_GAPS)
 REACH = 80  # characters after the superlative searched for its scope
 
 
@@ -170,7 +176,7 @@ class Superlative(Requires):
     def claims(self, doc: Document) -> Iterator[tuple[int, int]]:
         """(start, end) of every superlative claim, sourced or not."""
         text = doc.prose
-        for m in matching.finditer(_SUPERLATIVE, doc):
+        for m in matching.finditer(_SUPERLATIVE, doc, _NEAR):
             word = m.group("word").lower()
             if word.split("-")[0] in _NOT_SUPERLATIVE or (word.startswith(("most ", "least ")) and word.split()[1] in ("of", "in")):
                 continue

@@ -326,9 +326,11 @@ def _match_by_first_word(item: TermList, scan: Scan, candidates: list[int]) -> l
     return out
 
 
-def finditer(program: re.Pattern[str], doc: Document) -> Iterator[re.Match[str]]:
+def finditer(program: re.Pattern[str], doc: Document,
+             near: tuple[re.Pattern[str], int] | None = None) -> Iterator[re.Match[str]]:
     """What `program.finditer(doc.prose)` yields, a program being tried only where the prefilter
-    says one of its matches can start (when its literal prefixes are known: see `literals`)."""
+    says one of its matches can start (when its literal prefixes are known: see `literals`). `near`:
+    every match holds a word ending where a program matches, so many runs in (see `Scan.near_ends`)."""
     plan = _plan_of(program.pattern, program.flags)
     scan = prefilter.scan(doc)
     candidates = None if plan is None else scan.candidates(plan)
@@ -339,6 +341,8 @@ def finditer(program: re.Pattern[str], doc: Document) -> Iterator[re.Match[str]]
     reach = _reach_of(program.pattern, program.flags) if candidates else None
     if reach is not None:  # only the candidates a required word follows within reach
         candidates = scan.within_reach(candidates, reach)
+    if near is not None and candidates:
+        candidates = scan.near_ends(candidates, *near)
     pos = 0  # every match starts with a literal prefix: none is empty, and each starts at a candidate
     match = program.match
     for p in candidates:

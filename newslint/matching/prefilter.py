@@ -18,6 +18,7 @@ from newslint.document.positions import fold, occurrences
 from newslint.matching import state as state_
 from newslint.matching.parse import is_word_char
 from newslint.matching.plans import Plan
+from newslint.matching.reach import near
 
 if TYPE_CHECKING:
     from newslint.document.model import Document
@@ -351,24 +352,21 @@ class Scan:
         if not places:
             return []
         places.sort()
+        return near(self._offsets, candidates, places, reach.gaps)
+
+    def near_ends(self, candidates: list[int], ends: re.Pattern[str], gaps: int) -> list[int]:
+        """`within_reach` of the words that end where `ends` matches the lower-cased prose ("the" with
+        `gaps` 5: where "the world's all-time best" can start, a word ending in "est" five runs on)."""
+        low = self.low
+        assert low is not None  # (there are candidates)
+        self.index  # (made with the words and the runs between them)
         offsets = self._offsets
-        out: list[int] = []
-        if candidates is None:  # the words up to `gaps` before each (words stand at even places in `_parts`)
-            done = -2  # words up to here are taken
-            for j in places:
-                out += offsets[max(j - 2 * reach.gaps, done + 2):j + 1:2]
-                done = j
-            return out
-        back = 2 * reach.gaps + 2  # the word that many parts before a required word starts too early
-        done = -1  # candidates up to here are taken or passed
-        for j in places:
-            end = offsets[j]
-            if end <= done:
-                continue
-            start = offsets[j - back] if j >= back else -1
-            out += candidates[bisect.bisect_right(candidates, max(start, done)):bisect.bisect_right(candidates, end)]
-            done = end
-        return out
+        places = []
+        for m in ends.finditer(low):
+            i = bisect.bisect_right(offsets, m.end() - 1) - 1  # the part the last character stands in
+            if not i % 2 and offsets[i + 1] == m.end():  # a word, ending there
+                places.append(i)
+        return near(offsets, candidates, places, gaps) if places else []
 
     def may_contain(self, literals: tuple[str, ...] | None) -> bool:
         """Does the lower-cased prose contain one of `literals` (True when unknown)?"""

@@ -9,6 +9,7 @@ non-word characters between, so the required word is at most that many words on.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import Any
 
@@ -43,6 +44,30 @@ def reach_of(pattern: str, words: frozenset[str] | None, lookups: frozenset[str]
         return None
     most = gaps(pattern)
     return None if most is None else Reach(words, most)
+
+
+def near(offsets: list[int], candidates: list[int] | None, places: list[int], gaps: int) -> list[int]:
+    """The candidates (sorted offsets; None: where every word starts) that one of the words at `places`
+    follows within `gaps` runs: at most that many words after the first word starting at or after the
+    candidate (`places`: sorted indices of words among a document's words and the runs between them,
+    which start at `offsets`; see `prefilter.Scan`)."""
+    out: list[int] = []
+    if candidates is None:  # the words up to `gaps` before each (words stand at even places)
+        done = -2  # words up to here are taken
+        for j in places:
+            out += offsets[max(j - 2 * gaps, done + 2):j + 1:2]
+            done = j
+        return out
+    back = 2 * gaps + 2  # the word that many parts before a required word starts too early
+    done = -1  # candidates up to here are taken or passed
+    for j in places:
+        end = offsets[j]
+        if end <= done:
+            continue
+        start = offsets[j - back] if j >= back else -1
+        out += candidates[bisect.bisect_right(candidates, max(start, done)):bisect.bisect_right(candidates, end)]
+        done = end
+    return out
 
 
 def gaps(pattern: str) -> int | None:

@@ -570,3 +570,26 @@ def test_a_match_opening_on_a_small_word_inside_a_title_is_the_title(text, words
     doc = Document.from_text(text, "a.txt")
     at = doc.prose.index(words)
     assert is_proper_name(doc, at, at + len(words), True) is title
+
+
+def test_words_stand_where_a_search_for_them_as_whole_words_finds_them():
+    """Where the words of a capitalized match stand again in a story (a headline's "Mayor Slams Cuts",
+    read as a name where the same words stand mid-sentence) is found as a search for them finds it: not
+    after a word character, an apostrophe or a hyphen, nor before a word character or a hyphen."""
+    import random
+    import re
+
+    from newslint.document.names import _standing
+
+    rng = random.Random("standing")
+    alphabet = ["a", "b", "A", "_", "1", "'", "’", "-", " ", "\n", "é", "٣", "."]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        words = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3)))
+        search = re.compile(r"(?<![\w'’-])" + re.escape(words) + r"(?![\w-])")
+        expected = [m.start() for m in search.finditer(text)]
+        assert list(_standing(text, words)) == expected, (text, words)
+        found += len(expected)
+    assert found > 100
+    assert list(_standing("Slams Cuts; it slams cuts, Slams Cuts-wise, 'Slams Cuts", "Slams Cuts")) == [0]

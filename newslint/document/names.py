@@ -12,7 +12,7 @@ stands before them ("her single Toxic": a title, whatever its ending).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 from newslint.cache import programs
 
 if TYPE_CHECKING:
@@ -97,14 +97,30 @@ def _named_elsewhere(doc: Document, start: int, end: int) -> bool:
     outside a headline, or anywhere with what only a name takes (see `_AS_A_NAME`)?"""
     text = doc.prose
     words = text[start:end]
-    pattern = re.compile(r"(?<![\w'’-])" + re.escape(words) + r"(?![\w-])")
-    for m in pattern.finditer(text):
-        if _AS_A_NAME.match(text, m.end()) and not headline_voice(text, m.start()):
+    for at in _standing(text, words):
+        if _AS_A_NAME.match(text, at + len(words)) and not headline_voice(text, at):
             return True
-        if m.start() == start or headline_voice(text, m.start()) or _sentence_initial(doc, m.start()):
+        if at == start or headline_voice(text, at) or _sentence_initial(doc, at):
             continue
         return True
     return False
+
+
+def _standing(text: str, words: str) -> Iterator[int]:
+    """Where `words` (not empty) stands in `text` as whole words: not after a word character, an apostrophe
+    or a hyphen, nor before a word character or a hyphen; in order, none overlapping (what a search for
+    them as a pattern finds, with no pattern to compile for each)."""
+    size, last = len(words), len(text)
+    at = text.find(words)
+    while at >= 0:
+        end = at + size
+        before = text[at - 1] if at else " "
+        after = text[end] if end < last else " "
+        if not (before.isalnum() or before in "_'’-") and not (after.isalnum() or after in "_-"):
+            yield at
+            at = text.find(words, end)
+        else:
+            at = text.find(words, at + 1)
 
 
 def is_proper_name(doc: Document, start: int, end: int, listed_lower: bool = False) -> bool:

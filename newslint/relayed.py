@@ -21,12 +21,13 @@ import re
 from typing import Callable, Iterable
 
 from newslint.cache import programs as recache
+from newslint.matching.literals import searched
 
 Search = Callable[[re.Pattern[str]], Iterable[re.Match[str]]]  # what `program.finditer(prose)` yields
 
 # The obligation a report relays, in the tense it shifts to: "had to", "needed to", "should", "must".
-_OBLIGATION = recache.compile(
-    r"\b(?:(?:had|needed|ought)\s+to|would\s+(?:have|need)\s+to|should|must)\b(?!\s+(?:have\s+)?been\s+\w+ed\b)", re.I)
+_OBLIGATION = searched(recache.compile(
+    r"\b(?:(?:had|needed|ought)\s+to|would\s+(?:have|need)\s+to|should|must)\b(?!\s+(?:have\s+)?been\s+\w+ed\b)", re.I))
 # What reports speech in the sentence before: a verb of saying, or a quotation mark.
 _SPEECH = recache.compile(
     r"\b(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|explained|explains|warned|warns|"
@@ -41,9 +42,9 @@ _HEADLINE_VERB = recache.compile(
 _MANNER = recache.compile(r"[a-z]+ly\b", re.I)
 HEADLINE_WORDS = 14  # a longer first line is prose, not a headline
 # "... says Ana Ruiz, an economist." at the end of a sentence, with no comma before the verb.
-_INVERTED = recache.compile(
+_INVERTED = searched(recache.compile(
     r"\b(?<=[^,;:\s]\s)(?:says|said|thinks|thought|believes|believed|reckons|argues|argued|insists|insisted)\s+"
-    r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s*(?:,[^.!?\n\"“”]{0,80})?(?:[.!?](?=\s|$)|$)", re.I | re.M)
+    r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s*(?:,[^.!?\n\"“”]{0,80})?(?:[.!?](?=\s|$)|$)", re.I | re.M))
 REACH = 400  # characters a relayed sentence may run
 
 

@@ -34,6 +34,7 @@ import re
 from typing import TYPE_CHECKING, AbstractSet, Callable, Iterable, Sequence
 
 from newslint.cache import programs as recache
+from newslint.matching.literals import searched
 from newslint.relayed import Search, relayed
 from newslint.document.positions import within
 from newslint.finding import Finding
@@ -105,14 +106,14 @@ _NOT_AFTER = _not_after("is", "was", "are", "were", "be", "been", "being", "it",
 # The space between a reporting verb and its clause: one line break at most. A blank line after the verb
 # ends a headline ("Mayor says sorry", then the story), and the next paragraph is not what was said.
 _GAP = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"
-_BEFORE = recache.compile(
+_BEFORE = searched(recache.compile(
     r"(?:\b(?:" + _ASKS + r")\s+whether" + _GAP + r"|" + _HEARD + _GAP + r"(?:that" + _GAP + r")?|" + _NOT_AFTER + r"\b(?:"
     r"(?:" + _SAYS + r")(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+)?(?:\s+[a-z]+ly)?" + _GAP + r"(?:that" + _GAP + r")?"
     r"|(?:" + _TELLS + r")\s+(?:[\w'’-]+\s+){0,4}?that" + _GAP + r"|(?:" + _ADDS + "|" + _SAYING + r")\s+that" + _GAP
     + r"|(?:" + _SPEAKS_OF + r")\s+of" + _GAP + r"))"
     r"(?!(?:to|in|on|at|with|for|about|of|by|from|into|as|after|before|during|so|and|or|it\s+was)\b|[a-z]+ly\s*(?:[.,;:!?\n]|$))"
     r"(?=[\w'’])",
-    re.I)
+    re.I))
 _PARAPHRASE_END = recache.compile(r"[.!?](?=\s|$)|[;:,\n]")
 PARAPHRASE_FAMILIES = frozenset({"loaded", "labels", "editorial", "puffery", "cliches", "filler"})
 _ACCUSED = recache.compile(r"\baccus(?:ed|es|ing)\s+(?=\S)", re.I)
@@ -142,11 +143,11 @@ _CHARGE_STEMS = ("llegation", "omplaint", "ccusation", "LLEGATION", "OMPLAINT", 
 # "fears that [the rally would stoke unrest]", "the belief that ...": what people fear, hope or believe is
 # their view, worded as they hold it, to the end of its clause, as a charge is. (Not what someone was told
 # or urged to do: a call to act is where loaded copy sets its own words most.)
-_HELD = recache.compile(r"\b(?:fears?|worries|concerns?|hopes?|beliefs?|suspicions?)\s+that\s+(?=\S)"
+_HELD = searched(recache.compile(r"\b(?:fears?|worries|concerns?|hopes?|beliefs?|suspicions?)\s+that\s+(?=\S)"
                         # an impression imagined, not claimed: "this might sound like [an Orwellian future]",
                         # "the plan may seem [reckless] at first"
                         r"|\b(?:might|may|could)\s+(?:well\s+|at\s+first\s+)?(?:sound|seem|look|appear)\s+(?:like\s+)?(?=\S)",
-                        re.I)
+                        re.I))
 _CLAUSE_STOP = recache.compile(r"[.!?;](?=\s|$)|\n")
 _LIST_TAIL = recache.compile(r",\s+[^,.;!?\n]{1,60}?\s(?:and|or)\s[^,.;!?\n]{1,80}(?:[.!?]|$)", re.I)
 # An aside set off by commas inside the clause ("the belief that landlords, especially the big ones, are

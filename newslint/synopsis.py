@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, AbstractSet, Iterator, Sequence
 
 from newslint.cache import programs
+from newslint.matching.literals import searched
 from newslint.document.positions import fold, within
 from newslint.finding import Finding
 
@@ -45,7 +46,7 @@ _CUE_SOURCE = (
     r"|(?<![\w,;:]\s)\bin\s+(?:the|this|his|her|their|its)\s+(?:new\s+|latest\s+|first\s+|original\s+)?(?:film|movie|novel|play|"
     r"musical|series|drama|sitcom|opera|game|thriller|comedy|sequel|episode|show)\s*,"
 )
-_CUE = programs.compile(_CUE_SOURCE, re.I)
+_CUE = searched(programs.compile(_CUE_SOURCE, re.I))
 # The same cues looked for in the lower-cased prose, several times faster; a capital the cue wants (the
 # name of whom a work stars) is a letter there, and each cue found is read again in the prose (`_cues`).
 _CUE_FOLDED = programs.compile(_CUE_SOURCE.replace("(?-i:[A-Z])", "[a-z]"))

@@ -97,6 +97,21 @@ def test_cached_rules_are_the_built_rules(cache: Path, monkeypatch: pytest.Monke
     assert findings(cached) == findings(built)
 
 
+def test_the_cache_keeps_the_literals_of_the_programs_documents_are_searched_with(cache: Path) -> None:
+    """A run over many documents reads where the programs passed to `Document.search` can match
+    from the cache, as it does for the rules' patterns: none of them is parsed again."""
+    from newslint import relayed, reported, synopsis
+    from newslint.document import mentions, paraphrase
+
+    load_rules()  # writes the cache
+    state.current().known_literals.clear()
+    load_rules()
+    known = state.current().known_literals
+    for program in (relayed._OBLIGATION, relayed._INVERTED, reported._BEFORE, reported._HELD, synopsis._CUE,
+                    mentions.MENTION, paraphrase.PARAPHRASE):
+        assert program.pattern in known
+
+
 def test_the_key_covers_every_rule_file_and_newslints_own_code(home: Path) -> None:
     labels = {label for label, _ in rulecache.inputs(home).files}
     assert {f"rules/{p.relative_to(home).as_posix()}" for p in home.rglob("*.yaml")} <= labels

@@ -10,11 +10,12 @@ import re
 from typing import Callable, Iterator
 
 from newslint.cache import programs
+from newslint.matching.literals import searched
 
-MENTION = programs.compile(
+MENTION = searched(programs.compile(
     r"\b(?:the|a|an)\s+(?:words?|terms?|phrases?|expressions?|epithets?|slurs?|insults?|labels?|nicknames?)\s+"
     r"(?![\"“‘'])([^\W\d_][\w'’-]*(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[^\W\d_][\w'’-]*){0,3})",
-    re.I)
+    re.I))
 
 
 def mentions(prose: str, search: Callable[[re.Pattern[str]], Iterator[re.Match[str]]] | None = None) -> list[tuple[int, int]]:

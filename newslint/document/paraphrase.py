@@ -10,6 +10,7 @@ import re
 from typing import Iterable
 
 from newslint.cache import programs
+from newslint.matching.literals import searched
 from newslint.document.positions import fold, occurrences
 from newslint.document.quotations import finditer_from
 
@@ -56,7 +57,7 @@ _PARAPHRASE_SOURCE = (
     + "|" + _NOT_PASSIVE + "(?:" + "|".join(_JUDGING) + r")\s+(?:\w+\s+){1,4}?(?:as|to\s+be))"
     r"(?!\s+(?:for|on|off|in|up|out|back|upon|to|into|over|away|by|from|with|at)\b)(?=\s)"
 )
-PARAPHRASE = _PARAPHRASE = programs.compile(_PARAPHRASE_SOURCE, re.I)
+PARAPHRASE = _PARAPHRASE = searched(programs.compile(_PARAPHRASE_SOURCE, re.I))
 _PARAPHRASE_FOLDED = programs.compile(_PARAPHRASE_SOURCE)  # the same, in `fold`ed text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from newslint.matching import state
@@ -34,11 +35,22 @@ class Prefix(NamedTuple):
 Literals = tuple[tuple[str, ...] | None, tuple[Prefix, ...] | None, frozenset[str] | None, int | None, bool]
 
 
+_SEARCHED: set[str] = set()  # see `searched`
+
+
+def searched(program: re.Pattern[str]) -> re.Pattern[str]:
+    """Note a built-in program that documents are searched with through the prefilter (see
+    `Document.search`), so that the rule cache keeps its literals too (see `recording`); returns it."""
+    _SEARCHED.add(program.pattern)
+    return program
+
+
 @contextlib.contextmanager
 def recording() -> Iterator[set[str]]:
-    """Collect the built-in patterns of the matchers built inside the block."""
+    """Collect the built-in patterns of the matchers built inside the block (and of the programs
+    documents are searched with: see `searched`)."""
     current = state.current()
-    outer, current.recorded = current.recorded, set()
+    outer, current.recorded = current.recorded, set(_SEARCHED)
     try:
         yield current.recorded
     finally:

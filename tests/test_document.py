@@ -298,6 +298,15 @@ def test_a_likening_and_a_characterization_of_two_parts_are_the_speakers():
     assert doc.scope_at(doc.text.index("savage")) is Scope.NARRATIVE
 
 
+def test_every_paraphrase_verb_opens_with_letters_a_search_can_skip_to():
+    """The single-document search of paraphrases tries the pattern only where one of its starts stands:
+    an empty start would have it tried at every character."""
+    from newslint.document import paraphrase
+
+    assert paraphrase._PARAPHRASE_STARTS and all(paraphrase._PARAPHRASE_STARTS)
+    assert {"describe", "liken", "portray"} <= set(paraphrase._PARAPHRASE_STARTS)
+
+
 def test_a_verdict_given_as_a_characterization_is_the_speakers_unless_passive():
     doc = Document.from_text("The union condemned the cuts as cruel. The mayor hailed the vote as a stunning win. "
                              "The plan was dismissed as hysterical. Lee attacked the plan as reckless.")

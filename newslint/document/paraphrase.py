@@ -31,8 +31,8 @@ def _after_plural(verb: str) -> str:
 
 # A verb of describing names what it describes before "as", however long ("described the top ranks of U.S.
 # military leadership as ..."); a verb of seeing, only a short object ("saw prices rise as the plant closed" is a time).
-_DESCRIBING_AT_LENGTH = ("described", "describes", "describe", "describing", "characterized", "characterised",
-                         "characterizes", "characterises", "portrayed", "portrays", "portray")
+_DESCRIBE_OR_PORTRAY = ("described", "describes", "describe", "describing", "portrayed", "portrays", "portray")
+_DESCRIBING_AT_LENGTH = _DESCRIBE_OR_PORTRAY + ("characterized", "characterised", "characterizes", "characterises")
 _DESCRIBING = ("regarded", "regards", "sees", "saw", "viewed",
                "views", _after_plural("see"), _after_plural("regard"), _after_plural("view"))
 # A judgment someone holds of something "as" or "to be" what they think it: "independence groups consider the
@@ -47,8 +47,9 @@ _VERDICT = ("condemn(?:ed|s)", "denounc(?:ed|es)", "criticis(?:ed|es)", "critici
 _NOT_PASSIVE = "".join(rf"(?<!\b{aux}\s)" for aux in ("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"))
 # A describing verb's comparison says the same: "staff described feeling like prisoners", "likened the
 # levy to theft" (not "liked", nor "likely").
-_LIKENING = ("(?:described|describes|describe|describing|portrayed|portrays|portray)\\s+(?:\\w+\\s+){0,4}?like",
-             "liken(?:ed|s)\\s+(?:\\w+\\s+){1,4}?to")
+# (one alternative for each verb: each opens with the letters `_PARAPHRASE_STARTS` looks for)
+_LIKENING = tuple(rf"{verb}\s+(?:\w+\s+){{0,4}}?like" for verb in _DESCRIBE_OR_PORTRAY) + (
+    r"liken(?:ed|s)\s+(?:\w+\s+){1,4}?to",)
 # A verb of calling, or of describing with "as" after its object (of seeing, or a verdict: at most four words
 # later); not a phrasal verb ("called for").
 _PARAPHRASE_SOURCE = (

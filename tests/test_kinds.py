@@ -28,6 +28,17 @@ def test_existence_exceptions(tmp_path):
     assert found(r, "She signed with a record label. It was a record.") == ["record"]
 
 
+def test_a_negated_noun_is_a_label_denied_and_a_negated_adjective_a_verdict_denied(tmp_path):
+    """With `negated`, a noun's term passes where the writer denies the label ("is no ideologue", "hardly a
+    zealot", "Ruiz, no zealot, ..."); an adjective's where a verb of being is negated ("was not reckless")."""
+    nouns = rule(tmp_path, "kind: existence\nmessage: m\nterms: [zealot]\ninflect: noun\nnegated: true\n")
+    assert found(nouns, "She is no zealot. He is hardly a zealot. It is far from a zealot's plan. Ruiz, no zealot, "
+                        "voted. He is a zealot. The zealots left. They chose no one but zealots.") == ["zealot", "zealots", "zealots"]
+    adjectives = rule(tmp_path, "kind: existence\nmessage: m\nterms: [reckless]\ninflect: adjective\nnegated: true\n")
+    assert found(adjectives, "The plan was not reckless. It isn't wholly reckless. It is not only reckless but "
+                             "unlawful.") == ["reckless"]
+
+
 def test_substitution_suggests_with_matching_case(tmp_path):
     r = rule(tmp_path, "kind: substitution\nmessage: \"use '{replacement}'\"\nswap: {passed away: died}\n")
     (f,) = lint(Document.from_text("Passed away on Sunday, he was 90.", "a.md"), [r])

@@ -15,9 +15,9 @@ see `morphology`), `verb_phrases` (phrases whose first word is a verb, matched i
 `inflect` says: "send shockwaves" finds "sends", "sent" and "sending shockwaves"), `unless` (a word list, as
 for a `requires` companion: a match is not reported when its paragraph has one of these words in the writer's
 voice, outside quotations; first-person pronouns mark a column, a letter or a reader's comment, whose view is
-declared as its writer's),
-`negated` (default false: when true, a term after a negated verb of being passes: "the claims were
-not dishonest", "it isn't wholly absurd", "the tyres aren't terribly large",
+declared as its writer's), `verb_exceptions` (exceptions whose first word is a verb, excepted in every form of
+it: "give in in" excepts "gave in in March" and "giving in in May"), `negated` (default false: when true, a term
+after a negated verb of being passes: "the claims were not dishonest", "it isn't wholly absurd", "the tyres aren't terribly large",
 "need not be a terribly experienced coach"; with `inflect: noun`, a label denied: "he is no ideologue",
 "hardly a zealot", "far from a maverick", "Ruiz, no demagogue, ..."), `coordinated` (default false: when true, a finding covers the words
 coordinated with the flagged one, "a blatant and divisive tax", "liars and grifters"; the word class is
@@ -52,7 +52,7 @@ def _rewrites(value: Any, where: Where) -> tuple[dict[str, Any], ...]:
 
 
 OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ()), "inflect": Option(choice(*WORD_CLASSES), None),
-           "verb_phrases": Option(strings, ()),
+           "verb_phrases": Option(strings, ()), "verb_exceptions": Option(strings, ()),
            "unless": Option(nested(WORD_LIST_OPTIONS), None), "negated": Option(boolean, False),
            "coordinated": Option(boolean, False)}
 
@@ -124,6 +124,8 @@ class Existence(KindBase):
             matching["terms"] = expand(matching["terms"], options["inflect"])
         if options["verb_phrases"]:
             matching["terms"] = sorted({*matching["terms"], *expand(options["verb_phrases"], "verb")})
+        if options["verb_exceptions"]:
+            matching["exceptions"] = sorted({*matching["exceptions"], *expand(options["verb_exceptions"], "verb")})
         rewrite = _build_rewrites(options["rewrite"], options["ignore_case"], where.child("rewrite"))
         unless = ctx.word_list(options["unless"], where.child("unless")) if options["unless"] else None
         coordinated = None

@@ -13,7 +13,7 @@ from newslint.cli import main
 HEADLINE = "Council's shocking vote on the bridge"
 DEK = "Critics slammed the plan on Monday."
 BODY = "The council voted 7-2 on Tuesday to close the bridge. Experts say the decision will hurt trade."
-QUOTE = "the mayor said. Her deputy called the move a disaster."
+QUOTE = "the mayor said. Residents called the move a disaster."
 
 MARKDOWN = f"""---
 title: {HEADLINE}

@@ -5,7 +5,8 @@ is the book's, not the writer's verdict on anyone; so is the killer in "the thri
 killer". A synopsis opens where the copy says it tells a work's story or shows what is in it ("tells the
 story of", "the film follows", "the plot centres on", "the play depicts", "the game features"), or names a
 part played in a work ("she plays a ruthless gangster in the new film", "the comedy stars Ben Stiller as a
-hapless nurse"), or what a work of fiction is about ("her novel, about a ruthless businesswoman"), or sets the scene in the work
+hapless nurse"; the part described after "as", to the end of its clause: "the film, which starred Ana Ruiz as a
+babysitter terrorised by a stalker, ..."), or what a work of fiction is about ("her novel, about a ruthless businesswoman"), or sets the scene in the work
 ("In the film, a ruthless drifter moves in next door"), and runs to the end of the next
 sentence, which carries the plot on. Word-choice findings (the families an article type
 softens) inside it are dropped (`drop_synopses`); sourcing rules still read it.
@@ -45,6 +46,11 @@ _CUE_SOURCE = (
     # drifter moves in next door" (not "as she wrote in the novel, ...", nor a book's argument: "In the book, ...")
     r"|(?<![\w,;:]\s)\bin\s+(?:the|this|his|her|their|its)\s+(?:new\s+|latest\s+|first\s+|original\s+)?(?:film|movie|novel|play|"
     r"musical|series|drama|sitcom|opera|game|thriller|comedy|sequel|episode|show)\s*,"
+    # a part someone is cast in, described to the end of its clause: "which starred Ana Ruiz as a babysitter
+    # terrorised by a stalker", "Tom Hale stars as a ruthless banker who ...", "who played a sadistic guard" (see
+    # `_acting`)
+    r"|\b(?P<part>(?:(?:stars|starred|starring|plays|played|playing)\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,4}as\s+(?:a|an|the)"
+    r"|(?:plays|played|playing)\s+(?:a|an))\s+[^,;:.!?()\n\u2013\u2014\"“”]{1,120})"
 )
 _CUE = searched(programs.compile(_CUE_SOURCE, re.I))
 # The same cues looked for in the lower-cased prose, several times faster; a capital the cue wants (the
@@ -52,6 +58,12 @@ _CUE = searched(programs.compile(_CUE_SOURCE, re.I))
 _CUE_FOLDED = programs.compile(_CUE_SOURCE.replace("(?-i:[A-Z])", "[a-z]"))
 _SENTENCE_END = programs.compile(r"[.!?](?=[\"”’']?(?:\s|$))|\n\s*\n")
 SENTENCES = 2  # the cue's sentence and the one after it
+# A work of fiction or an actor, named before a part is described: "a thriller in which Tom Hale stars as ...". (Not
+# words a match report or a business story uses too: a role, a character, a drama, a series, a stage, a director.)
+_A_WORK = programs.compile(r"\b(?:films?|movies?|musicals?|sitcoms?|soaps?|operas?|thrillers?|comedy|comedies|sequels?|"
+                           r"remakes?|adaptations?|pantomimes?|panto|actors?|actress(?:es)?|co-stars?|starring|"
+                           r"blockbusters?|cinemas?|Hollywood|box\s+office|(?:tv|television|drama)\s+series)\b", re.I)
+_LOOKBACK = 300  # characters before a part read for a work named before it
 
 
 # Every cue holds one of these words: copy without any of them (most news) is not searched.
@@ -68,6 +80,10 @@ def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
     if folded is not None and not any(word in folded for word in _CUE_WORDS):
         return out
     for m in _cues(prose, folded) if search is None else search(_CUE):
+        if m.start("part") >= 0:
+            if _acting(prose, m):
+                out.append((m.start("part"), m.end()))
+            continue
         end = m.end()
         for _ in range(SENTENCES):
             stop = _SENTENCE_END.search(prose, end)
@@ -79,6 +95,19 @@ def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:
                 break
         out.append((m.start(), end))
     return out
+
+
+def _acting(prose: str, m: re.Match[str]) -> bool:
+    """Is the part described ("as a ...", "played a ...") one played in a work? So it is where a work's cast is
+    named ("which starred Ana Ruiz as a ...", "starring Tom Hale as the ..."), or where a work or an actor is named
+    shortly before it ("The film opens on Friday. Tom Hale stars as a ..."). Not otherwise: "Okafor
+    starred as a ten-man Rovers side held on" tells of a match ("as" is a time there), and "the visitors played a
+    ruthless game" of a side."""
+    verb = m.group("part")
+    if verb[:4].lower() == "star" and verb.split(None, 2)[1][:1].isupper():
+        return True
+    start = m.start("part")
+    return _A_WORK.search(prose, max(0, start - _LOOKBACK), start) is not None
 
 
 def _cues(prose: str, folded: str | None) -> Iterator[re.Match[str]]:

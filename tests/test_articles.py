@@ -1,6 +1,8 @@
 """The article type read from the copy: a review is known by a rating, credits, or the critic's voice on a work."""
 from __future__ import annotations
 
+import pytest
+
 from newslint.articles import match_report_by_copy, review_by_copy, type_of
 from newslint.document import Document
 from newslint.engine import lint_text
@@ -214,6 +216,31 @@ def test_a_part_played_in_a_work_is_the_works_not_the_writers():
     assert "ruthless" in word_choices(role)
 
 
+@pytest.mark.parametrize("text", [
+    "The director, 81, is best known for a 1978 film, which starred Ana Ruiz as a babysitter terrorised by a psychopath.\n",
+    "The new thriller opens on Friday.\n\nTom Hale stars as a ruthless banker who ruins his own family.\n",
+    "In 1990 he made a comedy starring Kim Reem as an evil landlady, which flopped.\n",
+    "His last film featured Sam Okafor, who played a sadistic prison guard.\n",
+    "The sequel, out in May, sees Ana Ruiz playing Maria Bell as a vicious gang boss.\n",
+])
+def test_a_part_described_after_its_player_is_the_works(text):
+    """"Starred X as a ...", "stars as a ...", "played a ...": the words that describe the part, to the end of
+    their clause, are the work's."""
+    assert not word_choices(text) & {"terrorised", "psychopath", "ruthless", "evil", "sadistic", "vicious"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Okafor starred as a ten-man Rovers side held on for a brutal win at City.\n", "brutal"),
+    ("Tom Hale stars as a ruthless midfielder in a side that won the league.\n", "ruthless"),
+    ("Rovers played City as the hosts humiliated their rivals.\n", "humiliated"),
+    # the clause after the part is the writer's again
+    ("His 1978 film, which starred Ana Ruiz as a nurse, drew brutal reviews.\n", "brutal"),
+    ("The ruthless banker who ruined his family fled the country on Monday.\n", "ruthless"),
+])
+def test_a_part_named_in_no_work_stays_the_writers(text, word):
+    assert word in word_choices(text)
+
+
 def test_a_scene_set_in_a_work_of_fiction_is_the_works_and_does_not_load_the_story():
     from newslint.engine import lint_text as lint
     scene = ("A dark thriller about a family and a stranger topped the box office at the weekend, taking $24m in its "
@@ -285,7 +312,9 @@ def test_a_synopsis_is_found_through_the_prefilter_as_by_a_search_of_the_prose()
              "Her novel, about a ruthless businesswoman, sold well.\n\nThe next paragraph.\n",
              "It tells the story of a town. The end.\n",
              "The council approved the budget. Its plot follows no one.\n",
-             "In the film, a drifter moves in. He stays. As she wrote in the novel, it rained.\n"]
+             "In the film, a drifter moves in. He stays. As she wrote in the novel, it rained.\n",
+             "The film starred Ana Ruiz as a nurse who runs away, and it sold well.\n",
+             "THE FILM STARRED ANA RUIZ AS A NURSE. Tom Hale plays a banker.\n"]
     with state.fresh() as fresh:
         fresh.documents = 5  # as in a run over many documents
         for text in texts:

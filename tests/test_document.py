@@ -190,6 +190,61 @@ def test_views_set_out_under_speaker_lines_are_the_speakers(layout):
     assert doc.scope_at(text.rindex("shameless")) is Scope.NARRATIVE  # after the views, the writer's again
 
 
+ROUND_UP = ("Rovers reach the final\n\nRovers beat City 2-1 on Saturday.\n\n{first}\n\n"
+            "\"The second half was the best we have played all season.\"\n\n{second}\n\n"
+            "\"The referee made a shocking decision and everybody saw it.\"\n\nThe final is in May.\n")
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Rovers manager Tom Hale:\n\"We were the better side and deserved to win the game.\"",
+     "City boss Sir Kenneth Mabry:"),
+    ("Rovers manager Tom Hale:\n\n\"We were the better side and deserved to win the game.\"",
+     "Home Secretary Ana Ruiz:"),
+    ("**Former Rovers full-back Tom Hale:**\n\n\"We were the better side and deserved to win the game.\"",
+     "**Mrs Ana Ruiz:**"),
+    ("Rovers manager Tom Hale: \"We were the better side and deserved to win the game.\"", "City Coach Ana Ruiz:"),
+])
+def test_quotations_under_a_line_naming_their_speaker_are_the_speakers(first, second):
+    """A reaction round-up: "Rovers manager Tom Hale:" on its line (or before the quotation on its line), then the
+    speaker's quotations, paragraph after paragraph, up to a paragraph opening with none."""
+    text = ROUND_UP.format(first=first, second=second)
+    doc = Document.from_text(text, "a.txt")
+    assert [q.attributed for q in doc.quotations] == [True, True, True]
+    assert doc.scope_at(text.index("shocking")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("final is")) is Scope.NARRATIVE
+
+
+@pytest.mark.parametrize("line", ["Sir Tom Hale:", "Rovers manager Tom Hale:", "Mr Hale:", "Labour leader Ana de la Cruz:"])
+def test_one_line_naming_someone_with_who_they_are_heads_the_quotations_under_it(line):
+    text = f"Rovers won 2-1.\n\n{line}\n\n\"We were the better side and deserved to win the game.\"\n"
+    assert [q.attributed for q in Document.from_text(text, "a.txt").quotations] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    # a label naming no one, a bare name, a name with words that say not who they are
+    "Rovers won 2-1.\n\nKey Facts:\n\n\"We were the better side and deserved to win the game.\"\n",
+    "Rovers won 2-1.\n\nUpdate:\n\n\"We were the better side and deserved to win the game.\"\n",
+    "Rovers won 2-1.\n\nTom Hale:\n\n\"We were the better side and deserved to win the game.\"\n",
+    "Rovers won 2-1.\n\nKey facts about Tom Hale:\n\n\"We were the better side and deserved to win the game.\"\n",
+    # the writer's paragraph, or a heading, between the line and the quotation
+    "Rovers won 2-1.\n\nRovers manager Tom Hale:\n\nThe match was played in heavy rain.\n\n"
+    "\"We were the better side and deserved to win the game.\"\n",
+    "Rovers won 2-1.\n\nRovers manager Tom Hale:\n\n## The table\n\n\"We were the better side and deserved to win.\"\n",
+    # the story's own headline is no label line
+    "Rovers manager Tom Hale:\n\n\"We were the better side and deserved to win the game.\"\n",
+])
+def test_a_line_that_names_no_speaker_or_stands_apart_heads_no_quotation(text):
+    assert [q.attributed for q in Document.from_text(text, "a.md").quotations] == [False]
+
+
+def test_one_label_line_heads_no_unquoted_words():
+    """Unquoted words under a label line are the speaker's only where the copy has two such lines or more."""
+    text = "Rovers won 2-1.\n\nRovers manager Tom Hale:\n\nThe referee made a shocking decision.\n"
+    assert Document.from_text(text, "a.txt").scope_at(text.index("shocking")) is Scope.NARRATIVE
+    text += "\nCity boss Ana Ruiz:\n\nIt was a fair result in the end.\n"
+    assert Document.from_text(text, "a.txt").scope_at(text.index("shocking")) is Scope.QUOTATION
+
+
 @pytest.mark.parametrize("text, word", [
     ("She had to look up the words czar and ignoramus before the broadcast.", "ignoramus"),
     ("The dictionary added the word woke in 2017.", "woke"),

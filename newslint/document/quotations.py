@@ -274,8 +274,9 @@ def _speech_outside(cues: Cues, block: Block, quotes: Sequence[tuple[int, int]])
 
 def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
     """All quotations, in order; a quotation continued in the next paragraph inherits its speaker. A
-    speaker's turn in an interview is one attributed quotation from its label's colon to its end, and a
-    quotation opening a paragraph under a heading that names a person is theirs (see `speakers`)."""
+    speaker's turn in an interview is one attributed quotation from its label's colon to its end, a
+    quotation under a line naming its speaker ("Rovers manager Tom Hale:") is theirs, and so is a quotation
+    opening a paragraph under a heading that names a person (see `speakers`)."""
     out: list[Quotation] = []
     cues = Cues(prose)
     openers = tuple(mark for mark in _OPENERS if mark in prose)
@@ -283,7 +284,7 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
     carry_open = False
     carry_attributed = False
     chain = 0  # where in `out` the quotation carried over paragraphs began
-    turns = speakers.turns(prose, blocks) if ":" in prose else {}
+    turns, heard = speakers.turns(prose, blocks) if ":" in prose else ({}, {})
     named = headed = False  # under a heading that names a person; past the first heading
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
@@ -331,6 +332,8 @@ def find(prose: str, blocks: Sequence[Block]) -> list[Quotation]:
                 if not attributed and a == block.start and prev_block is not None:
                     tail = cues.text[prev_block.start:prev_block.end].rstrip()
                     attributed = named or tail.endswith(":") and bool(cues.search(tail[-120:]))
+            if not attributed and index in heard:
+                attributed = a >= heard[index]  # under a line naming its speaker ("Rovers manager Tom Hale:")
             out.append(Quotation(a, b, attributed, words))
         if open_at_end and spans:
             if not continuing:

@@ -14,7 +14,9 @@ the subject the lede opens with ("The world's tallest statue was unveiled"); in 
 down (naming what the story has named), or of a class, it identifies ("Diageo, the world's biggest
 spirits company", "aid for the world's poorest countries").
 
-Not a claim: a rank ("one of the most capped players", "among the largest", "the third fastest"), a class
+Not a claim: a rank ("one of the most capped players", "among the largest", "the third fastest"), the name of
+a record, a title or an award ("the award for the best newcomer in the world", "the best newcomer award of the
+year"), a class
 spoken of in general ("The best teams in the world all have a plan B"), a
 goal or a condition ("they want to be the biggest band ever", "if you are the best in the world"), a
 question that asks ("Which city has the worst traffic in the world?"; one asked in the negative
@@ -64,10 +66,16 @@ _SUPERLATIVE = recache.compile(
 # search skips to at C speed, and the lookbehinds then read which.)
 _SUPERLATIVE_END = recache.compile(r"st(?!\w)(?:(?<=est)|(?<=most)|(?<=least)|(?<=worst))")
 _LEAD_GAPS = gaps(_LEAD)
+_HONOURS = r"(?:record|title|award|prize|trophy|accolade|honou?r|distinction|category|medal|cup|crown|gong|nomination)s?"
 _RANKED = recache.compile(r"(?:\b(?:one|some|two|three|four|five|several|many|few|any|each|all|none|among)"
-                          r"\s+(?:of\s+)?(?:the\s+)?$|\bamong\s+$|\b(?:record|title)\s+(?:as|for)\s+$)", re.I)
-# (and a record's or a title's name is its holder's, not the writer's claim: "held the record for the
-# fastest-selling game ever")
+                          r"\s+(?:of\s+)?(?:the\s+)?$|\bamong\s+$|\b" + _HONOURS + r"\s+(?:as|for|of)\s+$)", re.I)
+# (and a record's, a title's or an award's name is its holder's, not the writer's claim: "held the record for the
+# fastest-selling game ever", "won the award for the best women's performance in the world", "the trophy for the
+# most improved player of the year")
+# ... as is the category an award is named for before its name: "the best newcomer award of the year" (a word
+# or more between: "the richest prize in world sport" is a claim about the prize)
+_AWARD_NAMED = recache.compile(r"(?:[ \t]+(?!(?:in|of|on|at|to|for|and|by|ever)\b)[\w'’-]+){1,3}?[ \t]+"
+                               r"(?:award|prize|trophy|accolade|gong|category|nomination)s?\b", re.I)
 _CLAUSE_END = recache.compile(r"[.;:!?\n(]|,\s|\s[-–—]\s")
 _PARTITIVE = recache.compile(r"[\s-]+(?:(?:example|instance|kind|sort|type)s?\s+of|of|case|ever\s+since)\b", re.I)
 # (the worst of the storm, worst-case, "the worst example of many": one of a set, not a claim about the world)
@@ -183,7 +191,9 @@ class Superlative(Requires):
             if word.split("-")[0] in _NOT_SUPERLATIVE or (word.startswith(("most ", "least ")) and word.split()[1] in ("of", "in")):
                 continue
             if _RANKED.search(text, max(0, m.start() - 30), m.start()):
-                continue  # one of the most ..., among the largest
+                continue  # one of the most ..., among the largest, the award for the best ...
+            if word in ("best", "worst") and _AWARD_NAMED.match(text, m.end()):
+                continue  # the best newcomer award: an award's name
             if _HYPOTHESIS.search(text, max(0, m.start() - 30), m.start()):
                 continue  # a goal or a condition, not a claim
             if _asked(doc, m.start()):

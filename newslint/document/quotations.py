@@ -60,6 +60,11 @@ _SPEECH_CUES = (
     "commented", "remarked", "observed", r"put\s+it", "reads?", "statement", "interview", r"spokes\w+", "calling",
     "accuse[ds]?", "accusing", "praise[ds]?", "praising", "condemn(?:s|ed)?", "denounce[ds]?", "critici[sz]e[ds]?",
     "hail(?:s|ed)?", "complain(?:s|ed)?",
+    # how it was said, as features and interviews set out a quotation ("'...,' she laughs.", "'...,' recalls Ana Ruiz")
+    "recalls", "admits", "concedes", "laugh(?:s|ed)", "smile[sd]", "joke[sd]", "sigh(?:s|ed)", "shrug(?:s|ged)",
+    "grin(?:s|ned)", "chuckle[sd]", "quip(?:s|ped)", "muse[sd]", "reflect(?:s|ed)", "remember(?:s|ed)",
+    "beam(?:s|ed)", "groan(?:s|ed)", "confide[sd]", "boast(?:s|ed)", "enthuse[sd]", "recount(?:s|ed)", "reveal(?:s|ed)",
+    "wonder(?:s|ed)", "agree[sd]",
     # a study's or a survey's finding names whose words are quoted ("'shocking' levels of abuse, a study shows")
     r"study\s+(?:shows|showed|found|finds|suggests|concluded)", r"survey\s+(?:shows|showed|found|finds|suggests)",
     r"research\s+(?:shows|showed|found|finds|suggests)", r"poll\s+(?:shows|showed|found|finds|suggests)",

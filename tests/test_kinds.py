@@ -97,6 +97,25 @@ def test_a_sentence_just_long_enough_to_hold_one_word_over_the_limit_is_measured
     assert found(lede, "A b c d e f\n\nNext one.") == ["A b c d e f"]
 
 
+def test_sentences_are_counted_alike_whether_their_white_space_is_counted_or_split(tmp_path):
+    """A sentence with fewer spaces and line breaks than the limit is passed over without being split,
+    where the document holds no other white space; the findings are those of splitting every sentence."""
+    import random
+
+    from newslint.kinds.metric import Metric, other_space
+
+    metric = Metric("sentence_words", 5)
+    rng = random.Random(5)
+    pieces = ["a", "bc", "-", "—", "“x”", "9", " ", " ", "  ", "\n", "\t", "\u00a0", "\u2009", ",", "\u00ad"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(5, 40))) + "."
+        doc = Document.from_text(text, "a.txt")
+        for s in doc.sentences:
+            plain = metric._too_long(doc, s)
+            assert metric._too_long(doc, s, not other_space(doc.prose)) == plain, text
+    assert other_space("a\tb") and other_space("a\u00a0b") and other_space("é\u2009") and not other_space("é b\nc")
+
+
 def test_sources_checks(tmp_path):
     text = "Story text, the BBC reported.\n\nSources:\n\n- [BBC](https://www.bbc.com/news)\n- [Reuters](https://www.reuters.com/world/2024/01/03/story-slug)\n"
     home = rule(tmp_path, "kind: sources\ncheck: homepage\nmessage: m\n")

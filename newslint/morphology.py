@@ -56,6 +56,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "build": ("built",), "buy": ("bought",), "catch": ("caught",), "cling": ("clung",), "come": ("came",), "deal": ("dealt",),
     "draw": ("drew", "drawn"), "drive": ("drove", "driven"), "fall": ("fell", "fallen"), "fight": ("fought",),
     "fly": ("flew", "flown"), "get": ("got", "gotten"), "give": ("gave", "given"), "go": ("went", "gone"),
+    "hang": ("hung", "hanged"),
     "grow": ("grew", "grown"), "hit": ("hit",), "hold": ("held",), "keep": ("kept",), "know": ("knew", "known"),
     "lay": ("laid",), "lead": ("led",), "leave": ("left",), "lose": ("lost",), "make": ("made",),
     "pay": ("paid",), "put": ("put",), "ride": ("rode", "ridden"), "ring": ("rang", "rung"),
@@ -74,7 +75,9 @@ def verb_forms(verb: str) -> set[str]:
 
 
 def _regular_verb_forms(verb: str) -> set[str]:
-    if verb.endswith("e") and not verb.endswith("ee"):
+    if verb.endswith("ee"):  # "agree": "agreed", "agreeing"
+        return {verb + "s", verb + "d", verb + "ing"}
+    if verb.endswith("e"):
         return {verb + "s", verb + "d", verb[:-1] + "ing"} | nominal(verb)
     if verb.endswith("y") and verb[-2:-1] not in _VOWELS:
         return {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"} | nominal(verb)

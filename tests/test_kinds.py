@@ -28,6 +28,17 @@ def test_existence_exceptions(tmp_path):
     assert found(r, "She signed with a record label. It was a record.") == ["record"]
 
 
+def test_a_negated_noun_is_a_label_denied_and_a_negated_adjective_a_verdict_denied(tmp_path):
+    """With `negated`, a noun's term passes where the writer denies the label ("is no ideologue", "hardly a
+    zealot", "Ruiz, no zealot, ..."); an adjective's where a verb of being is negated ("was not reckless")."""
+    nouns = rule(tmp_path, "kind: existence\nmessage: m\nterms: [zealot]\ninflect: noun\nnegated: true\n")
+    assert found(nouns, "She is no zealot. He is hardly a zealot. It is far from a zealot's plan. Ruiz, no zealot, "
+                        "voted. He is a zealot. The zealots left. They chose no one but zealots.") == ["zealot", "zealots", "zealots"]
+    adjectives = rule(tmp_path, "kind: existence\nmessage: m\nterms: [reckless]\ninflect: adjective\nnegated: true\n")
+    assert found(adjectives, "The plan was not reckless. It isn't wholly reckless. It is not only reckless but "
+                             "unlawful.") == ["reckless"]
+
+
 def test_substitution_suggests_with_matching_case(tmp_path):
     r = rule(tmp_path, "kind: substitution\nmessage: \"use '{replacement}'\"\nswap: {passed away: died}\n")
     (f,) = lint(Document.from_text("Passed away on Sunday, he was 90.", "a.md"), [r])
@@ -84,6 +95,25 @@ def test_a_sentence_just_long_enough_to_hold_one_word_over_the_limit_is_measured
     assert found(r, "A b c d e") == []
     lede = rule(tmp_path, "kind: metric\nmessage: m\nmeasure: lede_words\nmax: 5\n")
     assert found(lede, "A b c d e f\n\nNext one.") == ["A b c d e f"]
+
+
+def test_sentences_are_counted_alike_whether_their_white_space_is_counted_or_split(tmp_path):
+    """A sentence with fewer spaces and line breaks than the limit is passed over without being split,
+    where the document holds no other white space; the findings are those of splitting every sentence."""
+    import random
+
+    from newslint.kinds.metric import Metric, other_space
+
+    metric = Metric("sentence_words", 5)
+    rng = random.Random(5)
+    pieces = ["a", "bc", "-", "—", "“x”", "9", " ", " ", "  ", "\n", "\t", "\u00a0", "\u2009", ",", "\u00ad"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(5, 40))) + "."
+        doc = Document.from_text(text, "a.txt")
+        for s in doc.sentences:
+            plain = metric._too_long(doc, s)
+            assert metric._too_long(doc, s, not other_space(doc.prose)) == plain, text
+    assert other_space("a\tb") and other_space("a\u00a0b") and other_space("é\u2009") and not other_space("é b\nc")
 
 
 def test_sources_checks(tmp_path):

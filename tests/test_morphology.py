@@ -22,6 +22,7 @@ from newslint.morphology import expand, forms
     ("demonize", "verb", {"demonization", "demonizations"}),  # the noun of the act
     ("vilify", "verb", {"vilification"}),
     ("annihilate", "verb", {"annihilation"}),
+    ("agree on", "verb", {"agrees on", "agreed on", "agreeing on"}),  # (not "agreeed")
 ])
 def test_regular_forms(term, word_class, wanted):
     assert wanted <= forms(term, word_class) and term in forms(term, word_class)
@@ -31,6 +32,7 @@ def test_regular_forms(term, word_class, wanted):
     ("send shockwaves", {"sent shockwaves", "sends shockwaves", "sending shockwaves"}, "sended shockwaves"),
     ("hit the ground running", {"hits the ground running", "hitting the ground running"}, "hitted the ground running"),
     ("rise from obscurity", {"rose from obscurity", "risen from obscurity"}, "rised from obscurity"),
+    ("hang on", {"hung on", "hanged on", "hanging on"}, "hunged on"),
 ])
 def test_an_irregular_verb_has_its_own_past_not_a_regular_one(term, wanted, never):
     out = forms(term, "verb")
@@ -46,6 +48,16 @@ def test_verb_phrases_are_found_in_every_form_of_their_verb(tmp_path):
     text = "The vote sent shockwaves and will send shockwaves again, in a war of words.\n"
     found = [f.text for f in lint_text(text, rules=rules)]
     assert found == ["sent shockwaves", "send shockwaves", "war of words"]
+
+
+def test_verb_exceptions_are_excepted_in_every_form_of_their_verb(tmp_path):
+    from newslint.rulebook import load_rules
+    (tmp_path / "stock").mkdir()
+    (tmp_path / "stock" / "doubled.yaml").write_text(
+        "kind: existence\nmessage: \"'{match}'\"\npatterns: ['\\bin in\\b']\nverb_exceptions: [give in in]\n")
+    rules = load_rules([tmp_path])
+    text = "They gave in in May, are giving in in June and have given in in July; the key was in in the box.\n"
+    assert [f.text for f in lint_text(text, rules=rules)] == ["in in"]
 
 
 def test_a_participle_adjective_does_not_become_a_reported_reaction():

@@ -173,6 +173,22 @@ _SUPERLATIVE_WORDS = ("the The its their world world's planet's Earth’s very s
                       "rest was is a and").split()
 
 
+def test_the_ends_of_superlatives_are_where_the_endings_end():
+    """The program that finds where a superlative's word ends finds the ends the plain alternation finds."""
+    import random
+    import re
+
+    from newslint.kinds import superlative
+
+    plain = re.compile(r"(?:est|most|least|worst)(?!\w)")
+    rng = random.Random(3)
+    pieces = ["est", "st", "most", "mo", "least", "lea", "worst", "wor", "e", "t", "s", " ", ".", "_", "é", "\u00a0", "1"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        ends = [m.end() for m in superlative._SUPERLATIVE_END.finditer(text)]
+        assert ends == [m.end() for m in plain.finditer(text)], text
+
+
 def test_a_superlative_is_tried_only_near_a_word_ending_as_one():
     """A superlative claim's program is tried only at the candidates that a word ending in "est",
     "most", "least" or "worst" follows within its lead's runs, and finds what a search of the text finds."""

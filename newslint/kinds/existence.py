@@ -15,10 +15,11 @@ see `morphology`), `verb_phrases` (phrases whose first word is a verb, matched i
 `inflect` says: "send shockwaves" finds "sends", "sent" and "sending shockwaves"), `unless` (a word list, as
 for a `requires` companion: a match is not reported when its paragraph has one of these words in the writer's
 voice, outside quotations; first-person pronouns mark a column, a letter or a reader's comment, whose view is
-declared as its writer's),
-`negated` (default false: when true, a term after a negated verb of being passes: "the claims were not
-dishonest", "it isn't wholly absurd", "the tyres aren't terribly large",
-"need not be a terribly experienced coach"), `coordinated` (default false: when true, a finding covers the words
+declared as its writer's), `verb_exceptions` (exceptions whose first word is a verb, excepted in every form of
+it: "give in in" excepts "gave in in March" and "giving in in May"), `negated` (default false: when true, a term
+after a negated verb of being passes: "the claims were not dishonest", "it isn't wholly absurd", "the tyres aren't terribly large",
+"need not be a terribly experienced coach"; with `inflect: noun`, a label denied: "he is no ideologue",
+"hardly a zealot", "far from a maverick", "Ruiz, no demagogue, ..."), `coordinated` (default false: when true, a finding covers the words
 coordinated with the flagged one, "a blatant and divisive tax", "liars and grifters"; the word class is
 `inflect`'s, an adverb's for a match in -ly; see `coordination`). With `inflect: adjective`, a term's -ing form that takes an object
 (a determiner or a pronoun after it) is the verb, not the adjective, and passes: "fined for disturbing the
@@ -51,7 +52,7 @@ def _rewrites(value: Any, where: Where) -> tuple[dict[str, Any], ...]:
 
 
 OPTIONS = {**MATCHER_OPTIONS, "rewrite": Option(_rewrites, ()), "inflect": Option(choice(*WORD_CLASSES), None),
-           "verb_phrases": Option(strings, ()),
+           "verb_phrases": Option(strings, ()), "verb_exceptions": Option(strings, ()),
            "unless": Option(nested(WORD_LIST_OPTIONS), None), "negated": Option(boolean, False),
            "coordinated": Option(boolean, False)}
 
@@ -80,7 +81,12 @@ def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where:
 # dishonest", "need not be a terribly experienced coach", "won't be totally sure".
 _NEGATED = programs.compile(r"\b(?:(?:is|are|was|were|be|been|am|seems?|seemed|looks?|looked|remains?|remained|proved)\s+"
                             r"(?:not|never)|(?:is|are|was|were|does|do|did)n['’]t|(?:not|never|n['’]t)\s+be)"
-                            r"\s+(?:an?\s+)?(?:[a-z]+ly\s+)?\Z", re.I)
+                            r"\s+(?:an?\s+)?(?:(?!only\b)[a-z]+ly\s+)?\Z", re.I)  # ("not only cruel but ..." denies nothing)
+# A label denied: "he is no ideologue", "she is hardly a zealot", "far from a maverick", and in apposition: "Ruiz,
+# no demagogue, ...". (A noun's term, `inflect: noun`.)
+_DENIED = programs.compile(r"(?:\b(?:(?:is|are|was|were|be|been|am|seems?|seemed|looks?|looked|remains?|remained|proved)\s+no"
+                           r"|hardly|scarcely|far\s+from(?:\s+being)?)|[,(–—]\s*no)"
+                           r"\s+(?:an?\s+)?(?:(?!only\b)[a-z]+ly\s+)?\Z", re.I)
 _NEGATION_REACH = 40
 
 # An -ing form with an object after it is a verb ("disturbing the peace"); not after "as", "so", "how" or
@@ -101,13 +107,15 @@ class Existence(KindBase):
     message_fields = frozenset({"match"})
 
     def __init__(self, matcher: Matcher, rewrite: tuple[Rewrite, ...] = (), unless: Matcher | None = None,
-                 negated: bool = False, participles: bool = False, coordinated: str | None = None) -> None:
+                 negated: bool = False, participles: bool = False, coordinated: str | None = None,
+                 nouns: bool = False) -> None:
         self.matcher = matcher
         self.coordinated = coordinated  # the word class whose coordinated partners a finding covers, if any
         self.participles = participles  # an -ing form taking an object is the verb
         self.rewrite = rewrite
         self.unless = unless
-        self.negated = negated  # a term after a negated verb of being passes
+        self.negated = negated  # a term after a negated verb of being (a noun: a denied label) passes
+        self._negation = _DENIED if nouns else _NEGATED
 
     @classmethod
     def build(cls, options: dict[str, Any], where: Where, ctx: BuildContext) -> Existence:
@@ -116,6 +124,8 @@ class Existence(KindBase):
             matching["terms"] = expand(matching["terms"], options["inflect"])
         if options["verb_phrases"]:
             matching["terms"] = sorted({*matching["terms"], *expand(options["verb_phrases"], "verb")})
+        if options["verb_exceptions"]:
+            matching["exceptions"] = sorted({*matching["exceptions"], *expand(options["verb_exceptions"], "verb")})
         rewrite = _build_rewrites(options["rewrite"], options["ignore_case"], where.child("rewrite"))
         unless = ctx.word_list(options["unless"], where.child("unless")) if options["unless"] else None
         coordinated = None
@@ -124,7 +134,7 @@ class Existence(KindBase):
                 raise where.child("coordinated").error("coordinated words are read for adjectives, nouns and adverbs")
             coordinated = options["inflect"] or "adverb"
         return cls(Matcher.build(matching, where, trusted=ctx.builtin), rewrite, unless, options["negated"],
-                   options["inflect"] == "adjective", coordinated)
+                   options["inflect"] == "adjective", coordinated, options["inflect"] == "noun")
 
     @property
     def fixable(self) -> bool:
@@ -145,7 +155,7 @@ class Existence(KindBase):
     def check(self, doc: Document) -> Iterator[Hit]:
         declared: dict[int, bool] = {}
         for start, end in self.matcher.finditer(doc):
-            if self.negated and _NEGATED.search(doc.prose, max(0, start - _NEGATION_REACH), start):
+            if self.negated and self._negation.search(doc.prose, max(0, start - _NEGATION_REACH), start):
                 continue
             if self.participles and self._verb(doc.prose, start, end):
                 continue

@@ -48,6 +48,20 @@ def words(text: str) -> int:
     return data.count(b" a") + data.startswith(b"a")
 
 
+# White space other than a space or a line break, in ASCII (see `other_space`).
+_ASCII_OTHER_SPACE = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def other_space(text: str) -> bool:
+    """May `text` hold white space other than spaces and line breaks? Where it does not, the spaces and
+    line breaks of a sentence counted are all its white space (see `Metric._too_long`). Outside ASCII,
+    every other white-space character is one `str.isprintable` refuses (so do a few that are not white
+    space: then True, which only costs time)."""
+    if text.isascii():
+        return any(map(text.__contains__, _ASCII_OTHER_SPACE))
+    return not text.replace("\n", " ").isprintable()
+
+
 _ITEM_BREAKS = programs.compile(r"[,;•|/]|\)\s|\s[-–—]\s|\n")
 
 
@@ -96,18 +110,19 @@ class Metric(KindBase):
             return
         blocks = doc.blocks
         candidates = [s for s in doc.sentences if blocks[s.block].kind is BlockKind.PARAGRAPH]
+        counted = not other_space(doc.prose)  # its spaces and line breaks are all its white space
         # A sentence is measured only when it is long enough to hold more words than the limit: each
         # word and each gap between two takes a character.
         shortest = 2 * self.limit
         if self.measure == "lede_words":
             # The lede is the first of them in the writer's voice. When none is too long, which one it
             # is does not matter: the scopes (which cost the quotations) are then never worked out.
-            if not any(self._too_long(doc, s) for s in candidates if s.end - s.start > shortest):
+            if not any(self._too_long(doc, s, counted) for s in candidates if s.end - s.start > shortest):
                 return
             lede = next((s for s in candidates if doc.scope_at(s.start) is Scope.NARRATIVE), None)
             candidates = [] if lede is None else [lede]
         for s in candidates:
-            hit = self._too_long(doc, s) if s.end - s.start > shortest else None
+            hit = self._too_long(doc, s, counted) if s.end - s.start > shortest else None
             if hit:
                 yield hit
 
@@ -122,11 +137,15 @@ class Metric(KindBase):
                     return True
         return False
 
-    def _too_long(self, doc: Document, s: Sentence) -> Hit | None:
-        """The finding of a sentence over the limit; None for one within it, or a list."""
+    def _too_long(self, doc: Document, s: Sentence, counted: bool = False) -> Hit | None:
+        """The finding of a sentence over the limit; None for one within it, or a list. `counted`: the
+        document's white space is all spaces and line breaks."""
         if (s.end - s.start + 1) // 2 <= self.limit:
             return None  # too short to hold more words: each word and each gap takes a character
-        sentence = doc.prose[s.start:s.end]
+        prose = doc.prose
+        if counted and prose.count(" ", s.start, s.end) + prose.count("\n", s.start, s.end) < self.limit:
+            return None  # too few gaps to hold more words: one more word than white-space characters at most
+        sentence = prose[s.start:s.end]
         # `words` counts some of the white-space separated tokens, never more; a split that stops one past the
         # limit tells whether there are more
         if len(sentence.split(None, self.limit)) <= self.limit:

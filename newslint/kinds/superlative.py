@@ -62,7 +62,9 @@ _SUPERLATIVE = recache.compile(
     r"(?:-(?:growing|selling|paid|performing|known|ranked|read|watched|attended|visited|funded))?)(?![\w'’-])", re.I)
 # Every superlative is a word ending in "est" or "most", "least" or "worst", at most `_LEAD_GAPS` runs of
 # non-word characters after where its claim starts: "the" and a word ending so further on start none.
-_SUPERLATIVE_END = recache.compile(r"(?:est|most|least|worst)(?!\w)")
+# (Where such a word ends, as `(?:est|most|least|worst)(?!\w)` finds it: every ending ends in "st", which the
+# search skips to at C speed, and the lookbehinds then read which.)
+_SUPERLATIVE_END = recache.compile(r"st(?!\w)(?:(?<=est)|(?<=most)|(?<=least)|(?<=worst))")
 _LEAD_GAPS = gaps(_LEAD)
 _HONOURS = r"(?:record|title|award|prize|trophy|accolade|honou?r|distinction|category|medal|cup|crown|gong|nomination)s?"
 _RANKED = recache.compile(r"(?:\b(?:one|some|two|three|four|five|several|many|few|any|each|all|none|among)"

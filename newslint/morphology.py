@@ -53,7 +53,7 @@ def nominal(verb: str) -> set[str]:
 # The past forms of common irregular verbs: "send shockwaves" is also "sent shockwaves".
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "bite": ("bit", "bitten"), "blow": ("blew", "blown"), "break": ("broke", "broken"), "bring": ("brought",),
-    "build": ("built",), "buy": ("bought",), "catch": ("caught",), "come": ("came",), "deal": ("dealt",),
+    "build": ("built",), "buy": ("bought",), "catch": ("caught",), "cling": ("clung",), "come": ("came",), "deal": ("dealt",),
     "draw": ("drew", "drawn"), "drive": ("drove", "driven"), "fall": ("fell", "fallen"), "fight": ("fought",),
     "fly": ("flew", "flown"), "get": ("got", "gotten"), "give": ("gave", "given"), "go": ("went", "gone"),
     "hang": ("hung", "hanged"),

@@ -15,9 +15,8 @@ down (naming what the story has named), or of a class, it identifies ("Diageo, t
 spirits company", "aid for the world's poorest countries").
 
 Not a claim: a rank ("one of the most capped players", "among the largest", "the third fastest"), the name of
-a record, a title or an award ("the award for the best newcomer in the world", "the best newcomer award of the
-year"), a class
-spoken of in general ("The best teams in the world all have a plan B"), a
+a record, a title or an award ("the award for the best newcomer in the world", "was named the best newcomer",
+"the best newcomer award of the year"), a class spoken of in general ("The best teams in the world all have a plan B"), a
 goal or a condition ("they want to be the biggest band ever", "if you are the best in the world"), a
 question that asks ("Which city has the worst traffic in the world?"; one asked in the negative
 asserts: "Isn't this the worst government in history?"), a
@@ -68,10 +67,11 @@ _SUPERLATIVE_END = recache.compile(r"st(?!\w)(?:(?<=est)|(?<=most)|(?<=least)|(?
 _LEAD_GAPS = gaps(_LEAD)
 _HONOURS = r"(?:record|title|award|prize|trophy|accolade|honou?r|distinction|category|medal|cup|crown|gong|nomination)s?"
 _RANKED = recache.compile(r"(?:\b(?:one|some|two|three|four|five|several|many|few|any|each|all|none|among)"
-                          r"\s+(?:of\s+)?(?:the\s+)?$|\bamong\s+$|\b" + _HONOURS + r"\s+(?:as|for|of)\s+$)", re.I)
+                          r"\s+(?:of\s+)?(?:the\s+)?$|\bamong\s+$|\b" + _HONOURS + r"\s+(?:as|for|of)\s+$"
+                          r"|\b(?:named|voted|crowned|chosen|elected)\s+(?:as\s+)?$)", re.I)
 # (and a record's, a title's or an award's name is its holder's, not the writer's claim: "held the record for the
 # fastest-selling game ever", "won the award for the best women's performance in the world", "the trophy for the
-# most improved player of the year")
+# most improved player of the year", "was named the best young player of the year")
 # ... as is the category an award is named for before its name: "the best newcomer award of the year" (a word
 # or more between: "the richest prize in world sport" is a claim about the prize)
 _AWARD_NAMED = recache.compile(r"(?:[ \t]+(?!(?:in|of|on|at|to|for|and|by|ever)\b)[\w'’-]+){1,3}?[ \t]+"

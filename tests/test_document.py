@@ -243,6 +243,11 @@ def test_one_label_line_heads_no_unquoted_words():
     assert Document.from_text(text, "a.txt").scope_at(text.index("shocking")) is Scope.NARRATIVE
     text += "\nCity boss Ana Ruiz:\n\nIt was a fair result in the end.\n"
     assert Document.from_text(text, "a.txt").scope_at(text.index("shocking")) is Scope.QUOTATION
+    # only the paragraph directly under a line: the writer may take the story up again before the next line
+    text = text.replace("decision.\n", "decision.\n\nThe shameless tackle came in the 80th minute.\n")
+    doc = Document.from_text(text, "a.txt")
+    assert doc.scope_at(text.index("shocking")) is Scope.QUOTATION
+    assert doc.scope_at(text.index("shameless")) is Scope.NARRATIVE
 
 
 @pytest.mark.parametrize("text, word", [

@@ -18,7 +18,8 @@
   honorific directly before a name, then a colon and a quotation, name the speaker as "said:" does. A bare
   name ("Ana Ruiz:") or a name with who they are after a comma heads quotations only where the copy has two
   speaker lines or more, and "Key facts:" or "Update:" names no one. Where the copy has two speaker lines or
-  more, unquoted words under one are the speaker's too, up to the next (under the last, its first paragraph).
+  more, the unquoted words directly under one are the speaker's too (its first paragraph: those after it may be
+  the writer's again).
 - **A section headed by a person's name.** In a round-up of views ("## Ana Ruiz, Labour" over her
   quotation, "## Tom Bell (Conservative)" over his), a quotation that opens a paragraph of the section
   is the named person's. The story's own headline, its first heading, heads no section.
@@ -102,8 +103,7 @@ def heard(prose: str, blocks: Sequence[Block]) -> tuple[dict[int, int], dict[int
     if not lines or not many and not lines[0][2]:
         return words, quotes
     for k, (i, end, _) in enumerate(lines):
-        last = k + 1 == len(lines)
-        stop = len(blocks) if last else lines[k + 1][0]
+        stop = len(blocks) if k + 1 == len(lines) else lines[k + 1][0]
         # what stands under the line: the rest of its own paragraph, then the paragraphs after it
         units = [(i, end)] if prose[end:blocks[i].end].strip() else []
         units += [(j, blocks[j].start) for j in range(i + 1, stop)]
@@ -112,7 +112,7 @@ def heard(prose: str, blocks: Sequence[Block]) -> tuple[dict[int, int], dict[int
                 break
             if _opens_quote(prose, start, blocks[j].end):
                 quotes[j] = start
-            elif many and (n == 0 or not last):
+            elif many and n == 0:  # (unquoted words after them may be the writer's again)
                 words[j] = start
             else:
                 break

@@ -47,10 +47,12 @@ _CUE_SOURCE = (
     r"|(?<![\w,;:]\s)\bin\s+(?:the|this|his|her|their|its)\s+(?:new\s+|latest\s+|first\s+|original\s+)?(?:film|movie|novel|play|"
     r"musical|series|drama|sitcom|opera|game|thriller|comedy|sequel|episode|show)\s*,"
     # a part someone is cast in, described to the end of its clause: "which starred Ana Ruiz as a babysitter
-    # terrorised by a stalker", "Tom Hale stars as a ruthless banker who ...", "who played a sadistic guard" (see
-    # `_acting`)
+    # terrorised by a stalker", "Tom Hale stars as a ruthless banker who ...", "who played a sadistic guard", "took
+    # the role of an evil queen", "in a starring role as a corrupt detective" (see `_acting`)
     r"|\b(?P<part>(?:(?:stars|starred|starring|plays|played|playing)\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,4}as\s+(?:a|an|the)"
-    r"|(?:plays|played|playing)\s+(?:a|an))\s+[^,;:.!?()\n\u2013\u2014\"“”]{1,120})"
+    r"|(?:plays|played|playing)\s+(?:a|an)"
+    r"|(?:(?:plays|played|playing|takes|took|taking|taken|landed|lands)\s+(?:the\s+)?(?:title\s+|lead\s+|starring\s+)?"
+    r"role\s+of|starring\s+(?:role|turn)\s+as)\s+(?:a|an|the))\s+[^,;:.!?()\n\u2013\u2014\"“”]{1,120})"
 )
 _CUE = searched(programs.compile(_CUE_SOURCE, re.I))
 # The same cues looked for in the lower-cased prose, several times faster; a capital the cue wants (the
@@ -69,7 +71,7 @@ _LOOKBACK = 300  # characters before a part read for a work named before it
 # Every cue holds one of these words: copy without any of them (most news) is not searched.
 _CUE_WORDS = ("story", "follows", "centres", "centers", "concerns", "revolves", "depicts", "portray", "features",
               "imagines", "explores", "play", "star", "cast", "about", "film", "movie", "novel", "series",
-              "musical", "drama", "sitcom", "opera", "game", "thriller", "comedy", "sequel", "episode", "show")
+              "musical", "drama", "sitcom", "opera", "game", "thriller", "comedy", "sequel", "episode", "show", "role")
 
 
 def spans(prose: str, search: Search | None = None) -> list[tuple[int, int]]:

@@ -222,6 +222,8 @@ def test_a_part_played_in_a_work_is_the_works_not_the_writers():
     "In 1990 he made a comedy starring Kim Reem as an evil landlady, which flopped.\n",
     "His last film featured Sam Okafor, who played a sadistic prison guard.\n",
     "The sequel, out in May, sees Ana Ruiz playing Maria Bell as a vicious gang boss.\n",
+    "The pantomime opens on Friday, with Tom Hale taking the role of an evil queen.\n",
+    "The actor won praise for a starring role as a vicious gang boss in 2004.\n",
 ])
 def test_a_part_described_after_its_player_is_the_works(text):
     """"Starred X as a ...", "stars as a ...", "played a ...": the words that describe the part, to the end of
@@ -233,6 +235,7 @@ def test_a_part_described_after_its_player_is_the_works(text):
     ("Okafor starred as a ten-man Rovers side held on for a brutal win at City.\n", "brutal"),
     ("Tom Hale stars as a ruthless midfielder in a side that won the league.\n", "ruthless"),
     ("Rovers played City as the hosts humiliated their rivals.\n", "humiliated"),
+    ("The minister played the role of a ruthless enforcer in the cabinet.\n", "ruthless"),
     # the clause after the part is the writer's again
     ("His 1978 film, which starred Ana Ruiz as a nurse, drew brutal reviews.\n", "brutal"),
     ("The ruthless banker who ruined his family fled the country on Monday.\n", "ruthless"),

@@ -39,23 +39,23 @@ def test_an_irregular_verb_has_its_own_past_not_a_regular_one(term, wanted, neve
     assert wanted <= out and never not in out
 
 
-def test_verb_phrases_are_found_in_every_form_of_their_verb(tmp_path):
+def _rules(folder, body):
+    """The rules of one house rule file, stock/phrases.yaml, of the `existence` kind with `body`'s options."""
     from newslint.rulebook import load_rules
-    (tmp_path / "stock").mkdir()
-    (tmp_path / "stock" / "phrases.yaml").write_text(
-        "kind: existence\nmessage: \"'{match}'\"\nverb_phrases: [send shockwaves]\nterms: [war of words]\n")
-    rules = load_rules([tmp_path])
+    (folder / "stock").mkdir()
+    (folder / "stock" / "phrases.yaml").write_text("kind: existence\nmessage: \"'{match}'\"\n" + body)
+    return load_rules([folder])
+
+
+def test_verb_phrases_are_found_in_every_form_of_their_verb(tmp_path):
+    rules = _rules(tmp_path, "verb_phrases: [send shockwaves]\nterms: [war of words]\n")
     text = "The vote sent shockwaves and will send shockwaves again, in a war of words.\n"
     found = [f.text for f in lint_text(text, rules=rules)]
     assert found == ["sent shockwaves", "send shockwaves", "war of words"]
 
 
 def test_verb_exceptions_are_excepted_in_every_form_of_their_verb(tmp_path):
-    from newslint.rulebook import load_rules
-    (tmp_path / "stock").mkdir()
-    (tmp_path / "stock" / "doubled.yaml").write_text(
-        "kind: existence\nmessage: \"'{match}'\"\npatterns: ['\\bin in\\b']\nverb_exceptions: [give in in]\n")
-    rules = load_rules([tmp_path])
+    rules = _rules(tmp_path, "patterns: ['\\bin in\\b']\nverb_exceptions: [give in in]\n")
     text = "They gave in in May, are giving in in June and have given in in July; the key was in in the box.\n"
     assert [f.text for f in lint_text(text, rules=rules)] == ["in in"]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 from newslint.cache import programs
+from newslint.matching.parse import is_word_char
 
 if TYPE_CHECKING:
     from newslint.document.model import Document
@@ -116,7 +117,7 @@ def _standing(text: str, words: str) -> Iterator[int]:
         end = at + size
         before = text[at - 1] if at else " "
         after = text[end] if end < last else " "
-        if not (before.isalnum() or before in "_'’-") and not (after.isalnum() or after in "_-"):
+        if not (is_word_char(before) or before in "'’-") and not (is_word_char(after) or after == "-"):
             yield at
             at = text.find(words, end)
         else:

@@ -77,16 +77,18 @@ def _build_rewrites(specs: tuple[dict[str, Any], ...], ignore_case: bool, where:
     return tuple(out)
 
 
+# A verb of being, and what may stand between a negation and the term it denies: an article, an adverb
+# ("not only cruel but ..." denies nothing).
+_BEING = r"(?:is|are|was|were|be|been|am|seems?|seemed|looks?|looked|remains?|remained|proved)"
+_TO_TERM = r"\s+(?:an?\s+)?(?:(?!only\b)[a-z]+ly\s+)?\Z"
 # A negated verb of being right before a term, maybe with an article or an adverb between: "were not
 # dishonest", "need not be a terribly experienced coach", "won't be totally sure".
-_NEGATED = programs.compile(r"\b(?:(?:is|are|was|were|be|been|am|seems?|seemed|looks?|looked|remains?|remained|proved)\s+"
-                            r"(?:not|never)|(?:is|are|was|were|does|do|did)n['’]t|(?:not|never|n['’]t)\s+be)"
-                            r"\s+(?:an?\s+)?(?:(?!only\b)[a-z]+ly\s+)?\Z", re.I)  # ("not only cruel but ..." denies nothing)
+_NEGATED = programs.compile(r"\b(?:" + _BEING + r"\s+(?:not|never)|(?:is|are|was|were|does|do|did)n['’]t"
+                            r"|(?:not|never|n['’]t)\s+be)" + _TO_TERM, re.I)
 # A label denied: "he is no ideologue", "she is hardly a zealot", "far from a maverick", and in apposition: "Ruiz,
 # no demagogue, ...". (A noun's term, `inflect: noun`.)
-_DENIED = programs.compile(r"(?:\b(?:(?:is|are|was|were|be|been|am|seems?|seemed|looks?|looked|remains?|remained|proved)\s+no"
-                           r"|hardly|scarcely|far\s+from(?:\s+being)?)|[,(–—]\s*no)"
-                           r"\s+(?:an?\s+)?(?:(?!only\b)[a-z]+ly\s+)?\Z", re.I)
+_DENIED = programs.compile(r"(?:\b(?:" + _BEING + r"\s+no|hardly|scarcely|far\s+from(?:\s+being)?)|[,(–—]\s*no)"
+                           + _TO_TERM, re.I)
 _NEGATION_REACH = 40
 
 # An -ing form with an object after it is a verb ("disturbing the peace"); not after "as", "so", "how" or
